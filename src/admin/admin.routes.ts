@@ -1,0 +1,115 @@
+/** Lectern's own control plane under /lectern/v1: employees, tokens and throwaway portals. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { invalidInput, missingInput } from '../errors.ts';
+import { errorResponses } from '../http/envelope.ts';
+import { readStartIndex } from '../http/input.ts';
+import { isNumericId } from '../ids.ts';
+import { PersonSchema, presentPerson, rolesOf } from '../features/people/employee.presenter.ts';
+import { listEmployees } from '../features/people/people.repository.ts';
+import { createPortal, issueToken, validateScopes } from '../features/people/portal.service.ts';
+
+const EmployeeSchema = Type.Composite([
+  PersonSchema,
+  Type.Object({
+    managerErecno: Type.Union([Type.String(), Type.Null()]),
+    status: Type.String(),
+    roles: Type.Array(Type.String()),
+  }),
+]);
+
+/** Employees are listed 200 at a time: a whole demo portal fits one page. */
+const employeePage = 200;
+
+const PortalSchema = Type.Object({
+  portalId: Type.String(),
+  name: Type.String(),
+  urlName: Type.String(),
+  timeZone: Type.String(),
+  adminErecno: Type.String(),
+});
+
+/** Registers /lectern/v1/employees, /lectern/v1/tokens and /lectern/v1/portals. */
+export function registerAdminRoutes(app: FastifyInstance, context: AppContext): void {
+  app.get(
+    '/lectern/v1/employees',
+    {
+      config: { scope: 'READ', access: 'admin' },
+      schema: {
+        operationId: 'listEmployees',
+        tags: ['lectern'],
+        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        response: {
+          200: Type.Object({ employees: Type.Array(EmployeeSchema), hasMoreRecords: Type.Boolean() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const rows = await listEmployees(context.db, request.caller.portalId, readStartIndex(request), employeePage + 1);
+      const hasMoreRecords = rows.length > employeePage;
+      const items = rows.slice(0, employeePage);
+      return {
+        employees: items.map((row) => ({
+          ...presentPerson(row),
+          managerErecno: row.manager_erecno,
+          status: row.status,
+          roles: rolesOf(row),
+        })),
+        hasMoreRecords,
+      };
+    },
+  );
+
+  app.post(
+    '/lectern/v1/tokens',
+    {
+      config: { scope: 'CREATE', access: 'admin' },
+      schema: {
+        operationId: 'createToken',
+        tags: ['lectern'],
+        body: Type.Object({
+          erecno: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+          scopes: Type.Array(Type.String()),
+        }),
+        response: { 200: Type.Object({ token: Type.String(), erecno: Type.String() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const body = request.body as { erecno?: string | number; scopes?: unknown };
+      if (body.scopes === undefined) throw missingInput('scopes');
+      const scopes = validateScopes(body.scopes, 'scopes');
+      const erecno = body.erecno === undefined ? undefined : String(body.erecno);
+      if (erecno !== undefined && !isNumericId(erecno)) throw invalidInput('erecno', 'must be a numeric id');
+      return issueToken(context, { portalId: request.caller.portalId, erecno, scopes });
+    },
+  );
+
+  app.post(
+    '/lectern/v1/portals',
+    {
+      config: { scope: 'CREATE', access: 'operator' },
+      schema: {
+        operationId: 'createPortal',
+        tags: ['lectern'],
+        body: Type.Optional(Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) })),
+        response: { 200: Type.Object({ portal: PortalSchema, token: Type.String() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const name = (request.body as { name?: string } | undefined)?.name;
+      const created = await createPortal(context, name === undefined ? {} : { name });
+      return {
+        portal: {
+          portalId: created.portal.id,
+          name: created.portal.name,
+          urlName: created.portal.url_name,
+          timeZone: created.portal.time_zone,
+          adminErecno: created.adminErecno,
+        },
+        token: created.token,
+      };
+    },
+  );
+}

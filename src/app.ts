@@ -1,0 +1,83 @@
+/** Builds the Fastify application (never listens): HTTP plumbing first, then every feature's routes. */
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAdminRoutes } from './admin/admin.routes.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { DatabaseHandle } from './db/create-db.ts';
+import { registerCategoryRoutes } from './features/categories/category.routes.ts';
+import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
+import { registerCourseRoutes } from './features/courses/course.routes.ts';
+import { registerRoomRoutes } from './features/rooms/room.routes.ts';
+import { registerAuth } from './http/auth.ts';
+import { registerErrorHandling } from './http/envelope.ts';
+import { registerHealthRoutes } from './http/health.ts';
+import { registerIdempotency } from './http/idempotency.ts';
+import { registerBodyParsers } from './http/json-body.ts';
+import { openApiOptions } from './http/openapi.ts';
+import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
+import { IdGenerator } from './ids.ts';
+
+/** What buildApp needs. */
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  ids?: IdGenerator;
+  /** Overrides the limiter chosen from config (e.g. a shared Redis one). */
+  rateLimiter?: RateLimiter | null;
+  logger?: boolean;
+}
+
+/** The Fastify instance with Lectern's context attached. */
+export type LecternApp = FastifyInstance & { lectern: AppContext };
+
+/** Builds the app: plugins, hooks and routes, all registered in plain sight. */
+export async function buildApp(options: AppOptions): Promise<LecternApp> {
+  const { config, database, clock } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel } : false,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const context: AppContext = {
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    ids: options.ids ?? new IdGenerator(),
+    config,
+  };
+  app.decorate('lectern', context);
+
+  const rateLimiter: RateLimiter | null =
+    options.rateLimiter !== undefined
+      ? options.rateLimiter
+      : config.rateLimit.enabled
+        ? new MemoryRateLimiter(config.rateLimit)
+        : null;
+
+  await app.register(formbody);
+  registerBodyParsers(app);
+  registerErrorHandling(app);
+  await app.register(swagger, openApiOptions);
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerAuth(app, { db: database.db, clock, rateLimiter });
+  registerIdempotency(app, { db: database.db, clock, ttlMs: config.idempotencyTtlMs });
+
+  registerHealthRoutes(app, context);
+  registerCourseRoutes(app, context);
+  registerCourseActionRoutes(app, context);
+  registerRoomRoutes(app, context);
+  registerCategoryRoutes(app, context);
+  registerAdminRoutes(app, context);
+
+  app.addHook('onClose', async () => {
+    await rateLimiter?.close?.();
+  });
+  return app as unknown as LecternApp;
+}

@@ -1,0 +1,94 @@
+/** Opens the database: embedded SQLite (the default) or PostgreSQL, behind one Kysely type. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+import { migrations } from './migrations/index.ts';
+
+/** Which engine a handle talks to. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database with its engine's name and a way to close it. */
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/** Where to open the database. */
+export interface OpenOptions {
+  /** SQLite folder; null for an in-memory database. Ignored when databaseUrl is set. */
+  dataDir: string | null;
+  databaseUrl?: string | null;
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
+  /** PostgreSQL schema to use (tests give each file its own). */
+  postgresSchema?: string;
+  poolSize?: number;
+}
+
+/**
+ * Kysely's stock SQLite driver prepares every statement anew (~27 µs against ~6 µs for a prepared call);
+ * caching statements by SQL text removes most of that cost.
+ */
+function withStatementCache(database: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement === undefined) {
+        statement = database.prepare(sql);
+        if (cache.size > 2000) cache.clear();
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+function openSqlite(options: OpenOptions): DatabaseHandle {
+  let file = ':memory:';
+  if (options.dataDir !== null) {
+    mkdirSync(options.dataDir, { recursive: true });
+    file = join(options.dataDir, 'lectern.sqlite');
+  }
+  const database = new SqliteDatabase(file);
+  // Both pragmas are per connection: better-sqlite3 does not carry `synchronous` over from the file.
+  database.pragma('journal_mode = WAL');
+  database.pragma(`synchronous = ${options.sqliteSynchronous ?? 'FULL'}`);
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+// int8 columns hold epoch milliseconds, well inside Number's exact range.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+function openPostgres(options: OpenOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl!,
+    max: options.poolSize ?? 10,
+    ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Opens the configured database (PostgreSQL when a URL is given, SQLite otherwise). */
+export function openDatabase(options: OpenOptions): DatabaseHandle {
+  return options.databaseUrl ? openPostgres(options) : openSqlite(options);
+}
+
+/** Builds a migrator over the frozen migration list. */
+export function createMigrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const { error } = await createMigrator(db).migrateToLatest();
+  if (error) throw error;
+}

@@ -1,0 +1,86 @@
+/** The demo portal: an organisation with people, rooms and categories to try every endpoint against. */
+import type { CategoryTable, EmployeeTable, LocationTable, PortalTable, RoomTable } from '../../db/database.ts';
+import type { IdGenerator } from '../../ids.ts';
+
+type Person = [name: string, email: string, roles: string, managerIndex: number | null];
+
+// roles: a = admin, s = settings admin, d = data admin, t = trainer, i = inactive
+const people: Person[] = [
+  ['Adam Fischer', 'adam.fischer', 'asd', null],
+  ['Beatriz Santos', 'beatriz.santos', 't', 0],
+  ['Chen Wei', 'chen.wei', 't', 0],
+  ['Divya Raman', 'divya.raman', 't', 0],
+  ['Emeka Okafor', 'emeka.okafor', '', 0],
+  ['Fatima Zahra', 'fatima.zahra', '', 4],
+  ['Gustav Lind', 'gustav.lind', '', 4],
+  ['Hana Sato', 'hana.sato', '', 4],
+  ['Ivan Petrov', 'ivan.petrov', '', 4],
+  ['Julia Moreau', 'julia.moreau', '', 0],
+  ['Kofi Mensah', 'kofi.mensah', '', 9],
+  ['Lena Novak', 'lena.novak', '', 9],
+  ['Mateo Rossi', 'mateo.rossi', '', 9],
+  ['Nadia Haddad', 'nadia.haddad', 's', 9],
+  ['Oscar Nilsson', 'oscar.nilsson', 'd', 0],
+  ['Priya Nair', 'priya.nair', '', 14],
+  ['Quentin Blake', 'quentin.blake', '', 14],
+  ['Rosa Alvarez', 'rosa.alvarez', 't', 14],
+  ['Samir Khan', 'samir.khan', '', 14],
+  ['Tove Berg', 'tove.berg', 'i', 14],
+];
+
+const locations = ['Chennai, Estancia IT Park', 'Austin, Texas', 'Utrecht, Netherlands'];
+const rooms: [name: string, location: number, capacity: number, facilities: string[]][] = [
+  ['Room One', 0, 12, ['WiFi', 'Chairs with writing pad']],
+  ['Board Room', 0, 20, ['WiFi', 'Projector', 'Video conferencing']],
+  ['Lone Star Hall', 1, 40, ['WiFi', 'Projector', 'Microphones']],
+  ['Training Lab', 1, 16, ['WiFi', 'Workstations']],
+  ['Canal View', 2, 8, ['WiFi', 'Whiteboard']],
+];
+const courseCategories = ['Engineering', 'Compliance', 'Leadership', 'Sales', 'Onboarding', 'Wellbeing'];
+const gradeCategories = ['Assessment', 'Quiz', 'Project'];
+
+/** Every row of a fresh demo portal. */
+export interface DemoPortal {
+  portal: PortalTable;
+  employees: EmployeeTable[];
+  locations: LocationTable[];
+  rooms: RoomTable[];
+  categories: CategoryTable[];
+}
+
+/** Builds the rows of a demo portal with fresh ids; the caller inserts them. */
+export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, name = 'Zylker Corp'): DemoPortal {
+  const portal: PortalTable = { id: ids.next(), name, url_name: urlName, time_zone: 'UTC', created_at: now };
+  const erecnos = people.map(() => ids.next());
+  const employees = people.map(([displayName, email, roles, manager], index): EmployeeTable => {
+    const erecno = erecnos[index]!;
+    return {
+      erecno,
+      portal_id: portal.id,
+      employee_id: String(index + 1),
+      display_name: displayName,
+      email_id: `${email}@${urlName}.example.com`,
+      photo_url: `https://people.zoho.com/api/viewEmployeePhoto?filename=${erecno}`,
+      manager_erecno: manager === null ? null : erecnos[manager]!,
+      status: roles.includes('i') ? 'inactive' : 'active',
+      is_admin: roles.includes('a') ? 1 : 0,
+      is_settings_admin: roles.includes('s') ? 1 : 0,
+      is_data_admin: roles.includes('d') ? 1 : 0,
+      is_trainer: roles.includes('t') ? 1 : 0,
+    };
+  });
+  const locationRows = locations.map((location) => ({ id: ids.next(), portal_id: portal.id, name: location }));
+  const roomRows = rooms.map(([roomName, location, capacity, facilities]) => ({
+    id: ids.next(),
+    portal_id: portal.id,
+    name: roomName,
+    location_id: locationRows[location]!.id,
+    capacity,
+    facilities: JSON.stringify(facilities),
+  }));
+  const categories: CategoryTable[] = [
+    ...courseCategories.map((category) => ({ id: ids.next(), portal_id: portal.id, name: category, kind: 'course' as const })),
+    ...gradeCategories.map((category) => ({ id: ids.next(), portal_id: portal.id, name: category, kind: 'grade' as const })),
+  ];
+  return { portal, employees, locations: locationRows, rooms: roomRows, categories };
+}

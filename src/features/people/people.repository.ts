@@ -1,0 +1,66 @@
+/** Queries over portals and employees. */
+import type { Db, EmployeeTable, PortalTable } from '../../db/database.ts';
+
+/** The columns a person is shown with. */
+export type EmployeeRow = EmployeeTable;
+
+/** Inserts a portal. */
+export async function insertPortal(db: Db, portal: PortalTable): Promise<void> {
+  await db.insertInto('portals').values(portal).execute();
+}
+
+/** Inserts employees in one statement. */
+export async function insertEmployees(db: Db, employees: EmployeeTable[]): Promise<void> {
+  if (employees.length > 0) await db.insertInto('employees').values(employees).execute();
+}
+
+/** The first portal made (the default one the CLI and bootstrap token act on). */
+export async function findFirstPortal(db: Db): Promise<PortalTable | undefined> {
+  return db.selectFrom('portals').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+}
+
+/** A portal's first admin. */
+export async function findPortalAdmin(db: Db, portalId: string): Promise<EmployeeRow | undefined> {
+  return db
+    .selectFrom('employees')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('is_admin', '=', 1)
+    .orderBy('erecno')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** One employee of a portal. */
+export async function findEmployee(db: Db, portalId: string, erecno: string): Promise<EmployeeRow | undefined> {
+  return db
+    .selectFrom('employees')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('erecno', '=', erecno)
+    .executeTakeFirst();
+}
+
+/** Employees of a portal by erecno, in one query; unknown ones are simply absent. */
+export async function findEmployees(db: Db, portalId: string, erecnos: readonly string[]): Promise<EmployeeRow[]> {
+  if (erecnos.length === 0) return [];
+  return db
+    .selectFrom('employees')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('erecno', 'in', erecnos)
+    .execute();
+}
+
+/** A page of a portal's employees, one extra row to tell whether more exist. */
+export async function listEmployees(db: Db, portalId: string, startIndex: number, limit: number): Promise<EmployeeRow[]> {
+  return db
+    .selectFrom('employees')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .orderBy('employee_id')
+    .orderBy('erecno')
+    .offset(startIndex)
+    .limit(limit)
+    .execute();
+}

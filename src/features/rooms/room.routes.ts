@@ -1,0 +1,69 @@
+/** Zoho's read-only Rooms API: GET /api/v1/rooms and /api/v1/rooms/{roomId}. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
+import { pathId, readStartIndex } from '../../http/input.ts';
+import { findRoom, listRooms, type RoomRow } from './room.repository.ts';
+
+const RoomSchema = Type.Object({
+  name: Type.String(),
+  location: Type.Object({ locationId: Type.String(), name: Type.String() }),
+  facilities: Type.Array(Type.String()),
+  roomId: Type.String(),
+  capacity: Type.String({ description: 'A number written as a string, as Zoho sends it' }),
+});
+
+function presentRoom(row: RoomRow) {
+  return {
+    name: row.name,
+    location: { locationId: row.location_id, name: row.location_name },
+    facilities: JSON.parse(row.facilities) as string[],
+    roomId: row.id,
+    capacity: String(row.capacity),
+  };
+}
+
+/** Registers the rooms endpoints. */
+export function registerRoomRoutes(app: FastifyInstance, context: AppContext): void {
+  app.get(
+    '/api/v1/rooms',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'listRooms',
+        tags: ['rooms'],
+        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        response: { 200: listEnvelope('rooms', RoomSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const rows = await listRooms(context.db, request.caller.portalId, readStartIndex(request), pageSize + 1);
+      const { items, hasMoreRecords } = page(rows);
+      return { rooms: items.map(presentRoom), code: '200', message: 'success', hasMoreRecords };
+    },
+  );
+  app.get(
+    '/api/v1/rooms/:roomId',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'getRoom',
+        tags: ['rooms'],
+        params: Type.Object({ roomId: Type.String() }),
+        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        response: {
+          200: Type.Object({ code: Type.Literal('200'), message: Type.Literal('success'), room: RoomSchema }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const roomId = pathId(request.params, 'roomId');
+      const row = await findRoom(context.db, request.caller.portalId, roomId);
+      if (row === undefined) throw notFound('room', roomId);
+      return { code: '200' as const, message: 'success' as const, room: presentRoom(row) };
+    },
+  );
+}

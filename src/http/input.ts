@@ -1,0 +1,120 @@
+/** Reads Zoho-style inputs from wherever a client put them: query, form body or JSON body. */
+import type { FastifyRequest } from 'fastify';
+import { invalidInput, missingInput } from '../errors.ts';
+import { isNumericId } from '../ids.ts';
+import { parseJsonLossless } from './json-body.ts';
+
+type Bag = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is Bag {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A body object as sent. A form body whose only key is a JSON text (curl -d '{...}' without a content type)
+ * is read as that JSON.
+ */
+function bodyOf(request: FastifyRequest): Bag | undefined {
+  const body = request.body;
+  if (!isPlainObject(body)) return undefined;
+  if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+    const keys = Object.keys(body);
+    if (keys.length === 1 && body[keys[0]!] === '' && /^\s*[{[]/.test(keys[0]!)) {
+      const parsed = parseJsonLossless(keys[0]!);
+      return isPlainObject(parsed) ? parsed : undefined;
+    }
+  }
+  return body;
+}
+
+/** A named parameter from the query string, else from the body (form or JSON). */
+export function readParameter(request: FastifyRequest, name: string): unknown {
+  const query = request.query as Bag | undefined;
+  const fromQuery = query?.[name];
+  if (fromQuery !== undefined) return fromQuery;
+  return bodyOf(request)?.[name];
+}
+
+/**
+ * A data object such as `courseData`: JSON in the query parameter, a form field of that name,
+ * a JSON body wrapping it (`{"courseData":{...}}`) or a bare JSON body. Undefined when none was sent.
+ */
+export function readDataObject(request: FastifyRequest, name: string): Bag | undefined {
+  const query = request.query as Bag | undefined;
+  const candidates = [query?.[name]];
+  const body = bodyOf(request);
+  if (body !== undefined) {
+    candidates.push(body[name]);
+  }
+  for (const candidate of candidates) {
+    if (candidate === undefined) continue;
+    const value = typeof candidate === 'string' ? parseJsonLossless(candidate, name) : candidate;
+    if (!isPlainObject(value)) throw invalidInput(name, 'must be a JSON object');
+    return value;
+  }
+  // A bare body: the data object's keys at the top level, as the newer samples send.
+  return body;
+}
+
+/** Like readDataObject, but the object is mandatory. */
+export function requireDataObject(request: FastifyRequest, name: string): Bag {
+  const data = readDataObject(request, name);
+  if (data === undefined) throw missingInput(name);
+  return data;
+}
+
+/** A list of ids (`erecnosList`): a JSON array text or an array, of numbers or strings. */
+export function readIdList(request: FastifyRequest, name: string, required = true): string[] {
+  const raw = readParameter(request, name);
+  if (raw === undefined || raw === '') {
+    if (required) throw missingInput(name);
+    return [];
+  }
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    const trimmed = raw.trim();
+    value = trimmed.startsWith('[') ? parseJsonLossless(trimmed, name) : trimmed.split(',');
+  }
+  if (!Array.isArray(value)) value = [value];
+  const ids = (value as unknown[]).map((item) => (typeof item === 'number' ? String(item) : item));
+  for (const id of ids) {
+    if (typeof id !== 'string' || !isNumericId(id.trim())) {
+      throw invalidInput(name, `every item must be a numeric id, got ${JSON.stringify(id)}`);
+    }
+  }
+  const unique = [...new Set((ids as string[]).map((id) => id.trim()))];
+  if (required && unique.length === 0) throw invalidInput(name, 'must name at least one id');
+  return unique;
+}
+
+/** A boolean parameter written true/false in any case (Zoho's pages write `True`). */
+export function parseBoolean(value: unknown, parameter: string): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const lowered = value.trim().toLowerCase();
+    if (lowered === 'true') return true;
+    if (lowered === 'false') return false;
+  }
+  throw invalidInput(parameter, `must be true or false, got ${JSON.stringify(value)}`);
+}
+
+/** `startIndex`: a non-negative integer offset, 0 by default. */
+export function readStartIndex(request: FastifyRequest): number {
+  const raw = readParameter(request, 'startIndex');
+  if (raw === undefined || raw === '') return 0;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw invalidInput('startIndex', `must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+/** A path id: digits only, or 400 naming the parameter. */
+export function pathId(params: unknown, name: string): string {
+  const value = (params as Bag)[name];
+  if (typeof value !== 'string' || !isNumericId(value)) {
+    throw invalidInput(name, `must be a numeric id, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}

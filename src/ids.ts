@@ -1,0 +1,45 @@
+import { randomInt } from 'node:crypto';
+
+/** Zoho-style 18-digit numeric ids as strings: time-ordered and unique across processes. */
+
+const epochMs = Date.UTC(2024, 0, 1);
+const sequenceBits = 10n;
+const processBits = 8n;
+const floor = 100_000_000_000_000_000n; // makes every id exactly 18 digits
+
+/** Makes ids: (ms since 2024) << 18 | process tag << 10 | sequence, offset to 18 digits. */
+export class IdGenerator {
+  private lastMs = 0;
+  private sequence = 0;
+
+  /** processTag (0..255) tells processes apart; issue it uniquely per process when several share a database. */
+  constructor(private readonly processTag = randomInt(256)) {}
+
+  /** A fresh id. */
+  next(): string {
+    let ms = Date.now() - epochMs;
+    if (ms <= this.lastMs) {
+      ms = this.lastMs;
+      this.sequence += 1;
+      if (this.sequence >= 1 << Number(sequenceBits)) {
+        // Out of sequence numbers in this millisecond: borrow the next one, keeping ids ordered.
+        ms += 1;
+        this.sequence = 0;
+      }
+    } else {
+      this.sequence = 0;
+    }
+    this.lastMs = ms;
+    const value =
+      floor +
+      ((BigInt(ms) << (sequenceBits + processBits)) | (BigInt(this.processTag) << sequenceBits) | BigInt(this.sequence));
+    return value.toString();
+  }
+}
+
+const numericId = /^[1-9][0-9]{0,19}$/;
+
+/** True when text looks like a Zoho id (digits only, no leading zero). */
+export function isNumericId(text: string): boolean {
+  return numericId.test(text);
+}
