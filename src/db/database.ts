@@ -75,12 +75,12 @@ export interface CourseTable {
   published_at: number | null;
 }
 
-/** Links a course to an employee: course admin, favourite, share or suggestion. */
+/** Links a course to an employee: course admin, favourite, share, suggestion (trainer and learner rows come with batches and enrolment). */
 export interface CourseMemberTable {
   portal_id: string;
   course_id: string;
   erecno: string;
-  relation: 'admin' | 'favourite' | 'share' | 'suggestion';
+  relation: 'admin' | 'favourite' | 'share' | 'suggestion' | 'trainer' | 'learner';
   by_erecno: string | null;
   position: number;
   created_at: number;

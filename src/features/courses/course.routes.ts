@@ -1,5 +1,226 @@
-import type { FastifyInstance } from 'fastify';
+/** Zoho's Course API: create, fetch one, fetch all, my courses, update, delete. */
+import { type TObject, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { invalidInput, missingInput } from '../../errors.ts';
+import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
+import { parseBoolean, pathId, readParameter, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { validateData } from '../../http/validate.ts';
+import { isNumericId } from '../../ids.ts';
+import { type CourseView, presentCourse } from './course.presenter.ts';
+import type { CourseFilters } from './course.repository.ts';
+import {
+  CourseDataInput,
+  CourseEnvelope,
+  CourseListQuery,
+  CourseSchema,
+  CourseUpdateInput,
+} from './course.schemas.ts';
+import * as service from './course.service.ts';
 
-/** Registers the Course API. */
-export function registerCourseRoutes(_app: FastifyInstance, _context: AppContext): void {}
+const CourseParams = Type.Object({ courseId: Type.String() });
+const courseDataQuery = Type.Object({
+  courseData: Type.Optional(Type.String({ description: 'The course as JSON (or send it as the JSON or form body)' })),
+});
+
+/** Reads `courseData` from any of its documented places, validates it and reports unknown keys in a header. */
+export function readCourseData<T>(request: FastifyRequest, reply: FastifyReply, schema: TObject): T {
+  const { value, unknownKeys } = validateData<T>(schema, requireDataObject(request, 'courseData'), 'courseData');
+  if (unknownKeys.length > 0) {
+    reply.header('X-Lectern-Warning', `unknown keys ignored in courseData: ${unknownKeys.join(', ')}`);
+  }
+  return value;
+}
+
+function envelope(context: AppContext, request: FastifyRequest, view: CourseView) {
+  return {
+    code: '200' as const,
+    course: presentCourse(view, request.caller, context.config.publicUrl),
+    message: 'success' as const,
+  };
+}
+
+const numericFilter = (request: FastifyRequest, name: string) => {
+  const raw = readParameter(request, name);
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw invalidInput(name, `must be a whole number, got ${JSON.stringify(raw)}`);
+  return value;
+};
+
+/** Reads and checks the list filters (Zoho's names and values). */
+function readFilters(request: FastifyRequest): CourseFilters {
+  const filters: CourseFilters = {};
+  const search = readParameter(request, 'search');
+  if (typeof search === 'string' && search.trim() !== '') filters.search = search.trim();
+  const type = numericFilter(request, 'type');
+  if (type !== undefined) {
+    if (type < 1 || type > 3) throw invalidInput('type', 'must be 1 (self paced), 2 (blended learning) or 3 (e-material)');
+    filters.type = type;
+  }
+  const categoryId = readParameter(request, 'categoryId');
+  if (typeof categoryId === 'string' && categoryId !== '') {
+    if (categoryId.toLowerCase() === 'myfavouritecategories') filters.favouritesOnly = true;
+    else if (isNumericId(categoryId)) filters.categoryId = categoryId;
+    else throw invalidInput('categoryId', 'must be a category id or MyfavouriteCategories');
+  }
+  const trainerId = readParameter(request, 'trainerId');
+  if (typeof trainerId === 'string' && trainerId !== '') {
+    if (!isNumericId(trainerId)) throw invalidInput('trainerId', 'must be a numeric id');
+    filters.trainerId = trainerId;
+  }
+  const state = readParameter(request, 'state');
+  if (typeof state === 'string' && state !== '') {
+    const states: Record<string, number> = { drafted: 0, published: 1, disabled: 2 };
+    const status = states[state.toLowerCase()];
+    if (status === undefined) throw invalidInput('state', 'must be drafted, published or disabled');
+    filters.status = status;
+  }
+  const sortBy = readParameter(request, 'sortBy');
+  if (typeof sortBy === 'string' && sortBy !== '') {
+    if (sortBy !== 'name' && sortBy !== '-name') throw invalidInput('sortBy', 'must be name or -name');
+    filters.sortBy = sortBy;
+  }
+  filters.createdFrom = numericFilter(request, 'startDate');
+  filters.createdTo = numericFilter(request, 'endDate');
+  if (filters.createdFrom !== undefined && filters.createdTo !== undefined && filters.createdTo < filters.createdFrom) {
+    throw invalidInput('endDate', 'must not be before startDate');
+  }
+  filters.sharedToMe = parseBoolean(readParameter(request, 'sharedToMe'), 'sharedToMe');
+  filters.suggestedToMe = parseBoolean(readParameter(request, 'suggestedToMe'), 'suggestedToMe');
+  return filters;
+}
+
+/** Registers the course endpoints. */
+export function registerCourseRoutes(app: FastifyInstance, context: AppContext): void {
+  const listResponse = { 200: listEnvelope('courses', CourseSchema), ...errorResponses };
+  const list = (mineOnly: boolean) => async (request: FastifyRequest) => {
+    const filters = { ...readFilters(request), mineOnly };
+    const views = await service.listCourses(context, request.caller, filters, readStartIndex(request), pageSize + 1);
+    const { items, hasMoreRecords } = page(views);
+    return {
+      courses: items.map((view) => presentCourse(view, request.caller, context.config.publicUrl)),
+      code: '200',
+      message: 'success',
+      hasMoreRecords,
+    };
+  };
+
+  app.post(
+    '/api/v1/courses',
+    {
+      config: { scope: 'CREATE' },
+      schema: {
+        operationId: 'createCourse',
+        tags: ['courses'],
+        querystring: courseDataQuery,
+        body: Type.Optional(Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' })),
+        response: { 200: CourseEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const input = readCourseData<typeof CourseDataInput.static>(request, reply, CourseDataInput);
+      return envelope(context, request, await service.createCourse(context, request.caller, input));
+    },
+  );
+
+  app.get(
+    '/api/v1/courses',
+    {
+      config: { scope: 'READ' },
+      schema: { operationId: 'listCourses', tags: ['courses'], querystring: CourseListQuery, response: listResponse },
+    },
+    list(false),
+  );
+
+  app.get(
+    '/api/v1/courses/mycourses',
+    {
+      config: { scope: 'READ' },
+      schema: { operationId: 'listMyCourses', tags: ['courses'], querystring: CourseListQuery, response: listResponse },
+    },
+    list(true),
+  );
+
+  app.get(
+    '/api/v1/courses/:courseId',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'getCourse',
+        tags: ['courses'],
+        params: CourseParams,
+        querystring: Type.Object({ batchId: Type.Optional(Type.String()) }),
+        response: { 200: CourseEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      const batchId = (request.query as { batchId?: string }).batchId;
+      if (batchId !== undefined && batchId !== '' && batchId !== '0' && !isNumericId(batchId)) {
+        throw invalidInput('batchId', 'must be a numeric id');
+      }
+      return envelope(context, request, await service.getCourseView(context.db, request.caller, courseId));
+    },
+  );
+
+  const update = async (request: FastifyRequest, reply: FastifyReply, courseId: string) => {
+    const input = readCourseData<typeof CourseUpdateInput.static>(request, reply, CourseUpdateInput);
+    return envelope(context, request, await service.updateCourse(context, request.caller, courseId, input));
+  };
+
+  app.patch(
+    '/api/v1/courses/:courseId',
+    {
+      config: { scope: 'UPDATE' },
+      schema: {
+        operationId: 'updateCourse',
+        tags: ['courses'],
+        params: CourseParams,
+        querystring: courseDataQuery,
+        body: Type.Optional(Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' })),
+        response: { 200: CourseEnvelope, ...errorResponses },
+      },
+    },
+    (request, reply) => update(request, reply, pathId(request.params, 'courseId')),
+  );
+
+  app.patch(
+    '/api/v1/courses',
+    {
+      config: { scope: 'UPDATE' },
+      schema: {
+        operationId: 'updateCourseByQuery',
+        description: 'The older doc page leaves the id out of the path: it is read from courseId (query, body or courseData).',
+        tags: ['courses'],
+        querystring: Type.Object({ courseData: Type.Optional(Type.String()), courseId: Type.Optional(Type.String()) }),
+        body: Type.Optional(Type.Unknown()),
+        response: { 200: CourseEnvelope, ...errorResponses },
+      },
+    },
+    (request, reply) => {
+      const raw = readParameter(request, 'courseId') ?? requireDataObject(request, 'courseData').courseId;
+      if (raw === undefined) throw missingInput('courseId');
+      const courseId = String(raw);
+      if (!isNumericId(courseId)) throw invalidInput('courseId', 'must be a numeric id');
+      return update(request, reply, courseId);
+    },
+  );
+
+  app.delete(
+    '/api/v1/courses/:courseId',
+    {
+      config: { scope: 'DELETE' },
+      schema: {
+        operationId: 'deleteCourse',
+        tags: ['courses'],
+        params: CourseParams,
+        response: { 200: SuccessBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await service.deleteCourse(context, request.caller, pathId(request.params, 'courseId'));
+      return success;
+    },
+  );
+}

@@ -1,0 +1,130 @@
+/** Turns a course and the caller's relations to it into Zoho's course object. Pure. */
+import type { Static } from '@sinclair/typebox';
+import type { CourseTable } from '../../db/database.ts';
+import type { Caller } from '../people/caller.ts';
+import { presentPerson } from '../people/employee.presenter.ts';
+import type { EmployeeRow } from '../people/people.repository.ts';
+import {
+  CourseStatus,
+  type CourseRelations,
+  canDelete,
+  canManage,
+  canView,
+  roleListAllows,
+  rolesOnCourse,
+} from './course.permissions.ts';
+import type { CourseSchema } from './course.schemas.ts';
+
+/** Everything needed to present one course to one caller. */
+export interface CourseView {
+  course: CourseTable;
+  owner: EmployeeRow | undefined;
+  admins: EmployeeRow[];
+  categories: { id: string; name: string }[];
+  relations: CourseRelations;
+}
+
+/** Stored permission settings, with Zoho's defaults filled in. */
+export interface PermissionSettings {
+  whoCanEnroll: string[];
+  whoCanUnenroll: string[];
+  whenAnEntityIsConsideredAsCompleted: number;
+  whenACourseIsConsideredAsCompleted: number;
+  whenAModuleIsConsideredAsCompleted: number;
+}
+
+/** The settings a course starts with when none are sent. */
+export const defaultPermissionSettings: PermissionSettings = Object.freeze({
+  whoCanEnroll: ['admin', 'courseAdmin', 'learner'],
+  whoCanUnenroll: ['admin', 'courseAdmin', 'learner'],
+  whenAnEntityIsConsideredAsCompleted: 1,
+  whenACourseIsConsideredAsCompleted: 2,
+  whenAModuleIsConsideredAsCompleted: 1,
+}) as PermissionSettings;
+
+const typeNames: Record<number, string> = { 1: 'Self paced learning', 2: 'Blended learning', 3: 'E-Material' };
+const statusNames: Record<number, string> = { 0: 'Drafted', 1: 'Published', 2: 'Disabled' };
+const unitNames: Record<string, [string, string]> = {
+  minute: ['Minute', 'Minutes'],
+  hour: ['Hour', 'Hours'],
+  day: ['Day', 'Days'],
+};
+
+/** `"30 Minutes"`, `"1 Hour"`; empty when the course has no duration. */
+export function durationDisplay(duration: number | null, unit: string | null): string {
+  if (duration === null || unit === null) return '';
+  const names = unitNames[unit] ?? [unit, unit];
+  return `${duration} ${duration === 1 ? names[0] : names[1]}`;
+}
+
+/** The course's page in the learner view, as Zoho builds `courseURL`. */
+export function courseUrl(publicUrl: string, portalUrlName: string, courseId: string): string {
+  return `${publicUrl}/${portalUrlName}/zp/lmscourse#lms-learner/course/${courseId}/overview`;
+}
+
+/** Zoho's course object for this caller. */
+export function presentCourse(view: CourseView, caller: Caller, publicUrl: string): Static<typeof CourseSchema> {
+  const { course, relations } = view;
+  const settings = JSON.parse(course.permission_settings) as PermissionSettings;
+  const roles = rolesOnCourse(caller, relations);
+  const manage = canManage(roles);
+  const viewable = canView(roles, course.status);
+  const published = course.status === CourseStatus.published;
+  const disabled = course.status === CourseStatus.disabled;
+  return {
+    canUserRequestToJoin: false,
+    canUserAddLearners: manage,
+    durationAsDisplayString: durationDisplay(course.duration, course.duration_unit),
+    courseCode: course.course_code,
+    description: course.description,
+    courseURL: courseUrl(publicUrl, caller.portalUrlName, course.id),
+    type: String(course.type),
+    canUserGiveFeedback: viewable,
+    canUserShare: manage,
+    canUserDelete: canDelete(roles),
+    permissionSettings: {
+      whenAModuleIsConsideredAsCompleted: String(settings.whenAModuleIsConsideredAsCompleted),
+      whoCanEnroll: settings.whoCanEnroll,
+      whenAnEntityIsConsideredAsCompleted: String(settings.whenAnEntityIsConsideredAsCompleted),
+      whenACourseIsConsideredAsCompleted: String(settings.whenACourseIsConsideredAsCompleted),
+      whoCanUnenroll: settings.whoCanUnenroll,
+    },
+    hasUserCompleted: false,
+    canUserUnpublish: manage,
+    canUserSuggest: published,
+    currentUserRole: roles,
+    canUserShareCourseURL: published,
+    isSuggestedCourse: relations.isSuggested,
+    isDisabled: disabled,
+    categories: view.categories.map((category) => ({ categoryId: category.id, name: category.name })),
+    isFavourite: relations.isFavourite,
+    courseId: course.id,
+    aboutCourse: course.about_course,
+    publishStatus: course.status === CourseStatus.drafted ? 'unpublished' : 'published',
+    hasUserStarted: false,
+    introFiles: [],
+    canUserFavourite: viewable,
+    progressAsDisplayString: '0 of 0 Completed',
+    canUserDisable: manage && published,
+    typeAsDisplayString: typeNames[course.type] ?? String(course.type),
+    isSharedCourse: relations.isShared,
+    canUserDeleteLearners: manage,
+    percentageOfProgress: 0,
+    courseOwners: view.owner ? [presentPerson(view.owner)] : [],
+    canUserStartDiscussion: published && (relations.isLearner || manage),
+    canUserComplete: false,
+    statusAsDisplayString: statusNames[course.status] ?? String(course.status),
+    canUserUnEnroll: (manage || relations.isLearner) && roleListAllows(settings.whoCanUnenroll, roles),
+    canUserUnfavourite: viewable,
+    canUserRevokeCompletion: manage && published && settings.whenACourseIsConsideredAsCompleted === 3,
+    courseImageURL: null,
+    canUserPublish: manage,
+    name: course.name,
+    courseAdmins: view.admins.map(presentPerson),
+    canUserEnroll: viewable && !relations.isLearner && roleListAllows(settings.whoCanEnroll, roles),
+    canUserPreview: viewable,
+    status: course.status,
+    duration: course.duration,
+    durationUnit: course.duration_unit,
+  };
+}

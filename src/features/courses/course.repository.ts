@@ -1,0 +1,272 @@
+/** Queries over courses and the people and categories linked to them. */
+import type { ExpressionBuilder } from 'kysely';
+import type { Dialect } from '../../db/create-db.ts';
+import type { CourseMemberTable, CourseTable, Database, Db } from '../../db/database.ts';
+import type { EmployeeRow } from '../people/people.repository.ts';
+
+/** Inserts a course row. */
+export async function insertCourse(db: Db, course: CourseTable): Promise<void> {
+  await db.insertInto('courses').values(course).execute();
+}
+
+/** One course of a portal; on PostgreSQL optionally locked for the rest of the transaction. */
+export async function findCourse(
+  db: Db,
+  portalId: string,
+  courseId: string,
+  lock?: Dialect,
+): Promise<CourseTable | undefined> {
+  let query = db.selectFrom('courses').selectAll().where('portal_id', '=', portalId).where('id', '=', courseId);
+  // SQLite serialises writers already; PostgreSQL needs the row lock so that concurrent updates queue up.
+  if (lock === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** Writes changed course columns. */
+export async function updateCourse(
+  db: Db,
+  portalId: string,
+  courseId: string,
+  changes: Partial<Omit<CourseTable, 'id' | 'portal_id'>>,
+): Promise<void> {
+  await db.updateTable('courses').set(changes).where('portal_id', '=', portalId).where('id', '=', courseId).execute();
+}
+
+/** Deletes a course with its links. */
+export async function deleteCourse(db: Db, portalId: string, courseId: string): Promise<void> {
+  await db.deleteFrom('course_members').where('portal_id', '=', portalId).where('course_id', '=', courseId).execute();
+  await db.deleteFrom('course_categories').where('portal_id', '=', portalId).where('course_id', '=', courseId).execute();
+  await db.deleteFrom('courses').where('portal_id', '=', portalId).where('id', '=', courseId).execute();
+}
+
+/** Replaces the people of one relation (e.g. the course admins) with the given list, in order. */
+export async function replaceMembers(
+  db: Db,
+  member: { portalId: string; courseId: string; relation: CourseMemberTable['relation']; byErecno: string | null },
+  erecnos: readonly string[],
+  now: number,
+): Promise<void> {
+  await db
+    .deleteFrom('course_members')
+    .where('course_id', '=', member.courseId)
+    .where('relation', '=', member.relation)
+    .execute();
+  if (erecnos.length === 0) return;
+  await db
+    .insertInto('course_members')
+    .values(
+      erecnos.map((erecno, position) => ({
+        portal_id: member.portalId,
+        course_id: member.courseId,
+        erecno,
+        relation: member.relation,
+        by_erecno: member.byErecno,
+        position,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+/** Adds people to a relation, keeping those already there. */
+export async function addMembers(
+  db: Db,
+  member: { portalId: string; courseId: string; relation: CourseMemberTable['relation']; byErecno: string | null },
+  erecnos: readonly string[],
+  now: number,
+): Promise<void> {
+  if (erecnos.length === 0) return;
+  await db
+    .insertInto('course_members')
+    .values(
+      erecnos.map((erecno, position) => ({
+        portal_id: member.portalId,
+        course_id: member.courseId,
+        erecno,
+        relation: member.relation,
+        by_erecno: member.byErecno,
+        position: now + position,
+        created_at: now,
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(['course_id', 'relation', 'erecno']).doNothing())
+    .execute();
+}
+
+/** Removes one person from a relation; answers how many rows went. */
+export async function removeMember(
+  db: Db,
+  courseId: string,
+  relation: CourseMemberTable['relation'],
+  erecno: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('course_members')
+    .where('course_id', '=', courseId)
+    .where('relation', '=', relation)
+    .where('erecno', '=', erecno)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** A page of the people in one relation of a course (one extra row to tell whether more exist). */
+export async function listMembers(
+  db: Db,
+  courseId: string,
+  relation: CourseMemberTable['relation'],
+  startIndex: number,
+  limit: number,
+): Promise<EmployeeRow[]> {
+  return db
+    .selectFrom('course_members')
+    .innerJoin('employees', 'employees.erecno', 'course_members.erecno')
+    .selectAll('employees')
+    .where('course_members.course_id', '=', courseId)
+    .where('course_members.relation', '=', relation)
+    .orderBy('course_members.position')
+    .orderBy('course_members.erecno')
+    .offset(startIndex)
+    .limit(limit)
+    .execute();
+}
+
+/** Replaces a course's categories with the given list, in order. */
+export async function replaceCategories(
+  db: Db,
+  portalId: string,
+  courseId: string,
+  categoryIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('course_categories').where('course_id', '=', courseId).execute();
+  if (categoryIds.length === 0) return;
+  await db
+    .insertInto('course_categories')
+    .values(categoryIds.map((id, position) => ({ portal_id: portalId, course_id: courseId, category_id: id, position })))
+    .execute();
+}
+
+/** Course-admin rows and the caller's own relations for a set of courses, people joined in. */
+export async function findMemberships(db: Db, courseIds: readonly string[], callerErecno: string) {
+  if (courseIds.length === 0) return [];
+  return db
+    .selectFrom('course_members')
+    .innerJoin('employees', 'employees.erecno', 'course_members.erecno')
+    .selectAll('employees')
+    .select(['course_members.course_id', 'course_members.relation'])
+    .where('course_members.course_id', 'in', courseIds)
+    .where((eb) => eb.or([eb('course_members.relation', '=', 'admin'), eb('course_members.erecno', '=', callerErecno)]))
+    .orderBy('course_members.position')
+    .execute();
+}
+
+/** Categories of a set of courses, in each course's order. */
+export async function findCourseCategories(db: Db, courseIds: readonly string[]) {
+  if (courseIds.length === 0) return [];
+  return db
+    .selectFrom('course_categories')
+    .innerJoin('categories', 'categories.id', 'course_categories.category_id')
+    .select(['course_categories.course_id', 'categories.id', 'categories.name'])
+    .where('course_categories.course_id', 'in', courseIds)
+    .orderBy('course_categories.position')
+    .execute();
+}
+
+/** The filters of Fetch All Courses and Fetch My Courses, already validated. */
+export interface CourseFilters {
+  search?: string;
+  type?: number;
+  categoryId?: string;
+  favouritesOnly?: boolean;
+  trainerId?: string;
+  status?: number;
+  sortBy?: 'name' | '-name';
+  createdFrom?: number;
+  createdTo?: number;
+  sharedToMe?: boolean;
+  suggestedToMe?: boolean;
+  /** Only courses the caller owns or administers (My Courses). */
+  mineOnly?: boolean;
+}
+
+type CourseExpression = ExpressionBuilder<Database, 'courses'>;
+
+function hasRelation(eb: CourseExpression, relation: CourseMemberTable['relation'], erecno: string) {
+  return eb.exists(
+    eb
+      .selectFrom('course_members')
+      .select('course_members.course_id')
+      .whereRef('course_members.course_id', '=', 'courses.id')
+      .where('course_members.relation', '=', relation)
+      .where('course_members.erecno', '=', erecno),
+  );
+}
+
+/** A page of courses the caller may see, filtered; one extra row tells whether more exist. */
+export async function listCourses(
+  db: Db,
+  viewer: { portalId: string; erecno: string; seesAll: boolean },
+  filters: CourseFilters,
+  startIndex: number,
+  limit: number,
+): Promise<CourseTable[]> {
+  let query = db.selectFrom('courses').selectAll().where('courses.portal_id', '=', viewer.portalId);
+  if (!viewer.seesAll) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('courses.status', '=', 1),
+        eb('courses.owner_erecno', '=', viewer.erecno),
+        hasRelation(eb, 'admin', viewer.erecno),
+        hasRelation(eb, 'share', viewer.erecno),
+      ]),
+    );
+  }
+  if (filters.mineOnly) {
+    query = query.where((eb) =>
+      eb.or([eb('courses.owner_erecno', '=', viewer.erecno), hasRelation(eb, 'admin', viewer.erecno)]),
+    );
+  }
+  if (filters.search) {
+    const pattern = `%${filters.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb(eb.fn('lower', ['courses.name']), 'like', pattern));
+  }
+  if (filters.type !== undefined) query = query.where('courses.type', '=', filters.type);
+  if (filters.status !== undefined) query = query.where('courses.status', '=', filters.status);
+  if (filters.createdFrom !== undefined) query = query.where('courses.created_at', '>=', filters.createdFrom);
+  if (filters.createdTo !== undefined) query = query.where('courses.created_at', '<=', filters.createdTo);
+  if (filters.favouritesOnly) query = query.where((eb) => hasRelation(eb, 'favourite', viewer.erecno));
+  if (filters.sharedToMe) query = query.where((eb) => hasRelation(eb, 'share', viewer.erecno));
+  if (filters.suggestedToMe) query = query.where((eb) => hasRelation(eb, 'suggestion', viewer.erecno));
+  if (filters.trainerId !== undefined) {
+    const trainerId = filters.trainerId;
+    query = query.where((eb) => hasRelation(eb, 'trainer', trainerId));
+  }
+  if (filters.categoryId !== undefined) {
+    const categoryId = filters.categoryId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('course_categories')
+          .select('course_categories.course_id')
+          .whereRef('course_categories.course_id', '=', 'courses.id')
+          .where('course_categories.category_id', '=', categoryId),
+      ),
+    );
+  }
+  if (filters.sortBy === 'name') query = query.orderBy('courses.name', 'asc');
+  else if (filters.sortBy === '-name') query = query.orderBy('courses.name', 'desc');
+  return query.orderBy('courses.id', 'desc').offset(startIndex).limit(limit).execute();
+}
+
+/** How many published, enabled courses were suggested to a person. */
+export async function countSuggestedTo(db: Db, portalId: string, erecno: string): Promise<number> {
+  const row = await db
+    .selectFrom('course_members')
+    .innerJoin('courses', 'courses.id', 'course_members.course_id')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('course_members.portal_id', '=', portalId)
+    .where('course_members.erecno', '=', erecno)
+    .where('course_members.relation', '=', 'suggestion')
+    .where('courses.status', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

@@ -1,0 +1,209 @@
+/** The Course API's rules: create, read, list, update and delete courses for a caller. */
+import type { Static } from '@sinclair/typebox';
+import type { AppContext } from '../../context.ts';
+import type { CourseTable, Db } from '../../db/database.ts';
+import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
+import { findCategories } from '../categories/category.repository.ts';
+import type { Caller } from '../people/caller.ts';
+import { findEmployees } from '../people/people.repository.ts';
+import { CourseStatus, canDelete, canManage, canView, rolesOnCourse } from './course.permissions.ts';
+import { type CourseView, defaultPermissionSettings, type PermissionSettings } from './course.presenter.ts';
+import * as repository from './course.repository.ts';
+import type { CourseDataInput, CourseUpdateInput } from './course.schemas.ts';
+
+type CourseInput = Static<typeof CourseDataInput>;
+type CourseUpdate = Static<typeof CourseUpdateInput>;
+
+/** Builds the views of several courses for one caller in a fixed number of queries. */
+export async function loadViews(db: Db, caller: Caller, courses: CourseTable[]): Promise<CourseView[]> {
+  const ids = courses.map((course) => course.id);
+  const [memberships, categories, owners] = await Promise.all([
+    repository.findMemberships(db, ids, caller.erecno),
+    repository.findCourseCategories(db, ids),
+    findEmployees(db, caller.portalId, [...new Set(courses.map((course) => course.owner_erecno))]),
+  ]);
+  return courses.map((course) => {
+    const mine = memberships.filter((row) => row.course_id === course.id);
+    const admins = mine.filter((row) => row.relation === 'admin');
+    const has = (relation: string) => mine.some((row) => row.relation === relation && row.erecno === caller.erecno);
+    return {
+      course,
+      owner: owners.find((owner) => owner.erecno === course.owner_erecno),
+      admins,
+      categories: categories.filter((row) => row.course_id === course.id),
+      relations: {
+        ownerErecno: course.owner_erecno,
+        adminErecnos: admins.map((admin) => admin.erecno),
+        isFavourite: has('favourite'),
+        isShared: has('share'),
+        isSuggested: has('suggestion'),
+        isLearner: has('learner'),
+        isTrainer: has('trainer'),
+      },
+    };
+  });
+}
+
+/** One course as the caller may see it: 404 when it is not in the caller's portal, 403 when hidden from them. */
+export async function getCourseView(db: Db, caller: Caller, courseId: string): Promise<CourseView> {
+  const course = await repository.findCourse(db, caller.portalId, courseId);
+  if (course === undefined) throw notFound('course', courseId);
+  const [view] = await loadViews(db, caller, [course]);
+  if (!canView(rolesOnCourse(caller, view!.relations), course.status)) {
+    throw forbidden('the course is not published and you are not one of its admins');
+  }
+  return view!;
+}
+
+/** Loads a course for a change and checks that the caller manages it; locks the row on PostgreSQL. */
+export async function loadForChange(context: AppContext, db: Db, caller: Caller, courseId: string) {
+  const course = await repository.findCourse(db, caller.portalId, courseId, context.dialect);
+  if (course === undefined) throw notFound('course', courseId);
+  const [view] = await loadViews(db, caller, [course]);
+  const roles = rolesOnCourse(caller, view!.relations);
+  if (!canManage(roles)) throw forbidden('only the LMS admin, the course owner or a course admin may change this course');
+  return { course, view: view!, roles };
+}
+
+async function checkReferences(db: Db, caller: Caller, input: { courseAdmins?: string[]; categories?: string[] }) {
+  if (input.courseAdmins !== undefined) {
+    const admins = [...new Set(input.courseAdmins)];
+    const found = await findEmployees(db, caller.portalId, admins);
+    const missing = admins.find((erecno) => !found.some((employee) => employee.erecno === erecno));
+    if (missing !== undefined) throw invalidInput('courseData.courseAdmins', `no employee with erecno ${missing}`);
+    const inactive = found.find((employee) => employee.status !== 'active');
+    if (inactive) throw invalidInput('courseData.courseAdmins', `employee ${inactive.erecno} is inactive`);
+  }
+  if (input.categories !== undefined) {
+    const categories = [...new Set(input.categories)];
+    const found = await findCategories(db, caller.portalId, categories);
+    const missing = categories.find((id) => !found.some((category) => category.id === id));
+    if (missing !== undefined) throw invalidInput('courseData.categories', `no course category with id ${missing}`);
+  }
+}
+
+function mergeSettings(current: PermissionSettings, input: CourseUpdate['permissionSettings']): PermissionSettings {
+  const merged = { ...current };
+  if (input === undefined) return merged;
+  if (input.whoCanEnroll !== undefined) merged.whoCanEnroll = [...new Set(input.whoCanEnroll)];
+  if (input.whoCanUnenroll !== undefined) merged.whoCanUnenroll = [...new Set(input.whoCanUnenroll)];
+  if (input.whenAnEntityIsConsideredAsCompleted !== undefined)
+    merged.whenAnEntityIsConsideredAsCompleted = input.whenAnEntityIsConsideredAsCompleted;
+  if (input.whenACourseIsConsideredAsCompleted !== undefined)
+    merged.whenACourseIsConsideredAsCompleted = input.whenACourseIsConsideredAsCompleted;
+  if (input.whenAModuleIsConsideredAsCompleted !== undefined)
+    merged.whenAModuleIsConsideredAsCompleted = input.whenAModuleIsConsideredAsCompleted;
+  return merged;
+}
+
+function checkDuration(duration: number | null, unit: string | null) {
+  if (duration !== null && unit === null) throw invalidInput('courseData.durationUnit', 'is needed with duration');
+}
+
+/** Creates a course owned by the caller (LMS admins and trainers may create courses). */
+export async function createCourse(context: AppContext, caller: Caller, input: CourseInput): Promise<CourseView> {
+  if (!caller.isAdmin && !caller.isTrainer) throw forbidden('only LMS admins and trainers may create courses');
+  const now = context.clock.now();
+  const course: CourseTable = {
+    id: context.ids.next(),
+    portal_id: caller.portalId,
+    name: input.name.trim(),
+    type: input.type,
+    description: input.description ?? '',
+    about_course: input.aboutCourse ?? '',
+    duration: input.duration ?? null,
+    duration_unit: input.durationUnit ?? (input.duration !== undefined ? 'minute' : null),
+    course_code: input.courseCode ?? '',
+    permission_settings: JSON.stringify(mergeSettings(defaultPermissionSettings, input.permissionSettings)),
+    status: CourseStatus.drafted,
+    owner_erecno: caller.erecno,
+    image_url: null,
+    status_comment: null,
+    created_at: now,
+    updated_at: now,
+    published_at: null,
+  };
+  checkDuration(course.duration, course.duration_unit);
+  await context.db.transaction().execute(async (trx) => {
+    await checkReferences(trx, caller, input);
+    await repository.insertCourse(trx, course);
+    const member = { portalId: caller.portalId, courseId: course.id, byErecno: caller.erecno };
+    await repository.replaceMembers(trx, { ...member, relation: 'admin' }, [...new Set(input.courseAdmins ?? [])], now);
+    await repository.replaceCategories(trx, caller.portalId, course.id, [...new Set(input.categories ?? [])]);
+  });
+  return getCourseView(context.db, caller, course.id);
+}
+
+/** Applies a partial update; fields not sent keep their values. Each request's fields land together. */
+export async function updateCourse(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  input: CourseUpdate,
+): Promise<CourseView> {
+  await context.db.transaction().execute(async (trx) => {
+    const { course } = await loadForChange(context, trx, caller, courseId);
+    if (input.type !== undefined && input.type !== course.type && course.status !== CourseStatus.drafted) {
+      throw stateError('UNSUPPORTED_OPERATION', 'The type of a published course cannot change');
+    }
+    await checkReferences(trx, caller, input);
+    const changes: Partial<CourseTable> = { updated_at: context.clock.now() };
+    if (input.name !== undefined) changes.name = input.name.trim();
+    if (input.type !== undefined) changes.type = input.type;
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.aboutCourse !== undefined) changes.about_course = input.aboutCourse;
+    if (input.duration !== undefined) changes.duration = input.duration;
+    if (input.durationUnit !== undefined) changes.duration_unit = input.durationUnit;
+    if (input.duration !== undefined && input.durationUnit === undefined && course.duration_unit === null) {
+      changes.duration_unit = 'minute';
+    }
+    if (input.courseCode !== undefined) changes.course_code = input.courseCode;
+    if (input.permissionSettings !== undefined) {
+      const current = JSON.parse(course.permission_settings) as PermissionSettings;
+      changes.permission_settings = JSON.stringify(mergeSettings(current, input.permissionSettings));
+    }
+    checkDuration(changes.duration ?? course.duration, changes.duration_unit ?? course.duration_unit);
+    await repository.updateCourse(trx, caller.portalId, courseId, changes);
+    const member = { portalId: caller.portalId, courseId, byErecno: caller.erecno };
+    if (input.courseAdmins !== undefined) {
+      const now = context.clock.now();
+      await repository.replaceMembers(trx, { ...member, relation: 'admin' }, [...new Set(input.courseAdmins)], now);
+    }
+    if (input.categories !== undefined) {
+      await repository.replaceCategories(trx, caller.portalId, courseId, [...new Set(input.categories)]);
+    }
+  });
+  return getCourseView(context.db, caller, courseId);
+}
+
+/** Deletes a course and everything linked to it (LMS admin or owner only). */
+export async function deleteCourse(context: AppContext, caller: Caller, courseId: string): Promise<void> {
+  await context.db.transaction().execute(async (trx) => {
+    const course = await repository.findCourse(trx, caller.portalId, courseId, context.dialect);
+    if (course === undefined) throw notFound('course', courseId);
+    const [view] = await loadViews(trx, caller, [course]);
+    if (!canDelete(rolesOnCourse(caller, view!.relations))) {
+      throw forbidden('only the LMS admin or the course owner may delete this course');
+    }
+    await repository.deleteCourse(trx, caller.portalId, courseId);
+  });
+}
+
+/** A page of courses for the caller, with their views. */
+export async function listCourses(
+  context: AppContext,
+  caller: Caller,
+  filters: repository.CourseFilters,
+  startIndex: number,
+  limit: number,
+): Promise<CourseView[]> {
+  const seesAll = caller.isAdmin || caller.isSettingsAdmin || caller.isDataAdmin;
+  const rows = await repository.listCourses(
+    context.db,
+    { portalId: caller.portalId, erecno: caller.erecno, seesAll },
+    filters,
+    startIndex,
+    limit,
+  );
+  return loadViews(context.db, caller, rows);
+}
