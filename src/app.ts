@@ -11,6 +11,7 @@ import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
 import { registerCategoryRoutes } from './features/categories/category.routes.ts';
 import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
+import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerRoomRoutes } from './features/rooms/room.routes.ts';
 import { registerAuth } from './http/auth.ts';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerHealthRoutes(app, context);
   registerCourseRoutes(app, context);
   registerCourseActionRoutes(app, context);
+  registerCourseSharingRoutes(app, context);
   registerRoomRoutes(app, context);
   registerCategoryRoutes(app, context);
   registerAdminRoutes(app, context);

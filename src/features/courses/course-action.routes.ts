@@ -1,5 +1,85 @@
-import type { FastifyInstance } from 'fastify';
+/** Zoho's Course Action API: publish, unpublish, enable, disable, favourite and unfavourite. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { invalidInput } from '../../errors.ts';
+import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
+import { parseBoolean, pathId, readParameter } from '../../http/input.ts';
+import * as actions from './course-action.service.ts';
 
-/** Registers the Course Action API. */
-export function registerCourseActionRoutes(_app: FastifyInstance, _context: AppContext): void {}
+const CourseParams = Type.Object({ courseId: Type.String() });
+
+/** `{"code":"200","course":{"courseId":"...","status":"published"},"message":"success"}`, as the Publish Course page shows. */
+const CourseStatusEnvelope = Type.Object({
+  code: Type.Literal('200'),
+  course: Type.Object({ courseId: Type.String(), status: Type.String() }),
+  message: Type.Literal('success'),
+});
+
+function statusBody(courseId: string, status: string) {
+  return { code: '200' as const, course: { courseId, status }, message: 'success' as const };
+}
+
+function readComment(request: FastifyRequest): string | null {
+  const comment = readParameter(request, 'comment');
+  if (comment === undefined || comment === null || comment === '') return null;
+  if (typeof comment !== 'string' || comment.length > 2000) {
+    throw invalidInput('comment', 'must be a text of at most 2000 characters');
+  }
+  return comment;
+}
+
+/** Registers the course action endpoints. */
+export function registerCourseActionRoutes(app: FastifyInstance, context: AppContext): void {
+  const action = (operationId: string, path: string, extraQuery: Record<string, ReturnType<typeof Type.String>>) => ({
+    config: { scope: 'CREATE' as const },
+    schema: {
+      operationId,
+      tags: ['course actions'],
+      params: CourseParams,
+      querystring: Type.Object(Object.fromEntries(Object.entries(extraQuery).map(([k, v]) => [k, Type.Optional(v)]))),
+      body: Type.Optional(Type.Unknown()),
+      response: {
+        200: path === 'status' ? CourseStatusEnvelope : SuccessBody,
+        ...errorResponses,
+      },
+    },
+  });
+  const notify = { notifyApplicableUsers: Type.String({ description: 'True or False, any case' }) };
+  const comment = { comment: Type.String() };
+
+  app.post('/api/v1/courses/:courseId/publish', action('publishCourse', 'status', notify), async (request) => {
+    const courseId = pathId(request.params, 'courseId');
+    parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers');
+    await actions.publishCourse(context, request.caller, courseId);
+    return statusBody(courseId, 'published');
+  });
+
+  app.post('/api/v1/courses/:courseId/unpublish', action('unpublishCourse', 'status', {}), async (request) => {
+    const courseId = pathId(request.params, 'courseId');
+    await actions.unpublishCourse(context, request.caller, courseId);
+    return statusBody(courseId, 'unpublished');
+  });
+
+  app.post('/api/v1/courses/:courseId/enable', action('enableCourse', 'status', comment), async (request) => {
+    const courseId = pathId(request.params, 'courseId');
+    await actions.setCourseDisabled(context, request.caller, courseId, false, readComment(request));
+    return statusBody(courseId, 'enabled');
+  });
+
+  app.post('/api/v1/courses/:courseId/disable', action('disableCourse', 'status', comment), async (request) => {
+    const courseId = pathId(request.params, 'courseId');
+    await actions.setCourseDisabled(context, request.caller, courseId, true, readComment(request));
+    return statusBody(courseId, 'disabled');
+  });
+
+  app.post('/api/v1/courses/:courseId/favorite', action('favouriteCourse', 'plain', {}), async (request) => {
+    await actions.setFavourite(context, request.caller, pathId(request.params, 'courseId'), true);
+    return success;
+  });
+
+  app.post('/api/v1/courses/:courseId/unfavorite', action('unfavouriteCourse', 'plain', {}), async (request) => {
+    await actions.setFavourite(context, request.caller, pathId(request.params, 'courseId'), false);
+    return success;
+  });
+}

@@ -1,0 +1,183 @@
+/** Sharing and suggesting courses, the suggested-to-me count and course settings. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { invalidInput, missingInput } from '../../errors.ts';
+import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
+import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
+import { isNumericId } from '../../ids.ts';
+import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
+import * as actions from './course-action.service.ts';
+
+const CourseParams = Type.Object({ courseId: Type.String() });
+const idListQuery = Type.Object({
+  erecnosList: Type.Optional(Type.String({ description: 'A JSON array of erecnos, e.g. [588882000000212025]' })),
+});
+
+/** Registers share, unshare, shared users, suggest, suggested count and course settings. */
+export function registerCourseSharingRoutes(app: FastifyInstance, context: AppContext): void {
+  const peopleEnvelope = (key: string) =>
+    Type.Object({
+      [key]: Type.Array(PersonSchema),
+      code: Type.Literal('200'),
+      message: Type.Literal('success'),
+    });
+
+  app.put(
+    '/api/v1/courses/:courseId/share',
+    {
+      config: { scope: 'CREATE' },
+      schema: {
+        operationId: 'shareCourse',
+        tags: ['course actions'],
+        params: CourseParams,
+        querystring: idListQuery,
+        body: Type.Optional(Type.Unknown()),
+        response: { 200: peopleEnvelope('sharedUsers'), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      const people = await actions.shareCourse(context, request.caller, courseId, readIdList(request, 'erecnosList'));
+      return { sharedUsers: people.map(presentPerson), code: '200', message: 'success' };
+    },
+  );
+
+  app.delete(
+    '/api/v1/courses/:courseId/share',
+    {
+      config: { scope: 'DELETE' },
+      schema: {
+        operationId: 'unshareCourse',
+        tags: ['course actions'],
+        params: CourseParams,
+        querystring: Type.Object({ sharedUserErecno: Type.Optional(Type.String()) }),
+        body: Type.Optional(Type.Unknown()),
+        response: { 200: SuccessBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      const raw = readParameter(request, 'sharedUserErecno');
+      if (raw === undefined || raw === '') throw missingInput('sharedUserErecno');
+      const erecno = String(raw).trim();
+      if (!isNumericId(erecno)) throw invalidInput('sharedUserErecno', 'must be a numeric erecno');
+      await actions.unshareCourse(context, request.caller, courseId, erecno);
+      return success;
+    },
+  );
+
+  app.get(
+    '/api/v1/courses/:courseId/share',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'listSharedUsers',
+        tags: ['course actions'],
+        params: CourseParams,
+        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        response: { 200: listEnvelope('sharedUsers', PersonSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      const rows = await actions.listSharedUsers(context, request.caller, courseId, readStartIndex(request), pageSize + 1);
+      const { items, hasMoreRecords } = page(rows);
+      return { sharedUsers: items.map(presentPerson), code: '200', message: 'success', hasMoreRecords };
+    },
+  );
+
+  app.post(
+    '/api/v1/courses/:courseId/suggest',
+    {
+      config: { scope: 'CREATE' },
+      schema: {
+        operationId: 'suggestCourse',
+        tags: ['course actions'],
+        params: CourseParams,
+        querystring: idListQuery,
+        body: Type.Optional(Type.Unknown()),
+        response: { 200: peopleEnvelope('suggestedUsers'), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      const people = await actions.suggestCourse(context, request.caller, courseId, readIdList(request, 'erecnosList'));
+      return { suggestedUsers: people.map(presentPerson), code: '200', message: 'success' };
+    },
+  );
+
+  app.get(
+    '/api/v1/stats/courses/counts/suggestedToMe',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'countSuggestedCourses',
+        tags: ['course actions'],
+        response: {
+          200: Type.Object({ code: Type.Literal('200'), message: Type.Literal('success'), count: Type.Integer() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({
+      code: '200' as const,
+      message: 'success' as const,
+      count: await actions.countSuggestedToMe(context, request.caller),
+    }),
+  );
+
+  app.get(
+    '/api/v1/courses/:courseId/settings',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'getCourseSettings',
+        tags: ['settings'],
+        params: CourseParams,
+        response: {
+          200: Type.Object({
+            code: Type.Literal('200'),
+            settings: Type.Object({
+              courseId: Type.String(),
+              permissionSettings: Type.Object({
+                whoCanEnroll: Type.Array(Type.String()),
+                whoCanUnenroll: Type.Array(Type.String()),
+                whenAnEntityIsConsideredAsCompleted: Type.String(),
+                whenACourseIsConsideredAsCompleted: Type.String(),
+                whenAModuleIsConsideredAsCompleted: Type.String(),
+              }),
+              preCourseActivities: Type.Object({ onlineTests: Type.Array(Type.Object({})) }),
+              postCourseActivities: Type.Object({ onlineTests: Type.Array(Type.Object({})) }),
+            }),
+            message: Type.Literal('success'),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { courseId, settings } = await actions.getCourseSettings(
+        context,
+        request.caller,
+        pathId(request.params, 'courseId'),
+      );
+      return {
+        code: '200' as const,
+        settings: {
+          courseId,
+          permissionSettings: {
+            whoCanEnroll: settings.whoCanEnroll,
+            whoCanUnenroll: settings.whoCanUnenroll,
+            whenAnEntityIsConsideredAsCompleted: String(settings.whenAnEntityIsConsideredAsCompleted),
+            whenACourseIsConsideredAsCompleted: String(settings.whenACourseIsConsideredAsCompleted),
+            whenAModuleIsConsideredAsCompleted: String(settings.whenAModuleIsConsideredAsCompleted),
+          },
+          preCourseActivities: { onlineTests: [] },
+          postCourseActivities: { onlineTests: [] },
+        },
+        message: 'success' as const,
+      };
+    },
+  );
+}
