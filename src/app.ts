@@ -5,7 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from './admin/admin.routes.ts';
-import type { Clock } from './clock.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
@@ -21,6 +21,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { registerBodyParsers } from './http/json-body.ts';
 import { openApiOptions } from './http/openapi.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
+import { RedisRateLimiter } from './http/redis-rate-limit.ts';
 import { IdGenerator } from './ids.ts';
 
 /** What buildApp needs. */
@@ -36,6 +37,16 @@ export interface AppOptions {
 
 /** The Fastify instance with Lectern's context attached. */
 export type LecternApp = FastifyInstance & { lectern: AppContext };
+
+/** The in-process limiter, or the Redis one when REDIS_URL is set; none when the limit is off. */
+function chooseRateLimiter(config: Config, clock: Clock): RateLimiter | null {
+  if (!config.rateLimit.enabled) return null;
+  if (config.redisUrl !== null) {
+    // Redis's own clock keeps processes in step, unless a test drives time through a settable clock.
+    return new RedisRateLimiter(config.redisUrl, config.rateLimit, clock === systemClock);
+  }
+  return new MemoryRateLimiter(config.rateLimit);
+}
 
 /** Builds the app: plugins, hooks and routes, all registered in plain sight. */
 export async function buildApp(options: AppOptions): Promise<LecternApp> {
@@ -55,12 +66,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   };
   app.decorate('lectern', context);
 
-  const rateLimiter: RateLimiter | null =
-    options.rateLimiter !== undefined
-      ? options.rateLimiter
-      : config.rateLimit.enabled
-        ? new MemoryRateLimiter(config.rateLimit)
-        : null;
+  const rateLimiter = options.rateLimiter !== undefined ? options.rateLimiter : chooseRateLimiter(config, clock);
 
   await app.register(formbody);
   registerBodyParsers(app);
@@ -70,7 +76,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerAuth(app, { db: database.db, clock, rateLimiter });
   registerIdempotency(app, { db: database.db, clock, ttlMs: config.idempotencyTtlMs });
 
-  registerHealthRoutes(app, context);
+  registerHealthRoutes(app, context, rateLimiter instanceof RedisRateLimiter ? () => rateLimiter.ping() : null);
   registerCourseRoutes(app, context);
   registerCourseActionRoutes(app, context);
   registerCourseSharingRoutes(app, context);

@@ -12,8 +12,13 @@ export class IdGenerator {
   private lastMs = 0;
   private sequence = 0;
 
-  /** processTag (0..255) tells processes apart; issue it uniquely per process when several share a database. */
-  constructor(private readonly processTag = randomInt(256)) {}
+  /** processTag (0..255) tells processes apart; setProcessTag gives it from the shared store's counter. */
+  constructor(private processTag = randomInt(256)) {}
+
+  /** Uses a tag the store issued, so that processes sharing one database never make the same id. */
+  setProcessTag(tag: number): void {
+    this.processTag = tag & 0xff;
+  }
 
   /** A fresh id. */
   next(): string {

@@ -4,6 +4,7 @@ import type { AppContext } from './context.ts';
 import { createMigrator, migrateToLatest } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
 import type { Kysely } from 'kysely';
+import { claimProcessTag } from './db/process-tag.ts';
 import { hashToken } from './features/people/token.repository.ts';
 import { ensureDefaultPortal, issueToken } from './features/people/portal.service.ts';
 
@@ -23,6 +24,7 @@ export interface PreparedStore {
 /** Migrates if needed, loads the demo portal into an empty store, installs LECTERN_BOOTSTRAP_TOKEN. */
 export async function prepareStore(context: AppContext, config: Config): Promise<PreparedStore> {
   if (await isSchemaBehind(context.db)) await migrateToLatest(context.db);
+  context.ids.setProcessTag(await claimProcessTag(context.db));
   const before = await context.db.selectFrom('portals').select('id').limit(1).executeTakeFirst();
   const portal = await ensureDefaultPortal(context, config.demo);
   if (portal === undefined) return { portalId: null, newAdminToken: null };

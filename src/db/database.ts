@@ -104,6 +104,11 @@ export interface IdempotencyTable {
   created_at: number;
 }
 
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
 /** Every table Lectern has. */
 export interface Database {
   portals: PortalTable;
@@ -116,6 +121,7 @@ export interface Database {
   course_members: CourseMemberTable;
   course_categories: CourseCategoryTable;
   idempotency_keys: IdempotencyTable;
+  counters: CounterTable;
 }
 
 /** The database handle passed around: a Kysely instance or a transaction on it. */

@@ -4,8 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 
-/** Registers GET /healthz (the process answers) and GET /readyz (the database answers too). */
-export function registerHealthRoutes(app: FastifyInstance, context: AppContext): void {
+/** Registers GET /healthz (the process answers) and GET /readyz (the database, and Redis when used, answer too). */
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  context: AppContext,
+  redisPing: (() => Promise<boolean>) | null,
+): void {
   const Status = Type.Object({ status: Type.String() });
   app.get(
     '/healthz',
@@ -18,10 +22,11 @@ export function registerHealthRoutes(app: FastifyInstance, context: AppContext):
     async (_request, reply) => {
       try {
         await sql`select 1`.execute(context.db);
-        return { status: 'ready' };
       } catch {
         return reply.status(503).send({ status: 'database unavailable' });
       }
+      if (redisPing !== null && !(await redisPing())) return reply.status(503).send({ status: 'redis unavailable' });
+      return { status: 'ready' };
     },
   );
 }

@@ -2,9 +2,10 @@
 import { buildApp, type LecternApp } from '../../src/app.ts';
 import { SettableClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
-import { migrateToLatest, openDatabase } from '../../src/db/create-db.ts';
+import { migrateToLatest } from '../../src/db/create-db.ts';
 import type { EmployeeTable } from '../../src/db/database.ts';
 import { createPortal, issueToken } from '../../src/features/people/portal.service.ts';
+import { openTestDatabase } from './engines.ts';
 
 /** A test's Lectern. */
 export interface TestLectern {
@@ -25,7 +26,7 @@ export interface TestLectern {
   close(): Promise<void>;
 }
 
-/** Starts Lectern on in-memory SQLite with the rate limit off unless asked for. */
+/** Starts Lectern on this run's engine (in-memory SQLite, or a private PostgreSQL schema), rate limit off unless asked for. */
 export async function createTestLectern(
   options: { env?: Record<string, string>; rateLimit?: boolean } = {},
 ): Promise<TestLectern> {
@@ -35,7 +36,7 @@ export async function createTestLectern(
     LECTERN_PUBLIC_URL: 'http://lectern.test',
     ...options.env,
   });
-  const database = openDatabase({ dataDir: null });
+  const database = await openTestDatabase();
   await migrateToLatest(database.db);
   const clock = new SettableClock();
   const app = await buildApp({ config, database, clock });

@@ -50,8 +50,15 @@ export async function createPortal(context: AppContext, options: { name?: string
 export async function ensureDefaultPortal(context: AppContext, demo: boolean): Promise<PortalTable | undefined> {
   const existing = await findFirstPortal(context.db);
   if (existing !== undefined || !demo) return existing;
-  const created = await context.db.transaction().execute((trx) => insertDemoPortal(context, trx, 'zylker'));
-  return created.portal;
+  try {
+    const created = await context.db.transaction().execute((trx) => insertDemoPortal(context, trx, 'zylker'));
+    return created.portal;
+  } catch (error) {
+    // Another process starting on the same empty store won the race (the portal's URL name is unique).
+    const winner = await findFirstPortal(context.db);
+    if (winner === undefined) throw error;
+    return winner;
+  }
 }
 
 /** Checks a scope list: every item one of the five `ZOHOPEOPLE.training.*` names. */

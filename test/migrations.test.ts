@@ -1,0 +1,46 @@
+import { NO_MIGRATIONS } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createMigrator } from '../src/db/create-db.ts';
+import { migrations } from '../src/db/migrations/index.ts';
+import { openTestDatabase } from './helpers/engines.ts';
+
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database.close());
+
+async function tableNames(): Promise<string[]> {
+  const tables = await database.db.introspection.getTables();
+  return tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_')).sort();
+}
+
+it('runs every migration up, all the way down, and up again on this engine', async () => {
+  const migrator = createMigrator(database.db);
+  const first = await migrator.migrateToLatest();
+  expect(first.error).toBeUndefined();
+  expect(first.results?.map((result) => result.migrationName)).toEqual(Object.keys(migrations));
+  const afterUp = await tableNames();
+  expect(afterUp).toEqual(expect.arrayContaining(['courses', 'employees', 'portals', 'tokens', 'counters']));
+
+  const down = await migrator.migrateTo(NO_MIGRATIONS);
+  expect(down.error).toBeUndefined();
+  expect(down.results?.every((result) => result.direction === 'Down' && result.status === 'Success')).toBe(true);
+  expect(await tableNames()).toEqual([]);
+
+  const again = await migrator.migrateToLatest();
+  expect(again.error).toBeUndefined();
+  expect(await tableNames()).toEqual(afterUp);
+});
+
+it('steps down one migration at a time', async () => {
+  const migrator = createMigrator(database.db);
+  await migrator.migrateToLatest();
+  const names = Object.keys(migrations);
+  for (let index = names.length - 1; index >= 0; index -= 1) {
+    const step = await migrator.migrateDown();
+    expect(step.error).toBeUndefined();
+    expect(step.results?.[0]?.migrationName).toBe(names[index]);
+  }
+  await migrator.migrateToLatest();
+});
