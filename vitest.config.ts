@@ -19,50 +19,49 @@ function listening(host: string, port: number): Promise<boolean> {
 
 // Every storage test runs on SQLite, and again on PostgreSQL when a server is there. Without one the
 // PostgreSQL run is skipped with a plain note, unless LECTERN_REQUIRE_SERVICES=1 (set by CI) makes it fail.
-export default defineConfig(async () => {
-  const required = process.env.LECTERN_REQUIRE_SERVICES === '1';
-  const postgres = await listening('127.0.0.1', 5432);
-  const redis = await listening('127.0.0.1', 6379);
-  const missing = [!postgres && 'PostgreSQL (127.0.0.1:5432)', !redis && 'Redis (127.0.0.1:6379)'].filter(Boolean);
-  if (missing.length > 0) {
-    const note = `${missing.join(' and ')} not reachable`;
-    if (required) throw new Error(`${note}, and LECTERN_REQUIRE_SERVICES=1 requires them.`);
-    console.warn(
-      `\nSKIPPED: ${note}. The suites that need them are skipped.\n` +
-        'To run them, start PostgreSQL (trust auth, database "test") and Redis on those ports.\n',
-    );
-  }
-  const shared = { pool: 'forks' as const, testTimeout: 20_000, hookTimeout: 30_000 };
-  return {
-    test: {
-      env: { LECTERN_REDIS_AVAILABLE: redis ? '1' : '0' },
-      projects: [
-        {
-          extends: true,
-          test: {
-            ...shared,
-            name: 'sqlite',
-            include: ['test/**/*.test.ts'],
-            exclude: ['test/**/*.postgres.test.ts'],
-            env: { LECTERN_TEST_DIALECT: 'sqlite' },
-          },
+const required = process.env.LECTERN_REQUIRE_SERVICES === '1';
+const postgres = await listening('127.0.0.1', 5432);
+const redis = await listening('127.0.0.1', 6379);
+const missing = [!postgres && 'PostgreSQL (127.0.0.1:5432)', !redis && 'Redis (127.0.0.1:6379)'].filter(Boolean);
+if (missing.length > 0) {
+  const note = `${missing.join(' and ')} not reachable`;
+  if (required) throw new Error(`${note}, and LECTERN_REQUIRE_SERVICES=1 requires them.`);
+  console.warn(
+    `\nSKIPPED: ${note}. The suites that need them are skipped.\n` +
+      'To run them, start PostgreSQL (trust auth, database "test") and Redis on those ports.\n',
+  );
+}
+const shared = { pool: 'forks' as const, testTimeout: 20_000, hookTimeout: 30_000 };
+
+export default defineConfig({
+  test: {
+    env: { LECTERN_REDIS_AVAILABLE: redis ? '1' : '0' },
+    projects: [
+      {
+        extends: true as const,
+        test: {
+          ...shared,
+          name: 'sqlite',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.postgres.test.ts'],
+          env: { LECTERN_TEST_DIALECT: 'sqlite' },
         },
-        ...(postgres
-          ? [
-              {
-                extends: true,
-                test: {
-                  ...shared,
-                  name: 'postgres',
-                  include: ['test/**/*.test.ts'],
-                  // Files that touch no storage run once, in the SQLite project.
-                  exclude: ['test/**/*.unit.test.ts', 'test/cli.test.ts', 'test/rate-limit-redis.test.ts'],
-                  env: { LECTERN_TEST_DIALECT: 'postgres' },
-                },
+      },
+      ...(postgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                ...shared,
+                name: 'postgres',
+                include: ['test/**/*.test.ts'],
+                // Files that touch no storage run once, in the SQLite project.
+                exclude: ['test/**/*.unit.test.ts', 'test/cli.test.ts', 'test/rate-limit-redis.test.ts'],
+                env: { LECTERN_TEST_DIALECT: 'postgres' },
               },
-            ]
-          : []),
-      ],
-    },
-  };
+            },
+          ]
+        : []),
+    ],
+  },
 });

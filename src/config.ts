@@ -100,14 +100,19 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     rateLimit: Object.freeze({
       enabled: overrides.rateLimit ?? flag('LECTERN_RATE_LIMIT', env.LECTERN_RATE_LIMIT, true),
       threshold: integer('LECTERN_RATE_LIMIT_THRESHOLD', env.LECTERN_RATE_LIMIT_THRESHOLD, 30, 1, 1_000_000),
-      windowMs: 1000 * integer('LECTERN_RATE_LIMIT_WINDOW_SECONDS', env.LECTERN_RATE_LIMIT_WINDOW_SECONDS, 60, 1, 86_400),
+      windowMs:
+        1000 * integer('LECTERN_RATE_LIMIT_WINDOW_SECONDS', env.LECTERN_RATE_LIMIT_WINDOW_SECONDS, 60, 1, 86_400),
       lockMs: 1000 * integer('LECTERN_RATE_LIMIT_LOCK_SECONDS', env.LECTERN_RATE_LIMIT_LOCK_SECONDS, 300, 0, 86_400),
     }),
     bootstrapToken: env.LECTERN_BOOTSTRAP_TOKEN || null,
-    publicUrl: (env.LECTERN_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),
+    publicUrl: (env.LECTERN_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(
+      /\/$/,
+      '',
+    ),
     sqliteSynchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
     logLevel: env.LECTERN_LOG_LEVEL ?? 'info',
-    idempotencyTtlMs: 1000 * integer('LECTERN_IDEMPOTENCY_TTL_SECONDS', env.LECTERN_IDEMPOTENCY_TTL_SECONDS, 86_400, 1, 2_592_000),
+    idempotencyTtlMs:
+      1000 * integer('LECTERN_IDEMPOTENCY_TTL_SECONDS', env.LECTERN_IDEMPOTENCY_TTL_SECONDS, 86_400, 1, 2_592_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

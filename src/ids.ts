@@ -13,7 +13,11 @@ export class IdGenerator {
   private sequence = 0;
 
   /** processTag (0..255) tells processes apart; setProcessTag gives it from the shared store's counter. */
-  constructor(private processTag = randomInt(256)) {}
+  constructor(private processTag = randomInt(256)) {
+    if (!Number.isInteger(processTag) || processTag < 0 || processTag > 255) {
+      throw new RangeError(`processTag must be an integer from 0 to 255, got ${processTag}`);
+    }
+  }
 
   /** Uses a tag the store issued, so that processes sharing one database never make the same id. */
   setProcessTag(tag: number): void {
@@ -37,7 +41,9 @@ export class IdGenerator {
     this.lastMs = ms;
     const value =
       floor +
-      ((BigInt(ms) << (sequenceBits + processBits)) | (BigInt(this.processTag) << sequenceBits) | BigInt(this.sequence));
+      ((BigInt(ms) << (sequenceBits + processBits)) |
+        (BigInt(this.processTag) << sequenceBits) |
+        BigInt(this.sequence));
     return value.toString();
   }
 }

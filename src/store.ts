@@ -1,16 +1,17 @@
 /** Getting a store ready to serve: schema current, default portal present, bootstrap token installed. */
+
+import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { createMigrator, migrateToLatest } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
-import type { Kysely } from 'kysely';
 import { claimProcessTag } from './db/process-tag.ts';
-import { hashToken } from './features/people/token.repository.ts';
 import { ensureDefaultPortal, issueToken } from './features/people/portal.service.ts';
+import { hashToken } from './features/people/token.repository.ts';
 
 /** True when migrations are pending (so start-up can skip the migrator when the store is current). */
 export async function isSchemaBehind(db: Kysely<Database>): Promise<boolean> {
-  const migrations = await createMigrator(db).getMigrations();
+  const migrations = await (await createMigrator(db)).getMigrations();
   return migrations.some((migration) => migration.executedAt === undefined);
 }
 

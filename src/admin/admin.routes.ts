@@ -3,12 +3,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { invalidInput, missingInput } from '../errors.ts';
-import { errorResponses } from '../http/envelope.ts';
-import { readStartIndex } from '../http/input.ts';
-import { isNumericId } from '../ids.ts';
 import { PersonSchema, presentPerson, rolesOf } from '../features/people/employee.presenter.ts';
 import { listEmployees } from '../features/people/people.repository.ts';
 import { createPortal, issueToken, validateScopes } from '../features/people/portal.service.ts';
+import { errorResponses } from '../http/envelope.ts';
+import { readStartIndex } from '../http/input.ts';
+import { isNumericId } from '../ids.ts';
 
 const EmployeeSchema = Type.Composite([
   PersonSchema,
@@ -90,15 +90,19 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
     '/lectern/v1/portals',
     {
       config: { scope: 'CREATE', access: 'operator' },
+      // Fastify checks an absent body against the schema too (and refuses it); no body means no options.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         operationId: 'createPortal',
         tags: ['lectern'],
-        body: Type.Optional(Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) })),
+        body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
         response: { 200: Type.Object({ portal: PortalSchema, token: Type.String() }), ...errorResponses },
       },
     },
     async (request) => {
-      const name = (request.body as { name?: string } | undefined)?.name;
+      const name = (request.body as { name?: string }).name;
       const created = await createPortal(context, name === undefined ? {} : { name });
       return {
         portal: {

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.ts';
 import { migrations } from './migrations/index.ts';
@@ -82,13 +82,20 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   return options.databaseUrl ? openPostgres(options) : openSqlite(options);
 }
 
-/** Builds a migrator over the frozen migration list. */
-export function createMigrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * Builds a migrator over the frozen migration list. On PostgreSQL its bookkeeping tables go into the
+ * connection's current schema: Kysely otherwise finds another schema's tables on the search path and skips
+ * making its own, which breaks stores that share one database through schemas.
+ */
+export async function createMigrator(db: Kysely<Database>): Promise<Migrator> {
+  const provider = { getMigrations: async () => migrations };
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]!.schema });
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error } = await createMigrator(db).migrateToLatest();
+  const { error } = await (await createMigrator(db)).migrateToLatest();
   if (error) throw error;
 }

@@ -39,7 +39,11 @@ export function registerAuth(
     if (config.scope === undefined) return;
     const token = tokenOf(request);
     if (token === undefined) {
-      throw new LmsError(401, '401', `${zohoStatusMessages[401]}: send the header Authorization: Zoho-oauthtoken <token>`);
+      throw new LmsError(
+        401,
+        '401',
+        `${zohoStatusMessages[401]}: send the header Authorization: Zoho-oauthtoken <token>`,
+      );
     }
     const caller = await findCaller(dependencies.db, token);
     if (caller === undefined) throw new LmsError(401, '401', `${zohoStatusMessages[401]}: the token is not known`);

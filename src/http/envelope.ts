@@ -62,7 +62,7 @@ export function page<T>(rows: T[]): { items: T[]; hasMoreRecords: boolean } {
   return { items: hasMoreRecords ? rows.slice(0, pageSize) : rows, hasMoreRecords };
 }
 
-function errorBody(status: number, code: string, message: string, parameter?: string) {
+function errorBody(code: string, message: string, parameter?: string) {
   return parameter === undefined ? { code, message } : { code, message, parameter };
 }
 
@@ -71,7 +71,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.addSchema(ErrorBody);
   app.setErrorHandler((error: FastifyError | LmsError, request, reply) => {
     if (error instanceof LmsError) {
-      return reply.status(error.status).send(errorBody(error.status, error.code, error.message, error.parameter));
+      return reply.status(error.status).send(errorBody(error.code, error.message, error.parameter));
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation && fastifyError.validation.length > 0) {
@@ -82,17 +82,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const code = first.keyword === 'required' ? 'INPUT_PARAMETER_MISSING' : 'INVALID_INPUT';
       return reply
         .status(400)
-        .send(errorBody(400, code, `Invalid value for ${parameter}: ${first.message ?? 'invalid'}`, parameter));
+        .send(errorBody(code, `Invalid value for ${parameter}: ${first.message ?? 'invalid'}`, parameter));
     }
     const status = fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code = status === 400 || status === 415 ? 'INVALID_INPUT' : String(status);
-      return reply.status(status).send(errorBody(status, code, fastifyError.message));
+      return reply.status(status).send(errorBody(code, fastifyError.message));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(errorBody(500, '500', zohoStatusMessages[500]!));
+    return reply.status(500).send(errorBody('500', zohoStatusMessages[500]!));
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(errorBody(404, '404', `Not found: no endpoint ${request.method} ${request.url.split('?')[0]}`));
+    reply.status(404).send(errorBody('404', `Not found: no endpoint ${request.method} ${request.url.split('?')[0]}`));
   });
 }

@@ -18,7 +18,14 @@ export function registerHealthRoutes(
   );
   app.get(
     '/readyz',
-    { schema: { operationId: 'getReadiness', tags: ['operations'], security: [], response: { 200: Status, 503: Status } } },
+    {
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['operations'],
+        security: [],
+        response: { 200: Status, 503: Status },
+      },
+    },
     async (_request, reply) => {
       try {
         await sql`select 1`.execute(context.db);

@@ -103,8 +103,8 @@ export function parseBoolean(value: unknown, parameter: string): boolean | undef
 export function readStartIndex(request: FastifyRequest): number {
   const raw = readParameter(request, 'startIndex');
   if (raw === undefined || raw === '') return 0;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
+  const value = /^\s*\d+\s*$/.test(String(raw)) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value)) {
     throw invalidInput('startIndex', `must be a non-negative integer, got ${JSON.stringify(raw)}`);
   }
   return value;

@@ -9,7 +9,7 @@ export const openApiOptions: SwaggerOptions = {
       title: 'Lectern',
       description:
         "An open learning-management server whose `/api/v1` API is wire-compatible with Zoho People's LMS API. " +
-        '`/lectern/v1` is Lectern\'s own control plane.',
+        "`/lectern/v1` is Lectern's own control plane.",
       version: '0.1.0',
     },
     components: {

@@ -32,7 +32,14 @@ return 0
 `;
 
 type LimitRedis = Redis & {
-  lecternHit(log: string, lock: string, threshold: number, window: number, lockMs: number, now: string): Promise<number>;
+  lecternHit(
+    log: string,
+    lock: string,
+    threshold: number,
+    window: number,
+    lockMs: number,
+    now: string,
+  ): Promise<number>;
 };
 
 /** A limiter whose every decision is one atomic Lua call in Redis. */
@@ -46,7 +53,11 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly useServerTime: boolean,
     private readonly prefix = 'lectern:rl:',
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: true, lazyConnect: false }) as LimitRedis;
+    this.redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    }) as LimitRedis;
     this.redis.defineCommand('lecternHit', { numberOfKeys: 2, lua: script });
   }
 

@@ -1,6 +1,6 @@
 /** Checks a decoded data object against its TypeBox schema and names the first bad parameter. */
 import type { TObject } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import { invalidInput, missingInput } from '../errors.ts';
 
@@ -25,6 +25,34 @@ function normaliseBooleans(schema: TObject, data: Record<string, unknown>): void
   }
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Undoes TypeBox's lossy integer conversions (`1.5` and `"1.5"` to 1, `"1e3"` to 1, `"0x10"` to 16) so that
+ * the check refuses them instead of storing another number than the one sent.
+ */
+function keepInexactIntegers(
+  schema: TObject,
+  original: Record<string, unknown>,
+  converted: Record<string, unknown>,
+): void {
+  for (const [key, property] of Object.entries(schema.properties)) {
+    const sent = original[key];
+    const type = (property as { type?: string }).type;
+    if (type === 'integer') {
+      const exact =
+        typeof sent === 'number'
+          ? Number.isSafeInteger(sent)
+          : typeof sent !== 'string' || (/^\s*-?\d+\s*$/.test(sent) && Number.isSafeInteger(Number(sent)));
+      if (!exact) converted[key] = sent;
+    } else if (type === 'object' && isPlainObject(sent) && isPlainObject(converted[key])) {
+      keepInexactIntegers(property as TObject, sent, converted[key]);
+    }
+  }
+}
+
 function describe(path: string, prefix: string): string {
   const name = path.replace(/^\//, '').replace(/\//g, '.');
   return prefix ? (name ? `${prefix}.${name}` : prefix) : name;
@@ -44,11 +72,14 @@ export function validateData<T>(schema: TObject, input: Record<string, unknown>,
   const data: Record<string, unknown> = {};
   const unknownKeys: string[] = [];
   for (const key of Object.keys(input)) {
-    if (key in schema.properties) data[key] = input[key];
+    // Own keys only: `in` would take `constructor` or `__proto__` (which sets data's prototype) as known.
+    if (Object.hasOwn(schema.properties, key)) data[key] = input[key];
     else unknownKeys.push(key);
   }
   normaliseBooleans(schema, data);
-  const converted = Value.Convert(schema, data) as Record<string, unknown>;
+  // Convert works in place: a clone keeps the caller's nested objects, and the values as sent, untouched.
+  const converted = Value.Convert(schema, Value.Clone(data)) as Record<string, unknown>;
+  keepInexactIntegers(schema, data, converted);
   const check = checkerFor(schema);
   if (!check.Check(converted)) {
     const error = check.Errors(converted).First()!;

@@ -1,10 +1,11 @@
 /** Which database engine a test run uses, and a private PostgreSQL schema per test file. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../../src/db/create-db.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/db/create-db.ts';
 
 /** The engine of this run: the vitest project sets LECTERN_TEST_DIALECT. */
-export const testDialect: 'sqlite' | 'postgres' = process.env.LECTERN_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+export const testDialect: 'sqlite' | 'postgres' =
+  process.env.LECTERN_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
 
 /** Where the PostgreSQL test runs connect. */
 export const testDatabaseUrl = process.env.LECTERN_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

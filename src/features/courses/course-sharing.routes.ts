@@ -81,7 +81,13 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
     },
     async (request) => {
       const courseId = pathId(request.params, 'courseId');
-      const rows = await actions.listSharedUsers(context, request.caller, courseId, readStartIndex(request), pageSize + 1);
+      const rows = await actions.listSharedUsers(
+        context,
+        request.caller,
+        courseId,
+        readStartIndex(request),
+        pageSize + 1,
+      );
       const { items, hasMoreRecords } = page(rows);
       return { sharedUsers: items.map(presentPerson), code: '200', message: 'success', hasMoreRecords };
     },

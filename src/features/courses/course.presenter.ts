@@ -5,8 +5,8 @@ import type { Caller } from '../people/caller.ts';
 import { presentPerson } from '../people/employee.presenter.ts';
 import type { EmployeeRow } from '../people/people.repository.ts';
 import {
-  CourseStatus,
   type CourseRelations,
+  CourseStatus,
   canDelete,
   canManage,
   canView,

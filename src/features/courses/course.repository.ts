@@ -1,5 +1,5 @@
 /** Queries over courses and the people and categories linked to them. */
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type { CourseMemberTable, CourseTable, Database, Db } from '../../db/database.ts';
 import type { EmployeeRow } from '../people/people.repository.ts';
@@ -35,7 +35,11 @@ export async function updateCourse(
 /** Deletes a course with its links. */
 export async function deleteCourse(db: Db, portalId: string, courseId: string): Promise<void> {
   await db.deleteFrom('course_members').where('portal_id', '=', portalId).where('course_id', '=', courseId).execute();
-  await db.deleteFrom('course_categories').where('portal_id', '=', portalId).where('course_id', '=', courseId).execute();
+  await db
+    .deleteFrom('course_categories')
+    .where('portal_id', '=', portalId)
+    .where('course_id', '=', courseId)
+    .execute();
   await db.deleteFrom('courses').where('portal_id', '=', portalId).where('id', '=', courseId).execute();
 }
 
@@ -76,16 +80,25 @@ export async function addMembers(
   now: number,
 ): Promise<void> {
   if (erecnos.length === 0) return;
+  // New people go after those already there. `position` is a 32-bit integer on PostgreSQL, so it counts on from
+  // the relation's last position rather than from the time (epoch milliseconds overflow it).
+  const last = await db
+    .selectFrom('course_members')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('course_id', '=', member.courseId)
+    .where('relation', '=', member.relation)
+    .executeTakeFirst();
+  const next = last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
   await db
     .insertInto('course_members')
     .values(
-      erecnos.map((erecno, position) => ({
+      erecnos.map((erecno, index) => ({
         portal_id: member.portalId,
         course_id: member.courseId,
         erecno,
         relation: member.relation,
         by_erecno: member.byErecno,
-        position: now + position,
+        position: next + index,
         created_at: now,
       })),
     )
@@ -141,7 +154,9 @@ export async function replaceCategories(
   if (categoryIds.length === 0) return;
   await db
     .insertInto('course_categories')
-    .values(categoryIds.map((id, position) => ({ portal_id: portalId, course_id: courseId, category_id: id, position })))
+    .values(
+      categoryIds.map((id, position) => ({ portal_id: portalId, course_id: courseId, category_id: id, position })),
+    )
     .execute();
 }
 
@@ -227,7 +242,8 @@ export async function listCourses(
   }
   if (filters.search) {
     const pattern = `%${filters.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb(eb.fn('lower', ['courses.name']), 'like', pattern));
+    // ESCAPE names the backslash for both engines: SQLite has no default escape, so `%` and `_` stayed wildcards.
+    query = query.where(sql<boolean>`lower(${sql.ref('courses.name')}) like ${pattern} escape '\\'`);
   }
   if (filters.type !== undefined) query = query.where('courses.type', '=', filters.type);
   if (filters.status !== undefined) query = query.where('courses.status', '=', filters.status);
@@ -252,8 +268,10 @@ export async function listCourses(
       ),
     );
   }
-  if (filters.sortBy === 'name') query = query.orderBy('courses.name', 'asc');
-  else if (filters.sortBy === '-name') query = query.orderBy('courses.name', 'desc');
+  // A to Z regardless of case (a binary collation would put "alpha" after "Zebra"), then exact name for ties.
+  const byName = sql`lower(${sql.ref('courses.name')})`;
+  if (filters.sortBy === 'name') query = query.orderBy(byName, 'asc').orderBy('courses.name', 'asc');
+  else if (filters.sortBy === '-name') query = query.orderBy(byName, 'desc').orderBy('courses.name', 'desc');
   return query.orderBy('courses.id', 'desc').offset(startIndex).limit(limit).execute();
 }
 

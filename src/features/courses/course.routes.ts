@@ -4,18 +4,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
-import { parseBoolean, pathId, readParameter, readStartIndex, requireDataObject } from '../../http/input.ts';
+import {
+  parseBoolean,
+  pathId,
+  readDataObject,
+  readParameter,
+  readStartIndex,
+  requireDataObject,
+} from '../../http/input.ts';
 import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
 import { type CourseView, presentCourse } from './course.presenter.ts';
 import type { CourseFilters } from './course.repository.ts';
-import {
-  CourseDataInput,
-  CourseEnvelope,
-  CourseListQuery,
-  CourseSchema,
-  CourseUpdateInput,
-} from './course.schemas.ts';
+import { CourseDataInput, CourseEnvelope, CourseListQuery, CourseSchema, CourseUpdateInput } from './course.schemas.ts';
 import * as service from './course.service.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
@@ -23,11 +24,20 @@ const courseDataQuery = Type.Object({
   courseData: Type.Optional(Type.String({ description: 'The course as JSON (or send it as the JSON or form body)' })),
 });
 
-/** Reads `courseData` from any of its documented places, validates it and reports unknown keys in a header. */
-export function readCourseData<T>(request: FastifyRequest, reply: FastifyReply, schema: TObject): T {
+/**
+ * Reads `courseData` from any of its documented places, validates it and reports unknown keys in a header.
+ * `usedKeys` are keys the route itself read from courseData (the id of PATCH /courses), so not ignored.
+ */
+export function readCourseData<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  schema: TObject,
+  usedKeys: readonly string[] = [],
+): T {
   const { value, unknownKeys } = validateData<T>(schema, requireDataObject(request, 'courseData'), 'courseData');
-  if (unknownKeys.length > 0) {
-    reply.header('X-Lectern-Warning', `unknown keys ignored in courseData: ${unknownKeys.join(', ')}`);
+  const ignored = unknownKeys.filter((key) => !usedKeys.includes(key));
+  if (ignored.length > 0) {
+    reply.header('X-Lectern-Warning', `unknown keys ignored in courseData: ${ignored.join(', ')}`);
   }
   return value;
 }
@@ -44,7 +54,8 @@ const numericFilter = (request: FastifyRequest, name: string) => {
   const raw = readParameter(request, name);
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) throw invalidInput(name, `must be a whole number, got ${JSON.stringify(raw)}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw invalidInput(name, `must be a whole number, got ${JSON.stringify(raw)}`);
   return value;
 };
 
@@ -55,7 +66,8 @@ function readFilters(request: FastifyRequest): CourseFilters {
   if (typeof search === 'string' && search.trim() !== '') filters.search = search.trim();
   const type = numericFilter(request, 'type');
   if (type !== undefined) {
-    if (type < 1 || type > 3) throw invalidInput('type', 'must be 1 (self paced), 2 (blended learning) or 3 (e-material)');
+    if (type < 1 || type > 3)
+      throw invalidInput('type', 'must be 1 (self paced), 2 (blended learning) or 3 (e-material)');
     filters.type = type;
   }
   const categoryId = readParameter(request, 'categoryId');
@@ -114,7 +126,9 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         operationId: 'createCourse',
         tags: ['courses'],
         querystring: courseDataQuery,
-        body: Type.Optional(Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' })),
+        body: Type.Optional(
+          Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' }),
+        ),
         response: { 200: CourseEnvelope, ...errorResponses },
       },
     },
@@ -164,8 +178,8 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
     },
   );
 
-  const update = async (request: FastifyRequest, reply: FastifyReply, courseId: string) => {
-    const input = readCourseData<typeof CourseUpdateInput.static>(request, reply, CourseUpdateInput);
+  const update = async (request: FastifyRequest, reply: FastifyReply, courseId: string, usedKeys: string[] = []) => {
+    const input = readCourseData<typeof CourseUpdateInput.static>(request, reply, CourseUpdateInput, usedKeys);
     return envelope(context, request, await service.updateCourse(context, request.caller, courseId, input));
   };
 
@@ -178,7 +192,9 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         tags: ['courses'],
         params: CourseParams,
         querystring: courseDataQuery,
-        body: Type.Optional(Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' })),
+        body: Type.Optional(
+          Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' }),
+        ),
         response: { 200: CourseEnvelope, ...errorResponses },
       },
     },
@@ -191,7 +207,8 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
       config: { scope: 'UPDATE' },
       schema: {
         operationId: 'updateCourseByQuery',
-        description: 'The older doc page leaves the id out of the path: it is read from courseId (query, body or courseData).',
+        description:
+          'The older doc page leaves the id out of the path: it is read from courseId (query, body or courseData).',
         tags: ['courses'],
         querystring: Type.Object({ courseData: Type.Optional(Type.String()), courseId: Type.Optional(Type.String()) }),
         body: Type.Optional(Type.Unknown()),
@@ -203,7 +220,9 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
       if (raw === undefined) throw missingInput('courseId');
       const courseId = String(raw);
       if (!isNumericId(courseId)) throw invalidInput('courseId', 'must be a numeric id');
-      return update(request, reply, courseId);
+      // courseData's own courseId is used, not ignored, when it names this course; one naming another is reported.
+      const inData = readDataObject(request, 'courseData')?.courseId;
+      return update(request, reply, courseId, inData !== undefined && String(inData) === courseId ? ['courseId'] : []);
     },
   );
 

@@ -7,46 +7,59 @@ const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'mus
 /** Who may enrol or unenrol learners. */
 export const enrolRoles = ['admin', 'courseAdmin', 'manager', 'learner'] as const;
 
-/** `permissionSettings` as sent. */
-export const PermissionSettingsInput = Type.Object(
-  {
-    whoCanEnroll: Type.Optional(
-      Type.Array(Type.Union(enrolRoles.map((role) => Type.Literal(role))), {
-        errorMessage: `must be a list of ${enrolRoles.join(', ')}`,
-      }),
-    ),
-    whoCanUnenroll: Type.Optional(
-      Type.Array(Type.Union(enrolRoles.map((role) => Type.Literal(role))), {
-        errorMessage: `must be a list of ${enrolRoles.join(', ')}`,
-      }),
-    ),
-    whenAnEntityIsConsideredAsCompleted: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 2, errorMessage: 'must be 1 (marked by the learner) or 2 (opened)' }),
-    ),
-    whenACourseIsConsideredAsCompleted: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 4,
-        errorMessage: 'must be 1 (learner marks), 2 (mandatory entities done), 3 (admin or trainer marks) or 4 (by date)',
-      }),
-    ),
-    whenAModuleIsConsideredAsCompleted: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 2, errorMessage: 'must be 1 (learner marks) or 2 (mandatory entities done)' }),
-    ),
-  },
-
+/** One role of a `whoCanEnroll`/`whoCanUnenroll` list; a bad item is reported here, so it needs the message too. */
+const EnrolRole = Type.Union(
+  enrolRoles.map((role) => Type.Literal(role)),
+  { errorMessage: `must be one of ${enrolRoles.join(', ')}` },
 );
+
+/** `permissionSettings` as sent. */
+export const PermissionSettingsInput = Type.Object({
+  whoCanEnroll: Type.Optional(
+    Type.Array(EnrolRole, {
+      errorMessage: `must be a list of ${enrolRoles.join(', ')}`,
+    }),
+  ),
+  whoCanUnenroll: Type.Optional(
+    Type.Array(EnrolRole, {
+      errorMessage: `must be a list of ${enrolRoles.join(', ')}`,
+    }),
+  ),
+  whenAnEntityIsConsideredAsCompleted: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 2, errorMessage: 'must be 1 (marked by the learner) or 2 (opened)' }),
+  ),
+  whenACourseIsConsideredAsCompleted: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 4,
+      errorMessage: 'must be 1 (learner marks), 2 (mandatory entities done), 3 (admin or trainer marks) or 4 (by date)',
+    }),
+  ),
+  whenAModuleIsConsideredAsCompleted: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 2, errorMessage: 'must be 1 (learner marks) or 2 (mandatory entities done)' }),
+  ),
+});
 
 /** `courseData` as sent to create; update takes the same keys, each optional. */
 export const CourseDataInput = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 250, errorMessage: 'must be a text of 1 to 250 characters' }),
+  // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
+  name: Type.String({
+    minLength: 1,
+    maxLength: 250,
+    pattern: '\\S',
+    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+  }),
   type: Type.Integer({
     minimum: 1,
     maximum: 3,
     errorMessage: 'must be 1 (self paced), 2 (blended learning) or 3 (e-material)',
   }),
-  description: Type.Optional(Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' })),
-  aboutCourse: Type.Optional(Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' })),
+  description: Type.Optional(
+    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+  ),
+  aboutCourse: Type.Optional(
+    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+  ),
   duration: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 1_000_000, errorMessage: 'must be a positive whole number' }),
   ),

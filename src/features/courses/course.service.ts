@@ -44,15 +44,21 @@ export async function loadViews(db: Db, caller: Caller, courses: CourseTable[]):
   });
 }
 
-/** One course as the caller may see it: 404 when it is not in the caller's portal, 403 when hidden from them. */
-export async function getCourseView(db: Db, caller: Caller, courseId: string): Promise<CourseView> {
+/** One course of the caller's portal for the caller, without the visibility check: 404 when it is not there. */
+async function loadView(db: Db, caller: Caller, courseId: string): Promise<CourseView> {
   const course = await repository.findCourse(db, caller.portalId, courseId);
   if (course === undefined) throw notFound('course', courseId);
   const [view] = await loadViews(db, caller, [course]);
-  if (!canView(rolesOnCourse(caller, view!.relations), course.status)) {
+  return view!;
+}
+
+/** One course as the caller may see it: 404 when it is not in the caller's portal, 403 when hidden from them. */
+export async function getCourseView(db: Db, caller: Caller, courseId: string): Promise<CourseView> {
+  const view = await loadView(db, caller, courseId);
+  if (!canView(rolesOnCourse(caller, view.relations), view.course.status)) {
     throw forbidden('the course is not published and you are not one of its admins');
   }
-  return view!;
+  return view;
 }
 
 /** Loads a course for a change and checks that the caller manages it; locks the row on PostgreSQL. */
@@ -61,7 +67,8 @@ export async function loadForChange(context: AppContext, db: Db, caller: Caller,
   if (course === undefined) throw notFound('course', courseId);
   const [view] = await loadViews(db, caller, [course]);
   const roles = rolesOnCourse(caller, view!.relations);
-  if (!canManage(roles)) throw forbidden('only the LMS admin, the course owner or a course admin may change this course');
+  if (!canManage(roles))
+    throw forbidden('only the LMS admin, the course owner or a course admin may change this course');
   return { course, view: view!, roles };
 }
 
@@ -141,7 +148,7 @@ export async function updateCourse(
   courseId: string,
   input: CourseUpdate,
 ): Promise<CourseView> {
-  await context.db.transaction().execute(async (trx) => {
+  return context.db.transaction().execute(async (trx) => {
     const { course } = await loadForChange(context, trx, caller, courseId);
     if (input.type !== undefined && input.type !== course.type && course.status !== CourseStatus.drafted) {
       throw stateError('UNSUPPORTED_OPERATION', 'The type of a published course cannot change');
@@ -172,8 +179,10 @@ export async function updateCourse(
     if (input.categories !== undefined) {
       await repository.replaceCategories(trx, caller.portalId, courseId, [...new Set(input.categories)]);
     }
+    // No visibility check here: a course admin who removes themself from a drafted course may no longer see
+    // it, and a 403 would tell them the saved change was refused.
+    return loadView(trx, caller, courseId);
   });
-  return getCourseView(context.db, caller, courseId);
 }
 
 /** Deletes a course and everything linked to it (LMS admin or owner only). */

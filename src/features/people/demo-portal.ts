@@ -79,8 +79,18 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
     facilities: JSON.stringify(facilities),
   }));
   const categories: CategoryTable[] = [
-    ...courseCategories.map((category) => ({ id: ids.next(), portal_id: portal.id, name: category, kind: 'course' as const })),
-    ...gradeCategories.map((category) => ({ id: ids.next(), portal_id: portal.id, name: category, kind: 'grade' as const })),
+    ...courseCategories.map((category) => ({
+      id: ids.next(),
+      portal_id: portal.id,
+      name: category,
+      kind: 'course' as const,
+    })),
+    ...gradeCategories.map((category) => ({
+      id: ids.next(),
+      portal_id: portal.id,
+      name: category,
+      kind: 'grade' as const,
+    })),
   ];
   return { portal, employees, locations: locationRows, rooms: roomRows, categories };
 }

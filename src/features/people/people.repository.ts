@@ -53,7 +53,12 @@ export async function findEmployees(db: Db, portalId: string, erecnos: readonly 
 }
 
 /** A page of a portal's employees, one extra row to tell whether more exist. */
-export async function listEmployees(db: Db, portalId: string, startIndex: number, limit: number): Promise<EmployeeRow[]> {
+export async function listEmployees(
+  db: Db,
+  portalId: string,
+  startIndex: number,
+  limit: number,
+): Promise<EmployeeRow[]> {
   return db
     .selectFrom('employees')
     .selectAll()

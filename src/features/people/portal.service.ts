@@ -27,7 +27,8 @@ async function insertDemoPortal(context: AppContext, db: Db, urlName: string, na
 /** Makes a fresh, isolated demo portal and a full-scope token of its admin, in one transaction. */
 export async function createPortal(context: AppContext, options: { name?: string } = {}): Promise<CreatedPortal> {
   return context.db.transaction().execute(async (trx) => {
-    const urlName = `portal${context.ids.next().slice(-10)}`;
+    // Ids are unique, so a URL name made of the whole id is too.
+    const urlName = `portal${context.ids.next()}`;
     const demo = await insertDemoPortal(context, trx, urlName, options.name);
     const admin = demo.employees.find((employee) => employee.is_admin === 1)!;
     const token = generateToken();
