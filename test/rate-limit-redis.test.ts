@@ -70,3 +70,20 @@ describe.skipIf(process.env.LECTERN_REDIS_AVAILABLE !== '1')('the Redis rate lim
     expect(await redis.ping()).toBe(true);
   });
 });
+
+describe('when Redis is unreachable', () => {
+  it('admits calls (the failure is logged) and /readyz reports it', async () => {
+    const { createTestLectern } = await import('./helpers/test-app.ts');
+    // Port 1 on loopback refuses connections at once.
+    const lectern = await createTestLectern({ rateLimit: true, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    try {
+      const rooms = await lectern.app.inject({ url: '/api/v1/rooms', headers: lectern.auth(lectern.adminToken) });
+      expect(rooms.statusCode).toBe(200);
+      const ready = await lectern.app.inject({ url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'redis unavailable' });
+    } finally {
+      await lectern.close();
+    }
+  });
+});

@@ -28,6 +28,19 @@ function tokenOf(request: FastifyRequest): string | undefined {
   return header.slice(prefix.length).trim();
 }
 
+/**
+ * Asks the limiter about this call. When the limiter's store (Redis) fails, the call goes through and the
+ * failure is logged: an outage of the throttle should not become an outage of the API (/readyz reports it).
+ */
+async function checkRate(limiter: RateLimiter, request: FastifyRequest, caller: Caller, clock: Clock) {
+  try {
+    return await limiter.hit(caller.tokenHash, `${request.method} ${request.routeOptions.url}`, clock.now());
+  } catch (error) {
+    request.log.error({ err: error }, 'rate limiter unavailable; call admitted');
+    return { allowed: true, retryAfterSeconds: 0 };
+  }
+}
+
 /** Registers authentication, scope checks and the rate limit for every route that declares a scope. */
 export function registerAuth(
   app: FastifyInstance,
@@ -49,11 +62,7 @@ export function registerAuth(
     if (caller === undefined) throw new LmsError(401, '401', `${zohoStatusMessages[401]}: the token is not known`);
     request.caller = caller;
     if (dependencies.rateLimiter !== null) {
-      const decision = await dependencies.rateLimiter.hit(
-        caller.tokenHash,
-        `${request.method} ${request.routeOptions.url}`,
-        dependencies.clock.now(),
-      );
+      const decision = await checkRate(dependencies.rateLimiter, request, caller, dependencies.clock);
       if (!decision.allowed) {
         reply.header('Retry-After', String(decision.retryAfterSeconds));
         throw new LmsError(

@@ -63,6 +63,12 @@ export function requireDataObject(request: FastifyRequest, name: string): Bag {
   return data;
 }
 
+/**
+ * Most ids one list may name. Each id becomes a bound SQL parameter (and a row insert several), so an unbounded list
+ * overruns SQLite's 32766 variables and answers 500; 1000 keeps every statement well inside both engines' limits.
+ */
+export const maxIdsPerList = 1000;
+
 /** A list of ids (`erecnosList`): a JSON array text or an array, of numbers or strings. */
 export function readIdList(request: FastifyRequest, name: string, required = true): string[] {
   const raw = readParameter(request, name);
@@ -84,6 +90,7 @@ export function readIdList(request: FastifyRequest, name: string, required = tru
   }
   const unique = [...new Set((ids as string[]).map((id) => id.trim()))];
   if (required && unique.length === 0) throw invalidInput(name, 'must name at least one id');
+  if (unique.length > maxIdsPerList) throw invalidInput(name, `names ${unique.length} ids; at most ${maxIdsPerList}`);
   return unique;
 }
 

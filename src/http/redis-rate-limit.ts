@@ -59,6 +59,8 @@ export class RedisRateLimiter implements RateLimiter {
       lazyConnect: false,
     }) as LimitRedis;
     this.redis.defineCommand('lecternHit', { numberOfKeys: 2, lua: script });
+    // Connection errors reach callers through failed commands and ping(); without a listener ioredis prints each.
+    this.redis.on('error', () => {});
   }
 
   async hit(tokenKey: string, endpointKey: string, nowMs: number): Promise<RateDecision> {
