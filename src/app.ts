@@ -9,17 +9,24 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
+import { registerBatchRoutes } from './features/batches/batch.routes.ts';
+import { registerBatchActionRoutes } from './features/batches/batch-action.routes.ts';
+import { registerCalendarRoutes } from './features/calendars/calendar.routes.ts';
 import { registerCategoryRoutes } from './features/categories/category.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
 import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
+import { registerModuleRoutes } from './features/modules/module.routes.ts';
 import { registerRoomRoutes } from './features/rooms/room.routes.ts';
+import { registerSchedulerRoutes } from './features/schedulers/scheduler.routes.ts';
+import { registerSessionRoutes } from './features/sessions/session.routes.ts';
+import { registerTrainerRoutes } from './features/trainers/trainer.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerErrorHandling } from './http/envelope.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerBodyParsers } from './http/json-body.ts';
-import { openApiOptions } from './http/openapi.ts';
+import { openApiOptions, registerOpenApiRoute } from './http/openapi.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { RedisRateLimiter } from './http/redis-rate-limit.ts';
 import { IdGenerator } from './ids.ts';
@@ -73,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerErrorHandling(app);
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  registerOpenApiRoute(app);
   registerAuth(app, { db: database.db, clock, rateLimiter });
   registerIdempotency(app, { db: database.db, clock, ttlMs: config.idempotencyTtlMs });
 
@@ -82,6 +90,13 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerCourseSharingRoutes(app, context);
   registerRoomRoutes(app, context);
   registerCategoryRoutes(app, context);
+  registerBatchRoutes(app, context);
+  registerBatchActionRoutes(app, context);
+  registerSchedulerRoutes(app, context);
+  registerModuleRoutes(app, context);
+  registerSessionRoutes(app, context);
+  registerTrainerRoutes(app, context);
+  registerCalendarRoutes(app, context);
   registerAdminRoutes(app, context);
 
   app.addHook('onClose', async () => {

@@ -23,8 +23,8 @@ export interface Config {
   };
   /** A token string that becomes the first portal's admin (and operator) token, for scripted tests. */
   readonly bootstrapToken: string | null;
-  /** Base URL used in links Lectern hands out (courseURL); defaults to the listening address. */
-  readonly publicUrl: string;
+  /** Base URL used in links Lectern hands out (courseURL); null: the scheme and host each request came to. */
+  readonly publicUrl: string | null;
   /** SQLite `synchronous` level: FULL survives power loss, NORMAL only process crashes. */
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
   /** pino log level. */
@@ -105,10 +105,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
       lockMs: 1000 * integer('LECTERN_RATE_LIMIT_LOCK_SECONDS', env.LECTERN_RATE_LIMIT_LOCK_SECONDS, 300, 0, 86_400),
     }),
     bootstrapToken: env.LECTERN_BOOTSTRAP_TOKEN || null,
-    publicUrl: (env.LECTERN_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(
-      /\/$/,
-      '',
-    ),
+    publicUrl: env.LECTERN_PUBLIC_URL ? env.LECTERN_PUBLIC_URL.replace(/\/$/, '') : null,
     sqliteSynchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
     logLevel: env.LECTERN_LOG_LEVEL ?? 'info',
     idempotencyTtlMs:

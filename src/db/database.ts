@@ -104,6 +104,91 @@ export interface IdempotencyTable {
   created_at: number;
 }
 
+/** A dated run of a blended course. Dates are `YYYY-MM-DD`. */
+export interface BatchTable {
+  id: string;
+  portal_id: string;
+  course_id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  minimum_capacity: number | null;
+  maximum_capacity: number | null;
+  locations: string;
+  allow_waitlisting: number;
+  cancel_when_below_minimum: number;
+  waiting_time_for_cancellation: number | null;
+  waiting_time_unit: string | null;
+  publish_status: 'unpublished' | 'published' | 'completed' | 'cancelled';
+  scheduler_id: string | null;
+  created_at: number;
+  updated_at: number;
+  published_at: number | null;
+}
+
+/** A module of a self-paced course (batch_id null) or of one batch of a blended course. */
+export interface CourseModuleTable {
+  id: string;
+  portal_id: string;
+  course_id: string;
+  batch_id: string | null;
+  name: string;
+  description: string;
+  duration_minutes: number | null;
+  lock_type: number;
+  lock_until: string | null;
+  position: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A dated, timed session of a batch module, with a trainer and a room. Times are minutes after midnight. */
+export interface ClassSessionTable {
+  id: string;
+  portal_id: string;
+  course_id: string;
+  batch_id: string;
+  module_id: string;
+  name: string;
+  description: string;
+  session_type: number;
+  date: string;
+  start_minute: number;
+  end_minute: number;
+  trainer_erecno: string;
+  room_id: string | null;
+  lock_until: string | null;
+  grade_category_id: string | null;
+  sequence: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A learner's attendance at a session. */
+export interface SessionAttendanceTable {
+  portal_id: string;
+  session_id: string;
+  erecno: string;
+  status: 'present' | 'absent';
+  marked_by: string;
+  marked_at: number;
+}
+
+/** A recurrence that creates batches of a blended course. */
+export interface BatchSchedulerTable {
+  id: string;
+  portal_id: string;
+  course_id: string;
+  /** Every documented setting, as JSON (Zoho's keys). */
+  settings: string;
+  start_date: string;
+  end_date: string;
+  next_run_date: string | null;
+  batches_created: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -122,6 +207,11 @@ export interface Database {
   course_categories: CourseCategoryTable;
   idempotency_keys: IdempotencyTable;
   counters: CounterTable;
+  batches: BatchTable;
+  course_modules: CourseModuleTable;
+  class_sessions: ClassSessionTable;
+  session_attendance: SessionAttendanceTable;
+  batch_schedulers: BatchSchedulerTable;
 }
 
 /** The database handle passed around: a Kysely instance or a transaction on it. */

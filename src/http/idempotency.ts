@@ -57,7 +57,7 @@ export function registerIdempotency(app: FastifyInstance, dependencies: { db: Db
 
   app.addHook('onSend', async (request, reply, payload) => {
     const pending = request.idempotency;
-    if (pending === null) return payload;
+    if (!pending) return payload;
     request.idempotency = null;
     const slot = `${request.caller.tokenHash} ${pending.key}`;
     try {

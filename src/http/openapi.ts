@@ -1,5 +1,6 @@
 /** The OpenAPI document's frame; the routes' own schemas fill it. */
 import type { SwaggerOptions } from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
 
 /** Options for @fastify/swagger: OpenAPI 3, Zoho's token scheme. */
 export const openApiOptions: SwaggerOptions = {
@@ -28,3 +29,8 @@ export const openApiOptions: SwaggerOptions = {
     buildLocalReference: (json, _baseUri, _fragment, index) => (json.$id as string | undefined) ?? `def-${index}`,
   },
 };
+
+/** Serves the generated document at /openapi.json (the same one `lectern openapi` prints). */
+export function registerOpenApiRoute(app: FastifyInstance): void {
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}

@@ -1,9 +1,17 @@
 import type { Migration } from 'kysely';
 import * as core from './2026-11-23T1200_core.ts';
 import * as counters from './2026-11-23T1300_counters.ts';
+import * as batches from './2026-11-23T1400_batches.ts';
+import * as modules from './2026-11-23T1410_modules.ts';
+import * as sessions from './2026-11-23T1420_sessions.ts';
+import * as schedulers from './2026-11-23T1430_schedulers.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1200_core': core,
   '2026-11-23T1300_counters': counters,
+  '2026-11-23T1400_batches': batches,
+  '2026-11-23T1410_modules': modules,
+  '2026-11-23T1420_sessions': sessions,
+  '2026-11-23T1430_schedulers': schedulers,
 };

@@ -12,6 +12,7 @@ import {
   readStartIndex,
   requireDataObject,
 } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
 import { type CourseView, presentCourse } from './course.presenter.ts';
@@ -45,7 +46,7 @@ export function readCourseData<T>(
 function envelope(context: AppContext, request: FastifyRequest, view: CourseView) {
   return {
     code: '200' as const,
-    course: presentCourse(view, request.caller, context.config.publicUrl),
+    course: presentCourse(view, request.caller, publicBase(request, context.config)),
     message: 'success' as const,
   };
 }
@@ -111,7 +112,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
     const views = await service.listCourses(context, request.caller, filters, readStartIndex(request), pageSize + 1);
     const { items, hasMoreRecords } = page(views);
     return {
-      courses: items.map((view) => presentCourse(view, request.caller, context.config.publicUrl)),
+      courses: items.map((view) => presentCourse(view, request.caller, publicBase(request, context.config))),
       code: '200',
       message: 'success',
       hasMoreRecords,

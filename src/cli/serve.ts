@@ -1,0 +1,123 @@
+/** `lectern serve`: prepare the store, listen, print where to go, and stop cleanly on SIGTERM or SIGINT. */
+import type { AddressInfo } from 'node:net';
+import { type Command, Option } from 'commander';
+import type { LecternApp } from '../app.ts';
+import { systemClock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/create-db.ts';
+import { type PreparedStore, prepareStore } from '../store.ts';
+import { CliError } from './cli-error.ts';
+import {
+  addStoreOptions,
+  describeStore,
+  loadCommandConfig,
+  openConfiguredDatabase,
+  storeFlags,
+} from './store-options.ts';
+
+/** How long in-flight requests get to finish after a stop signal before the process gives up on them. */
+const shutdownGraceMs = 10_000;
+
+/** Registers `lectern serve`. */
+export function registerServeCommand(program: Command): void {
+  const command = program
+    .command('serve')
+    .description('serve the Zoho-compatible API (/api/v1) and the control plane (/lectern/v1)')
+    .option('--port <port>', 'TCP port; 0 picks a free one (default 8080, env LECTERN_PORT)')
+    .option('--host <host>', 'interface to bind (default 127.0.0.1, env LECTERN_HOST)');
+  addStoreOptions(command)
+    .addOption(new Option('--demo', 'load the demo portal when the store is empty (the default; env LECTERN_DEMO)'))
+    .addOption(new Option('--no-demo', 'start with an empty store instead of the demo portal'))
+    .addOption(new Option('--no-rate-limit', "turn off Zoho's 30-calls-a-minute throttle (env LECTERN_RATE_LIMIT)"))
+    .action(async (_options, self: Command) => {
+      await serve(loadCommandConfig(self));
+    });
+}
+
+/** Opens the store, prepares it before listening (so the first request finds it ready), then listens. */
+export async function serve(config: Config): Promise<LecternApp> {
+  // Loaded here, not at the top: Fastify and every route take about a second to load, which the other
+  // commands (and --help) need not pay.
+  const { buildApp } = await import('../app.ts');
+  const database = openConfiguredDatabase(config);
+  let app: LecternApp | undefined;
+  let prepared: PreparedStore;
+  try {
+    app = await buildApp({ config, database, clock: systemClock, logger: true });
+    prepared = await prepareStore(app.lectern, config);
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new CliError(`cannot serve: ${(error as Error).message}`);
+    }
+    throw error;
+  }
+  process.stdout.write(banner(config, baseUrl(app), prepared));
+  stopOnSignals(app, database);
+  return app;
+}
+
+/** The address actually bound (port 0 becomes the port the kernel chose). */
+function baseUrl(app: LecternApp): string {
+  const address = app.server.address() as AddressInfo;
+  const host = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function banner(config: Config, url: string, prepared: PreparedStore): string {
+  const lines = [
+    `Lectern is serving ${describeStore(config)}`,
+    `  API:  ${url}/api/v1`,
+    `  Docs: ${url}/docs`,
+    `  Rate limit: ${describeRateLimit(config)}`,
+  ];
+  if (prepared.newAdminToken !== null) {
+    lines.push(`  Admin token: ${prepared.newAdminToken}`);
+    lines.push('  (full scope, admin of the demo portal; shown once, so keep it)');
+  } else if (prepared.portalId === null) {
+    lines.push('  The store is empty and the demo is off: start once with --demo to create the first portal.');
+  } else {
+    lines.push(`  Tokens: lectern token create ${storeFlags(config)} --scopes ZOHOPEOPLE.training.ALL`);
+  }
+  if (config.bootstrapToken !== null && prepared.portalId !== null) {
+    lines.push('  LECTERN_BOOTSTRAP_TOKEN is installed as an operator token.');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeRateLimit(config: Config): string {
+  if (!config.rateLimit.enabled) return 'off';
+  const { threshold, windowMs, lockMs } = config.rateLimit;
+  const where = config.redisUrl === null ? 'kept in this process' : 'shared through Redis';
+  return `${threshold} calls per ${windowMs / 1000} s per token and endpoint, then a ${lockMs / 1000} s lock (${where})`;
+}
+
+/** SIGTERM or SIGINT: stop accepting, let in-flight requests finish, close the store, exit 0. */
+function stopOnSignals(app: LecternApp, database: DatabaseHandle): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // A second signal means the operator does not want to wait for in-flight requests.
+    if (stopping) process.exit(1);
+    stopping = true;
+    app.log.info({ signal }, 'stopping: finishing in-flight requests');
+    setTimeout(() => {
+      process.stderr.write(`lectern: requests still running after ${shutdownGraceMs / 1000} s; exiting anyway\n`);
+      process.exit(1);
+    }, shutdownGraceMs).unref();
+    app
+      .close()
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`lectern: error while stopping: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -1,0 +1,58 @@
+/** The options every command shares for choosing the store, and turning a command's flags into a Config. */
+import { type Command, Option } from 'commander';
+import { type Config, ConfigError, type ConfigOverrides, loadConfig } from '../config.ts';
+import { type DatabaseHandle, openDatabase } from '../db/create-db.ts';
+import { CliError, usageExitCode } from './cli-error.ts';
+
+/** Adds --data, --memory and --database-url to a command. */
+export function addStoreOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--data <dir>', 'folder of the embedded SQLite store (default ./.lectern, env LECTERN_DATA)'))
+    .addOption(
+      new Option('--memory', 'keep the store in memory; nothing survives exit (env LECTERN_MEMORY)').conflicts('data'),
+    )
+    .addOption(new Option('--database-url <url>', 'use PostgreSQL instead of SQLite (env DATABASE_URL)'));
+}
+
+const overridable = ['port', 'host', 'data', 'memory', 'databaseUrl', 'demo', 'rateLimit'] as const;
+
+/**
+ * Loads the settings with the flags the user actually typed on top of the environment. Commander's implicit
+ * defaults (such as `rateLimit: true` implied by `--no-rate-limit`) must not hide the environment's values.
+ */
+export function loadCommandConfig(command: Command, env: Record<string, string | undefined> = process.env): Config {
+  const options = command.opts();
+  const overrides: Record<string, unknown> = {};
+  for (const name of overridable) {
+    if (command.getOptionValueSource(name) === 'cli') overrides[name] = options[name];
+  }
+  try {
+    return loadConfig(env, overrides as ConfigOverrides);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message, usageExitCode);
+    throw error;
+  }
+}
+
+/** Opens the store the settings name. */
+export function openConfiguredDatabase(config: Config): DatabaseHandle {
+  return openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
+}
+
+/** A one-line, password-free description of the store, for start-up output. */
+export function describeStore(config: Config): string {
+  if (config.databaseUrl !== null) return 'PostgreSQL';
+  if (config.dataDir === null) return 'in-memory SQLite (nothing is kept after exit)';
+  return `SQLite in ${config.dataDir} (synchronous=${config.sqliteSynchronous})`;
+}
+
+/** The store flags that point another command at the same store, for hints such as `lectern token create ...`. */
+export function storeFlags(config: Config): string {
+  if (config.databaseUrl !== null) return '--database-url "$DATABASE_URL"';
+  if (config.dataDir === null) return '--memory';
+  return `--data ${/^[\w./-]+$/.test(config.dataDir) ? config.dataDir : JSON.stringify(config.dataDir)}`;
+}

@@ -1,0 +1,67 @@
+/** Zoho's date and time texts: `DD-MM-YYYY` (and `DD_MM_YYYY`) in, `22-Dec-2021` and `10:00 AM` out. */
+import { invalidInput } from './errors.ts';
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const zohoDate = /^(\d{2})[-_](\d{2})[-_](\d{4})$/;
+
+/** A calendar date as `YYYY-MM-DD` (how Lectern stores dates: they sort and compare as text). */
+export type IsoDate = string;
+
+/** Parses `DD-MM-YYYY` or `DD_MM_YYYY` into `YYYY-MM-DD`, or throws 400 naming the parameter. */
+export function parseZohoDate(value: unknown, parameter: string): IsoDate {
+  const match = typeof value === 'string' ? zohoDate.exec(value.trim()) : null;
+  if (match === null) throw invalidInput(parameter, `must be a date as DD-MM-YYYY, got ${JSON.stringify(value)}`);
+  const [, day, month, year] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCDate() !== Number(day) || date.getUTCMonth() !== Number(month) - 1) {
+    throw invalidInput(parameter, `is not a real date: ${JSON.stringify(value)}`);
+  }
+  return `${year}-${month}-${day}`;
+}
+
+/** `2021-12-22` -> `22-Dec-2021`, as batch display strings read. */
+export function displayDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-');
+  return `${day}-${months[Number(month) - 1]}-${year}`;
+}
+
+/** `2021-12-22` -> `22-12-2021`, Zoho's input form, as links and modules echo `lockUntil`. */
+export function zohoDateText(date: IsoDate): string {
+  const [year, month, day] = date.split('-');
+  return `${day}-${month}-${year}`;
+}
+
+/** Parses a 12-hour time (`10:00 AM`, `9:5 pm` is refused) into minutes after midnight, or throws 400. */
+export function parseTwelveHourTime(value: unknown, parameter: string): number {
+  const match = typeof value === 'string' ? /^(\d{1,2}):(\d{2})\s*([AaPp][Mm])$/.exec(value.trim()) : null;
+  if (match === null)
+    throw invalidInput(parameter, `must be a 12-hour time such as 10:00 AM, got ${JSON.stringify(value)}`);
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  if (hour < 1 || hour > 12 || minute > 59)
+    throw invalidInput(parameter, `is not a real time: ${JSON.stringify(value)}`);
+  const pm = match[3]!.toLowerCase() === 'pm';
+  return ((hour % 12) + (pm ? 12 : 0)) * 60 + minute;
+}
+
+/** Minutes after midnight -> `10:00 AM`. */
+export function twelveHourText(minutes: number): string {
+  const hour24 = Math.floor(minutes / 60);
+  const minute = minutes % 60;
+  const hour12 = hour24 % 12 === 0 ? 12 : hour24 % 12;
+  return `${String(hour12).padStart(2, '0')}:${String(minute).padStart(2, '0')} ${hour24 < 12 ? 'AM' : 'PM'}`;
+}
+
+/** The calendar date of an instant in a time zone, as `YYYY-MM-DD`. */
+export function dateInZone(epochMs: number, timeZone: string): IsoDate {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(epochMs),
+  );
+}
+
+/** Adds whole days to a date. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year!, month! - 1, day! + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,32 @@
+/** The `lectern` command (bin/lectern.js runs this through tsx): serve, token create, migrate, openapi. */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { CliError } from './cli/cli-error.ts';
+import { registerMigrateCommand } from './cli/migrate.ts';
+import { registerOpenApiCommand } from './cli/openapi.ts';
+import { registerServeCommand } from './cli/serve.ts';
+import { registerTokenCommand } from './cli/token.ts';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const program = new Command('lectern')
+  .description("An open LMS server whose HTTP API is wire-compatible with Zoho People's LMS API")
+  .version(version);
+registerServeCommand(program);
+registerTokenCommand(program);
+registerMigrateCommand(program);
+registerOpenApiCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CliError) {
+    process.stderr.write(`lectern: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`lectern: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
