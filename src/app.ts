@@ -1,5 +1,4 @@
 /** Builds the Fastify application (never listens): HTTP plumbing first, then every feature's routes. */
-import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -75,7 +74,6 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
 
   const rateLimiter = options.rateLimiter !== undefined ? options.rateLimiter : chooseRateLimiter(config, clock);
 
-  await app.register(formbody);
   registerBodyParsers(app);
   registerErrorHandling(app);
   await app.register(swagger, openApiOptions);

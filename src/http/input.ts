@@ -10,21 +10,9 @@ function isPlainObject(value: unknown): value is Bag {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * A body object as sent. A form body whose only key is a JSON text (curl -d '{...}' without a content type)
- * is read as that JSON.
- */
+/** The body when it is an object (JSON, or a form: see json-body.ts). */
 function bodyOf(request: FastifyRequest): Bag | undefined {
-  const body = request.body;
-  if (!isPlainObject(body)) return undefined;
-  if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
-    const keys = Object.keys(body);
-    if (keys.length === 1 && body[keys[0]!] === '' && /^\s*[{[]/.test(keys[0]!)) {
-      const parsed = parseJsonLossless(keys[0]!);
-      return isPlainObject(parsed) ? parsed : undefined;
-    }
-  }
-  return body;
+  return isPlainObject(request.body) ? request.body : undefined;
 }
 
 /** A named parameter from the query string, else from the body (form or JSON). */

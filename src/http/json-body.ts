@@ -1,4 +1,6 @@
 /** Request-body parsing that keeps 18-digit ids exact and accepts every body form Zoho's samples send. */
+
+import { parse as parseQueryString } from 'node:querystring';
 import type { FastifyInstance } from 'fastify';
 import { parse } from 'lossless-json';
 import { invalidInput } from '../errors.ts';
@@ -19,8 +21,25 @@ export function parseJsonLossless(text: string, parameter = 'body'): unknown {
   }
 }
 
-/** Registers parsers for JSON (lossless), plain text holding JSON, and empty bodies. */
+/**
+ * A form body, or JSON sent with a form content type (`curl -d '{...}'` without -H): that JSON is read before the
+ * form decoder could turn its `+` into spaces or split it at `&`.
+ */
+function parseFormBody(text: string): unknown {
+  if (/^\s*[{[]/.test(text)) return parseJsonLossless(text);
+  return { ...parseQueryString(text) };
+}
+
+/** Registers parsers for JSON (lossless), plain text holding JSON, form bodies, and empty bodies. */
 export function registerBodyParsers(app: FastifyInstance): void {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      const text = body as string;
+      done(null, text.trim() === '' ? undefined : parseFormBody(text));
+    } catch (error) {
+      done(error as Error);
+    }
+  });
   app.removeContentTypeParser(['application/json', 'text/plain']);
   const parser = (_request: unknown, body: string, done: (error: Error | null, value?: unknown) => void) => {
     if (body.trim() === '') return done(null, undefined);

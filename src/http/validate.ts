@@ -45,7 +45,9 @@ function keepInexactIntegers(
       const exact =
         typeof sent === 'number'
           ? Number.isSafeInteger(sent)
-          : typeof sent !== 'string' || (/^\s*-?\d+\s*$/.test(sent) && Number.isSafeInteger(Number(sent)));
+          : typeof sent === 'string'
+            ? /^\s*-?\d+\s*$/.test(sent) && Number.isSafeInteger(Number(sent))
+            : typeof sent !== 'boolean'; // `true` is not the number 1
       if (!exact) converted[key] = sent;
     } else if (type === 'object' && isPlainObject(sent) && isPlainObject(converted[key])) {
       keepInexactIntegers(property as TObject, sent, converted[key]);

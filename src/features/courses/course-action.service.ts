@@ -79,7 +79,8 @@ export async function setCourseDisabled(
     }
     await repository.updateCourse(trx, caller.portalId, courseId, {
       status: disabled ? CourseStatus.disabled : CourseStatus.published,
-      status_comment: comment,
+      // An action without a comment keeps the last one given.
+      ...(comment === null ? {} : { status_comment: comment }),
       updated_at: context.clock.now(),
     });
   });
@@ -153,6 +154,9 @@ export async function suggestCourse(
 ): Promise<EmployeeRow[]> {
   return context.db.transaction().execute(async (trx) => {
     const view = await getCourseView(trx, caller, courseId);
+    if (view.course.status === CourseStatus.disabled) {
+      throw stateError('UNSUPPORTED_OPERATION', 'A disabled course cannot be suggested: enable it first');
+    }
     if (view.course.status !== CourseStatus.published) {
       throw stateError('UNABLE_TO_SUGGEST_COURSE_BEFORE_PUBLISH', 'Only a published course can be suggested');
     }

@@ -232,6 +232,7 @@ export async function listCourses(
         eb('courses.owner_erecno', '=', viewer.erecno),
         hasRelation(eb, 'admin', viewer.erecno),
         hasRelation(eb, 'share', viewer.erecno),
+        hasRelation(eb, 'trainer', viewer.erecno),
       ]),
     );
   }
