@@ -1,7 +1,8 @@
 /** Queries over courses and the people and categories linked to them. */
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type { CourseMemberTable, CourseTable, Database, Db } from '../../db/database.ts';
+import { prepareQuery } from '../../db/prepared.ts';
 import type { EmployeeRow } from '../people/people.repository.ts';
 
 /** Inserts a course row. */
@@ -16,11 +17,16 @@ export async function findCourse(
   courseId: string,
   lock?: Dialect,
 ): Promise<CourseTable | undefined> {
-  let query = db.selectFrom('courses').selectAll().where('portal_id', '=', portalId).where('id', '=', courseId);
   // SQLite serialises writers already; PostgreSQL needs the row lock so that concurrent updates queue up.
-  if (lock === 'postgres') query = query.forUpdate();
-  return query.executeTakeFirst();
+  if (lock === 'postgres') return courseQuery(db, portalId, courseId).forUpdate().executeTakeFirst();
+  return oneCourse.first(db, portalId, courseId);
 }
+
+function courseQuery(db: Kysely<Database>, portalId: string, courseId: string) {
+  return db.selectFrom('courses').selectAll().where('portal_id', '=', portalId).where('id', '=', courseId);
+}
+
+const oneCourse = prepareQuery(courseQuery);
 
 /** Writes changed course columns. */
 export async function updateCourse(
@@ -163,28 +169,43 @@ export async function replaceCategories(
 /** Course-admin rows and the caller's own relations for a set of courses, people joined in. */
 export async function findMemberships(db: Db, courseIds: readonly string[], callerErecno: string) {
   if (courseIds.length === 0) return [];
+  if (courseIds.length === 1) return membershipsOfOne.all(db, courseIds[0]!, callerErecno);
+  return membershipQuery(db, callerErecno).where('course_members.course_id', 'in', courseIds).execute();
+}
+
+function membershipQuery(db: Kysely<Database>, callerErecno: string) {
   return db
     .selectFrom('course_members')
     .innerJoin('employees', 'employees.erecno', 'course_members.erecno')
     .selectAll('employees')
     .select(['course_members.course_id', 'course_members.relation'])
-    .where('course_members.course_id', 'in', courseIds)
     .where((eb) => eb.or([eb('course_members.relation', '=', 'admin'), eb('course_members.erecno', '=', callerErecno)]))
-    .orderBy('course_members.position')
-    .execute();
+    .orderBy('course_members.position');
 }
+
+// One course (a fetch or an update) is the hot case: compiled once.
+const membershipsOfOne = prepareQuery((db: Kysely<Database>, courseId: string, callerErecno: string) =>
+  membershipQuery(db, callerErecno).where('course_members.course_id', '=', courseId),
+);
 
 /** Categories of a set of courses, in each course's order. */
 export async function findCourseCategories(db: Db, courseIds: readonly string[]) {
   if (courseIds.length === 0) return [];
+  if (courseIds.length === 1) return categoriesOfOne.all(db, courseIds[0]!);
+  return categoryQuery(db).where('course_categories.course_id', 'in', courseIds).execute();
+}
+
+function categoryQuery(db: Kysely<Database>) {
   return db
     .selectFrom('course_categories')
     .innerJoin('categories', 'categories.id', 'course_categories.category_id')
     .select(['course_categories.course_id', 'categories.id', 'categories.name'])
-    .where('course_categories.course_id', 'in', courseIds)
-    .orderBy('course_categories.position')
-    .execute();
+    .orderBy('course_categories.position');
 }
+
+const categoriesOfOne = prepareQuery((db: Kysely<Database>, courseId: string) =>
+  categoryQuery(db).where('course_categories.course_id', '=', courseId),
+);
 
 /** The filters of Fetch All Courses and Fetch My Courses, already validated. */
 export interface CourseFilters {

@@ -1,5 +1,7 @@
 /** Queries over portals and employees. */
-import type { Db, EmployeeTable, PortalTable } from '../../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database, Db, EmployeeTable, PortalTable } from '../../db/database.ts';
+import { prepareQuery } from '../../db/prepared.ts';
 
 /** The columns a person is shown with. */
 export type EmployeeRow = EmployeeTable;
@@ -44,6 +46,7 @@ export async function findEmployee(db: Db, portalId: string, erecno: string): Pr
 /** Employees of a portal by erecno, in one query; unknown ones are simply absent. */
 export async function findEmployees(db: Db, portalId: string, erecnos: readonly string[]): Promise<EmployeeRow[]> {
   if (erecnos.length === 0) return [];
+  if (erecnos.length === 1) return oneEmployee.all(db, portalId, erecnos[0]!);
   return db
     .selectFrom('employees')
     .selectAll()
@@ -51,6 +54,11 @@ export async function findEmployees(db: Db, portalId: string, erecnos: readonly 
     .where('erecno', 'in', erecnos)
     .execute();
 }
+
+// A single person (a course's owner) is the hot case: compiled once.
+const oneEmployee = prepareQuery((db: Kysely<Database>, portalId: string, erecno: string) =>
+  db.selectFrom('employees').selectAll().where('portal_id', '=', portalId).where('erecno', '=', erecno),
+);
 
 /** A page of a portal's employees, one extra row to tell whether more exist. */
 export async function listEmployees(
