@@ -14,7 +14,9 @@ import { type Measurement, measure } from './load.ts';
 
 // The bench is a tool, not the server: it reads its two knobs here rather than through src/config.ts.
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const postgresUrl = process.env.BENCH_DATABASE_URL || null;
+// PostgreSQL is measured by default on the local server the project's tests use; BENCH_DATABASE_URL=off skips it.
+const postgresSetting = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const postgresUrl = postgresSetting === 'off' ? null : postgresSetting;
 if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
   throw new Error(`BENCH_SECONDS must be a number of seconds from 1 to 600, got "${process.env.BENCH_SECONDS}"`);
 }
@@ -96,8 +98,13 @@ async function main(): Promise<void> {
     await bare.close();
   }
   const rows = [baseline, ...(await benchSqlite())];
-  if (postgresUrl !== null) rows.push(...(await benchPostgres(postgresUrl)));
-  else log('  (set BENCH_DATABASE_URL=postgres://... to measure PostgreSQL too)');
+  if (postgresUrl !== null) {
+    try {
+      rows.push(...(await benchPostgres(postgresUrl)));
+    } catch (error) {
+      log(`  PostgreSQL skipped: ${(error as Error).message} (set BENCH_DATABASE_URL to another server, or off)`);
+    }
+  }
   process.stdout.write(table(rows, baseline));
 }
 
