@@ -20,15 +20,18 @@ function listening(host: string, port: number): Promise<boolean> {
 // Every storage test runs on SQLite, and again on PostgreSQL when a server is there. Without one the
 // PostgreSQL run is skipped with a plain note, unless LECTERN_REQUIRE_SERVICES=1 (set by CI) makes it fail.
 const required = process.env.LECTERN_REQUIRE_SERVICES === '1';
-const postgres = await listening('127.0.0.1', 5432);
-const redis = await listening('127.0.0.1', 6379);
-const missing = [!postgres && 'PostgreSQL (127.0.0.1:5432)', !redis && 'Redis (127.0.0.1:6379)'].filter(Boolean);
+// The same defaults as test/helpers/engines.ts.
+const postgresUrl = new URL(process.env.LECTERN_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+const redisUrl = new URL(process.env.LECTERN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0');
+const postgres = await listening(postgresUrl.hostname, Number(postgresUrl.port || 5432));
+const redis = await listening(redisUrl.hostname, Number(redisUrl.port || 6379));
+const missing = [!postgres && `PostgreSQL (${postgresUrl.host})`, !redis && `Redis (${redisUrl.host})`].filter(Boolean);
 if (missing.length > 0) {
   const note = `${missing.join(' and ')} not reachable`;
   if (required) throw new Error(`${note}, and LECTERN_REQUIRE_SERVICES=1 requires them.`);
   console.warn(
     `\nSKIPPED: ${note}. The suites that need them are skipped.\n` +
-      'To run them, start PostgreSQL (trust auth, database "test") and Redis on those ports.\n',
+      'To run them, start PostgreSQL (trust auth, database "test") and Redis there, or point LECTERN_TEST_DATABASE_URL and LECTERN_TEST_REDIS_URL at servers you have.\n',
   );
 }
 const shared = { pool: 'forks' as const, testTimeout: 20_000, hookTimeout: 30_000 };
