@@ -11,16 +11,21 @@ import { getCourseView, loadForChange } from './course.service.ts';
 
 const blended = 2;
 
+/** Blended courses are published and unpublished per batch: Zoho's named refusal. */
+function refuseBlended(type: number, action: 'PUBLISH' | 'UNPUBLISH'): void {
+  if (type !== blended) return;
+  const verb = action.toLowerCase();
+  throw stateError(
+    `UNSUPPORTED_OPERATION_BL_COURSE_${action}_VIA_COURSE_API`,
+    `A blended learning course cannot be ${verb}ed through the course API: ${verb} its batches`,
+  );
+}
+
 /** Publishes a self-paced or e-material course (blended courses publish per batch). */
 export async function publishCourse(context: AppContext, caller: Caller, courseId: string): Promise<void> {
   await context.db.transaction().execute(async (trx) => {
     const { course } = await loadForChange(context, trx, caller, courseId);
-    if (course.type === blended) {
-      throw stateError(
-        'UNSUPPORTED_OPERATION_BL_COURSE_PUBLISH_VIA_COURSE_API',
-        'A blended learning course cannot be published through the course API: publish its batches',
-      );
-    }
+    refuseBlended(course.type, 'PUBLISH');
     if (course.status === CourseStatus.disabled) {
       throw stateError('UNSUPPORTED_OPERATION', 'The course is disabled: enable it instead of publishing it');
     }
@@ -38,12 +43,7 @@ export async function publishCourse(context: AppContext, caller: Caller, courseI
 export async function unpublishCourse(context: AppContext, caller: Caller, courseId: string): Promise<void> {
   await context.db.transaction().execute(async (trx) => {
     const { course } = await loadForChange(context, trx, caller, courseId);
-    if (course.type === blended) {
-      throw stateError(
-        'UNSUPPORTED_OPERATION_BL_COURSE_UNPUBLISH_VIA_COURSE_API',
-        'A blended learning course cannot be unpublished through the course API: unpublish its batches',
-      );
-    }
+    refuseBlended(course.type, 'UNPUBLISH');
     if (course.status === CourseStatus.drafted) {
       throw stateError('UNSUPPORTED_OPERATION', 'The course is not published');
     }

@@ -52,7 +52,7 @@ export async function deleteCourse(db: Db, portalId: string, courseId: string): 
 /** Replaces the people of one relation (e.g. the course admins) with the given list, in order. */
 export async function replaceMembers(
   db: Db,
-  member: { portalId: string; courseId: string; relation: CourseMemberTable['relation']; byErecno: string | null },
+  member: MemberKey,
   erecnos: readonly string[],
   now: number,
 ): Promise<void> {
@@ -64,27 +64,31 @@ export async function replaceMembers(
   if (erecnos.length === 0) return;
   await db
     .insertInto('course_members')
-    .values(
-      erecnos.map((erecno, position) => ({
-        portal_id: member.portalId,
-        course_id: member.courseId,
-        erecno,
-        relation: member.relation,
-        by_erecno: member.byErecno,
-        position,
-        created_at: now,
-      })),
-    )
+    .values(memberRows(member, erecnos, 0, now))
     .execute();
 }
 
+type MemberKey = {
+  portalId: string;
+  courseId: string;
+  relation: CourseMemberTable['relation'];
+  byErecno: string | null;
+};
+
+function memberRows(member: MemberKey, erecnos: readonly string[], firstPosition: number, now: number) {
+  return erecnos.map((erecno, index) => ({
+    portal_id: member.portalId,
+    course_id: member.courseId,
+    erecno,
+    relation: member.relation,
+    by_erecno: member.byErecno,
+    position: firstPosition + index,
+    created_at: now,
+  }));
+}
+
 /** Adds people to a relation, keeping those already there. */
-export async function addMembers(
-  db: Db,
-  member: { portalId: string; courseId: string; relation: CourseMemberTable['relation']; byErecno: string | null },
-  erecnos: readonly string[],
-  now: number,
-): Promise<void> {
+export async function addMembers(db: Db, member: MemberKey, erecnos: readonly string[], now: number): Promise<void> {
   if (erecnos.length === 0) return;
   // New people go after those already there. `position` is a 32-bit integer on PostgreSQL, so it counts on from
   // the relation's last position rather than from the time (epoch milliseconds overflow it).
@@ -97,17 +101,7 @@ export async function addMembers(
   const next = last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
   await db
     .insertInto('course_members')
-    .values(
-      erecnos.map((erecno, index) => ({
-        portal_id: member.portalId,
-        course_id: member.courseId,
-        erecno,
-        relation: member.relation,
-        by_erecno: member.byErecno,
-        position: next + index,
-        created_at: now,
-      })),
-    )
+    .values(memberRows(member, erecnos, next, now))
     .onConflict((conflict) => conflict.columns(['course_id', 'relation', 'erecno']).doNothing())
     .execute();
 }
