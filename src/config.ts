@@ -31,6 +31,10 @@ export interface Config {
   readonly logLevel: string;
   /** How long an Idempotency-Key is remembered. */
   readonly idempotencyTtlMs: number;
+  /** A session that double-books a trainer or a room: refused (400), or accepted with an X-Lectern-Warning header. */
+  readonly bookingConflicts: 'refuse' | 'warn';
+  /** Seconds between batch scheduler ticks in `lectern serve`; 0 turns the tick off. */
+  readonly schedulerIntervalSeconds: number;
 }
 
 /** Settings that the command line may override (flags win over the environment). */
@@ -90,6 +94,10 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
     problems.push(`LECTERN_SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${synchronous}"`);
   }
+  const bookingConflicts = (env.LECTERN_BOOKING_CONFLICTS || 'refuse').toLowerCase();
+  if (bookingConflicts !== 'refuse' && bookingConflicts !== 'warn') {
+    problems.push(`LECTERN_BOOKING_CONFLICTS must be refuse or warn, got "${env.LECTERN_BOOKING_CONFLICTS}"`);
+  }
   const config: Config = {
     port,
     host,
@@ -110,6 +118,14 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
     logLevel: env.LECTERN_LOG_LEVEL ?? 'info',
     idempotencyTtlMs:
       1000 * integer('LECTERN_IDEMPOTENCY_TTL_SECONDS', env.LECTERN_IDEMPOTENCY_TTL_SECONDS, 86_400, 1, 2_592_000),
+    bookingConflicts: bookingConflicts === 'warn' ? 'warn' : 'refuse',
+    schedulerIntervalSeconds: integer(
+      'LECTERN_SCHEDULER_INTERVAL_SECONDS',
+      env.LECTERN_SCHEDULER_INTERVAL_SECONDS,
+      60,
+      0,
+      86_400,
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -45,6 +45,7 @@ export async function serve(config: Config): Promise<LecternApp> {
   try {
     app = await buildApp({ config, database, clock: systemClock, logger: true });
     prepared = await prepareStore(app.lectern, config);
+    await startSchedulerTicks(app, config);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close();
@@ -58,6 +59,18 @@ export async function serve(config: Config): Promise<LecternApp> {
   process.stdout.write(banner(config, baseUrl(app), prepared));
   stopOnSignals(app, database);
   return app;
+}
+
+/**
+ * Starts the batch scheduler's periodic tick (unless LECTERN_SCHEDULER_INTERVAL_SECONDS is 0). The timer does not
+ * keep the process alive, logs its errors instead of throwing them, and is stopped (waiting for a running tick)
+ * when the app closes, before the store is closed.
+ */
+async function startSchedulerTicks(app: LecternApp, config: Config): Promise<void> {
+  if (config.schedulerIntervalSeconds === 0) return;
+  const { startSchedulerTimer } = await import('../features/schedulers/scheduler.runner.ts');
+  const timer = startSchedulerTimer(app.lectern, { intervalMs: config.schedulerIntervalSeconds * 1000, log: app.log });
+  app.addHook('onClose', () => timer.stop());
 }
 
 /** The address actually bound (port 0 becomes the port the kernel chose). */

@@ -112,12 +112,15 @@ export interface BatchTable {
   name: string;
   start_date: string;
   end_date: string;
-  minimum_capacity: number | null;
-  maximum_capacity: number | null;
+  minimum_capacity: number;
+  maximum_capacity: number;
+  /** The location ids, as a JSON array of strings. */
   locations: string;
   allow_waitlisting: number;
   cancel_when_below_minimum: number;
+  /** How long to wait for the minimum capacity before cancelling, in waiting_time_unit; null means 0. */
   waiting_time_for_cancellation: number | null;
+  /** Only `day`; null means `day`. */
   waiting_time_unit: string | null;
   publish_status: 'unpublished' | 'published' | 'completed' | 'cancelled';
   scheduler_id: string | null;
@@ -174,17 +177,49 @@ export interface SessionAttendanceTable {
   marked_at: number;
 }
 
-/** A recurrence that creates batches of a blended course. */
+/**
+ * A recurrence that creates batches of a blended course. Dates are `YYYY-MM-DD`; day lists are JSON arrays of numbers.
+ * The runner makes the batch starting on `next_occurrence_date` on `next_run_date` (that date plus the offset).
+ */
 export interface BatchSchedulerTable {
   id: string;
   portal_id: string;
   course_id: string;
-  /** Every documented setting, as JSON (Zoho's keys). */
-  settings: string;
+  batch_name: string;
   start_date: string;
   end_date: string;
+  frequency: number;
+  frequency_unit: 'week' | 'month' | 'year';
+  /** 1 = Sunday ... 7 = Saturday. */
+  days_of_the_week: string;
+  dates_of_the_month: string;
+  /** 1 to 4 = the nth weekday of the month, 5 = the last. */
+  weeks_of_the_month: string;
+  months_of_the_year: string;
+  /** Days from a batch's start date to the day it is created (0 or negative). */
+  offset_days: number;
+  batch_name_suffix: string;
+  batch_name_separator: '_' | '-';
+  minimum_capacity: number;
+  maximum_capacity: number;
+  /** JSON array of location ids. */
+  locations: string;
+  allow_waitlisting: number;
+  cancel_when_below_minimum: number;
+  waiting_time_for_cancellation: number;
+  waiting_time_unit: string;
+  source_batch_id: string | null;
+  /** 0 nothing, 1 the module tree, 2 the module tree and its sessions. */
+  clone_type: number;
+  publish_automatically: number;
+  notify_applicable_users: number;
+  notify_cloned_members: number;
+  next_occurrence_date: string | null;
   next_run_date: string | null;
+  /** The start date of the last occurrence the runner handled (made, or skipped as already over). */
+  last_occurrence_date: string | null;
   batches_created: number;
+  created_by: string;
   created_at: number;
   updated_at: number;
 }

@@ -22,6 +22,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('course_modules')
     .columns(['course_id', 'batch_id', 'position'])
     .execute();
+  // Cloning a batch's module tree reads the modules by batch alone.
+  await db.schema.createIndex('course_modules_batch').on('course_modules').columns(['batch_id', 'position']).execute();
 }
 
 /** Drops the modules. */

@@ -1,5 +1,51 @@
-import type { FastifyInstance } from 'fastify';
+/** Zoho's Batch Action API: publish, unpublish, mark as complete, mark as incomplete (all POST, scope CREATE). */
+import { type TProperties, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../http/envelope.ts';
+import { parseBoolean, pathId, readParameter } from '../../http/input.ts';
+import type { Caller } from '../people/caller.ts';
+import { BatchStatusEnvelope } from './batch.schemas.ts';
+import * as actions from './batch-action.service.ts';
 
-/** Registers the Batch Action API. */
-export function registerBatchActionRoutes(_app: FastifyInstance, _context: AppContext): void {}
+const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
+
+type Action = (context: AppContext, caller: Caller, courseId: string, batchId: string) => Promise<actions.BatchStatus>;
+
+/** Registers the batch action endpoints. */
+export function registerBatchActionRoutes(app: FastifyInstance, context: AppContext): void {
+  const register = (path: string, operationId: string, action: Action, query: TProperties = {}) => {
+    app.post(
+      `/api/v1/courses/:courseId/batches/:batchId/${path}`,
+      {
+        config: { scope: 'CREATE' },
+        schema: {
+          operationId,
+          tags: ['batch actions'],
+          params: BatchParams,
+          querystring: Type.Object(query),
+          // Zoho's samples send an empty payload; a body may carry the query's parameters instead.
+          body: Type.Optional(Type.Unknown()),
+          response: { 200: BatchStatusEnvelope, ...errorResponses },
+        },
+      },
+      async (request: FastifyRequest) => {
+        const courseId = pathId(request.params, 'courseId');
+        const batchId = pathId(request.params, 'batchId');
+        if (path === 'publish') {
+          // Default true; Lectern sends no notifications yet, so the value is only checked.
+          parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers');
+        }
+        const status = await action(context, request.caller, courseId, batchId);
+        return { code: '200' as const, batch: { batchId, status }, message: 'success' as const };
+      },
+    );
+  };
+
+  register('publish', 'publishBatch', actions.publishBatch, {
+    notifyApplicableUsers: Type.Optional(Type.String({ description: 'True or False, any case; default true' })),
+  });
+  register('unpublish', 'unpublishBatch', actions.unpublishBatch);
+  register('markAsComplete', 'markBatchAsComplete', actions.completeBatch);
+  register('markAsIncomplete', 'markBatchAsIncomplete', actions.reopenBatch);
+}

@@ -1,5 +1,133 @@
-import type { FastifyInstance } from 'fastify';
+/** Zoho's Batch API: create, update, delete, fetch one and fetch a course's batches. */
+import { type TObject, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
+import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { validateData } from '../../http/validate.ts';
+import { type BatchView, presentBatch, presentBatchListItem } from './batch.presenter.ts';
+import { BatchDataInput, BatchEnvelope, BatchListItemSchema, BatchUpdateInput } from './batch.schemas.ts';
+import * as service from './batch.service.ts';
 
-/** Registers the Batch API. */
-export function registerBatchRoutes(_app: FastifyInstance, _context: AppContext): void {}
+const CourseParams = Type.Object({ courseId: Type.String() });
+const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
+const batchDataQuery = Type.Object({
+  batchData: Type.Optional(Type.String({ description: 'The batch as JSON (or send it as the JSON or form body)' })),
+});
+const batchDataBody = Type.Optional(
+  Type.Unknown({ description: 'batchData as a JSON body, bare or wrapped, or a form field' }),
+);
+
+/** Reads `batchData` from any of its documented places, validates it and reports unknown keys in a header. */
+function readBatchData<T>(request: FastifyRequest, reply: FastifyReply, schema: TObject): T {
+  const { value, unknownKeys } = validateData<T>(schema, requireDataObject(request, 'batchData'), 'batchData');
+  if (unknownKeys.length > 0) {
+    reply.header('X-Lectern-Warning', `unknown keys ignored in batchData: ${unknownKeys.join(', ')}`);
+  }
+  return value;
+}
+
+function envelope(view: BatchView) {
+  return { code: '200' as const, batch: presentBatch(view), message: 'success' as const };
+}
+
+/** Registers the batch endpoints. */
+export function registerBatchRoutes(app: FastifyInstance, context: AppContext): void {
+  app.post(
+    '/api/v1/courses/:courseId/batches',
+    {
+      config: { scope: 'CREATE' },
+      schema: {
+        operationId: 'createBatch',
+        tags: ['batches'],
+        params: CourseParams,
+        querystring: batchDataQuery,
+        body: batchDataBody,
+        response: { 200: BatchEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const courseId = pathId(request.params, 'courseId');
+      const input = readBatchData<typeof BatchDataInput.static>(request, reply, BatchDataInput);
+      return envelope(await service.createBatch(context, request.caller, courseId, input));
+    },
+  );
+
+  app.get(
+    '/api/v1/courses/:courseId/batches',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'listBatches',
+        tags: ['batches'],
+        params: CourseParams,
+        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        response: { 200: listEnvelope('batches', BatchListItemSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      const startIndex = readStartIndex(request);
+      const views = await service.listBatches(context, request.caller, courseId, startIndex, pageSize + 1);
+      const { items, hasMoreRecords } = page(views);
+      return { batches: items.map(presentBatchListItem), code: '200', message: 'success', hasMoreRecords };
+    },
+  );
+
+  app.get(
+    '/api/v1/courses/:courseId/batches/:batchId',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'getBatch',
+        tags: ['batches'],
+        params: BatchParams,
+        response: { 200: BatchEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      const batchId = pathId(request.params, 'batchId');
+      return envelope(await service.getBatch(context, request.caller, courseId, batchId));
+    },
+  );
+
+  app.patch(
+    '/api/v1/courses/:courseId/batches/:batchId',
+    {
+      config: { scope: 'UPDATE' },
+      schema: {
+        operationId: 'updateBatch',
+        tags: ['batches'],
+        params: BatchParams,
+        querystring: batchDataQuery,
+        body: batchDataBody,
+        response: { 200: BatchEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const courseId = pathId(request.params, 'courseId');
+      const batchId = pathId(request.params, 'batchId');
+      const input = readBatchData<typeof BatchUpdateInput.static>(request, reply, BatchUpdateInput);
+      return envelope(await service.updateBatch(context, request.caller, courseId, batchId, input));
+    },
+  );
+
+  app.delete(
+    '/api/v1/courses/:courseId/batches/:batchId',
+    {
+      config: { scope: 'DELETE' },
+      schema: {
+        operationId: 'deleteBatch',
+        tags: ['batches'],
+        params: BatchParams,
+        response: { 200: SuccessBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      await service.deleteBatch(context, request.caller, courseId, pathId(request.params, 'batchId'));
+      return success;
+    },
+  );
+}

@@ -1,24 +1,51 @@
-/** The Batch API's rules. */
+/** The Batch API's rules: create, read, list, update and delete the batches of blended courses. */
+import type { Static } from '@sinclair/typebox';
+import type { AppContext } from '../../context.ts';
+import { type IsoDate, parseZohoDate, zohoDateText } from '../../dates.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
-import { notFound, stateError } from '../../errors.ts';
+import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
+import { CourseStatus, canView, rolesOnCourse } from '../courses/course.permissions.ts';
 import type { CourseView } from '../courses/course.presenter.ts';
-import { getCourseView } from '../courses/course.service.ts';
+import { getCourseView, loadForChange, setCourseStatusFromBatches } from '../courses/course.service.ts';
 import type { Caller } from '../people/caller.ts';
-import { findBatch } from './batch.repository.ts';
+import { deleteBatchSessions, findSessionDateRange } from '../sessions/session.service.ts';
+import type { BatchLocation, BatchView } from './batch.presenter.ts';
+import { locationIdsOf } from './batch.presenter.ts';
+import * as repository from './batch.repository.ts';
+import type { BatchDataInput, BatchUpdateInput } from './batch.schemas.ts';
+
+type BatchInput = Static<typeof BatchDataInput>;
+type BatchUpdate = Static<typeof BatchUpdateInput>;
 
 /** The blended-learning course type. */
 export const blendedCourseType = 2;
 
+/** Refuses a course that is not blended: only blended learning courses have batches. */
+function ensureBlended(course: CourseTable): void {
+  if (course.type !== blendedCourseType) {
+    throw stateError('UNSUPPORTED_OPERATION', 'Batches exist only in blended learning courses (type 2)');
+  }
+}
+
 /** A course the caller may see that is blended, or 400 UNSUPPORTED_OPERATION naming the rule. */
 export async function requireBlendedCourse(db: Db, caller: Caller, courseId: string): Promise<CourseView> {
   const view = await getCourseView(db, caller, courseId);
-  if (view.course.type !== blendedCourseType) {
-    throw stateError('UNSUPPORTED_OPERATION', 'Batches exist only in blended learning courses (type 2)');
-  }
+  ensureBlended(view.course);
   return view;
 }
 
-/** A batch of a blended course the caller may see: 404 for unknown or other-portal ids. */
+/**
+ * True when the caller sees every batch of the course, drafts included: those who would see the course drafted
+ * (its managers, shared users, trainers, settings and data admins). Others see published and completed batches.
+ */
+function seesEveryBatch(caller: Caller, view: CourseView): boolean {
+  return canView(rolesOnCourse(caller, view.relations), CourseStatus.drafted);
+}
+
+/**
+ * A batch of a blended course the caller may see: 404 for unknown or other-portal ids, 403 for an unpublished or
+ * cancelled batch the caller may not see (see seesEveryBatch).
+ */
 export async function requireBatch(
   db: Db,
   caller: Caller,
@@ -26,7 +53,231 @@ export async function requireBatch(
   batchId: string,
 ): Promise<{ view: CourseView; course: CourseTable; batch: BatchTable }> {
   const view = await requireBlendedCourse(db, caller, courseId);
-  const batch = await findBatch(db, caller.portalId, courseId, batchId);
+  const batch = await repository.findBatch(db, caller.portalId, courseId, batchId);
   if (batch === undefined) throw notFound('batch', batchId);
+  if (!repository.liveStatuses.includes(batch.publish_status) && !seesEveryBatch(caller, view)) {
+    throw forbidden(`the batch is ${batch.publish_status}`);
+  }
   return { view, course: view.course, batch };
+}
+
+/**
+ * For a write inside a transaction: the blended course (locked; the caller must manage it) and its batch (locked
+ * too): 404 for an unknown course or batch, 403 for a caller who does not manage the course.
+ */
+export async function loadBatchForChange(
+  context: AppContext,
+  db: Db,
+  caller: Caller,
+  courseId: string,
+  batchId: string,
+): Promise<{ course: CourseTable; batch: BatchTable }> {
+  const { course } = await loadForChange(context, db, caller, courseId);
+  ensureBlended(course);
+  const batch = await repository.findBatch(db, caller.portalId, courseId, batchId, context.dialect);
+  if (batch === undefined) throw notFound('batch', batchId);
+  return { course, batch };
+}
+
+/**
+ * Learners enrolled in each of the given batches. Enrolment arrives with the learners issue, which replaces this
+ * body with a count of the batch's enrolments; until then no batch has learners.
+ */
+export async function countBatchLearners(_db: Db, batchIds: readonly string[]): Promise<Map<string, number>> {
+  return new Map(batchIds.map((batchId) => [batchId, 0]));
+}
+
+/** Learners enrolled in one batch (0 until enrolment arrives with the learners issue; see countBatchLearners). */
+export async function batchLearnerCount(db: Db, batchId: string): Promise<number> {
+  return (await countBatchLearners(db, [batchId])).get(batchId) ?? 0;
+}
+
+/**
+ * Keeps a blended course's status in step with its batches: published while one of its batches is published or
+ * completed, drafted otherwise (a blended course cannot be published through the course API). A disabled course
+ * stays disabled. Call it inside the transaction that changed a batch's state.
+ */
+export async function syncCoursePublication(db: Db, course: CourseTable, now: number): Promise<void> {
+  if (course.status === CourseStatus.disabled) return;
+  const live = await repository.countBatchesInStatus(db, course.portal_id, course.id, repository.liveStatuses);
+  const wanted = live > 0 ? CourseStatus.published : CourseStatus.drafted;
+  if (course.status !== wanted) await setCourseStatusFromBatches(db, course, wanted, now);
+}
+
+/** Deletes every batch of a course with their modules, sessions and attendance (for deleting the course). */
+export async function deleteCourseBatches(db: Db, portalId: string, courseId: string): Promise<void> {
+  await repository.deleteCourseBatches(db, portalId, courseId);
+}
+
+/** The named locations of the portal, in the order given, or 400 naming the first unknown one. */
+async function checkLocations(db: Db, portalId: string, locationIds: string[]): Promise<BatchLocation[]> {
+  const found = await repository.findLocations(db, portalId, locationIds);
+  return locationIds.map((id) => {
+    const location = found.find((row) => row.id === id);
+    if (location === undefined) throw invalidInput('batchData.locations', `no location with id ${id}`);
+    return location;
+  });
+}
+
+/** The rules across fields, on the batch as it will be stored; `sent` names the parameter the caller sent. */
+function checkBatchRules(batch: BatchTable, sent: BatchUpdate): void {
+  if (batch.end_date < batch.start_date) {
+    const parameter = sent.endDate !== undefined ? 'endDate' : 'startDate';
+    throw invalidInput(`batchData.${parameter}`, 'the end date must not be before the start date');
+  }
+  if (batch.minimum_capacity > batch.maximum_capacity) {
+    const parameter = sent.minimumCapacity !== undefined ? 'minimumCapacity' : 'maximumCapacity';
+    throw invalidInput(`batchData.${parameter}`, 'minimumCapacity must not be above maximumCapacity');
+  }
+}
+
+/** Session dates must stay inside the batch's dates, as the sessions feature demands when sessions are made. */
+async function checkSessionDates(db: Db, batch: BatchTable): Promise<void> {
+  const range = await findSessionDateRange(db, batch.id);
+  if (range !== undefined && (range.first < batch.start_date || range.last > batch.end_date)) {
+    throw stateError(
+      'BATCH_DATE_AND_SESSION_DATE_MISMATCH',
+      `The batch has sessions from ${zohoDateText(range.first)} to ${zohoDateText(range.last)}, outside its new dates`,
+    );
+  }
+}
+
+function date(value: string | undefined, parameter: string): IsoDate | undefined {
+  return value === undefined ? undefined : parseZohoDate(value, `batchData.${parameter}`);
+}
+
+/** Views of several batches of one portal in a fixed number of queries. */
+async function loadViews(db: Db, portalId: string, batches: BatchTable[]): Promise<BatchView[]> {
+  const locationIds = [...new Set(batches.flatMap(locationIdsOf))];
+  const [locations, learners] = await Promise.all([
+    repository.findLocations(db, portalId, locationIds),
+    countBatchLearners(
+      db,
+      batches.map((batch) => batch.id),
+    ),
+  ]);
+  return batches.map((batch) => ({
+    batch,
+    learnersCount: learners.get(batch.id) ?? 0,
+    // A location deleted since the batch named it is left out rather than shown without a name.
+    locations: locationIdsOf(batch).flatMap((id) => locations.filter((location) => location.id === id)),
+  }));
+}
+
+/** One batch as the caller may see it (reading follows the course's visibility). */
+export async function getBatch(context: AppContext, caller: Caller, courseId: string, batchId: string) {
+  const { batch } = await requireBatch(context.db, caller, courseId, batchId);
+  const [view] = await loadViews(context.db, caller.portalId, [batch]);
+  return view!;
+}
+
+/** A page of a course's batches (one extra row to tell whether more exist). */
+export async function listBatches(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  startIndex: number,
+  limit: number,
+): Promise<BatchView[]> {
+  const view = await requireBlendedCourse(context.db, caller, courseId);
+  const statuses = seesEveryBatch(caller, view) ? undefined : repository.liveStatuses;
+  const batches = await repository.listBatches(
+    context.db,
+    { portalId: caller.portalId, courseId, statuses },
+    startIndex,
+    limit,
+  );
+  return loadViews(context.db, caller.portalId, batches);
+}
+
+/** Creates an unpublished batch in a blended course the caller manages. */
+export async function createBatch(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  input: BatchInput,
+): Promise<BatchView> {
+  const now = context.clock.now();
+  const locationIds = [...new Set(input.locations ?? [])];
+  const batch: BatchTable = {
+    id: context.ids.next(),
+    portal_id: caller.portalId,
+    course_id: courseId,
+    name: input.name.trim(),
+    start_date: date(input.startDate, 'startDate')!,
+    end_date: date(input.endDate, 'endDate')!,
+    minimum_capacity: input.minimumCapacity,
+    maximum_capacity: input.maximumCapacity,
+    locations: JSON.stringify(locationIds),
+    allow_waitlisting: input.allowWaitlisting ? 1 : 0,
+    cancel_when_below_minimum: input.cancelBatchWhenMinimumCapacityIsNotMet ? 1 : 0,
+    waiting_time_for_cancellation: input.waitingTimeForCancellation ?? 0,
+    waiting_time_unit: input.waitingTimeUnitForCancellation ?? 'day',
+    publish_status: 'unpublished',
+    scheduler_id: null,
+    created_at: now,
+    updated_at: now,
+    published_at: null,
+  };
+  checkBatchRules(batch, input);
+  return context.db.transaction().execute(async (trx) => {
+    const { course } = await loadForChange(context, trx, caller, courseId);
+    ensureBlended(course);
+    const locations = await checkLocations(trx, caller.portalId, locationIds);
+    await repository.insertBatch(trx, batch);
+    return { batch, learnersCount: 0, locations };
+  });
+}
+
+/** Applies a partial update; fields not sent keep their values. */
+export async function updateBatch(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  batchId: string,
+  input: BatchUpdate,
+): Promise<BatchView> {
+  const startDate = date(input.startDate, 'startDate');
+  const endDate = date(input.endDate, 'endDate');
+  return context.db.transaction().execute(async (trx) => {
+    const { batch } = await loadBatchForChange(context, trx, caller, courseId, batchId);
+    const changes: Partial<BatchTable> = { updated_at: context.clock.now() };
+    if (input.name !== undefined) changes.name = input.name.trim();
+    if (startDate !== undefined) changes.start_date = startDate;
+    if (endDate !== undefined) changes.end_date = endDate;
+    if (input.minimumCapacity !== undefined) changes.minimum_capacity = input.minimumCapacity;
+    if (input.maximumCapacity !== undefined) changes.maximum_capacity = input.maximumCapacity;
+    if (input.locations !== undefined) changes.locations = JSON.stringify([...new Set(input.locations)]);
+    if (input.allowWaitlisting !== undefined) changes.allow_waitlisting = input.allowWaitlisting ? 1 : 0;
+    if (input.cancelBatchWhenMinimumCapacityIsNotMet !== undefined) {
+      changes.cancel_when_below_minimum = input.cancelBatchWhenMinimumCapacityIsNotMet ? 1 : 0;
+    }
+    if (input.waitingTimeForCancellation !== undefined) {
+      changes.waiting_time_for_cancellation = input.waitingTimeForCancellation;
+    }
+    if (input.waitingTimeUnitForCancellation !== undefined) {
+      changes.waiting_time_unit = input.waitingTimeUnitForCancellation;
+    }
+    const updated: BatchTable = { ...batch, ...changes };
+    checkBatchRules(updated, input);
+    if (startDate !== undefined || endDate !== undefined) await checkSessionDates(trx, updated);
+    // Only locations sent now are checked: one deleted since the batch named it must not block other changes.
+    if (input.locations !== undefined) await checkLocations(trx, caller.portalId, locationIdsOf(updated));
+    await repository.updateBatch(trx, caller.portalId, batchId, changes);
+    const [view] = await loadViews(trx, caller.portalId, [updated]);
+    return view!;
+  });
+}
+
+/** Deletes a batch with its modules, sessions and attendance, in one transaction. */
+export async function deleteBatch(context: AppContext, caller: Caller, courseId: string, batchId: string) {
+  await context.db.transaction().execute(async (trx) => {
+    const { course } = await loadBatchForChange(context, trx, caller, courseId, batchId);
+    const now = context.clock.now();
+    // Sessions first: deleting them also drops the course's trainer rows no remaining session supports.
+    await deleteBatchSessions(trx, { portalId: caller.portalId, batchId, now });
+    await repository.deleteBatchModules(trx, caller.portalId, batchId);
+    await repository.deleteBatch(trx, caller.portalId, batchId);
+    await syncCoursePublication(trx, course, now);
+  });
 }

@@ -3,9 +3,12 @@ import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../../context.ts';
 import type { CourseTable, Db } from '../../db/database.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
+import { deleteCourseBatches } from '../batches/batch.service.ts';
 import { findCategories } from '../categories/category.repository.ts';
+import { deleteParentModules } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { findEmployees } from '../people/people.repository.ts';
+import { deleteCourseSchedulers } from '../schedulers/scheduler.service.ts';
 import { CourseStatus, canDelete, canManage, canView, rolesOnCourse } from './course.permissions.ts';
 import { type CourseView, defaultPermissionSettings, type PermissionSettings } from './course.presenter.ts';
 import * as repository from './course.repository.ts';
@@ -194,8 +197,20 @@ export async function deleteCourse(context: AppContext, caller: Caller, courseId
     if (!canDelete(rolesOnCourse(caller, view!.relations))) {
       throw forbidden('only the LMS admin or the course owner may delete this course');
     }
+    // Everything the course holds goes in the same transaction: schedulers, batches (with their modules, sessions
+    // and attendance), the course's own modules, then its links and the course itself.
+    await deleteCourseSchedulers(trx, caller.portalId, courseId);
+    await deleteCourseBatches(trx, caller.portalId, courseId);
+    await deleteParentModules(trx, { portalId: caller.portalId, courseId, batchId: null });
     await repository.deleteCourse(trx, caller.portalId, courseId);
   });
+}
+
+/** Sets a course's status as its batches decide it (blended courses publish per batch). */
+export async function setCourseStatusFromBatches(db: Db, course: CourseTable, status: number, now: number) {
+  const changes =
+    status === CourseStatus.published ? { status, updated_at: now, published_at: now } : { status, updated_at: now };
+  await repository.updateCourse(db, course.portal_id, course.id, changes);
 }
 
 /** A page of courses for the caller, with their views. */

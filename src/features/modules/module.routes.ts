@@ -1,5 +1,204 @@
-import type { FastifyInstance } from 'fastify';
+/**
+ * Zoho's Module API in both families, one handler each: `/courses/:courseId/modules` (self-paced and e-material
+ * courses) and `/courses/:courseId/batches/:batchId/modules` (blended courses).
+ */
+import { type TObject, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { errorResponses, page, pageSize } from '../../http/envelope.ts';
+import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { validateData } from '../../http/validate.ts';
+import { presentCourseModule } from './module.presenter.ts';
+import {
+  CourseModuleDeletedBody,
+  CourseModuleEnvelope,
+  CourseModuleListEnvelope,
+  ModuleDataInput,
+  type ModuleInput,
+  ModuleUpdateInput,
+  toModuleInput,
+} from './module.schemas.ts';
+import * as service from './module.service.ts';
+
+const moduleDataQuery = Type.Object({
+  moduleData: Type.Optional(Type.String({ description: 'The module as JSON (or send it as the JSON or form body)' })),
+});
+const dataBody = Type.Optional(
+  Type.Unknown({ description: 'moduleData as a JSON body, bare or wrapped, or a form field' }),
+);
+const listQuery = Type.Object({
+  startIndex: Type.Optional(Type.String({ description: '0-based offset; 25 per page' })),
+});
+
+/** Reads `moduleData` from any of its documented places, validates it and reports unknown keys in a header. */
+function readModuleData(request: FastifyRequest, reply: FastifyReply, schema: TObject): ModuleInput {
+  const { value, unknownKeys } = validateData<Partial<typeof ModuleDataInput.static>>(
+    schema,
+    requireDataObject(request, 'moduleData'),
+    'moduleData',
+  );
+  if (unknownKeys.length > 0) {
+    reply.header('X-Lectern-Warning', `unknown keys ignored in moduleData: ${unknownKeys.join(', ')}`);
+  }
+  return toModuleInput(value);
+}
+
+/** The course, and the batch of the blended family (null in the course family), from the path. */
+function parentIds(params: unknown): { courseId: string; batchId: string | null } {
+  const courseId = pathId(params, 'courseId');
+  const hasBatch = (params as { batchId?: string }).batchId !== undefined;
+  return { courseId, batchId: hasBatch ? pathId(params, 'batchId') : null };
+}
+
+const single = (view: service.ModuleView) => ({
+  code: 200 as const,
+  module: presentCourseModule(view),
+  message: 'success' as const,
+});
+
+/** One family's paths, parameters and operation names. */
+interface Family {
+  base: string;
+  params: TObject;
+  /** Inserted into operationIds: `createModule` / `createBatchModule`. */
+  noun: 'Module' | 'BatchModule';
+  family: string;
+}
 
 /** Registers the Module API (both families). */
-export function registerModuleRoutes(_app: FastifyInstance, _context: AppContext): void {}
+export function registerModuleRoutes(app: FastifyInstance, context: AppContext): void {
+  const families: Family[] = [
+    {
+      base: '/api/v1/courses/:courseId/modules',
+      params: Type.Object({ courseId: Type.String() }),
+      noun: 'Module',
+      family: 'a self-paced or e-material course',
+    },
+    {
+      base: '/api/v1/courses/:courseId/batches/:batchId/modules',
+      params: Type.Object({ courseId: Type.String(), batchId: Type.String() }),
+      noun: 'BatchModule',
+      family: 'a batch of a blended learning course',
+    },
+  ];
+  for (const { base, params, noun, family } of families) {
+    const withModule = Type.Object({ ...params.properties, moduleId: Type.String() });
+    const tags = ['modules'];
+
+    app.post(
+      base,
+      {
+        config: { scope: 'CREATE' },
+        schema: {
+          operationId: `create${noun}`,
+          summary: `Create a module in ${family}; it goes after the last one`,
+          tags,
+          params,
+          querystring: moduleDataQuery,
+          body: dataBody,
+          response: { 200: CourseModuleEnvelope, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { courseId, batchId } = parentIds(request.params);
+        const input = readModuleData(request, reply, ModuleDataInput) as ModuleInput & { name: string };
+        return single(await service.createCourseModule(context, request.caller, courseId, batchId, input));
+      },
+    );
+
+    app.get(
+      base,
+      {
+        config: { scope: 'READ' },
+        schema: {
+          operationId: `list${noun}s`,
+          summary: `Fetch the modules of ${family}, in order, 25 per call`,
+          tags,
+          params,
+          querystring: listQuery,
+          response: { 200: CourseModuleListEnvelope, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { courseId, batchId } = parentIds(request.params);
+        const startIndex = readStartIndex(request);
+        const views = await service.listCourseModules(
+          context,
+          request.caller,
+          courseId,
+          batchId,
+          startIndex,
+          pageSize + 1,
+        );
+        const { items, hasMoreRecords } = page(views);
+        return {
+          modules: items.map(presentCourseModule),
+          code: 200 as const,
+          message: 'success' as const,
+          hasMoreRecords,
+        };
+      },
+    );
+
+    app.get(
+      `${base}/:moduleId`,
+      {
+        config: { scope: 'READ' },
+        schema: {
+          operationId: `get${noun}`,
+          summary: `Fetch one module of ${family}`,
+          tags,
+          params: withModule,
+          response: { 200: CourseModuleEnvelope, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { courseId, batchId } = parentIds(request.params);
+        const moduleId = pathId(request.params, 'moduleId');
+        return single(await service.getCourseModule(context, request.caller, courseId, batchId, moduleId));
+      },
+    );
+
+    app.patch(
+      `${base}/:moduleId`,
+      {
+        config: { scope: 'UPDATE' },
+        schema: {
+          operationId: `update${noun}`,
+          summary: `Update a module of ${family}; keys not sent keep their values`,
+          tags,
+          params: withModule,
+          querystring: moduleDataQuery,
+          body: dataBody,
+          response: { 200: CourseModuleEnvelope, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { courseId, batchId } = parentIds(request.params);
+        const moduleId = pathId(request.params, 'moduleId');
+        const input = readModuleData(request, reply, ModuleUpdateInput);
+        return single(await service.updateCourseModule(context, request.caller, courseId, batchId, moduleId, input));
+      },
+    );
+
+    app.delete(
+      `${base}/:moduleId`,
+      {
+        config: { scope: 'DELETE' },
+        schema: {
+          operationId: `delete${noun}`,
+          summary: `Delete a module of ${family} with its sessions and their attendance`,
+          tags,
+          params: withModule,
+          response: { 200: CourseModuleDeletedBody, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { courseId, batchId } = parentIds(request.params);
+        const moduleId = pathId(request.params, 'moduleId');
+        await service.deleteCourseModule(context, request.caller, courseId, batchId, moduleId);
+        return { code: 200 as const, message: 'success' as const };
+      },
+    );
+  }
+}

@@ -1,5 +1,211 @@
-import type { FastifyInstance } from 'fastify';
+/** Zoho's Session API (blended courses only): create, fetch, list, update, delete sessions, and mark attendance. */
+import { type TObject, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { invalidInput, missingInput } from '../../errors.ts';
+import { errorResponses, page, pageSize } from '../../http/envelope.ts';
+import { pathId, readParameter, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { validateData } from '../../http/validate.ts';
+import { isNumericId } from '../../ids.ts';
+import { presentSession } from './session.presenter.ts';
+import {
+  SessionDataInput,
+  SessionEnvelope,
+  SessionListEnvelope,
+  SessionSuccessBody,
+  SessionUpdateInput,
+  sessionSuccess,
+} from './session.schemas.ts';
+import * as service from './session.service.ts';
+import { markAttendance } from './session-attendance.service.ts';
 
-/** Registers the Session API and attendance. */
-export function registerSessionRoutes(_app: FastifyInstance, _context: AppContext): void {}
+const modulePath = '/api/v1/courses/:courseId/batches/:batchId/modules/:moduleId/sessions';
+const ModuleParams = Type.Object({ courseId: Type.String(), batchId: Type.String(), moduleId: Type.String() });
+const SessionParams = Type.Object({ ...ModuleParams.properties, sessionId: Type.String() });
+const sessionDataQuery = Type.Object({
+  sessionData: Type.Optional(Type.String({ description: 'The session as JSON (or send it as the JSON or form body)' })),
+});
+const dataBody = Type.Optional(
+  Type.Unknown({ description: 'sessionData as a JSON body, bare or wrapped, or a form field' }),
+);
+const listQuery = Type.Object({ startIndex: Type.Optional(Type.String()) });
+
+function sessionPath(params: unknown): service.SessionPath {
+  return {
+    courseId: pathId(params, 'courseId'),
+    batchId: pathId(params, 'batchId'),
+    moduleId: pathId(params, 'moduleId'),
+  };
+}
+
+/** Reads and validates `sessionData`; unknown keys are ignored and named in the warnings. */
+function readSessionData<T>(request: FastifyRequest, schema: TObject): { value: T; warnings: string[] } {
+  const { value, unknownKeys } = validateData<T>(schema, requireDataObject(request, 'sessionData'), 'sessionData');
+  const warnings = unknownKeys.length > 0 ? [`unknown keys ignored in sessionData: ${unknownKeys.join(', ')}`] : [];
+  return { value, warnings };
+}
+
+/** One X-Lectern-Warning header for everything worth telling (ignored keys, accepted booking clashes). */
+function warn(reply: FastifyReply, warnings: string[]): void {
+  // Header values must stay on one line.
+  if (warnings.length > 0) reply.header('X-Lectern-Warning', warnings.join('; ').replace(/[\r\n]+/g, ' '));
+}
+
+/** Registers the Session API. */
+export function registerSessionRoutes(app: FastifyInstance, context: AppContext): void {
+  const present = (result: service.SessionResult) =>
+    result.rows.map((row) => presentSession(row, { nowMs: context.clock.now(), canManage: result.canManage }));
+  const one = (result: service.SessionResult) => ({
+    code: 200 as const,
+    session: present(result)[0]!,
+    message: 'success' as const,
+  });
+  const many = (result: service.SessionResult) => {
+    const { items, hasMoreRecords } = page(present(result));
+    return { sessions: items, code: 200 as const, message: 'success' as const, hasMoreRecords };
+  };
+  const sessionResponse = { 200: SessionEnvelope, ...errorResponses };
+  const listResponse = { 200: SessionListEnvelope, ...errorResponses };
+
+  app.post(
+    modulePath,
+    {
+      config: { scope: 'CREATE' },
+      schema: {
+        operationId: 'createSession',
+        tags: ['sessions'],
+        params: ModuleParams,
+        querystring: sessionDataQuery,
+        body: dataBody,
+        response: sessionResponse,
+      },
+    },
+    async (request, reply) => {
+      const path = sessionPath(request.params);
+      const input = readSessionData<typeof SessionDataInput.static>(request, SessionDataInput);
+      const result = await service.createSession(context, request.caller, path, input.value);
+      warn(reply, [...input.warnings, ...result.warnings]);
+      return one(result);
+    },
+  );
+
+  app.get(
+    modulePath,
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'listModuleSessions',
+        tags: ['sessions'],
+        params: ModuleParams,
+        querystring: listQuery,
+        response: listResponse,
+      },
+    },
+    async (request) => {
+      const where = sessionPath(request.params);
+      return many(await service.listSessions(context, request.caller, where, readStartIndex(request), pageSize + 1));
+    },
+  );
+
+  app.get(
+    '/api/v1/courses/:courseId/batches/:batchId/sessions',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'listBatchSessions',
+        tags: ['sessions'],
+        params: Type.Object({ courseId: Type.String(), batchId: Type.String() }),
+        querystring: listQuery,
+        response: listResponse,
+      },
+    },
+    async (request) => {
+      const where = { courseId: pathId(request.params, 'courseId'), batchId: pathId(request.params, 'batchId') };
+      return many(await service.listSessions(context, request.caller, where, readStartIndex(request), pageSize + 1));
+    },
+  );
+
+  app.get(
+    `${modulePath}/:sessionId`,
+    {
+      config: { scope: 'READ' },
+      schema: { operationId: 'getSession', tags: ['sessions'], params: SessionParams, response: sessionResponse },
+    },
+    async (request) => {
+      const sessionId = pathId(request.params, 'sessionId');
+      return one(await service.getSession(context, request.caller, sessionPath(request.params), sessionId));
+    },
+  );
+
+  app.patch(
+    `${modulePath}/:sessionId`,
+    {
+      config: { scope: 'UPDATE' },
+      schema: {
+        operationId: 'updateSession',
+        tags: ['sessions'],
+        params: SessionParams,
+        querystring: sessionDataQuery,
+        body: dataBody,
+        response: sessionResponse,
+      },
+    },
+    async (request, reply) => {
+      const path = sessionPath(request.params);
+      const sessionId = pathId(request.params, 'sessionId');
+      const input = readSessionData<typeof SessionUpdateInput.static>(request, SessionUpdateInput);
+      const result = await service.updateSession(context, request.caller, path, sessionId, input.value);
+      warn(reply, [...input.warnings, ...result.warnings]);
+      return one(result);
+    },
+  );
+
+  app.delete(
+    `${modulePath}/:sessionId`,
+    {
+      config: { scope: 'DELETE' },
+      schema: {
+        operationId: 'deleteSession',
+        tags: ['sessions'],
+        params: SessionParams,
+        response: { 200: SessionSuccessBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const sessionId = pathId(request.params, 'sessionId');
+      await service.deleteSession(context, request.caller, sessionPath(request.params), sessionId);
+      return sessionSuccess;
+    },
+  );
+
+  app.post(
+    `${modulePath}/:sessionId/markAttendance`,
+    {
+      config: { scope: 'CREATE' },
+      schema: {
+        operationId: 'markAttendance',
+        description: 'Marks one learner Present or Absent; answers the session with its counts (provisional).',
+        tags: ['sessions'],
+        params: SessionParams,
+        querystring: Type.Object({ learnerErecno: Type.Optional(Type.String()), status: Type.Optional(Type.String()) }),
+        body: Type.Optional(Type.Unknown()),
+        response: sessionResponse,
+      },
+    },
+    async (request) => {
+      const sessionId = pathId(request.params, 'sessionId');
+      const rawLearner = readParameter(request, 'learnerErecno');
+      if (rawLearner === undefined || rawLearner === '') throw missingInput('learnerErecno');
+      const learnerErecno = String(rawLearner).trim();
+      if (!isNumericId(learnerErecno)) throw invalidInput('learnerErecno', 'must be a numeric erecno');
+      const rawStatus = readParameter(request, 'status');
+      if (rawStatus === undefined || rawStatus === '') throw missingInput('status');
+      const status = String(rawStatus).trim().toLowerCase();
+      if (status !== 'present' && status !== 'absent') {
+        throw invalidInput('status', `must be Present or Absent, got ${JSON.stringify(rawStatus)}`);
+      }
+      const mark = { learnerErecno, status: status as 'present' | 'absent' };
+      return one(await markAttendance(context, request.caller, sessionPath(request.params), sessionId, mark));
+    },
+  );
+}

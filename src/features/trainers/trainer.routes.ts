@@ -1,5 +1,128 @@
-import type { FastifyInstance } from 'fastify';
+/** Zoho's Trainer API: add trainers (PUT, and POST as the catalog lists it), list, fetch one, remove. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { invalidInput } from '../../errors.ts';
+import { errorResponses, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
+import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
+import type { EmployeeRow } from '../people/people.repository.ts';
+import { presentTrainer, TrainerSchema } from './trainer.presenter.ts';
+import * as service from './trainer.service.ts';
+
+const TrainerParams = Type.Object({ trainerId: Type.String({ description: "The trainer's erecno" }) });
+
+function readStatus(request: FastifyRequest): EmployeeRow['status'] {
+  const raw = readParameter(request, 'employeeStatus');
+  if (raw === undefined || raw === '') return 'active';
+  const status = String(raw).trim().toLowerCase();
+  if (status !== 'active' && status !== 'inactive') {
+    throw invalidInput('employeeStatus', `must be active or inactive, got ${JSON.stringify(raw)}`);
+  }
+  return status;
+}
+
+function readOrder(request: FastifyRequest): 'asc' | 'desc' {
+  const raw = readParameter(request, 'sortBy');
+  if (raw === undefined || raw === '') return 'asc';
+  const order = String(raw).trim().toLowerCase();
+  if (order !== 'asc' && order !== 'desc')
+    throw invalidInput('sortBy', `must be asc or desc, got ${JSON.stringify(raw)}`);
+  return order;
+}
 
 /** Registers the Trainer API. */
-export function registerTrainerRoutes(_app: FastifyInstance, _context: AppContext): void {}
+export function registerTrainerRoutes(app: FastifyInstance, context: AppContext): void {
+  const addSchema = (method: string) => ({
+    config: { scope: 'CREATE' as const },
+    schema: {
+      operationId: method === 'PUT' ? 'addTrainers' : 'addTrainersByPost',
+      description:
+        'erecnosList as a JSON array in the query, a form field, or a JSON body. Answers the trainers named.',
+      tags: ['trainers'],
+      querystring: Type.Object({ erecnosList: Type.Optional(Type.String()) }),
+      body: Type.Optional(Type.Unknown()),
+      response: {
+        200: Type.Object({
+          trainers: Type.Array(TrainerSchema),
+          code: Type.Literal('200'),
+          message: Type.Literal('success'),
+        }),
+        ...errorResponses,
+      },
+    },
+  });
+  const add = async (request: FastifyRequest) => {
+    const people = await service.addTrainers(context, request.caller, readIdList(request, 'erecnosList'));
+    return { trainers: people.map(presentTrainer), code: '200' as const, message: 'success' as const };
+  };
+  app.put('/api/v1/trainers', addSchema('PUT'), add);
+  app.post('/api/v1/trainers', addSchema('POST'), add);
+
+  app.get(
+    '/api/v1/trainers',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'listTrainers',
+        tags: ['trainers'],
+        querystring: Type.Object({
+          startIndex: Type.Optional(Type.String()),
+          employeeStatus: Type.Optional(Type.String({ description: 'active (default) or inactive' })),
+          sortBy: Type.Optional(Type.String({ description: 'asc (default) or desc, by name' })),
+        }),
+        response: {
+          200: Type.Object({
+            trainers: Type.Array(TrainerSchema),
+            code: Type.Literal('200'),
+            message: Type.Literal('success'),
+            hasMoreRecords: Type.Boolean(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const filter = { status: readStatus(request), order: readOrder(request) };
+      const rows = await service.listTrainers(context, request.caller, filter, readStartIndex(request), pageSize + 1);
+      const { items, hasMoreRecords } = page(rows);
+      return { trainers: items.map(presentTrainer), code: '200' as const, message: 'success' as const, hasMoreRecords };
+    },
+  );
+
+  app.get(
+    '/api/v1/trainers/:trainerId',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'getTrainer',
+        tags: ['trainers'],
+        params: TrainerParams,
+        response: {
+          200: Type.Object({ code: Type.Literal('200'), trainer: TrainerSchema, message: Type.Literal('success') }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const trainer = await service.getTrainer(context, request.caller, pathId(request.params, 'trainerId'));
+      return { code: '200' as const, trainer: presentTrainer(trainer), message: 'success' as const };
+    },
+  );
+
+  app.delete(
+    '/api/v1/trainers/:trainerId',
+    {
+      config: { scope: 'DELETE' },
+      schema: {
+        operationId: 'removeTrainer',
+        tags: ['trainers'],
+        params: TrainerParams,
+        response: { 200: SuccessBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await service.removeTrainer(context, request.caller, pathId(request.params, 'trainerId'));
+      return success;
+    },
+  );
+}

@@ -1,0 +1,115 @@
+/** The Module API's input and output schemas, in Zoho's key names and the Update Modules sample's key order. */
+import { Type } from '@sinclair/typebox';
+import { type IsoDate, parseZohoDate } from '../../dates.ts';
+import { invalidInput } from '../../errors.ts';
+
+/** Most minutes a module may last (about 2 years), as for courses: a typo, not a plan, beyond that. */
+const maximumDurationMinutes = 1_000_000;
+
+/** Lock types: 0 unlocked, 1 locked until `lockUntil`, 2 locked until the previous module is completed. */
+export const LockType = { unlocked: 0, untilDate: 1, untilPreviousCompleted: 2 } as const;
+
+/**
+ * `moduleData` as sent to create. `duration` and `lockUntil` accept several spellings (a number or text of minutes,
+ * `"100 Mins"` as Lectern answers it; `DD-MM-YYYY` or `DD_MM_YYYY`; null or empty for none), so toModuleInput reads them.
+ */
+export const ModuleDataInput = Type.Object({
+  // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
+  name: Type.String({
+    minLength: 1,
+    maxLength: 250,
+    pattern: '\\S',
+    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+  }),
+  description: Type.Optional(
+    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+  ),
+  duration: Type.Optional(Type.Unknown({ description: 'Minutes: a positive whole number' })),
+  lockType: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 2,
+      errorMessage:
+        'must be 0 (unlocked), 1 (locked until lockUntil) or 2 (locked until the previous module is completed)',
+    }),
+  ),
+  lockUntil: Type.Optional(Type.Unknown({ description: 'DD-MM-YYYY; mandatory with lockType 1 and only with it' })),
+});
+
+/** Update: every key optional (a partial update). */
+export const ModuleUpdateInput = Type.Partial(ModuleDataInput);
+
+/** What a request asks for, decoded: undefined means "not sent", null means "none". */
+export interface ModuleInput {
+  name?: string;
+  description?: string;
+  durationMinutes?: number | null;
+  lockType?: number;
+  lockUntil?: IsoDate | null;
+}
+
+/** `10`, `"10"`, `"10 Mins"` or `"1 Min"` -> 10; null or `""` -> null; anything else is a 400 naming the parameter. */
+function readDuration(value: unknown): number | null {
+  if (value === null || value === '') return null;
+  let minutes = Number.NaN;
+  if (typeof value === 'number') minutes = value;
+  else if (typeof value === 'string') {
+    const match = /^\s*(\d+)\s*(mins?|minutes?)?\s*$/i.exec(value);
+    if (match !== null) minutes = Number(match[1]);
+  }
+  if (!Number.isSafeInteger(minutes) || minutes < 1 || minutes > maximumDurationMinutes) {
+    throw invalidInput(
+      'moduleData.duration',
+      `must be a positive whole number of minutes (at most ${maximumDurationMinutes}), got ${JSON.stringify(value)}`,
+    );
+  }
+  return minutes;
+}
+
+/** Turns validated moduleData into the service's input. */
+export function toModuleInput(data: Partial<typeof ModuleDataInput.static>): ModuleInput {
+  const input: ModuleInput = {};
+  if (data.name !== undefined) input.name = data.name.trim();
+  if (data.description !== undefined) input.description = data.description;
+  if (data.duration !== undefined) input.durationMinutes = readDuration(data.duration);
+  if (data.lockType !== undefined) input.lockType = data.lockType;
+  if (data.lockUntil !== undefined) {
+    input.lockUntil =
+      data.lockUntil === null || data.lockUntil === '' ? null : parseZohoDate(data.lockUntil, 'moduleData.lockUntil');
+  }
+  return input;
+}
+
+/**
+ * The module object: the Update Modules sample's keys in its order (`duration` a display text, `lockType` a string),
+ * then Lectern's `courseId` and `batchId` (null in self-paced and e-material courses).
+ */
+export const CourseModuleSchema = Type.Object({
+  duration: Type.String({ description: '"100 Mins"; empty when the module has no duration' }),
+  lockUntil: Type.String({ description: 'DD-MM-YYYY; empty unless lockType is 1' }),
+  isLocked: Type.Boolean(),
+  moduleName: Type.String(),
+  description: Type.String(),
+  lockType: Type.String({ description: '"0", "1" or "2"' }),
+  moduleId: Type.String(),
+  courseId: Type.String(),
+  batchId: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** `{"code":200,"module":{...},"message":"success"}`: `code` is a number, as in the Update Modules sample. */
+export const CourseModuleEnvelope = Type.Object({
+  code: Type.Literal(200),
+  module: CourseModuleSchema,
+  message: Type.Literal('success'),
+});
+
+/** `{"modules":[...],"code":200,"message":"success","hasMoreRecords":bool}` (provisional: no list sample exists). */
+export const CourseModuleListEnvelope = Type.Object({
+  modules: Type.Array(CourseModuleSchema),
+  code: Type.Literal(200),
+  message: Type.Literal('success'),
+  hasMoreRecords: Type.Boolean(),
+});
+
+/** `{"code":200,"message":"success"}` for a deleted module (provisional; `code` a number as in the module family). */
+export const CourseModuleDeletedBody = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });

@@ -1,0 +1,297 @@
+/** The Module API's rules, for both families: a course's own modules and a blended batch's modules. */
+import type { AppContext } from '../../context.ts';
+import { dateInZone, type IsoDate } from '../../dates.ts';
+import type { BatchTable, CourseModuleTable, CourseTable, Db } from '../../db/database.ts';
+import { invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
+import type { IdGenerator } from '../../ids.ts';
+import { blendedCourseType, requireBatch } from '../batches/batch.service.ts';
+import { getCourseView, loadForChange } from '../courses/course.service.ts';
+import type { Caller } from '../people/caller.ts';
+import { deleteModuleSessions } from '../sessions/session.service.ts';
+import * as repository from './module.repository.ts';
+import { LockType, type ModuleInput } from './module.schemas.ts';
+
+/** A module and whether it reads locked for the caller now. */
+export interface ModuleView {
+  courseModule: CourseModuleTable;
+  isLocked: boolean;
+}
+
+/** The course a module family hangs on, and the batch for the blended family. */
+interface Parent {
+  course: CourseTable;
+  batch: BatchTable | null;
+}
+
+/**
+ * Blended courses keep their modules in batches; self-paced and e-material courses have no batches.
+ * The wrong family for the course's type is a 400 that names the rule and the right path.
+ */
+function checkFamily(course: CourseTable, batchId: string | null): void {
+  if (course.type === blendedCourseType && batchId === null) {
+    throw stateError(
+      'UNSUPPORTED_OPERATION',
+      `Course ${course.id} is a blended learning course (type 2): its modules belong to its batches, ` +
+        `use /api/v1/courses/${course.id}/batches/{batchId}/modules`,
+    );
+  }
+  if (course.type !== blendedCourseType && batchId !== null) {
+    throw stateError(
+      'UNSUPPORTED_OPERATION',
+      `Course ${course.id} is not a blended learning course (type ${course.type}) and has no batches: ` +
+        `use /api/v1/courses/${course.id}/modules`,
+    );
+  }
+}
+
+/** The parent as the caller may see it: 404 unknown course or batch, 403 hidden course, 400 wrong family. */
+async function readParent(db: Db, caller: Caller, courseId: string, batchId: string | null): Promise<Parent> {
+  const view = await getCourseView(db, caller, courseId);
+  checkFamily(view.course, batchId);
+  if (batchId === null) return { course: view.course, batch: null };
+  const { batch } = await requireBatch(db, caller, courseId, batchId);
+  return { course: view.course, batch };
+}
+
+/** The parent for a write: the caller must manage the course (LMS admin, owner, course admin); the course row is locked. */
+async function changeParent(
+  context: AppContext,
+  db: Db,
+  caller: Caller,
+  courseId: string,
+  batchId: string | null,
+): Promise<Parent> {
+  const { course } = await loadForChange(context, db, caller, courseId);
+  checkFamily(course, batchId);
+  if (batchId === null) return { course, batch: null };
+  const { batch } = await requireBatch(db, caller, courseId, batchId);
+  return { course, batch };
+}
+
+function parentOf(caller: Caller, courseId: string, batchId: string | null): repository.ModuleParent {
+  return { portalId: caller.portalId, courseId, batchId };
+}
+
+async function findOrFail(db: Db, parent: repository.ModuleParent, moduleId: string): Promise<CourseModuleTable> {
+  const courseModule = await repository.findModule(db, parent, moduleId);
+  if (courseModule === undefined) throw notFound('module', moduleId);
+  return courseModule;
+}
+
+/**
+ * Whether a module reads locked. lockType 1: while `today` (in the portal's time zone) is before lockUntil.
+ * lockType 2: until the previous module is completed; no learner progress exists yet, so every caller sees it
+ * locked unless it is the parent's first module (the learners issue makes this per learner).
+ */
+export function isModuleLocked(courseModule: CourseModuleTable, today: IsoDate, isFirst: boolean): boolean {
+  if (courseModule.lock_type === LockType.untilDate)
+    return courseModule.lock_until !== null && today < courseModule.lock_until;
+  if (courseModule.lock_type === LockType.untilPreviousCompleted) return !isFirst;
+  return false;
+}
+
+/** Views of modules of one parent, with the portal's today and the first module looked up only when a lock needs them. */
+async function viewsOf(
+  db: Db,
+  parent: repository.ModuleParent,
+  modules: CourseModuleTable[],
+  clock: AppContext['clock'],
+) {
+  const needsToday = modules.some((courseModule) => courseModule.lock_type === LockType.untilDate);
+  const needsFirst = modules.some((courseModule) => courseModule.lock_type === LockType.untilPreviousCompleted);
+  const [timeZone, firstId] = await Promise.all([
+    needsToday ? repository.findPortalTimeZone(db, parent.portalId) : 'UTC',
+    needsFirst ? repository.findFirstModuleId(db, parent) : undefined,
+  ]);
+  const today = dateInZone(clock.now(), timeZone);
+  return modules.map((courseModule) => ({
+    courseModule,
+    isLocked: isModuleLocked(courseModule, today, courseModule.id === firstId),
+  }));
+}
+
+async function viewOf(context: AppContext, db: Db, parent: repository.ModuleParent, courseModule: CourseModuleTable) {
+  const [view] = await viewsOf(db, parent, [courseModule], context.clock);
+  return view!;
+}
+
+/** The lock columns after a change: lockUntil is mandatory with lockType 1 and refused with any other type. */
+function lockColumns(
+  current: { lock_type: number; lock_until: IsoDate | null },
+  input: ModuleInput,
+): { lock_type: number; lock_until: IsoDate | null } {
+  const lockType = input.lockType ?? current.lock_type;
+  if (lockType !== LockType.untilDate) {
+    if (input.lockUntil !== undefined && input.lockUntil !== null) {
+      throw invalidInput(
+        'moduleData.lockUntil',
+        `applies only with lockType 1 (locked until a date), not with lockType ${lockType}: ` +
+          'send lockType 1 with it, or leave lockUntil out',
+      );
+    }
+    // A date left from an earlier lockType 1 would otherwise come back if the type returned to 1.
+    return { lock_type: lockType, lock_until: null };
+  }
+  const lockUntil = input.lockUntil === undefined ? current.lock_until : input.lockUntil;
+  if (lockUntil === null) {
+    throw new LmsError(
+      400,
+      'INPUT_PARAMETER_MISSING',
+      'Input parameter missing: moduleData.lockUntil is mandatory when lockType is 1 (locked until a date)',
+      'moduleData.lockUntil',
+    );
+  }
+  return { lock_type: lockType, lock_until: lockUntil };
+}
+
+/** One module as the caller may see it. */
+export async function getCourseModule(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  batchId: string | null,
+  moduleId: string,
+): Promise<ModuleView> {
+  const { courseModule } = await requireModule(context.db, caller, courseId, batchId, moduleId);
+  return viewOf(context, context.db, parentOf(caller, courseId, batchId), courseModule);
+}
+
+/** A page of a parent's modules in order; one extra row is fetched so the caller can tell whether more exist. */
+export async function listCourseModules(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  batchId: string | null,
+  startIndex: number,
+  limit: number,
+): Promise<ModuleView[]> {
+  await readParent(context.db, caller, courseId, batchId);
+  const parent = parentOf(caller, courseId, batchId);
+  const modules = await repository.listModules(context.db, parent, startIndex, limit);
+  return viewsOf(context.db, parent, modules, context.clock);
+}
+
+/** Adds a module after the parent's last one. */
+export async function createCourseModule(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  batchId: string | null,
+  input: ModuleInput & { name: string },
+): Promise<ModuleView> {
+  return context.db.transaction().execute(async (trx) => {
+    await changeParent(context, trx, caller, courseId, batchId);
+    const parent = parentOf(caller, courseId, batchId);
+    const now = context.clock.now();
+    const courseModule: CourseModuleTable = {
+      id: context.ids.next(),
+      portal_id: caller.portalId,
+      course_id: courseId,
+      batch_id: batchId,
+      name: input.name,
+      description: input.description ?? '',
+      duration_minutes: input.durationMinutes ?? null,
+      ...lockColumns({ lock_type: LockType.unlocked, lock_until: null }, input),
+      // The course row is locked for the transaction (PostgreSQL) or writers are serialised (SQLite), so two
+      // creates cannot take the same position.
+      position: await repository.nextPosition(trx, parent),
+      created_at: now,
+      updated_at: now,
+    };
+    await repository.insertModules(trx, [courseModule]);
+    return viewOf(context, trx, parent, courseModule);
+  });
+}
+
+/** Applies a partial update; keys not sent keep their values. */
+export async function updateCourseModule(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  batchId: string | null,
+  moduleId: string,
+  input: ModuleInput,
+): Promise<ModuleView> {
+  return context.db.transaction().execute(async (trx) => {
+    await changeParent(context, trx, caller, courseId, batchId);
+    const parent = parentOf(caller, courseId, batchId);
+    const current = await findOrFail(trx, parent, moduleId);
+    const changes: Partial<CourseModuleTable> = { ...lockColumns(current, input), updated_at: context.clock.now() };
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.durationMinutes !== undefined) changes.duration_minutes = input.durationMinutes;
+    await repository.updateModule(trx, caller.portalId, moduleId, changes);
+    return viewOf(context, trx, parent, { ...current, ...changes });
+  });
+}
+
+/** Deletes a module with its sessions and their attendance, in one transaction. */
+export async function deleteCourseModule(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  batchId: string | null,
+  moduleId: string,
+): Promise<void> {
+  await context.db.transaction().execute(async (trx) => {
+    await changeParent(context, trx, caller, courseId, batchId);
+    const courseModule = await findOrFail(trx, parentOf(caller, courseId, batchId), moduleId);
+    // Only batch modules have sessions; the sessions feature also drops trainer rows no session supports any more.
+    if (batchId !== null) {
+      await deleteModuleSessions(trx, { portalId: caller.portalId, moduleIds: [moduleId], now: context.clock.now() });
+    }
+    await repository.deleteModule(trx, caller.portalId, courseModule.id);
+  });
+}
+
+/**
+ * A module the caller may see (contract for the sessions feature): 404 when the course, batch or module is unknown or
+ * not in that course/batch, 403 when the course is hidden from the caller, 400 when the family does not match the
+ * course type (batch modules for blended courses, course modules for self-paced and e-material ones).
+ */
+export async function requireModule(
+  db: Db,
+  caller: Caller,
+  courseId: string,
+  batchId: string | null,
+  moduleId: string,
+): Promise<{ course: CourseTable; batch: BatchTable | null; courseModule: CourseModuleTable }> {
+  const { course, batch } = await readParent(db, caller, courseId, batchId);
+  const courseModule = await findOrFail(db, parentOf(caller, courseId, batchId), moduleId);
+  return { course, batch, courseModule };
+}
+
+/**
+ * Copies a batch's modules, in order, into another batch of the same course (contract for batch cloning and the
+ * scheduler): answers old module id -> new module id. Lock dates are copied as they are; the copies go after any
+ * modules the target already has. Runs on the caller's transaction.
+ */
+export async function cloneModuleTree(
+  db: Db,
+  options: { portalId: string; fromBatchId: string; toBatchId: string; ids: IdGenerator; now: number },
+): Promise<Map<string, string>> {
+  const { portalId, fromBatchId, toBatchId, ids, now } = options;
+  const sources = await repository.listBatchModules(db, portalId, fromBatchId);
+  const idMap = new Map<string, string>();
+  if (sources.length === 0) return idMap;
+  const first = await repository.nextBatchPosition(db, portalId, toBatchId);
+  const copies = sources.map((source, index) => {
+    const id = ids.next();
+    idMap.set(source.id, id);
+    return { ...source, id, batch_id: toBatchId, position: first + index, created_at: now, updated_at: now };
+  });
+  await repository.insertModules(db, copies);
+  return idMap;
+}
+
+/**
+ * Deletes a batch's modules, or a self-paced or e-material course's own modules when batchId is null (for deleting
+ * a batch or a course). Their sessions must be gone first (session.service.ts deleteBatchSessions). Runs on the
+ * caller's transaction.
+ */
+export async function deleteParentModules(
+  db: Db,
+  parent: { portalId: string; courseId: string; batchId: string | null },
+): Promise<void> {
+  await repository.deleteModulesOf(db, parent);
+}

@@ -1,0 +1,189 @@
+/** Queries behind a session's references and bookings: trainer, room, grade category, overlaps, course trainers. */
+import type { Dialect } from '../../db/create-db.ts';
+import type { Db } from '../../db/database.ts';
+
+/** The trainer named by a session, locked on PostgreSQL so that two bookings of one trainer queue up. */
+export async function findTrainerForBooking(db: Db, portalId: string, erecno: string, lock?: Dialect) {
+  let query = db
+    .selectFrom('employees')
+    .select(['erecno', 'display_name', 'status', 'is_trainer'])
+    .where('portal_id', '=', portalId)
+    .where('erecno', '=', erecno);
+  if (lock === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** The room named by a session, locked on PostgreSQL so that two bookings of one room queue up. */
+export async function findRoomForBooking(db: Db, portalId: string, roomId: string, lock?: Dialect) {
+  let query = db.selectFrom('rooms').select(['id', 'name']).where('portal_id', '=', portalId).where('id', '=', roomId);
+  if (lock === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** A grade category of the portal (not a course category). */
+export async function findGradeCategory(db: Db, portalId: string, categoryId: string) {
+  return db
+    .selectFrom('categories')
+    .select(['id', 'name'])
+    .where('portal_id', '=', portalId)
+    .where('kind', '=', 'grade')
+    .where('id', '=', categoryId)
+    .executeTakeFirst();
+}
+
+/** A session that overlaps a requested slot, and which of the two resources it shares. */
+export interface OverlappingSession {
+  id: string;
+  name: string;
+  date: string;
+  start_minute: number;
+  end_minute: number;
+  trainer_erecno: string;
+  room_id: string | null;
+}
+
+/**
+ * Sessions of the portal on the same date whose times overlap [start, end) and that use the trainer or the room.
+ * Sessions of cancelled batches are left out: they will not take place.
+ */
+export async function findOverlappingSessions(
+  db: Db,
+  slot: {
+    portalId: string;
+    date: string;
+    startMinute: number;
+    endMinute: number;
+    trainerErecno: string | null;
+    roomId: string | null;
+    excludeSessionId: string | null;
+  },
+): Promise<OverlappingSession[]> {
+  const { trainerErecno, roomId, excludeSessionId } = slot;
+  if (trainerErecno === null && roomId === null) return [];
+  let query = db
+    .selectFrom('class_sessions as s')
+    .innerJoin('batches as b', 'b.id', 's.batch_id')
+    .select(['s.id', 's.name', 's.date', 's.start_minute', 's.end_minute', 's.trainer_erecno', 's.room_id'])
+    .where('s.portal_id', '=', slot.portalId)
+    .where('s.date', '=', slot.date)
+    .where('s.start_minute', '<', slot.endMinute)
+    .where('s.end_minute', '>', slot.startMinute)
+    .where('b.publish_status', '!=', 'cancelled')
+    .where((eb) => {
+      const uses = [];
+      if (trainerErecno !== null) uses.push(eb('s.trainer_erecno', '=', trainerErecno));
+      if (roomId !== null) uses.push(eb('s.room_id', '=', roomId));
+      return eb.or(uses);
+    });
+  if (excludeSessionId !== null) query = query.where('s.id', '!=', excludeSessionId);
+  return query.orderBy('s.start_minute').orderBy('s.id').limit(10).execute();
+}
+
+/**
+ * Keeps each trainer's `trainer` row on the course in step with their sessions there: present while they have a
+ * session in the course, gone when they have none left. Drives the course's trainer role and the trainerId filter.
+ */
+export async function syncCourseTrainers(
+  db: Db,
+  course: { portalId: string; courseId: string },
+  erecnos: readonly string[],
+  byErecno: string | null,
+  now: number,
+): Promise<void> {
+  const trainers = [...new Set(erecnos)];
+  if (trainers.length === 0) return;
+  const counts = await db
+    .selectFrom('class_sessions')
+    .select(['trainer_erecno', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('portal_id', '=', course.portalId)
+    .where('course_id', '=', course.courseId)
+    .where('trainer_erecno', 'in', trainers)
+    .groupBy('trainer_erecno')
+    .execute();
+  const teaching = trainers.filter((erecno) =>
+    counts.some((row) => row.trainer_erecno === erecno && Number(row.count) > 0),
+  );
+  const idle = trainers.filter((erecno) => !teaching.includes(erecno));
+  if (idle.length > 0) {
+    await db
+      .deleteFrom('course_members')
+      .where('course_id', '=', course.courseId)
+      .where('relation', '=', 'trainer')
+      .where('erecno', 'in', idle)
+      .execute();
+  }
+  if (teaching.length === 0) return;
+  const last = await db
+    .selectFrom('course_members')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('course_id', '=', course.courseId)
+    .where('relation', '=', 'trainer')
+    .executeTakeFirst();
+  const next = last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
+  await db
+    .insertInto('course_members')
+    .values(
+      teaching.map((erecno, index) => ({
+        portal_id: course.portalId,
+        course_id: course.courseId,
+        erecno,
+        relation: 'trainer' as const,
+        by_erecno: byErecno,
+        position: next + index,
+        created_at: now,
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(['course_id', 'relation', 'erecno']).doNothing())
+    .execute();
+}
+
+/** The trainer's first session on or after a date (cancelled batches left out), if any. */
+export async function findNextSessionOfTrainer(db: Db, portalId: string, erecno: string, fromDate: string) {
+  return db
+    .selectFrom('class_sessions as s')
+    .innerJoin('batches as b', 'b.id', 's.batch_id')
+    .select(['s.id', 's.name', 's.date', 's.start_minute', 's.end_minute'])
+    .select((eb) =>
+      eb
+        .selectFrom('class_sessions as c')
+        .innerJoin('batches as cb', 'cb.id', 'c.batch_id')
+        .select((inner) => inner.fn.countAll<number | string>().as('count'))
+        .where('c.portal_id', '=', portalId)
+        .where('c.trainer_erecno', '=', erecno)
+        .where('c.date', '>=', fromDate)
+        .where('cb.publish_status', '!=', 'cancelled')
+        .as('upcoming'),
+    )
+    .where('s.portal_id', '=', portalId)
+    .where('s.trainer_erecno', '=', erecno)
+    .where('s.date', '>=', fromDate)
+    .where('b.publish_status', '!=', 'cancelled')
+    .orderBy('s.date')
+    .orderBy('s.start_minute')
+    .orderBy('s.id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Every session of a trainer or in a room, with trainer, room and location names, for a calendar feed. */
+export async function listFeedSessions(
+  db: Db,
+  portalId: string,
+  owner: { trainerErecno: string } | { roomId: string },
+) {
+  let query = db
+    .selectFrom('class_sessions as s')
+    .innerJoin('batches as b', 'b.id', 's.batch_id')
+    .leftJoin('employees as t', 't.erecno', 's.trainer_erecno')
+    .leftJoin('rooms as r', 'r.id', 's.room_id')
+    .leftJoin('locations as l', 'l.id', 'r.location_id')
+    .selectAll('s')
+    .select(['t.display_name as trainer_name', 'r.name as room_name', 'l.name as location_name'])
+    .where('s.portal_id', '=', portalId)
+    .where('b.publish_status', '!=', 'cancelled');
+  query =
+    'trainerErecno' in owner
+      ? query.where('s.trainer_erecno', '=', owner.trainerErecno)
+      : query.where('s.room_id', '=', owner.roomId);
+  return query.orderBy('s.date').orderBy('s.start_minute').orderBy('s.id').execute();
+}

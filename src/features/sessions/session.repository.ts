@@ -1,0 +1,188 @@
+/** Queries over class sessions and their attendance. */
+import type { Dialect } from '../../db/create-db.ts';
+import type { ClassSessionTable, Db, SessionAttendanceTable } from '../../db/database.ts';
+
+/** A session with what its object shows: trainer, room and grade category names, attendance counts, time zone. */
+export interface SessionRow extends ClassSessionTable {
+  trainer_name: string | null;
+  room_name: string | null;
+  grade_category_name: string | null;
+  total_learners: number | string | null;
+  present_learners: number | string | null;
+  time_zone: string;
+}
+
+/** One query that loads sessions with everything their object shows. */
+function viewQuery(db: Db) {
+  return db
+    .selectFrom('class_sessions as s')
+    .innerJoin('portals as p', 'p.id', 's.portal_id')
+    .leftJoin('employees as t', 't.erecno', 's.trainer_erecno')
+    .leftJoin('rooms as r', 'r.id', 's.room_id')
+    .leftJoin('categories as g', 'g.id', 's.grade_category_id')
+    .selectAll('s')
+    .select(['p.time_zone', 't.display_name as trainer_name', 'r.name as room_name', 'g.name as grade_category_name'])
+    .select((eb) => [
+      eb
+        .selectFrom('session_attendance as a')
+        .select((inner) => inner.fn.countAll<number | string>().as('count'))
+        .whereRef('a.session_id', '=', 's.id')
+        .as('total_learners'),
+      eb
+        .selectFrom('session_attendance as a')
+        .select((inner) => inner.fn.countAll<number | string>().as('count'))
+        .whereRef('a.session_id', '=', 's.id')
+        .where('a.status', '=', 'present')
+        .as('present_learners'),
+    ]);
+}
+
+/** One session with its view columns. */
+export async function findSessionView(db: Db, portalId: string, sessionId: string): Promise<SessionRow | undefined> {
+  return viewQuery(db).where('s.portal_id', '=', portalId).where('s.id', '=', sessionId).executeTakeFirst();
+}
+
+/** A page of a batch's sessions (of one module when given), by date and time; one extra row tells if more exist. */
+export async function listSessionViews(
+  db: Db,
+  where: { portalId: string; batchId: string; moduleId?: string },
+  startIndex: number,
+  limit: number,
+): Promise<SessionRow[]> {
+  let query = viewQuery(db).where('s.portal_id', '=', where.portalId).where('s.batch_id', '=', where.batchId);
+  if (where.moduleId !== undefined) query = query.where('s.module_id', '=', where.moduleId);
+  return query.orderBy('s.date').orderBy('s.start_minute').orderBy('s.id').offset(startIndex).limit(limit).execute();
+}
+
+/** One session of a module; on PostgreSQL optionally locked for the rest of the transaction. */
+export async function findSession(
+  db: Db,
+  where: { portalId: string; batchId: string; moduleId: string; sessionId: string },
+  lock?: Dialect,
+): Promise<ClassSessionTable | undefined> {
+  let query = db
+    .selectFrom('class_sessions')
+    .selectAll()
+    .where('portal_id', '=', where.portalId)
+    .where('batch_id', '=', where.batchId)
+    .where('module_id', '=', where.moduleId)
+    .where('id', '=', where.sessionId);
+  if (lock === 'postgres') query = query.forUpdate();
+  return query.executeTakeFirst();
+}
+
+/** Inserts sessions in one statement. */
+export async function insertSessions(db: Db, sessions: ClassSessionTable[]): Promise<void> {
+  if (sessions.length > 0) await db.insertInto('class_sessions').values(sessions).execute();
+}
+
+/** Writes changed session columns. */
+export async function updateSession(
+  db: Db,
+  portalId: string,
+  sessionId: string,
+  changes: Partial<Omit<ClassSessionTable, 'id' | 'portal_id' | 'course_id' | 'batch_id' | 'module_id'>>,
+): Promise<void> {
+  await db
+    .updateTable('class_sessions')
+    .set(changes)
+    .where('portal_id', '=', portalId)
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+/** Which sessions a bulk change covers: some by id, a batch's, or those of some modules. */
+export type SessionScope = { sessionIds: readonly string[] } | { batchId: string } | { moduleIds: readonly string[] };
+
+function isEmpty(scope: SessionScope): boolean {
+  return (
+    ('sessionIds' in scope && scope.sessionIds.length === 0) || ('moduleIds' in scope && scope.moduleIds.length === 0)
+  );
+}
+
+/** The ids of the sessions in a scope, as a subquery. */
+function idsIn(db: Db, portalId: string, scope: SessionScope) {
+  const query = db.selectFrom('class_sessions').select('id').where('portal_id', '=', portalId);
+  if ('sessionIds' in scope) return query.where('id', 'in', scope.sessionIds);
+  if ('batchId' in scope) return query.where('batch_id', '=', scope.batchId);
+  return query.where('module_id', 'in', scope.moduleIds);
+}
+
+/** Deletes the sessions of a scope and their attendance. */
+export async function deleteSessions(db: Db, portalId: string, scope: SessionScope): Promise<void> {
+  if (isEmpty(scope)) return;
+  await db
+    .deleteFrom('session_attendance')
+    .where('portal_id', '=', portalId)
+    .where('session_id', 'in', idsIn(db, portalId, scope))
+    .execute();
+  await db
+    .deleteFrom('class_sessions')
+    .where('portal_id', '=', portalId)
+    .where('id', 'in', idsIn(db, portalId, scope))
+    .execute();
+}
+
+/** The courses and trainers of a scope's sessions (whose course membership may change when the sessions go). */
+export async function findTrainersOf(db: Db, portalId: string, scope: SessionScope) {
+  if (isEmpty(scope)) return [];
+  return db
+    .selectFrom('class_sessions')
+    .select(['course_id', 'trainer_erecno'])
+    .distinct()
+    .where('portal_id', '=', portalId)
+    .where('id', 'in', idsIn(db, portalId, scope))
+    .execute();
+}
+
+/** The sessions of a batch, for cloning. */
+export async function findBatchSessions(db: Db, portalId: string, batchId: string): Promise<ClassSessionTable[]> {
+  return db
+    .selectFrom('class_sessions')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('batch_id', '=', batchId)
+    .orderBy('date')
+    .orderBy('start_minute')
+    .orderBy('id')
+    .execute();
+}
+
+/** How many sessions a batch has. */
+export async function countSessionsOfBatch(db: Db, batchId: string): Promise<number> {
+  const row = await db
+    .selectFrom('class_sessions')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** The first and last session dates of a batch, or undefined when it has none. */
+export async function findDateRange(db: Db, batchId: string): Promise<{ first: string; last: string } | undefined> {
+  const row = await db
+    .selectFrom('class_sessions')
+    .select((eb) => [eb.fn.min('date').as('first'), eb.fn.max('date').as('last')])
+    .where('batch_id', '=', batchId)
+    .executeTakeFirst();
+  return row?.first ? { first: row.first, last: row.last } : undefined;
+}
+
+/** Records (or changes) one learner's mark. */
+export async function upsertAttendance(db: Db, mark: SessionAttendanceTable): Promise<void> {
+  await db
+    .insertInto('session_attendance')
+    .values(mark)
+    .onConflict((conflict) =>
+      conflict
+        .columns(['session_id', 'erecno'])
+        .doUpdateSet({ status: mark.status, marked_by: mark.marked_by, marked_at: mark.marked_at }),
+    )
+    .execute();
+}
+
+/** The portal's time zone (session times are its wall-clock times), UTC when unset. */
+export async function findPortalTimeZone(db: Db, portalId: string): Promise<string> {
+  const row = await db.selectFrom('portals').select('time_zone').where('id', '=', portalId).executeTakeFirst();
+  return row?.time_zone || 'UTC';
+}

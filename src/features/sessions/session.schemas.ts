@@ -1,0 +1,84 @@
+/** The Session API's input and output schemas, in Zoho's key names and key order. */
+import { Type } from '@sinclair/typebox';
+
+const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
+
+/** An optional reference that `""` or null clears (the create sample sends `"gradeCategoryId": ""`). */
+const OptionalId = (what: string) =>
+  Type.Optional(
+    Type.Union([IdString, Type.Literal(''), Type.Null()], { errorMessage: `must be a ${what} id, or "" for none` }),
+  );
+
+/** `sessionData` as sent to create; update takes the same keys, each optional. */
+export const SessionDataInput = Type.Object({
+  // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
+  name: Type.String({
+    minLength: 1,
+    maxLength: 250,
+    pattern: '\\S',
+    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+  }),
+  trainerErecno: IdString,
+  type: Type.Integer({ minimum: 0, maximum: 1, errorMessage: 'must be 0 (classroom) or 1 (e-learning)' }),
+  date: Type.String({ errorMessage: 'must be a date as DD-MM-YYYY' }),
+  startTime: Type.String({ errorMessage: 'must be a 12-hour time such as 10:00 AM' }),
+  endTime: Type.String({ errorMessage: 'must be a 12-hour time such as 11:00 AM' }),
+  description: Type.Optional(
+    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+  ),
+  roomId: OptionalId('room'),
+  lockUntil: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
+  ),
+  gradeCategoryId: OptionalId('grade category'),
+});
+
+/** Update: every key optional (a partial update). */
+export const SessionUpdateInput = Type.Partial(SessionDataInput);
+
+/** The session object, key for key and in the order of the Update Session page's sample response. */
+export const SessionSchema = Type.Object({
+  totalLearnersCount: Type.Integer({ description: 'Learners with an attendance mark (until enrolment exists)' }),
+  sessionName: Type.String(),
+  sessionEndTime: Type.String({ description: '12-hour time, e.g. 11:00 AM, in the portal time zone' }),
+  sessionStartTime: Type.String({ description: '12-hour time, e.g. 10:00 AM, in the portal time zone' }),
+  description: Type.String(),
+  resources: Type.Array(Type.Object({ resourceName: Type.String(), resourceURL: Type.String() })),
+  sessionId: Type.String(),
+  roomId: Type.String({ description: 'Empty when the session has no room' }),
+  canUserDelete: Type.Boolean(),
+  sessionStartDate: Type.String({ description: 'DD-MM-YYYY' }),
+  lockUntil: Type.String({ description: 'DD-MM-YYYY, empty when the session is not locked' }),
+  presentLeanersCount: Type.Integer({ description: "Learners marked present (Zoho's spelling)" }),
+  gradeCategoryName: Type.String(),
+  isLocked: Type.Boolean(),
+  gradeCategoryId: Type.String(),
+  sessionType: Type.Union([Type.Literal('Classroom'), Type.Literal('E-learning')]),
+  sessionRoom: Type.String({ description: 'The room name, empty without a room' }),
+  sessionTrainer: Type.String({ description: "The trainer's display name" }),
+  isSessionCompleted: Type.Boolean(),
+  trainerErecno: Type.String(),
+  canUserEdit: Type.Boolean(),
+  moduleId: Type.String(),
+});
+
+/** `{"code":200,"session":{...},"message":"success"}`: the sample writes `code` as a number. */
+export const SessionEnvelope = Type.Object({
+  code: Type.Literal(200),
+  session: SessionSchema,
+  message: Type.Literal('success'),
+});
+
+/** `{"sessions":[...],"code":200,"message":"success","hasMoreRecords":...}` (provisional: no list sample). */
+export const SessionListEnvelope = Type.Object({
+  sessions: Type.Array(SessionSchema),
+  code: Type.Literal(200),
+  message: Type.Literal('success'),
+  hasMoreRecords: Type.Boolean(),
+});
+
+/** `{"code":200,"message":"success"}` (provisional), the session family's number code. */
+export const SessionSuccessBody = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
+
+/** The session family's plain success body. */
+export const sessionSuccess = Object.freeze({ code: 200 as const, message: 'success' as const });
