@@ -15,6 +15,7 @@ import { registerCategoryRoutes } from './features/categories/category.routes.ts
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
 import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
+import { registerLinkRoutes } from './features/links/link.routes.ts';
 import { registerModuleRoutes } from './features/modules/module.routes.ts';
 import { registerRoomRoutes } from './features/rooms/room.routes.ts';
 import { registerSchedulerRoutes } from './features/schedulers/scheduler.routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerSessionRoutes(app, context);
   registerTrainerRoutes(app, context);
   registerCalendarRoutes(app, context);
+  registerLinkRoutes(app, context);
   registerAdminRoutes(app, context);
 
   app.addHook('onClose', async () => {

@@ -224,6 +224,60 @@ export interface BatchSchedulerTable {
   updated_at: number;
 }
 
+/**
+ * A thing inside a module (file, content, link, offline or online test, assignment) or a course's pre- and
+ * post-course online test. `entity_type` is Zoho's code (0 offline test ... 6 link, 7 pre-, 8 post-course test);
+ * what only one kind has lives in `settings` (JSON, Zoho's keys).
+ */
+export interface ModuleEntityTable {
+  id: string;
+  portal_id: string;
+  course_id: string;
+  batch_id: string | null;
+  module_id: string | null;
+  entity_type: number;
+  name: string;
+  description: string;
+  is_mandatory: number;
+  lock_until: string | null;
+  settings: string;
+  /** The stored file of a file entity. */
+  file_id: string | null;
+  position: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Marks a learner got in an offline test or an assignment. */
+export interface EntityMarkTable {
+  portal_id: string;
+  entity_id: string;
+  erecno: string;
+  marks: number;
+  remarks: string;
+  marked_by: string;
+  marked_at: number;
+}
+
+/** An uploaded file's metadata; its bytes are in `stored_file_chunks`. `ready` once the upload completed. */
+export interface StoredFileTable {
+  id: string;
+  portal_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  status: 'pending' | 'ready';
+  created_at: number;
+}
+
+/** One piece of a stored file's bytes, in order. */
+export interface StoredFileChunkTable {
+  file_id: string;
+  sequence: number;
+  data: Uint8Array;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -247,6 +301,10 @@ export interface Database {
   class_sessions: ClassSessionTable;
   session_attendance: SessionAttendanceTable;
   batch_schedulers: BatchSchedulerTable;
+  module_entities: ModuleEntityTable;
+  entity_marks: EntityMarkTable;
+  stored_files: StoredFileTable;
+  stored_file_chunks: StoredFileChunkTable;
 }
 
 /** The database handle passed around: a Kysely instance or a transaction on it. */

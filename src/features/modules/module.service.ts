@@ -5,6 +5,7 @@ import type { BatchTable, CourseModuleTable, CourseTable, Db } from '../../db/da
 import { invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
 import type { IdGenerator } from '../../ids.ts';
 import { blendedCourseType, requireBatch } from '../batches/batch.service.ts';
+import type { CourseView } from '../courses/course.presenter.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { deleteModuleSessions } from '../sessions/session.service.ts';
@@ -21,6 +22,11 @@ export interface ModuleView {
 interface Parent {
   course: CourseTable;
   batch: BatchTable | null;
+}
+
+/** A parent as read, with the caller's view of the course (roles, for `canUserEdit` and the like). */
+export interface ReadParent extends Parent {
+  view: CourseView;
 }
 
 /**
@@ -45,16 +51,21 @@ function checkFamily(course: CourseTable, batchId: string | null): void {
 }
 
 /** The parent as the caller may see it: 404 unknown course or batch, 403 hidden course, 400 wrong family. */
-async function readParent(db: Db, caller: Caller, courseId: string, batchId: string | null): Promise<Parent> {
+export async function readParent(
+  db: Db,
+  caller: Caller,
+  courseId: string,
+  batchId: string | null,
+): Promise<ReadParent> {
   const view = await getCourseView(db, caller, courseId);
   checkFamily(view.course, batchId);
-  if (batchId === null) return { course: view.course, batch: null };
+  if (batchId === null) return { view, course: view.course, batch: null };
   const { batch } = await requireBatch(db, caller, courseId, batchId);
-  return { course: view.course, batch };
+  return { view, course: view.course, batch };
 }
 
 /** The parent for a write: the caller must manage the course (LMS admin, owner, course admin); the course row is locked. */
-async function changeParent(
+export async function changeParent(
   context: AppContext,
   db: Db,
   caller: Caller,
@@ -242,6 +253,20 @@ export async function deleteCourseModule(
     }
     await repository.deleteModule(trx, caller.portalId, courseModule.id);
   });
+}
+
+/** Like requireModule, for a write inside the caller's transaction: the caller must manage the course. */
+export async function requireModuleForChange(
+  context: AppContext,
+  db: Db,
+  caller: Caller,
+  courseId: string,
+  batchId: string | null,
+  moduleId: string,
+): Promise<{ course: CourseTable; batch: BatchTable | null; courseModule: CourseModuleTable }> {
+  const { course, batch } = await changeParent(context, db, caller, courseId, batchId);
+  const courseModule = await findOrFail(db, parentOf(caller, courseId, batchId), moduleId);
+  return { course, batch, courseModule };
 }
 
 /**

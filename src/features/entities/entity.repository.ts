@@ -1,0 +1,139 @@
+/** Queries over module entities and their marks. */
+import type { Db, ModuleEntityTable } from '../../db/database.ts';
+
+/** Where an entity hangs: a module (module_id set) or, for pre- and post-course tests, the course itself. */
+export interface EntityParent {
+  portalId: string;
+  courseId: string;
+  batchId: string | null;
+  moduleId: string | null;
+}
+
+/** Inserts an entity row. */
+export async function insertEntity(db: Db, row: ModuleEntityTable): Promise<void> {
+  await db.insertInto('module_entities').values(row).execute();
+}
+
+/** The next position in a parent's list of one kind (new items go last). */
+export async function nextPosition(db: Db, parent: EntityParent, entityType: number): Promise<number> {
+  let query = db
+    .selectFrom('module_entities')
+    .select((eb) => eb.fn.max('position').as('position'))
+    .where('portal_id', '=', parent.portalId)
+    .where('course_id', '=', parent.courseId)
+    .where('entity_type', '=', entityType);
+  query =
+    parent.moduleId === null ? query.where('module_id', 'is', null) : query.where('module_id', '=', parent.moduleId);
+  const row = await query.executeTakeFirst();
+  return row?.position === null || row?.position === undefined ? 0 : Number(row.position) + 1;
+}
+
+/** One entity of a kind under its parent. */
+export async function findEntity(
+  db: Db,
+  parent: EntityParent,
+  entityType: number,
+  entityId: string,
+): Promise<ModuleEntityTable | undefined> {
+  let query = db
+    .selectFrom('module_entities')
+    .selectAll()
+    .where('portal_id', '=', parent.portalId)
+    .where('course_id', '=', parent.courseId)
+    .where('entity_type', '=', entityType)
+    .where('id', '=', entityId);
+  query = parent.batchId === null ? query.where('batch_id', 'is', null) : query.where('batch_id', '=', parent.batchId);
+  query =
+    parent.moduleId === null ? query.where('module_id', 'is', null) : query.where('module_id', '=', parent.moduleId);
+  return query.executeTakeFirst();
+}
+
+/** A page of one kind under a module, or (moduleId null and wholeParent) across a course's or batch's modules. */
+export async function listEntities(
+  db: Db,
+  parent: EntityParent,
+  entityType: number,
+  wholeParent: boolean,
+  startIndex: number,
+  limit: number,
+): Promise<ModuleEntityTable[]> {
+  let query = db
+    .selectFrom('module_entities')
+    .selectAll()
+    .where('portal_id', '=', parent.portalId)
+    .where('course_id', '=', parent.courseId)
+    .where('entity_type', '=', entityType);
+  query = parent.batchId === null ? query.where('batch_id', 'is', null) : query.where('batch_id', '=', parent.batchId);
+  if (!wholeParent) {
+    query =
+      parent.moduleId === null ? query.where('module_id', 'is', null) : query.where('module_id', '=', parent.moduleId);
+  }
+  return query.orderBy('module_id').orderBy('position').orderBy('id').offset(startIndex).limit(limit).execute();
+}
+
+/** Writes changed columns of an entity. */
+export async function updateEntity(
+  db: Db,
+  portalId: string,
+  entityId: string,
+  changes: Partial<Omit<ModuleEntityTable, 'id' | 'portal_id'>>,
+): Promise<void> {
+  await db
+    .updateTable('module_entities')
+    .set(changes)
+    .where('portal_id', '=', portalId)
+    .where('id', '=', entityId)
+    .execute();
+}
+
+/** The stored-file ids of the entities a delete will remove (so their bytes can go too). */
+export async function fileIdsOf(db: Db, scope: DeleteScope): Promise<string[]> {
+  const rows = await scoped(db.selectFrom('module_entities').select('file_id'), scope)
+    .where('file_id', 'is not', null)
+    .execute();
+  return rows.map((row) => row.file_id!);
+}
+
+/** What a cascade removes: one entity, a module's, a batch's, or a whole course's. */
+export type DeleteScope =
+  | { portalId: string; entityId: string }
+  | { portalId: string; moduleId: string }
+  | { portalId: string; batchId: string }
+  | { portalId: string; courseId: string };
+
+function scoped<Q extends { where: (...args: any[]) => Q }>(query: Q, scope: DeleteScope): Q {
+  let result = query.where('portal_id', '=', scope.portalId);
+  if ('entityId' in scope) result = result.where('id', '=', scope.entityId);
+  else if ('moduleId' in scope) result = result.where('module_id', '=', scope.moduleId);
+  else if ('batchId' in scope) result = result.where('batch_id', '=', scope.batchId);
+  else result = result.where('course_id', '=', scope.courseId);
+  return result;
+}
+
+/** Deletes the entities in scope and their marks. */
+export async function deleteEntities(db: Db, scope: DeleteScope): Promise<void> {
+  const ids = scoped(db.selectFrom('module_entities').select('id'), scope);
+  await db.deleteFrom('entity_marks').where('entity_id', 'in', ids).execute();
+  await scoped(db.deleteFrom('module_entities'), scope).execute();
+}
+
+/** How many mandatory files, contents and links a course (or one batch of it) has. */
+export async function countMandatory(
+  db: Db,
+  portalId: string,
+  courseId: string,
+  batchId: string | null,
+  entityTypes: readonly number[],
+): Promise<number> {
+  let query = db
+    .selectFrom('module_entities')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('portal_id', '=', portalId)
+    .where('course_id', '=', courseId)
+    .where('is_mandatory', '=', 1)
+    .where('module_id', 'is not', null)
+    .where('entity_type', 'in', entityTypes);
+  query = batchId === null ? query.where('batch_id', 'is', null) : query.where('batch_id', '=', batchId);
+  const row = await query.executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

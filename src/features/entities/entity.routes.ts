@@ -1,0 +1,225 @@
+/**
+ * One declaration per kind of module entity registers its endpoints in both families, as Zoho lays them out:
+ * `.../modules/{moduleId}/<kind>[/{id}]` under `/courses/{c}` (self-paced, e-material) and `/courses/{c}/batches/{b}`
+ * (blended), plus the per-course and per-batch lists `/courses/{c}[/batches/{b}]/<kind>`.
+ */
+import { type TObject, type TSchema, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { errorResponses, page, pageSize } from '../../http/envelope.ts';
+import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { validateData } from '../../http/validate.ts';
+import * as service from './entity.service.ts';
+
+/** Everything that differs between kinds. */
+export interface EntityKind<Input extends Record<string, unknown>> {
+  entityType: number;
+  /** URL segment and list key: `links`. */
+  plural: string;
+  /** Response key of one item: `link`. */
+  singular: string;
+  /** Path parameter of one item: `linkId`. */
+  idParam: string;
+  /** The data object's name: `linkData`. */
+  dataName: string;
+  /** Inserted into operationIds: `createLink`, `listBatchLinks`. */
+  noun: string;
+  /** The item's response schema. */
+  itemSchema: TSchema;
+  present(view: service.EntityView): unknown;
+  /** Write schemas; a kind without them is read-only in Zoho's API. */
+  createInput?: TObject;
+  updateInput?: TObject;
+  /** Turns validated input into the shared fields (create: current undefined); throws to refuse. */
+  toFields?(input: Input, current?: service.EntityView): Partial<service.EntityFields>;
+  /** Kinds with their own create (files take an upload) leave it out here. */
+  skipCreate?: boolean;
+}
+
+const listQuery = Type.Object({
+  startIndex: Type.Optional(Type.String({ description: '0-based offset; 25 per page' })),
+});
+
+/** Reads a data object from any documented place, validates it, and names unknown keys in a header. */
+export function readEntityData<T>(request: FastifyRequest, reply: FastifyReply, name: string, schema: TObject): T {
+  const { value, unknownKeys } = validateData<T>(schema, requireDataObject(request, name), name);
+  if (unknownKeys.length > 0)
+    reply.header('X-Lectern-Warning', `unknown keys ignored in ${name}: ${unknownKeys.join(', ')}`);
+  return value;
+}
+
+/** The entity path from a route's params (batchId and moduleId only where the route has them). */
+export function entityPath(params: unknown): service.EntityPath {
+  const bag = params as Record<string, string | undefined>;
+  return {
+    courseId: pathId(params, 'courseId'),
+    batchId: bag.batchId === undefined ? null : pathId(params, 'batchId'),
+    moduleId: bag.moduleId === undefined ? null : pathId(params, 'moduleId'),
+  };
+}
+
+/** The two families' module paths and their operationId infixes. */
+export const entityFamilies = [
+  { base: '/api/v1/courses/:courseId', infix: '', batch: false },
+  { base: '/api/v1/courses/:courseId/batches/:batchId', infix: 'Batch', batch: true },
+] as const;
+
+/** Path params schema for a family, with the module and item ids when asked. */
+export function familyParams(batch: boolean, extra: string[]): TObject {
+  const keys = ['courseId', ...(batch ? ['batchId'] : []), ...extra];
+  return Type.Object(Object.fromEntries(keys.map((key) => [key, Type.String()])));
+}
+
+/** Registers a kind's endpoints in both families. */
+export function registerEntityRoutes<Input extends Record<string, unknown>>(
+  app: FastifyInstance,
+  context: AppContext,
+  kind: EntityKind<Input>,
+): void {
+  const single = Type.Object({
+    code: Type.Literal(200),
+    [kind.singular]: kind.itemSchema,
+    message: Type.Literal('success'),
+  });
+  // Zoho's Fetch Course Links sample puts `code` before the list.
+  const list = Type.Object({
+    code: Type.Literal(200),
+    [kind.plural]: Type.Array(kind.itemSchema),
+    message: Type.Literal('success'),
+    hasMoreRecords: Type.Boolean(),
+  });
+  const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
+  const answer = (view: service.EntityView) => ({ code: 200, [kind.singular]: kind.present(view), message: 'success' });
+  const tags = [kind.plural];
+  const what = kind.singular;
+
+  for (const family of entityFamilies) {
+    const modulePath = `${family.base}/modules/:moduleId/${kind.plural}`;
+    const itemPath = `${modulePath}/:${kind.idParam}`;
+    const moduleParams = familyParams(family.batch, ['moduleId']);
+    const itemParams = familyParams(family.batch, ['moduleId', kind.idParam]);
+    const dataQuery = Type.Object({ [kind.dataName]: Type.Optional(Type.String({ description: 'JSON' })) });
+    const body = Type.Optional(
+      Type.Unknown({ description: `${kind.dataName} as a JSON body, bare or wrapped, or a form field` }),
+    );
+    const opId = (verb: string, suffix = '') => `${verb}${family.infix}${kind.noun}${suffix}`;
+
+    if (kind.createInput && kind.toFields && !kind.skipCreate) {
+      const { createInput, toFields } = kind;
+      app.post(
+        modulePath,
+        {
+          config: { scope: 'CREATE' },
+          schema: {
+            operationId: opId('create'),
+            tags,
+            params: moduleParams,
+            querystring: dataQuery,
+            body,
+            response: { 200: single, ...errorResponses },
+          },
+        },
+        async (request, reply) => {
+          const input = readEntityData<Input>(request, reply, kind.dataName, createInput);
+          const fields = toFields(input) as service.EntityFields;
+          return answer(
+            await service.createEntity(context, request.caller, entityPath(request.params), kind.entityType, fields),
+          );
+        },
+      );
+    }
+    if (kind.updateInput && kind.toFields) {
+      const { updateInput, toFields } = kind;
+      app.patch(
+        itemPath,
+        {
+          config: { scope: 'UPDATE' },
+          schema: {
+            operationId: opId('update'),
+            tags,
+            params: itemParams,
+            querystring: dataQuery,
+            body,
+            response: { 200: single, ...errorResponses },
+          },
+        },
+        async (request, reply) => {
+          const input = readEntityData<Input>(request, reply, kind.dataName, updateInput);
+          const id = pathId(request.params, kind.idParam);
+          const path = entityPath(request.params);
+          return answer(
+            await service.updateEntity(context, request.caller, path, kind.entityType, id, what, (current) =>
+              toFields(input, current),
+            ),
+          );
+        },
+      );
+      app.delete(
+        itemPath,
+        {
+          config: { scope: 'DELETE' },
+          schema: { operationId: opId('delete'), tags, params: itemParams, response: { 200: done, ...errorResponses } },
+        },
+        async (request) => {
+          const id = pathId(request.params, kind.idParam);
+          await service.deleteEntity(context, request.caller, entityPath(request.params), kind.entityType, id, what);
+          return { code: 200 as const, message: 'success' as const };
+        },
+      );
+    }
+    app.get(
+      itemPath,
+      {
+        config: { scope: 'READ' },
+        schema: { operationId: opId('get'), tags, params: itemParams, response: { 200: single, ...errorResponses } },
+      },
+      async (request) => {
+        const id = pathId(request.params, kind.idParam);
+        return answer(
+          await service.getEntity(context, request.caller, entityPath(request.params), kind.entityType, id, what),
+        );
+      },
+    );
+    const lister = (wholeParent: boolean) => async (request: FastifyRequest) => {
+      const views = await service.listEntities(
+        context,
+        request.caller,
+        entityPath(request.params),
+        kind.entityType,
+        wholeParent,
+        readStartIndex(request),
+        pageSize + 1,
+      );
+      const { items, hasMoreRecords } = page(views);
+      return { code: 200, [kind.plural]: items.map(kind.present), message: 'success', hasMoreRecords };
+    };
+    app.get(
+      modulePath,
+      {
+        config: { scope: 'READ' },
+        schema: {
+          operationId: opId('list', 's').replace(/^list/, 'listModule'),
+          tags,
+          params: moduleParams,
+          querystring: listQuery,
+          response: { 200: list, ...errorResponses },
+        },
+      },
+      lister(false),
+    );
+    app.get(
+      `${family.base}/${kind.plural}`,
+      {
+        config: { scope: 'READ' },
+        schema: {
+          operationId: `list${family.batch ? 'Batch' : 'Course'}${kind.noun}s`,
+          tags,
+          params: familyParams(family.batch, []),
+          querystring: listQuery,
+          response: { 200: list, ...errorResponses },
+        },
+      },
+      lister(true),
+    );
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * What every module entity shares (files, contents, links, tests, assignments): where it hangs, who may read and
+ * write it, its lock, its order, and the cascades and publish rule that span all kinds. Each kind's own feature
+ * validates its input and presents its object.
+ */
+import type { AppContext } from '../../context.ts';
+import { dateInZone, type IsoDate } from '../../dates.ts';
+import type { Db, ModuleEntityTable } from '../../db/database.ts';
+import { notFound } from '../../errors.ts';
+import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
+import { getCourseView, loadForChange } from '../courses/course.service.ts';
+import { changeParent, readParent } from '../modules/module.service.ts';
+import type { Caller } from '../people/caller.ts';
+import { portalTimeZone } from '../sessions/session.service.ts';
+import * as repository from './entity.repository.ts';
+import { publishableTypes } from './entity-types.ts';
+import { deleteStoredFiles } from './stored-file.repository.ts';
+
+/** Where an entity is addressed: a module of a course or batch, or (moduleId null) the course itself. */
+export interface EntityPath {
+  courseId: string;
+  batchId: string | null;
+  moduleId: string | null;
+}
+
+/** The shared fields of an entity as a kind hands them over. */
+export interface EntityFields {
+  name: string;
+  description: string;
+  isMandatory: boolean;
+  lockUntil: IsoDate | null;
+  settings: Record<string, unknown>;
+  fileId?: string | null;
+}
+
+/** An entity with what presenting it needs. */
+export interface EntityView {
+  row: ModuleEntityTable;
+  settings: Record<string, any>;
+  /** Locked while today (portal time zone, injected clock) is before lockUntil. */
+  isLocked: boolean;
+  /** The caller manages the course (canUserEdit, canUserDelete). */
+  canManage: boolean;
+}
+
+interface Resolved {
+  parent: repository.EntityParent;
+  canManage: boolean;
+  today: IsoDate;
+}
+
+async function today(context: AppContext, db: Db, portalId: string): Promise<IsoDate> {
+  return dateInZone(context.clock.now(), await portalTimeZone(db, portalId));
+}
+
+function parentOf(caller: Caller, path: EntityPath): repository.EntityParent {
+  return { portalId: caller.portalId, courseId: path.courseId, batchId: path.batchId, moduleId: path.moduleId };
+}
+
+/** The parent as the caller may see it (404 unknown, 403 hidden, 400 wrong family), and the module when named. */
+async function resolveRead(context: AppContext, db: Db, caller: Caller, path: EntityPath): Promise<Resolved> {
+  let view: Awaited<ReturnType<typeof getCourseView>>;
+  if (path.moduleId === null) view = await getCourseView(db, caller, path.courseId);
+  else view = (await readParent(db, caller, path.courseId, path.batchId)).view;
+  if (path.moduleId !== null) await requireModuleRow(db, caller, path);
+  return {
+    parent: parentOf(caller, path),
+    canManage: canManage(rolesOnCourse(caller, view.relations)),
+    today: await today(context, db, caller.portalId),
+  };
+}
+
+/** The parent for a write: the caller must manage the course; the course row is locked on PostgreSQL. */
+async function resolveWrite(context: AppContext, db: Db, caller: Caller, path: EntityPath): Promise<Resolved> {
+  if (path.moduleId === null) await loadForChange(context, db, caller, path.courseId);
+  else await changeParent(context, db, caller, path.courseId, path.batchId);
+  if (path.moduleId !== null) await requireModuleRow(db, caller, path);
+  return { parent: parentOf(caller, path), canManage: true, today: await today(context, db, caller.portalId) };
+}
+
+async function requireModuleRow(db: Db, caller: Caller, path: EntityPath): Promise<void> {
+  let query = db
+    .selectFrom('course_modules')
+    .select('id')
+    .where('portal_id', '=', caller.portalId)
+    .where('course_id', '=', path.courseId)
+    .where('id', '=', path.moduleId!);
+  query = path.batchId === null ? query.where('batch_id', 'is', null) : query.where('batch_id', '=', path.batchId);
+  if ((await query.executeTakeFirst()) === undefined) throw notFound('module', path.moduleId!);
+}
+
+function viewOf(row: ModuleEntityTable, resolved: Resolved): EntityView {
+  return {
+    row,
+    settings: JSON.parse(row.settings) as Record<string, any>,
+    isLocked: row.lock_until !== null && resolved.today < row.lock_until,
+    canManage: resolved.canManage,
+  };
+}
+
+async function findOrFail(db: Db, resolved: Resolved, entityType: number, entityId: string, what: string) {
+  const row = await repository.findEntity(db, resolved.parent, entityType, entityId);
+  if (row === undefined) throw notFound(what, entityId);
+  return row;
+}
+
+/** Creates an entity of a kind under its parent; it goes last in the parent's list of that kind. */
+export async function createEntity(
+  context: AppContext,
+  caller: Caller,
+  path: EntityPath,
+  entityType: number,
+  fields: EntityFields,
+): Promise<EntityView> {
+  return context.db.transaction().execute(async (trx) => {
+    const resolved = await resolveWrite(context, trx, caller, path);
+    const now = context.clock.now();
+    const row: ModuleEntityTable = {
+      id: context.ids.next(),
+      portal_id: caller.portalId,
+      course_id: path.courseId,
+      batch_id: path.batchId,
+      module_id: path.moduleId,
+      entity_type: entityType,
+      name: fields.name,
+      description: fields.description,
+      is_mandatory: fields.isMandatory ? 1 : 0,
+      lock_until: fields.lockUntil,
+      settings: JSON.stringify(fields.settings),
+      file_id: fields.fileId ?? null,
+      position: await repository.nextPosition(trx, resolved.parent, entityType),
+      created_at: now,
+      updated_at: now,
+    };
+    await repository.insertEntity(trx, row);
+    return viewOf(row, resolved);
+  });
+}
+
+/**
+ * Updates an entity: `change` gets the stored row and its settings and answers the new shared fields (it may throw
+ * to refuse). A replaced stored file's bytes are deleted in the same transaction.
+ */
+export async function updateEntity(
+  context: AppContext,
+  caller: Caller,
+  path: EntityPath,
+  entityType: number,
+  entityId: string,
+  what: string,
+  change: (current: EntityView) => Partial<EntityFields>,
+): Promise<EntityView> {
+  return context.db.transaction().execute(async (trx) => {
+    const resolved = await resolveWrite(context, trx, caller, path);
+    const current = viewOf(await findOrFail(trx, resolved, entityType, entityId, what), resolved);
+    const fields = change(current);
+    const changes: Partial<ModuleEntityTable> = { updated_at: context.clock.now() };
+    if (fields.name !== undefined) changes.name = fields.name;
+    if (fields.description !== undefined) changes.description = fields.description;
+    if (fields.isMandatory !== undefined) changes.is_mandatory = fields.isMandatory ? 1 : 0;
+    if (fields.lockUntil !== undefined) changes.lock_until = fields.lockUntil;
+    if (fields.settings !== undefined) changes.settings = JSON.stringify(fields.settings);
+    if (fields.fileId !== undefined) {
+      changes.file_id = fields.fileId;
+      const old = current.row.file_id;
+      if (old !== null && old !== fields.fileId) await deleteStoredFiles(trx, [old]);
+    }
+    await repository.updateEntity(trx, caller.portalId, entityId, changes);
+    return viewOf({ ...current.row, ...changes }, resolved);
+  });
+}
+
+/** Deletes an entity with its marks and stored file. */
+export async function deleteEntity(
+  context: AppContext,
+  caller: Caller,
+  path: EntityPath,
+  entityType: number,
+  entityId: string,
+  what: string,
+): Promise<void> {
+  await context.db.transaction().execute(async (trx) => {
+    const resolved = await resolveWrite(context, trx, caller, path);
+    await findOrFail(trx, resolved, entityType, entityId, what);
+    await deleteEntitiesIn(trx, { portalId: caller.portalId, entityId });
+  });
+}
+
+/** One entity as the caller may see it. */
+export async function getEntity(
+  context: AppContext,
+  caller: Caller,
+  path: EntityPath,
+  entityType: number,
+  entityId: string,
+  what: string,
+): Promise<EntityView> {
+  const resolved = await resolveRead(context, context.db, caller, path);
+  return viewOf(await findOrFail(context.db, resolved, entityType, entityId, what), resolved);
+}
+
+/** A page of one kind: under a module, or (wholeParent) across every module of the course or batch. */
+export async function listEntities(
+  context: AppContext,
+  caller: Caller,
+  path: EntityPath,
+  entityType: number,
+  wholeParent: boolean,
+  startIndex: number,
+  limit: number,
+): Promise<EntityView[]> {
+  const resolved = await resolveRead(context, context.db, caller, path);
+  const rows = await repository.listEntities(context.db, resolved.parent, entityType, wholeParent, startIndex, limit);
+  return rows.map((row) => viewOf(row, resolved));
+}
+
+/** Checks an entity exists for a write by a course manager (for marks and the like), in the caller's transaction. */
+export async function requireEntityForChange(
+  context: AppContext,
+  db: Db,
+  caller: Caller,
+  path: EntityPath,
+  entityType: number,
+  entityId: string,
+  what: string,
+): Promise<EntityView> {
+  const resolved = await resolveWrite(context, db, caller, path);
+  return viewOf(await findOrFail(db, resolved, entityType, entityId, what), resolved);
+}
+
+/** Deletes the entities of one entity, module, batch or course, with marks and stored bytes (caller's transaction). */
+export async function deleteEntitiesIn(db: Db, scope: repository.DeleteScope): Promise<void> {
+  const fileIds = await repository.fileIdsOf(db, scope);
+  await repository.deleteEntities(db, scope);
+  await deleteStoredFiles(db, fileIds);
+}
+
+/** How many mandatory files, contents and links a course (batchId null) or one batch holds, for the publish rules. */
+export function countMandatoryContent(db: Db, portalId: string, courseId: string, batchId: string | null) {
+  return repository.countMandatory(db, portalId, courseId, batchId, publishableTypes);
+}

@@ -1,0 +1,113 @@
+/** Zoho's Link API as a module-entity kind: input keys, validation, and the sample's output object. */
+import { type Static, Type } from '@sinclair/typebox';
+import { parseZohoDate, zohoDateText } from '../../dates.ts';
+import { invalidInput } from '../../errors.ts';
+import type { EntityKind } from '../entities/entity.routes.ts';
+import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import { EntityType } from '../entities/entity-types.ts';
+
+const text = (max: number) =>
+  Type.String({ maxLength: max, errorMessage: `must be a text of at most ${max} characters` });
+
+/** `linkData` on create. */
+export const LinkDataInput = Type.Object({
+  name: Type.String({
+    minLength: 1,
+    maxLength: 250,
+    pattern: '\\S',
+    errorMessage: 'must be a text of 1 to 250 characters',
+  }),
+  embedURL: Type.String({ minLength: 1, maxLength: 2000, errorMessage: 'must be an http or https URL' }),
+  description: Type.Optional(text(10000)),
+  isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
+  lockUntil: Type.Optional(Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY' })),
+});
+
+/** `linkData` on update: every key optional. */
+export const LinkUpdateInput = Type.Partial(LinkDataInput);
+
+type LinkInput = Partial<Static<typeof LinkDataInput>>;
+
+/** A resource attached to an entity, as the link list sample shows it. */
+export const ResourceSchema = Type.Object({ resourceURL: Type.String(), resourceName: Type.String() });
+
+/** The link object, in the key order of Zoho's Fetch Course Links sample. */
+export const LinkSchema = Type.Object({
+  lockUntil: Type.String(),
+  linkId: Type.String(),
+  isMandatoryLink: Type.Boolean(),
+  canMarkAsComplete: Type.Integer(),
+  isLocked: Type.Boolean(),
+  link: Type.String(),
+  description: Type.String(),
+  resources: Type.Array(ResourceSchema),
+  canUserEdit: Type.Boolean(),
+  moduleId: Type.String(),
+  linkName: Type.String(),
+  canUserDelete: Type.Boolean(),
+});
+
+function checkUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw invalidInput('linkData.embedURL', `must be an http or https URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalidInput('linkData.embedURL', `must be an http or https URL, got ${JSON.stringify(value)}`);
+  }
+  return value.trim();
+}
+
+function toFields(input: LinkInput, current?: EntityView): Partial<EntityFields> {
+  const fields: Partial<EntityFields> = {};
+  if (input.name !== undefined) fields.name = input.name.trim();
+  if (input.description !== undefined) fields.description = input.description;
+  if (input.isMandatory !== undefined) fields.isMandatory = input.isMandatory;
+  if (input.lockUntil !== undefined) {
+    fields.lockUntil =
+      input.lockUntil === null || input.lockUntil === '' ? null : parseZohoDate(input.lockUntil, 'linkData.lockUntil');
+  }
+  const settings = { ...(current?.settings ?? {}) };
+  if (input.embedURL !== undefined) settings.embedURL = checkUrl(input.embedURL);
+  fields.settings = settings;
+  if (current === undefined) {
+    return { description: '', isMandatory: true, lockUntil: null, ...fields };
+  }
+  return fields;
+}
+
+/** Zoho's link object for a view. */
+export function presentLink(view: EntityView) {
+  const { row } = view;
+  return {
+    lockUntil: row.lock_until === null ? '' : zohoDateText(row.lock_until),
+    linkId: row.id,
+    isMandatoryLink: row.is_mandatory === 1,
+    canMarkAsComplete: 0,
+    isLocked: view.isLocked,
+    link: String(view.settings.embedURL ?? ''),
+    description: row.description,
+    resources: [] as { resourceURL: string; resourceName: string }[],
+    canUserEdit: view.canManage,
+    moduleId: row.module_id ?? '',
+    linkName: row.name,
+    canUserDelete: view.canManage,
+  };
+}
+
+/** The Link API's declaration for the shared entity routes. */
+export const linkKind: EntityKind<LinkInput> = {
+  entityType: EntityType.link,
+  plural: 'links',
+  singular: 'link',
+  idParam: 'linkId',
+  dataName: 'linkData',
+  noun: 'Link',
+  itemSchema: LinkSchema,
+  present: presentLink,
+  createInput: LinkDataInput,
+  updateInput: LinkUpdateInput,
+  toFields,
+};
