@@ -8,15 +8,21 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
+import { registerAssignmentRoutes } from './features/assignments/assignment.routes.ts';
 import { registerBatchRoutes } from './features/batches/batch.routes.ts';
 import { registerBatchActionRoutes } from './features/batches/batch-action.routes.ts';
 import { registerCalendarRoutes } from './features/calendars/calendar.routes.ts';
 import { registerCategoryRoutes } from './features/categories/category.routes.ts';
+import { registerContentRoutes } from './features/contents/content.routes.ts';
+import { registerCourseActivityRoutes } from './features/course-activities/course-activity.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
 import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
+import { registerFileRoutes } from './features/files/file.routes.ts';
 import { registerLinkRoutes } from './features/links/link.routes.ts';
 import { registerModuleRoutes } from './features/modules/module.routes.ts';
+import { registerOfflineTestRoutes } from './features/offline-tests/offline-test.routes.ts';
+import { registerOnlineTestRoutes } from './features/online-tests/online-test.routes.ts';
 import { registerRoomRoutes } from './features/rooms/room.routes.ts';
 import { registerSchedulerRoutes } from './features/schedulers/scheduler.routes.ts';
 import { registerSessionRoutes } from './features/sessions/session.routes.ts';
@@ -97,6 +103,12 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerTrainerRoutes(app, context);
   registerCalendarRoutes(app, context);
   registerLinkRoutes(app, context);
+  registerFileRoutes(app, context);
+  registerOfflineTestRoutes(app, context);
+  registerOnlineTestRoutes(app, context);
+  registerAssignmentRoutes(app, context);
+  registerCourseActivityRoutes(app, context);
+  registerContentRoutes(app, context);
   registerAdminRoutes(app, context);
 
   app.addHook('onClose', async () => {

@@ -35,6 +35,8 @@ export interface Config {
   readonly bookingConflicts: 'refuse' | 'warn';
   /** Seconds between batch scheduler ticks in `lectern serve`; 0 turns the tick off. */
   readonly schedulerIntervalSeconds: number;
+  /** Largest file an upload may carry, in bytes; larger ones are refused (422) and nothing is kept. */
+  readonly maxUploadBytes: number;
 }
 
 /** Settings that the command line may override (flags win over the environment). */
@@ -125,6 +127,13 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
       60,
       0,
       86_400,
+    ),
+    maxUploadBytes: integer(
+      'LECTERN_MAX_UPLOAD_BYTES',
+      env.LECTERN_MAX_UPLOAD_BYTES,
+      104_857_600,
+      1,
+      1_099_511_627_776,
     ),
   };
   if (problems.length > 0) throw new ConfigError(problems);

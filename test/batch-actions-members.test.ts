@@ -3,6 +3,7 @@
  * the learner count is stood in for here; the rest of the request runs for real.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { addMandatoryLink } from './helpers/content.ts';
 import { createCourse } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
@@ -57,6 +58,7 @@ it('refuses to unpublish a batch with learners and changes nothing; without them
       updated_at: now,
     })
     .execute();
+  await addMandatoryLink(lectern, { courseId, batchId });
   const act = (action: string) =>
     lectern.app.inject({
       method: 'POST',

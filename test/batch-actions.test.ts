@@ -1,6 +1,7 @@
 /** Batch Action API: publish, unpublish, markAsComplete, markAsIncomplete; the lifecycle and its named errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchTable } from '../src/db/database.ts';
+import { addMandatoryLink } from './helpers/content.ts';
 import { createCourse, formType, jsonType } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
@@ -29,7 +30,10 @@ async function blendedCourse(): Promise<string> {
   return (await createCourse(lectern, lectern.adminToken, { type: 2 })).courseId;
 }
 
-/** A new batch in the course; with a session unless told otherwise (a batch needs one to be published). */
+/**
+ * A new batch in the course; with a session and a mandatory link unless told otherwise (a batch needs both to be
+ * published).
+ */
 async function newBatch(courseId: string, withSession = true): Promise<string> {
   const response = await lectern.app.inject({
     method: 'POST',
@@ -38,7 +42,10 @@ async function newBatch(courseId: string, withSession = true): Promise<string> {
   });
   expect(response.statusCode, response.body).toBe(200);
   const batchId = response.json().batch.batchId as string;
-  if (withSession) await addSession(courseId, batchId);
+  if (withSession) {
+    await addSession(courseId, batchId);
+    await addMandatoryLink(lectern, { courseId, batchId });
+  }
   return batchId;
 }
 

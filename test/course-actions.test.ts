@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMandatoryLink } from './helpers/content.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -20,6 +21,7 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 const json = { 'content-type': 'application/json' };
 let courseCount = 0;
 
+/** A drafted course; outside blended courses with a mandatory link, so that it may be published. */
 async function createCourse(type = 1): Promise<string> {
   const courseData = encodeURIComponent(JSON.stringify({ name: `Action course ${++courseCount}`, type }));
   const response = await lectern.app.inject({
@@ -28,7 +30,9 @@ async function createCourse(type = 1): Promise<string> {
     headers: lectern.auth(lectern.adminToken),
   });
   expect(response.statusCode, response.body).toBe(200);
-  return response.json().course.courseId;
+  const courseId: string = response.json().course.courseId;
+  if (type !== 2) await addMandatoryLink(lectern, { courseId });
+  return courseId;
 }
 
 interface ActOptions {

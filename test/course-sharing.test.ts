@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmployeeTable } from '../src/db/database.ts';
+import { addMandatoryLink } from './helpers/content.ts';
 import { type LiveLectern, startLiveLectern } from './helpers/live-server.ts';
 
 let lectern: LiveLectern;
@@ -32,6 +33,7 @@ async function createCourse(publish = false): Promise<string> {
   const created = await inject('POST', `/api/v1/courses?courseData=${courseData}`, lectern.adminToken);
   const courseId: string = created.json().course.courseId;
   if (publish) {
+    await addMandatoryLink(lectern, { courseId });
     const published = await inject('POST', `/api/v1/courses/${courseId}/publish`, lectern.adminToken);
     expect(published.statusCode, published.body).toBe(200);
   }

@@ -1,4 +1,4 @@
-import { NO_MIGRATIONS } from 'kysely';
+import { NO_MIGRATIONS, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createMigrator } from '../src/db/create-db.ts';
 import { migrations } from '../src/db/migrations/index.ts';
@@ -11,11 +11,16 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function tableNames(): Promise<string[]> {
-  const tables = await database.db.introspection.getTables();
-  // On PostgreSQL other test files' schemas are visible too: look at this file's schema only.
-  return tables
-    .filter((table) => database.schema === null || table.schema === database.schema)
-    .map((table) => table.name)
+  // Only this file's schema: a catalogue-wide introspection could trip over another file's schema being dropped.
+  const query =
+    database.schema === null
+      ? sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`
+      : sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = ${database.schema}`;
+  const { rows } = await query.execute(database.db);
+  return rows
+    .map((row) => row.name)
     .filter((name) => !name.startsWith('kysely_'))
     .sort();
 }

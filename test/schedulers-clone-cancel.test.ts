@@ -1,6 +1,7 @@
 /** The scheduler tick's cloning and publishing of new batches, and its automatic cancellation of underfilled ones. */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runSchedulerTick } from '../src/features/schedulers/scheduler.runner.ts';
+import { addMandatoryLink } from './helpers/content.ts';
 import { createCourse, employeeNamed, jsonType } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
@@ -52,11 +53,15 @@ async function getBatch(batchId: string, course = courseId) {
   return response.json().batch as Record<string, any>;
 }
 
-/** Adds a module through the Module API, and sessions on the given dates straight into the store. */
+/**
+ * Adds a module through the Module API with a mandatory link in it (a batch needs one to be published), and sessions
+ * on the given dates straight into the store.
+ */
 async function addModule(batchId: string, name: string, sessionDates: string[], course = courseId) {
   const response = await request('POST', `/api/v1/courses/${course}/batches/${batchId}/modules`, { name });
   expect(response.statusCode, response.body).toBe(200);
   const moduleId = response.json().module.moduleId as string;
+  await addMandatoryLink(lectern, { courseId: course, batchId, moduleId }, { name: `${name} reading` });
   const trainer = employeeNamed(lectern, 'Chen Wei').erecno;
   for (const [index, date] of sessionDates.entries()) {
     await db()
@@ -139,6 +144,14 @@ describe('cloning', () => {
     ]);
     const newModuleIds = modules.json().modules.map((item: { moduleId: string }) => item.moduleId);
     expect(sessions.every((session) => newModuleIds.includes(session.module_id))).toBe(true);
+    // The modules' links come along, in the new modules.
+    const links = await request('GET', `/api/v1/courses/${courseId}/batches/${made!.id}/links`);
+    expect(links.statusCode, links.body).toBe(200);
+    expect(links.json().links.map((link: { linkName: string; moduleId: string }) => link.linkName)).toEqual([
+      'Basics reading',
+      'Practice reading',
+    ]);
+    expect(links.json().links.every((link: { moduleId: string }) => newModuleIds.includes(link.moduleId))).toBe(true);
     const batch = await getBatch(made!.id);
     expect(batch.publishStatus).toBe('published');
     // A published batch makes its blended course published.

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMandatoryLink } from './helpers/content.ts';
 import { type LiveLectern, startLiveLectern } from './helpers/live-server.ts';
 
 const run = promisify(execFile);
@@ -237,6 +238,7 @@ describe('Publish Course samples', () => {
     'the %s sample publishes a fresh drafted course',
     async (client) => {
       const courseId = await createDraftedCourse(`Publish by ${client}`);
+      await addMandatoryLink(lectern, { courseId });
       let request = substitute(seed.requests[client], 'https://people.zoho.com', lectern.baseUrl);
       request = substitute(request, '478346000019582101', courseId);
       // The publish samples authenticate with a browser Cookie and no Authorization header. Our spec (section 2, and

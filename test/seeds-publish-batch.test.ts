@@ -1,12 +1,14 @@
 /**
  * The Publish Batch page's own sample requests (curl, Python requests, JavaScript fetch), read from
  * ../shared/seeds/publish-batch.txt at test time and run against Lectern on a real socket with only the host, the
- * token and the ids changed. Each must publish a batch that has a session and print exactly the sample's body.
+ * token and the ids changed. Each must publish a batch that has a session and a mandatory link and print exactly the
+ * sample's body.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMandatoryLink } from './helpers/content.ts';
 import { type LiveLectern, startLiveLectern } from './helpers/live-server.ts';
 
 const run = promisify(execFile);
@@ -116,7 +118,10 @@ beforeAll(async () => {
 });
 afterAll(() => lectern.close());
 
-/** A fresh unpublished batch with one session (written directly: the Session API belongs to another feature). */
+/**
+ * A fresh unpublished batch with one session (written directly: the Session API belongs to another feature) and a
+ * mandatory link (a batch needs both to be published).
+ */
 async function batchWithSession(): Promise<string> {
   const batchData = {
     name: 'Sample batch',
@@ -156,6 +161,7 @@ async function batchWithSession(): Promise<string> {
       updated_at: now,
     })
     .execute();
+  await addMandatoryLink(lectern, { courseId, batchId });
   return batchId;
 }
 

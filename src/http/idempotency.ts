@@ -28,30 +28,41 @@ export function registerIdempotency(app: FastifyInstance, dependencies: { db: Db
   const inFlight = new Set<string>();
   app.decorateRequest('idempotency', null);
 
+  const findStored = (tokenHash: string, key: string) =>
+    db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .where('key', '=', key)
+      .where('created_at', '>', clock.now() - ttlMs)
+      .executeTakeFirst();
+
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || !writeMethods.has(request.method) || request.caller === null) return;
     if (key.length === 0 || key.length > 255) throw invalidInput('Idempotency-Key', 'must be 1 to 255 characters');
     const fingerprint = fingerprintOf(request);
-    const stored = await db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('token_hash', '=', request.caller.tokenHash)
-      .where('key', '=', key)
-      .where('created_at', '>', clock.now() - ttlMs)
-      .executeTakeFirst();
+    // Claim the key before the lookup: a twin request arriving while this one runs is refused rather than racing it.
+    const slot = `${request.caller.tokenHash} ${key}`;
+    if (inFlight.has(slot)) {
+      throw new LmsError(409, '409', 'A request with this Idempotency-Key is still in progress');
+    }
+    inFlight.add(slot);
+    let stored: Awaited<ReturnType<typeof findStored>>;
+    try {
+      stored = await findStored(request.caller.tokenHash, key);
+    } catch (error) {
+      inFlight.delete(slot);
+      throw error;
+    }
     if (stored !== undefined) {
+      inFlight.delete(slot);
       if (stored.fingerprint !== fingerprint) {
         throw new LmsError(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key was already used for a different request');
       }
       reply.header('Idempotent-Replayed', 'true').header('content-type', stored.content_type);
       return reply.status(stored.status_code).send(stored.body);
     }
-    const slot = `${request.caller.tokenHash} ${key}`;
-    if (inFlight.has(slot)) {
-      throw new LmsError(409, '409', 'A request with this Idempotency-Key is still in progress');
-    }
-    inFlight.add(slot);
     request.idempotency = { key, fingerprint };
   });
 

@@ -1,6 +1,7 @@
 /** Factories and checks shared by the Course API tests: create courses, send courseData every documented way. */
 import { expect } from 'vitest';
 import type { EmployeeTable } from '../../src/db/database.ts';
+import { addMandatoryLink } from './content.ts';
 import type { TestLectern } from './test-app.ts';
 
 export const jsonType = { 'content-type': 'application/json' };
@@ -188,8 +189,12 @@ export async function categoriesOf(lectern: TestLectern, token: string): Promise
   return Object.fromEntries(categories.map((category) => [category.name, category.categoryId]));
 }
 
-/** Publishes a course through the Course Action API (a drafted course is hidden from plain employees). */
+/**
+ * Publishes a course through the Course Action API (a drafted course is hidden from plain employees). A course needs a
+ * mandatory file, link or content to be published, so a mandatory link in a module of its own is added first.
+ */
 export async function publishCourse(lectern: TestLectern, courseId: string, token: string): Promise<void> {
+  await addMandatoryLink(lectern, { courseId, token });
   const response = await lectern.app.inject({
     method: 'POST',
     url: `/api/v1/courses/${courseId}/publish`,

@@ -52,6 +52,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'varchar(10)', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
+  // The upload sweep looks for old pending files.
+  await db.schema.createIndex('stored_files_pending').on('stored_files').columns(['status', 'created_at']).execute();
   const bytes = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
   await db.schema
     .createTable('stored_file_chunks')

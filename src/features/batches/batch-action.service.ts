@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { stateError } from '../../errors.ts';
+import { countMandatoryContent } from '../entities/entity.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { countBatchSessions } from '../sessions/session.service.ts';
 import * as repository from './batch.repository.ts';
@@ -39,7 +40,10 @@ async function write(context: AppContext, db: Db, course: CourseTable, batch: Ba
   await syncCoursePublication(db, course, now);
 }
 
-/** Publishes an unpublished batch that has at least one session; publishing a published batch changes nothing. */
+/**
+ * Publishes an unpublished batch that has a session and a mandatory file, link or content (checked in that order);
+ * publishing a published batch changes nothing.
+ */
 export function publishBatch(context: AppContext, caller: Caller, courseId: string, batchId: string) {
   return act(context, caller, { courseId, batchId }, async (db, batch) => {
     if (batch.publish_status === 'published') return 'unchanged';
@@ -48,6 +52,12 @@ export function publishBatch(context: AppContext, caller: Caller, courseId: stri
     }
     if ((await countBatchSessions(db, batch.id)) === 0) {
       throw stateError('NO_SESSION_FOUND_TO_PUBLISH', 'The batch has no session: add a session before publishing it');
+    }
+    if ((await countMandatoryContent(db, batch.portal_id, batch.course_id, batch.id)) === 0) {
+      throw stateError(
+        'NO_MANDATORY_FILES_OR_LINK_FOUND_TO_PUBLISH',
+        'The batch has no mandatory file, link or content: add one to a module before publishing it',
+      );
     }
     return 'published';
   });

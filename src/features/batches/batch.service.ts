@@ -7,6 +7,7 @@ import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
 import { CourseStatus, canView, rolesOnCourse } from '../courses/course.permissions.ts';
 import type { CourseView } from '../courses/course.presenter.ts';
 import { getCourseView, loadForChange, setCourseStatusFromBatches } from '../courses/course.service.ts';
+import { deleteEntitiesIn } from '../entities/entity.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { deleteBatchSessions, findSessionDateRange } from '../sessions/session.service.ts';
 import type { BatchLocation, BatchView } from './batch.presenter.ts';
@@ -269,13 +270,14 @@ export async function updateBatch(
   });
 }
 
-/** Deletes a batch with its modules, sessions and attendance, in one transaction. */
+/** Deletes a batch with its modules, sessions and attendance, and its entities (marks, stored files), in one transaction. */
 export async function deleteBatch(context: AppContext, caller: Caller, courseId: string, batchId: string) {
   await context.db.transaction().execute(async (trx) => {
     const { course } = await loadBatchForChange(context, trx, caller, courseId, batchId);
     const now = context.clock.now();
     // Sessions first: deleting them also drops the course's trainer rows no remaining session supports.
     await deleteBatchSessions(trx, { portalId: caller.portalId, batchId, now });
+    await deleteEntitiesIn(trx, { portalId: caller.portalId, batchId });
     await repository.deleteBatchModules(trx, caller.portalId, batchId);
     await repository.deleteBatch(trx, caller.portalId, batchId);
     await syncCoursePublication(trx, course, now);

@@ -2,6 +2,7 @@
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { invalidInput, LmsError, stateError } from '../../errors.ts';
+import { countMandatoryContent } from '../entities/entity.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
 import { CourseStatus } from './course.permissions.ts';
@@ -21,7 +22,7 @@ function refuseBlended(type: number, action: 'PUBLISH' | 'UNPUBLISH'): void {
   );
 }
 
-/** Publishes a self-paced or e-material course (blended courses publish per batch). */
+/** Publishes a self-paced or e-material course that has a mandatory file, link or content (blended: per batch). */
 export async function publishCourse(context: AppContext, caller: Caller, courseId: string): Promise<void> {
   await context.db.transaction().execute(async (trx) => {
     const { course } = await loadForChange(context, trx, caller, courseId);
@@ -30,6 +31,12 @@ export async function publishCourse(context: AppContext, caller: Caller, courseI
       throw stateError('UNSUPPORTED_OPERATION', 'The course is disabled: enable it instead of publishing it');
     }
     if (course.status === CourseStatus.published) return;
+    if ((await countMandatoryContent(trx, caller.portalId, courseId, null)) === 0) {
+      throw stateError(
+        'NO_MANDATORY_FILES_OR_LINK_FOUND_TO_PUBLISH',
+        'The course has no mandatory file, link or content: add one to a module before publishing it',
+      );
+    }
     const now = context.clock.now();
     await repository.updateCourse(trx, caller.portalId, courseId, {
       status: CourseStatus.published,

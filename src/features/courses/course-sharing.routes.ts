@@ -5,7 +5,10 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { isNumericId } from '../../ids.ts';
+import { CourseActivityListSchema, presentCourseActivities } from '../course-activities/course-activity.presenter.ts';
+import { listCourseActivityTests } from '../course-activities/course-activity.service.ts';
 import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
 import * as actions from './course-action.service.ts';
 
@@ -153,8 +156,8 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
                 whenACourseIsConsideredAsCompleted: Type.String(),
                 whenAModuleIsConsideredAsCompleted: Type.String(),
               }),
-              preCourseActivities: Type.Object({ onlineTests: Type.Array(Type.Object({})) }),
-              postCourseActivities: Type.Object({ onlineTests: Type.Array(Type.Object({})) }),
+              preCourseActivities: CourseActivityListSchema,
+              postCourseActivities: CourseActivityListSchema,
             }),
             message: Type.Literal('success'),
           }),
@@ -168,6 +171,10 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         request.caller,
         pathId(request.params, 'courseId'),
       );
+      const activities = presentCourseActivities(
+        await listCourseActivityTests(context, request.caller, courseId),
+        publicBase(request, context.config),
+      );
       return {
         code: '200' as const,
         settings: {
@@ -179,8 +186,7 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
             whenACourseIsConsideredAsCompleted: String(settings.whenACourseIsConsideredAsCompleted),
             whenAModuleIsConsideredAsCompleted: String(settings.whenAModuleIsConsideredAsCompleted),
           },
-          preCourseActivities: { onlineTests: [] },
-          postCourseActivities: { onlineTests: [] },
+          ...activities,
         },
         message: 'success' as const,
       };

@@ -5,6 +5,7 @@ import type { CourseTable, Db } from '../../db/database.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
 import { deleteCourseBatches } from '../batches/batch.service.ts';
 import { findCategories } from '../categories/category.repository.ts';
+import { deleteEntitiesIn } from '../entities/entity.service.ts';
 import { deleteParentModules } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { findEmployees } from '../people/people.repository.ts';
@@ -197,8 +198,10 @@ export async function deleteCourse(context: AppContext, caller: Caller, courseId
     if (!canDelete(rolesOnCourse(caller, view!.relations))) {
       throw forbidden('only the LMS admin or the course owner may delete this course');
     }
-    // Everything the course holds goes in the same transaction: schedulers, batches (with their modules, sessions
-    // and attendance), the course's own modules, then its links and the course itself.
+    // Everything the course holds goes in the same transaction: its module entities (files, contents, links, tests,
+    // assignments, with marks and stored bytes), schedulers, batches (with their modules, sessions and attendance),
+    // the course's own modules, then its links and the course itself.
+    await deleteEntitiesIn(trx, { portalId: caller.portalId, courseId });
     await deleteCourseSchedulers(trx, caller.portalId, courseId);
     await deleteCourseBatches(trx, caller.portalId, courseId);
     await deleteParentModules(trx, { portalId: caller.portalId, courseId, batchId: null });

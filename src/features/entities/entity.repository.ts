@@ -48,6 +48,22 @@ export async function findEntity(
   return query.executeTakeFirst();
 }
 
+/** An entity of one of the kinds in a portal by id alone, wherever it hangs. */
+export async function findEntityById(
+  db: Db,
+  portalId: string,
+  entityTypes: readonly number[],
+  entityId: string,
+): Promise<Pick<ModuleEntityTable, 'course_id' | 'batch_id' | 'module_id' | 'entity_type'> | undefined> {
+  return db
+    .selectFrom('module_entities')
+    .select(['course_id', 'batch_id', 'module_id', 'entity_type'])
+    .where('portal_id', '=', portalId)
+    .where('id', '=', entityId)
+    .where('entity_type', 'in', entityTypes)
+    .executeTakeFirst();
+}
+
 /** A page of one kind under a module, or (moduleId null and wholeParent) across a course's or batch's modules. */
 export async function listEntities(
   db: Db,

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { validateData } from '../../http/validate.ts';
 import * as service from './entity.service.ts';
 
@@ -26,14 +27,19 @@ export interface EntityKind<Input extends Record<string, unknown>> {
   noun: string;
   /** The item's response schema. */
   itemSchema: TSchema;
-  present(view: service.EntityView): unknown;
+  /** `base` is the public base URL, for objects that carry Lectern's own links (an online test's preview). */
+  present(view: service.EntityView, base: string): unknown;
   /** Write schemas; a kind without them is read-only in Zoho's API. */
   createInput?: TObject;
   updateInput?: TObject;
   /** Turns validated input into the shared fields (create: current undefined); throws to refuse. */
-  toFields?(input: Input, current?: service.EntityView): Partial<service.EntityFields>;
+  toFields?(input: Input, current?: service.EntityView, path?: service.EntityPath): Partial<service.EntityFields>;
+  /** Checks that need the database, inside the write's transaction. */
+  verify?: service.EntityVerifier;
   /** Kinds with their own create (files take an upload) leave it out here. */
   skipCreate?: boolean;
+  /** Likewise for update (PATCH); delete stays here. */
+  skipUpdate?: boolean;
 }
 
 const listQuery = Type.Object({
@@ -89,7 +95,11 @@ export function registerEntityRoutes<Input extends Record<string, unknown>>(
     hasMoreRecords: Type.Boolean(),
   });
   const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
-  const answer = (view: service.EntityView) => ({ code: 200, [kind.singular]: kind.present(view), message: 'success' });
+  const answer = (request: FastifyRequest, view: service.EntityView) => ({
+    code: 200,
+    [kind.singular]: kind.present(view, publicBase(request, context.config)),
+    message: 'success',
+  });
   const tags = [kind.plural];
   const what = kind.singular;
 
@@ -121,39 +131,51 @@ export function registerEntityRoutes<Input extends Record<string, unknown>>(
         },
         async (request, reply) => {
           const input = readEntityData<Input>(request, reply, kind.dataName, createInput);
-          const fields = toFields(input) as service.EntityFields;
+          const path = entityPath(request.params);
+          const fields = toFields(input, undefined, path) as service.EntityFields;
           return answer(
-            await service.createEntity(context, request.caller, entityPath(request.params), kind.entityType, fields),
+            request,
+            await service.createEntity(context, request.caller, path, kind.entityType, fields, kind.verify),
           );
         },
       );
     }
     if (kind.updateInput && kind.toFields) {
       const { updateInput, toFields } = kind;
-      app.patch(
-        itemPath,
-        {
-          config: { scope: 'UPDATE' },
-          schema: {
-            operationId: opId('update'),
-            tags,
-            params: itemParams,
-            querystring: dataQuery,
-            body,
-            response: { 200: single, ...errorResponses },
+      if (!kind.skipUpdate) {
+        app.patch(
+          itemPath,
+          {
+            config: { scope: 'UPDATE' },
+            schema: {
+              operationId: opId('update'),
+              tags,
+              params: itemParams,
+              querystring: dataQuery,
+              body,
+              response: { 200: single, ...errorResponses },
+            },
           },
-        },
-        async (request, reply) => {
-          const input = readEntityData<Input>(request, reply, kind.dataName, updateInput);
-          const id = pathId(request.params, kind.idParam);
-          const path = entityPath(request.params);
-          return answer(
-            await service.updateEntity(context, request.caller, path, kind.entityType, id, what, (current) =>
-              toFields(input, current),
-            ),
-          );
-        },
-      );
+          async (request, reply) => {
+            const input = readEntityData<Input>(request, reply, kind.dataName, updateInput);
+            const id = pathId(request.params, kind.idParam);
+            const path = entityPath(request.params);
+            return answer(
+              request,
+              await service.updateEntity(
+                context,
+                request.caller,
+                path,
+                kind.entityType,
+                id,
+                what,
+                (current) => toFields(input, current, path),
+                kind.verify,
+              ),
+            );
+          },
+        );
+      }
       app.delete(
         itemPath,
         {
@@ -176,6 +198,7 @@ export function registerEntityRoutes<Input extends Record<string, unknown>>(
       async (request) => {
         const id = pathId(request.params, kind.idParam);
         return answer(
+          request,
           await service.getEntity(context, request.caller, entityPath(request.params), kind.entityType, id, what),
         );
       },
@@ -191,7 +214,13 @@ export function registerEntityRoutes<Input extends Record<string, unknown>>(
         pageSize + 1,
       );
       const { items, hasMoreRecords } = page(views);
-      return { code: 200, [kind.plural]: items.map(kind.present), message: 'success', hasMoreRecords };
+      const base = publicBase(request, context.config);
+      return {
+        code: 200,
+        [kind.plural]: items.map((view) => kind.present(view, base)),
+        message: 'success',
+        hasMoreRecords,
+      };
     };
     app.get(
       modulePath,

@@ -43,6 +43,18 @@ export interface EntityView {
   canManage: boolean;
 }
 
+/**
+ * A kind's checks that need the database (a grade category of the portal, marks already given), run inside the
+ * write's transaction after access is settled; `fields` are what toFields answered, `current` the row on update.
+ */
+export type EntityVerifier = (
+  db: Db,
+  caller: Caller,
+  path: EntityPath,
+  fields: Partial<EntityFields>,
+  current?: EntityView,
+) => Promise<void>;
+
 interface Resolved {
   parent: repository.EntityParent;
   canManage: boolean;
@@ -57,10 +69,19 @@ function parentOf(caller: Caller, path: EntityPath): repository.EntityParent {
   return { portalId: caller.portalId, courseId: path.courseId, batchId: path.batchId, moduleId: path.moduleId };
 }
 
-/** The parent as the caller may see it (404 unknown, 403 hidden, 400 wrong family), and the module when named. */
-async function resolveRead(context: AppContext, db: Db, caller: Caller, path: EntityPath): Promise<Resolved> {
+/**
+ * The parent as the caller may see it (404 unknown, 403 hidden, 400 wrong family), and the module when named.
+ * `wholeParent` (a course's or batch's list across its modules) checks the family and the batch like a module path.
+ */
+async function resolveRead(
+  context: AppContext,
+  db: Db,
+  caller: Caller,
+  path: EntityPath,
+  wholeParent = false,
+): Promise<Resolved> {
   let view: Awaited<ReturnType<typeof getCourseView>>;
-  if (path.moduleId === null) view = await getCourseView(db, caller, path.courseId);
+  if (path.moduleId === null && !wholeParent) view = await getCourseView(db, caller, path.courseId);
   else view = (await readParent(db, caller, path.courseId, path.batchId)).view;
   if (path.moduleId !== null) await requireModuleRow(db, caller, path);
   return {
@@ -111,9 +132,11 @@ export async function createEntity(
   path: EntityPath,
   entityType: number,
   fields: EntityFields,
+  verify?: EntityVerifier,
 ): Promise<EntityView> {
   return context.db.transaction().execute(async (trx) => {
     const resolved = await resolveWrite(context, trx, caller, path);
+    if (verify) await verify(trx, caller, path, fields);
     const now = context.clock.now();
     const row: ModuleEntityTable = {
       id: context.ids.next(),
@@ -149,11 +172,13 @@ export async function updateEntity(
   entityId: string,
   what: string,
   change: (current: EntityView) => Partial<EntityFields>,
+  verify?: EntityVerifier,
 ): Promise<EntityView> {
   return context.db.transaction().execute(async (trx) => {
     const resolved = await resolveWrite(context, trx, caller, path);
     const current = viewOf(await findOrFail(trx, resolved, entityType, entityId, what), resolved);
     const fields = change(current);
+    if (verify) await verify(trx, caller, path, fields, current);
     const changes: Partial<ModuleEntityTable> = { updated_at: context.clock.now() };
     if (fields.name !== undefined) changes.name = fields.name;
     if (fields.description !== undefined) changes.description = fields.description;
@@ -209,9 +234,25 @@ export async function listEntities(
   startIndex: number,
   limit: number,
 ): Promise<EntityView[]> {
-  const resolved = await resolveRead(context, context.db, caller, path);
+  const resolved = await resolveRead(context, context.db, caller, path, wholeParent);
   const rows = await repository.listEntities(context.db, resolved.parent, entityType, wholeParent, startIndex, limit);
   return rows.map((row) => viewOf(row, resolved));
+}
+
+/** Where an entity of one of the kinds lives, found by its id alone (for Lectern's own by-id pages), or 404. */
+export async function locateEntity(
+  context: AppContext,
+  caller: Caller,
+  entityTypes: readonly number[],
+  entityId: string,
+  what: string,
+): Promise<{ path: EntityPath; entityType: number }> {
+  const row = await repository.findEntityById(context.db, caller.portalId, entityTypes, entityId);
+  if (row === undefined) throw notFound(what, entityId);
+  return {
+    path: { courseId: row.course_id, batchId: row.batch_id, moduleId: row.module_id },
+    entityType: row.entity_type,
+  };
 }
 
 /** Checks an entity exists for a write by a course manager (for marks and the like), in the caller's transaction. */

@@ -17,7 +17,11 @@ export const LinkDataInput = Type.Object({
     pattern: '\\S',
     errorMessage: 'must be a text of 1 to 250 characters',
   }),
-  embedURL: Type.String({ minLength: 1, maxLength: 2000, errorMessage: 'must be an http or https URL' }),
+  embedURL: Type.String({
+    minLength: 1,
+    maxLength: 2000,
+    errorMessage: 'must be an http or https URL of at most 2000 characters',
+  }),
   description: Type.Optional(text(10000)),
   isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
   lockUntil: Type.Optional(Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY' })),

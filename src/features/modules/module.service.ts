@@ -7,6 +7,7 @@ import type { IdGenerator } from '../../ids.ts';
 import { blendedCourseType, requireBatch } from '../batches/batch.service.ts';
 import type { CourseView } from '../courses/course.presenter.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
+import { deleteEntitiesIn } from '../entities/entity.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { deleteModuleSessions } from '../sessions/session.service.ts';
 import * as repository from './module.repository.ts';
@@ -236,7 +237,7 @@ export async function updateCourseModule(
   });
 }
 
-/** Deletes a module with its sessions and their attendance, in one transaction. */
+/** Deletes a module with its sessions and their attendance, and its entities with their marks and stored files. */
 export async function deleteCourseModule(
   context: AppContext,
   caller: Caller,
@@ -251,6 +252,7 @@ export async function deleteCourseModule(
     if (batchId !== null) {
       await deleteModuleSessions(trx, { portalId: caller.portalId, moduleIds: [moduleId], now: context.clock.now() });
     }
+    await deleteEntitiesIn(trx, { portalId: caller.portalId, moduleId: courseModule.id });
     await repository.deleteModule(trx, caller.portalId, courseModule.id);
   });
 }

@@ -6,6 +6,8 @@ import type { AppContext } from '../../context.ts';
 import { addDays, dateInZone, type IsoDate } from '../../dates.ts';
 import type { BatchSchedulerTable, BatchTable, Db } from '../../db/database.ts';
 import { blendedCourseType, countBatchLearners, syncCoursePublication } from '../batches/batch.service.ts';
+import { countMandatoryContent } from '../entities/entity.service.ts';
+import { cloneModuleEntities } from '../entities/entity-clone.service.ts';
 import { cloneModuleTree } from '../modules/module.service.ts';
 import { cloneBatchSessions, countBatchSessions } from '../sessions/session.service.ts';
 import { daysBetween, nextOccurrence } from './recurrence.ts';
@@ -66,13 +68,17 @@ async function makeBatch(context: AppContext, db: Db, occurrence: Occurrence): P
   if (source !== undefined && settings.cloneType >= 1) {
     const common = { portalId: row.portal_id, fromBatchId: source.id, toBatchId: batch.id, ids: context.ids, now };
     const moduleIdMap = await cloneModuleTree(db, common);
+    // A module tree is copied with what its modules hold (files, contents, links, tests, assignments).
+    await cloneModuleEntities(db, { ...common, moduleIdMap });
     if (settings.cloneType >= 2 && moduleIdMap.size > 0) {
       const dayShift = daysBetween(source.start_date, occurrence.startDate);
       await cloneBatchSessions(db, { ...common, moduleIdMap, dayShift });
     }
   }
-  // The same rule as Publish Batch: a batch without a session stays unpublished rather than failing the tick.
+  // The same rules as Publish Batch: a batch without a session, or without a mandatory file, link or content, stays
+  // unpublished rather than failing the tick.
   if (!settings.publishAutomatically || (await countBatchSessions(db, batch.id)) === 0) return false;
+  if ((await countMandatoryContent(db, row.portal_id, row.course_id, batch.id)) === 0) return false;
   await repository.publishBatch(db, batch.id, now);
   return true;
 }

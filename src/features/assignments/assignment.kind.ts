@@ -1,0 +1,148 @@
+/** Zoho's Assignment API as a module-entity kind: `assignmentData` keys, validation, and the output object. */
+import { type Static, Type } from '@sinclair/typebox';
+import { zohoDateText } from '../../dates.ts';
+import { invalidInput, missingInput } from '../../errors.ts';
+import type { EntityKind } from '../entities/entity.routes.ts';
+import type { EntityFields, EntityPath, EntityView } from '../entities/entity.service.ts';
+import { EntityType } from '../entities/entity-types.ts';
+import {
+  maximumMarksLimit,
+  presentShared,
+  readOptionalDate,
+  sharedFields,
+  sharedInputKeys,
+  sharedSchemaKeys,
+  verifyAssessment,
+} from '../offline-tests/assessment-fields.ts';
+
+const dataName = 'assignmentData';
+
+const dateInput = (rule: string) =>
+  Type.Optional(
+    Type.Union([Type.String(), Type.Null()], {
+      description: `DD-MM-YYYY; ${rule}`,
+      errorMessage: 'must be a date as DD-MM-YYYY, or "" for none',
+    }),
+  );
+
+/** `assignmentData` on create: the Create Assignment page's keys. */
+export const AssignmentDataInput = Type.Object({
+  ...sharedInputKeys,
+  maximumMarks: Type.Integer({
+    minimum: 1,
+    maximum: maximumMarksLimit,
+    errorMessage: `must be a whole number of marks from 1 to ${maximumMarksLimit}`,
+  }),
+  submissionType: Type.Union([Type.Literal('fileAttachment'), Type.Literal('text'), Type.Literal('noSubmission')], {
+    errorMessage: 'must be fileAttachment, text or noSubmission',
+  }),
+  submissionFrom: dateInput('mandatory for blended learning courses'),
+  submissionTo: dateInput('mandatory for blended learning courses; not before submissionFrom'),
+  lateSubmission: Type.Optional(
+    Type.Union([Type.Literal('allow'), Type.Literal('doNotAllow')], { errorMessage: 'must be allow or doNotAllow' }),
+  ),
+});
+
+/**
+ * `assignmentData` on update: every key optional, plus the assignment's id, which the documented
+ * `PATCH .../assignments` (no id in the path) needs and `PATCH .../assignments/{id}` accepts if it agrees.
+ */
+export const AssignmentUpdateInput = Type.Object({
+  ...Type.Partial(AssignmentDataInput).properties,
+  assignmentId: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' })),
+});
+
+/** The validated input, create or update. */
+export type AssignmentInput = Partial<Static<typeof AssignmentUpdateInput>>;
+
+/** The assignment object (provisional: no sample), in the link sample's style and order, then its own keys. */
+export const AssignmentSchema = Type.Object({
+  ...sharedSchemaKeys('assignment'),
+  maximumMarks: Type.Integer(),
+  submissionType: Type.String({ description: 'fileAttachment, text or noSubmission' }),
+  submissionFrom: Type.String({ description: 'DD-MM-YYYY, empty when not set' }),
+  submissionTo: Type.String({ description: 'DD-MM-YYYY, empty when not set' }),
+  lateSubmission: Type.String({ description: 'allow or doNotAllow, empty when not set' }),
+  gradeCategoryId: Type.String({ description: 'Empty without a grade category' }),
+});
+
+/**
+ * The submission window: both dates are mandatory in blended learning courses (batch family) and optional in the
+ * others; the end may not be before the start.
+ */
+function checkWindow(input: AssignmentInput, settings: Record<string, unknown>, blended: boolean): void {
+  for (const key of ['submissionFrom', 'submissionTo'] as const) {
+    if (!blended || settings[key] !== null) continue;
+    if (input[key] === undefined) throw missingInput(`${dataName}.${key}`);
+    throw invalidInput(`${dataName}.${key}`, 'is mandatory for blended learning courses and cannot be removed');
+  }
+  const from = settings.submissionFrom as string | null;
+  const to = settings.submissionTo as string | null;
+  if (from !== null && to !== null && to < from) {
+    throw invalidInput(
+      `${dataName}.submissionTo`,
+      `must not be before submissionFrom (${zohoDateText(from)}), got ${zohoDateText(to)}`,
+    );
+  }
+}
+
+/** Turns validated assignmentData into entity fields. */
+export function assignmentFields(
+  input: AssignmentInput,
+  current?: EntityView,
+  path?: EntityPath,
+): Partial<EntityFields> {
+  if (current !== undefined && input.assignmentId !== undefined && input.assignmentId !== current.row.id) {
+    throw invalidInput(
+      `${dataName}.assignmentId`,
+      `names assignment ${input.assignmentId}, but the path names ${current.row.id}`,
+    );
+  }
+  const { fields, settings } = sharedFields(input, dataName, current);
+  if (current === undefined)
+    Object.assign(settings, { submissionFrom: null, submissionTo: null, lateSubmission: null });
+  if (input.maximumMarks !== undefined) settings.maximumMarks = input.maximumMarks;
+  if (input.submissionType !== undefined) settings.submissionType = input.submissionType;
+  if (input.lateSubmission !== undefined) settings.lateSubmission = input.lateSubmission;
+  const from = readOptionalDate(input.submissionFrom, `${dataName}.submissionFrom`);
+  if (from !== undefined) settings.submissionFrom = from;
+  const to = readOptionalDate(input.submissionTo, `${dataName}.submissionTo`);
+  if (to !== undefined) settings.submissionTo = to;
+  checkWindow(input, settings, path !== undefined && path.batchId !== null);
+  return { ...fields, settings };
+}
+
+const dateText = (value: unknown) => (typeof value === 'string' ? zohoDateText(value) : '');
+
+/** Zoho's assignment object for a view. */
+export function presentAssignment(view: EntityView) {
+  const { settings } = view;
+  return {
+    ...presentShared(view, 'assignment'),
+    maximumMarks: Number(settings.maximumMarks),
+    submissionType: String(settings.submissionType),
+    submissionFrom: dateText(settings.submissionFrom),
+    submissionTo: dateText(settings.submissionTo),
+    lateSubmission: (settings.lateSubmission as string | null) ?? '',
+    gradeCategoryId: (settings.gradeCategoryId as string | null) ?? '',
+  };
+}
+
+/** The settings key holding an assignment's maximum marks. */
+export const assignmentMaximumKey = 'maximumMarks';
+
+/** The Assignment API's declaration for the shared entity routes. */
+export const assignmentKind: EntityKind<AssignmentInput> = {
+  entityType: EntityType.assignment,
+  plural: 'assignments',
+  singular: 'assignment',
+  idParam: 'assignmentId',
+  dataName,
+  noun: 'Assignment',
+  itemSchema: AssignmentSchema,
+  present: presentAssignment,
+  createInput: AssignmentDataInput,
+  updateInput: AssignmentUpdateInput,
+  toFields: assignmentFields,
+  verify: verifyAssessment(dataName, assignmentMaximumKey),
+};

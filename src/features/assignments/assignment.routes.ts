@@ -1,0 +1,78 @@
+/**
+ * Zoho's Assignment API in both families, with Update Assignment Marks and the update as the pages print it:
+ * `PATCH .../modules/{m}/assignments?assignmentData={...}` with the assignment's id inside the data.
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { missingInput } from '../../errors.ts';
+import { errorResponses } from '../../http/envelope.ts';
+import { publicBase } from '../../http/public-base.ts';
+import {
+  entityFamilies,
+  entityPath,
+  familyParams,
+  readEntityData,
+  registerEntityRoutes,
+} from '../entities/entity.routes.ts';
+import { updateEntity } from '../entities/entity.service.ts';
+import { registerMarksRoutes } from '../offline-tests/entity-marks.routes.ts';
+import { type AssignmentInput, assignmentKind, assignmentMaximumKey } from './assignment.kind.ts';
+
+/** Registers the assignment endpoints. */
+export function registerAssignmentRoutes(app: FastifyInstance, context: AppContext): void {
+  registerEntityRoutes(app, context, assignmentKind);
+  registerMarksRoutes(app, context, {
+    entityType: assignmentKind.entityType,
+    what: 'assignment',
+    maximumKey: assignmentMaximumKey,
+    plural: assignmentKind.plural,
+    idParam: assignmentKind.idParam,
+    noun: assignmentKind.noun,
+  });
+
+  const single = Type.Object({
+    code: Type.Literal(200),
+    assignment: assignmentKind.itemSchema,
+    message: Type.Literal('success'),
+  });
+  for (const family of entityFamilies) {
+    app.patch(
+      `${family.base}/modules/:moduleId/assignments`,
+      {
+        config: { scope: 'UPDATE' },
+        schema: {
+          operationId: `update${family.infix}AssignmentByData`,
+          description: 'Update Assignment as the page prints it: the id is assignmentData.assignmentId.',
+          tags: ['assignments'],
+          params: familyParams(family.batch, ['moduleId']),
+          querystring: Type.Object({ assignmentData: Type.Optional(Type.String({ description: 'JSON' })) }),
+          body: Type.Optional(
+            Type.Unknown({ description: 'assignmentData as a JSON body, bare or wrapped, or a form field' }),
+          ),
+          response: { 200: single, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const path = entityPath(request.params);
+        const input = readEntityData<AssignmentInput>(request, reply, 'assignmentData', assignmentKind.updateInput!);
+        if (input.assignmentId === undefined) throw missingInput('assignmentData.assignmentId');
+        const view = await updateEntity(
+          context,
+          request.caller,
+          path,
+          assignmentKind.entityType,
+          input.assignmentId,
+          assignmentKind.singular,
+          (current) => assignmentKind.toFields!(input, current, path),
+          assignmentKind.verify,
+        );
+        return {
+          code: 200 as const,
+          assignment: assignmentKind.present(view, publicBase(request, context.config)),
+          message: 'success' as const,
+        };
+      },
+    );
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Pre/Post Learning Activities: `/api/v1/courses/{c}/settings/{pre|post}courseactivities/onlineTests[/{testId}]`.
+ * Zoho documents add (POST), edit (PATCH) and delete; the single and list fetches are Lectern's.
+ */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { errorResponses, page, pageSize } from '../../http/envelope.ts';
+import { pathId, readStartIndex } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
+import { readEntityData } from '../entities/entity.routes.ts';
+import type { EntityView } from '../entities/entity.service.ts';
+import {
+  OnlineTestDataInput,
+  type OnlineTestInput,
+  OnlineTestSchema,
+  OnlineTestUpdateInput,
+  presentOnlineTest,
+} from '../online-tests/online-test.kind.ts';
+import * as service from './course-activity.service.ts';
+
+const dataName = 'onlineTestData';
+const tags = ['course activities'];
+const courseParams = Type.Object({ courseId: Type.String() });
+const testParams = Type.Object({ courseId: Type.String(), testId: Type.String() });
+const dataQuery = Type.Object({ [dataName]: Type.Optional(Type.String({ description: 'JSON' })) });
+const body = Type.Optional(
+  Type.Unknown({ description: `${dataName} as a JSON body, bare or wrapped, or a form field` }),
+);
+// The Online Test API's envelopes (`code` the number 200; provisional: Zoho's pages show no response).
+const single = Type.Object({ code: Type.Literal(200), onlineTest: OnlineTestSchema, message: Type.Literal('success') });
+const list = Type.Object({
+  code: Type.Literal(200),
+  onlineTests: Type.Array(OnlineTestSchema),
+  message: Type.Literal('success'),
+  hasMoreRecords: Type.Boolean(),
+});
+const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
+
+/** Registers add, edit, delete, fetch and list of pre- and post-course online tests. */
+export function registerCourseActivityRoutes(app: FastifyInstance, context: AppContext): void {
+  const answer = (request: FastifyRequest, view: EntityView) => ({
+    code: 200 as const,
+    onlineTest: presentOnlineTest(view, publicBase(request, context.config)),
+    message: 'success' as const,
+  });
+  for (const stage of ['pre', 'post'] as const) {
+    const base = `/api/v1/courses/:courseId/settings/${stage}courseactivities/onlineTests`;
+    const noun = `${stage === 'pre' ? 'Pre' : 'Post'}CourseOnlineTest`;
+    const ids = (params: unknown) => ({ courseId: pathId(params, 'courseId'), testId: pathId(params, 'testId') });
+
+    app.post(
+      base,
+      {
+        config: { scope: 'CREATE' },
+        schema: {
+          operationId: `create${noun}`,
+          tags,
+          params: courseParams,
+          querystring: dataQuery,
+          body,
+          response: { 200: single, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const courseId = pathId(request.params, 'courseId');
+        const input = readEntityData<OnlineTestInput>(request, reply, dataName, OnlineTestDataInput);
+        return answer(request, await service.createActivityTest(context, request.caller, stage, courseId, input));
+      },
+    );
+    app.patch(
+      `${base}/:testId`,
+      {
+        config: { scope: 'UPDATE' },
+        schema: {
+          operationId: `update${noun}`,
+          tags,
+          params: testParams,
+          querystring: dataQuery,
+          body,
+          response: { 200: single, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { courseId, testId } = ids(request.params);
+        const input = readEntityData<OnlineTestInput>(request, reply, dataName, OnlineTestUpdateInput);
+        const view = await service.updateActivityTest(context, request.caller, stage, courseId, testId, input);
+        return answer(request, view);
+      },
+    );
+    app.delete(
+      `${base}/:testId`,
+      {
+        config: { scope: 'DELETE' },
+        schema: { operationId: `delete${noun}`, tags, params: testParams, response: { 200: done, ...errorResponses } },
+      },
+      async (request) => {
+        const { courseId, testId } = ids(request.params);
+        await service.deleteActivityTest(context, request.caller, stage, courseId, testId);
+        return { code: 200 as const, message: 'success' as const };
+      },
+    );
+    app.get(
+      `${base}/:testId`,
+      {
+        config: { scope: 'READ' },
+        schema: {
+          operationId: `get${noun}`,
+          description: "Lectern's addition: Zoho documents no fetch.",
+          tags,
+          params: testParams,
+          response: { 200: single, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { courseId, testId } = ids(request.params);
+        return answer(request, await service.getActivityTest(context, request.caller, stage, courseId, testId));
+      },
+    );
+    app.get(
+      base,
+      {
+        config: { scope: 'READ' },
+        schema: {
+          operationId: `list${noun}s`,
+          description: "Lectern's addition: Zoho documents no list (course settings list them too).",
+          tags,
+          params: courseParams,
+          querystring: Type.Object({ startIndex: Type.Optional(Type.String({ description: '0-based; 25 per page' })) }),
+          response: { 200: list, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const courseId = pathId(request.params, 'courseId');
+        const views = await service.listActivityTests(
+          context,
+          request.caller,
+          stage,
+          courseId,
+          readStartIndex(request),
+          pageSize + 1,
+        );
+        const { items, hasMoreRecords } = page(views);
+        const origin = publicBase(request, context.config);
+        return {
+          code: 200 as const,
+          onlineTests: items.map((view) => presentOnlineTest(view, origin)),
+          message: 'success' as const,
+          hasMoreRecords,
+        };
+      },
+    );
+  }
+}

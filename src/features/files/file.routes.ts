@@ -1,0 +1,152 @@
+/**
+ * Zoho's File API in both families: create and update take a multipart upload (the part `file`) and are registered
+ * here; fetch, list and delete come from the shared entity routes. Lectern adds the download of a file's document.
+ * Multipart parsing is registered for these routes only: everywhere else a multipart body stays a 415.
+ */
+import multipart from '@fastify/multipart';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../http/envelope.ts';
+import { pathId } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
+import { entityFamilies, entityPath, familyParams, registerEntityRoutes } from '../entities/entity.routes.ts';
+import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import {
+  FileDataInput,
+  type FileInput,
+  FileSchema,
+  FileUpdateInput,
+  fileFields,
+  fileKind,
+  presentFile,
+} from './file.kind.ts';
+import { checkFileWrite, createFile, openFileDownload, updateFile } from './file.service.ts';
+import { attachmentDisposition } from './file-content-type.ts';
+import { multipartLimits, readFileRequest } from './file-request.ts';
+
+const FileEnvelope = Type.Object({ code: Type.Literal(200), file: FileSchema, message: Type.Literal('success') });
+
+const dataQuery = Type.Object({ fileData: Type.Optional(Type.String({ description: 'JSON' })) });
+
+const uploadBody = Type.Optional(
+  Type.Unknown({
+    description:
+      'multipart/form-data: the document as the part `file`, and `fileData` (JSON) as a field unless it is in the ' +
+      'query. Update also takes fileData alone as a JSON or form body.',
+  }),
+);
+
+function answer(request: FastifyRequest, context: AppContext, view: EntityView) {
+  return {
+    code: 200 as const,
+    file: presentFile(view, publicBase(request, context.config)),
+    message: 'success' as const,
+  };
+}
+
+/** Registers the File API and the download, with multipart parsing in their own scope. */
+export function registerFileRoutes(app: FastifyInstance, context: AppContext): void {
+  app.register(async (scope) => {
+    // The file size is checked by Lectern one byte past the limit, so its own 422 names the limit.
+    await scope.register(multipart, { limits: { ...multipartLimits, fileSize: context.config.maxUploadBytes + 1 } });
+    registerEntityRoutes(scope, context, fileKind);
+    for (const family of entityFamilies) registerFamily(scope, context, family);
+  });
+}
+
+function registerFamily(app: FastifyInstance, context: AppContext, family: (typeof entityFamilies)[number]): void {
+  const modulePath = `${family.base}/modules/:moduleId/files`;
+  const itemPath = `${modulePath}/:fileId`;
+  const tags = ['files'];
+
+  app.post(
+    modulePath,
+    {
+      config: { scope: 'CREATE' },
+      schema: {
+        operationId: `create${family.infix}File`,
+        summary: 'Upload a file into a module (multipart/form-data: the part `file` and fileData)',
+        tags,
+        consumes: ['multipart/form-data'],
+        params: familyParams(family.batch, ['moduleId']),
+        querystring: dataQuery,
+        body: uploadBody,
+        response: { 200: FileEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const path = entityPath(request.params);
+      await checkFileWrite(context, request.caller, path);
+      const { input, upload } = await readFileRequest<FileInput>(request, reply, context, {
+        schema: FileDataInput,
+        check: (input) => fileFields(input),
+        fileRequired: true,
+      });
+      // Checked already (check above), so this cannot throw after the bytes were stored.
+      const fields = fileFields(input!) as EntityFields;
+      return answer(request, context, await createFile(context, request.caller, path, fields, upload!));
+    },
+  );
+
+  app.patch(
+    itemPath,
+    {
+      config: { scope: 'UPDATE' },
+      schema: {
+        operationId: `update${family.infix}File`,
+        summary: "Update a file's fileData; a multipart part `file` replaces its document",
+        tags,
+        consumes: ['multipart/form-data', 'application/json', 'application/x-www-form-urlencoded'],
+        params: familyParams(family.batch, ['moduleId', 'fileId']),
+        querystring: dataQuery,
+        body: uploadBody,
+        response: { 200: FileEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const path = entityPath(request.params);
+      const fileId = pathId(request.params, 'fileId');
+      await checkFileWrite(context, request.caller, path, fileId);
+      const { input, upload } = await readFileRequest<FileInput>(request, reply, context, {
+        schema: FileUpdateInput,
+        check: (input) => fileFields(input),
+        fileRequired: false,
+      });
+      const change = (current: EntityView) => fileFields(input ?? {}, current);
+      return answer(request, context, await updateFile(context, request.caller, path, fileId, change, upload));
+    },
+  );
+
+  app.get(
+    `${itemPath}/download`,
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: `download${family.infix}File`,
+        summary: "Download a file's document (Lectern's own; the file object's downloadURL)",
+        tags,
+        params: familyParams(family.batch, ['moduleId', 'fileId']),
+        response: {
+          200: {
+            description: 'The document, with its stored Content-Type, Content-Length and an attachment disposition',
+            content: { 'application/octet-stream': { schema: Type.String({ format: 'binary' }) } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const fileId = pathId(request.params, 'fileId');
+      const { file, stream } = await openFileDownload(context, request.caller, entityPath(request.params), fileId);
+      return reply
+        .header('content-type', file.content_type)
+        .header('content-length', String(file.size))
+        .header('content-disposition', attachmentDisposition(file.file_name))
+        .header('x-content-type-options', 'nosniff')
+        .header('etag', `"${file.sha256}"`)
+        .header('cache-control', 'private, no-cache')
+        .send(stream);
+    },
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * What offline tests, online tests (module and pre/post-course) and assignments share: the input keys every
+ * assessment page lists (name, description, isMandatory, lockUntil, gradeCategoryId, resources), their reading,
+ * the common part of the output object, and the database checks run inside the write.
+ */
+import { Type } from '@sinclair/typebox';
+import { parseZohoDate, zohoDateText } from '../../dates.ts';
+import { invalidInput } from '../../errors.ts';
+import type { EntityFields, EntityVerifier, EntityView } from '../entities/entity.service.ts';
+import { findGradeCategory } from '../sessions/session-booking.repository.ts';
+import { highestMark } from './entity-marks.repository.ts';
+
+/** Most marks a test or assignment may be out of: a typo, not a plan, beyond that. */
+export const maximumMarksLimit = 100_000;
+/** Most minutes a test may last (as for modules). */
+export const maximumDurationMinutes = 1_000_000;
+/** Most resources one item may list. */
+export const maximumResources = 20;
+
+const idPattern = '^[1-9][0-9]{0,19}$';
+
+/** A resource as sent: Zoho's output keys, so a fetched object's resources can be sent back. */
+export const ResourceInput = Type.Object(
+  {
+    resourceName: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters',
+    }),
+    resourceURL: Type.String({ minLength: 1, maxLength: 2000, errorMessage: 'must be an http or https URL' }),
+  },
+  { errorMessage: 'must be an object {"resourceName","resourceURL"}' },
+);
+
+/** The keys every assessment's data object shares (name mandatory on create). */
+export const sharedInputKeys = {
+  name: Type.String({
+    minLength: 1,
+    maxLength: 250,
+    pattern: '\\S',
+    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+  }),
+  description: Type.Optional(
+    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+  ),
+  isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
+  lockUntil: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
+  ),
+  gradeCategoryId: Type.Optional(
+    Type.Union([Type.String({ pattern: idPattern }), Type.Literal(''), Type.Null()], {
+      errorMessage: 'must be a grade category id, or "" for none',
+    }),
+  ),
+  resources: Type.Optional(
+    Type.Array(ResourceInput, {
+      maxItems: maximumResources,
+      errorMessage: `must be a list of at most ${maximumResources} {resourceName, resourceURL} objects`,
+    }),
+  ),
+};
+
+/** The shared keys as validated. */
+export interface SharedInput {
+  name?: string;
+  description?: string;
+  isMandatory?: boolean;
+  lockUntil?: string | null;
+  gradeCategoryId?: string | null;
+  resources?: { resourceName: string; resourceURL: string }[];
+}
+
+/** A resource as stored and answered. */
+export interface Resource {
+  resourceURL: string;
+  resourceName: string;
+}
+
+/** The resource object of Zoho's link list sample. */
+export const ResourceSchema = Type.Object({ resourceURL: Type.String(), resourceName: Type.String() });
+
+function checkUrl(value: string, parameter: string): string {
+  const trimmed = value.trim();
+  let url: URL | undefined;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw invalidInput(parameter, `must be an http or https URL, got ${JSON.stringify(value)}`);
+  }
+  return trimmed;
+}
+
+/** A date key (`DD-MM-YYYY`, `DD_MM_YYYY`; null or `""` for none), undefined when not sent. */
+export function readOptionalDate(value: string | null | undefined, parameter: string): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value.trim() === '') return null;
+  return parseZohoDate(value, parameter);
+}
+
+/**
+ * A whole number sent as a number or as text of digits (`null` or `""` is none when `noneAllowed`); anything else,
+ * a fraction or `true` included, is a 400 naming the parameter.
+ */
+export function readWholeNumber(
+  value: unknown,
+  parameter: string,
+  range: { minimum: number; maximum: number; noneAllowed?: boolean },
+): number | null {
+  if (range.noneAllowed && (value === null || value === '')) return null;
+  let number = Number.NaN;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) number = Number(value);
+  if (!Number.isSafeInteger(number) || number < range.minimum || number > range.maximum) {
+    throw invalidInput(
+      parameter,
+      `must be a whole number from ${range.minimum} to ${range.maximum}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return number;
+}
+
+/**
+ * The shared fields and the settings (the current ones with the sent keys applied) for a kind to complete.
+ * On create the defaults apply: no description, mandatory, no lock date.
+ */
+export function sharedFields(
+  input: SharedInput,
+  dataName: string,
+  current?: EntityView,
+): { fields: Partial<EntityFields>; settings: Record<string, unknown> } {
+  const fields: Partial<EntityFields> =
+    current === undefined ? { description: '', isMandatory: true, lockUntil: null } : {};
+  if (input.name !== undefined) fields.name = input.name.trim();
+  if (input.description !== undefined) fields.description = input.description;
+  if (input.isMandatory !== undefined) fields.isMandatory = input.isMandatory;
+  const lockUntil = readOptionalDate(input.lockUntil, `${dataName}.lockUntil`);
+  if (lockUntil !== undefined) fields.lockUntil = lockUntil;
+  const settings: Record<string, unknown> = {
+    gradeCategoryId: null,
+    resources: [],
+    ...(current?.settings ?? {}),
+  };
+  if (input.gradeCategoryId !== undefined) {
+    settings.gradeCategoryId = input.gradeCategoryId === '' ? null : input.gradeCategoryId;
+  }
+  if (input.resources !== undefined) {
+    settings.resources = input.resources.map(
+      (resource, index): Resource => ({
+        resourceURL: checkUrl(resource.resourceURL, `${dataName}.resources.${index}.resourceURL`),
+        resourceName: resource.resourceName.trim(),
+      }),
+    );
+  }
+  return { fields, settings };
+}
+
+/** The keys every assessment object starts with, in the order of Zoho's link sample. */
+export function presentShared(view: EntityView, noun: string) {
+  const { row } = view;
+  return {
+    lockUntil: row.lock_until === null ? '' : zohoDateText(row.lock_until),
+    [`${noun}Id`]: row.id,
+    [`isMandatory${noun[0]!.toUpperCase()}${noun.slice(1)}`]: row.is_mandatory === 1,
+    canMarkAsComplete: 0,
+    isLocked: view.isLocked,
+    description: row.description,
+    resources: (view.settings.resources ?? []) as Resource[],
+    canUserEdit: view.canManage,
+    moduleId: row.module_id ?? '',
+    [`${noun}Name`]: row.name,
+    canUserDelete: view.canManage,
+  };
+}
+
+/** The shared keys of an assessment object's schema, in the order presentShared writes them. */
+export function sharedSchemaKeys(noun: string) {
+  const capital = `${noun[0]!.toUpperCase()}${noun.slice(1)}`;
+  return {
+    lockUntil: Type.String({ description: 'DD-MM-YYYY, empty when there is no lock date' }),
+    [`${noun}Id`]: Type.String(),
+    [`isMandatory${capital}`]: Type.Boolean(),
+    canMarkAsComplete: Type.Integer({ description: '0 until learner progress exists' }),
+    isLocked: Type.Boolean(),
+    description: Type.String(),
+    resources: Type.Array(ResourceSchema),
+    canUserEdit: Type.Boolean(),
+    moduleId: Type.String({ description: 'Empty for pre- and post-course tests' }),
+    [`${noun}Name`]: Type.String(),
+    canUserDelete: Type.Boolean(),
+  };
+}
+
+/**
+ * The database checks of an assessment write: a grade category it names (when it changes) must be a grade category
+ * of the portal; a maximum of marks (when lowered) must not fall below marks learners already have.
+ */
+export function verifyAssessment(dataName: string, maximumKey?: string): EntityVerifier {
+  return async (db, caller, _path, fields, current) => {
+    const settings = fields.settings ?? {};
+    const gradeCategoryId = settings.gradeCategoryId as string | null | undefined;
+    if (gradeCategoryId && gradeCategoryId !== current?.settings.gradeCategoryId) {
+      if ((await findGradeCategory(db, caller.portalId, gradeCategoryId)) === undefined) {
+        throw invalidInput(
+          `${dataName}.gradeCategoryId`,
+          `no grade category with id ${gradeCategoryId} in this portal`,
+        );
+      }
+    }
+    if (maximumKey === undefined || current === undefined) return;
+    const maximum = settings[maximumKey] as number;
+    if (maximum < (current.settings[maximumKey] as number)) {
+      const highest = await highestMark(db, caller.portalId, current.row.id);
+      if (highest !== null && highest > maximum) {
+        throw invalidInput(
+          `${dataName}.${maximumKey}`,
+          `learners already have up to ${highest} marks; the maximum cannot go below that, got ${maximum}`,
+        );
+      }
+    }
+  };
+}

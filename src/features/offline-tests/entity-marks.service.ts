@@ -1,0 +1,96 @@
+/** Update Marks for offline tests and assignments: each learner's marks, up to the item's maximum. */
+import type { AppContext } from '../../context.ts';
+import { invalidInput } from '../../errors.ts';
+import { type EntityPath, requireEntityForChange } from '../entities/entity.service.ts';
+import type { Caller } from '../people/caller.ts';
+import { findEmployees } from '../people/people.repository.ts';
+import { upsertMarks } from './entity-marks.repository.ts';
+
+/** One learner's marks as asked, with the parameter names an error should cite. */
+export interface MarkEntry {
+  erecno: string;
+  marks: number;
+  erecnoParameter: string;
+  marksParameter: string;
+}
+
+/** Which kind of item the marks are for, and the settings key holding its maximum. */
+export interface MarksKind {
+  entityType: number;
+  what: string;
+  maximumKey: string;
+}
+
+/** A learner's marks as answered. */
+export interface LearnerMarks {
+  learnerErecno: string;
+  displayName: string;
+  employeeId: string;
+  marks: number;
+  maximumMarks: number;
+}
+
+/**
+ * Records the marks of one or more learners in one transaction: every entry must be within 0 and the item's maximum
+ * and name an active employee of the portal, or nothing is written. A learner's new marks replace the old ones.
+ * Course managers alone may mark. Enrolment does not exist yet, so any active employee counts as a learner.
+ */
+export async function updateMarks(
+  context: AppContext,
+  caller: Caller,
+  path: EntityPath,
+  kind: MarksKind,
+  entityId: string,
+  entries: MarkEntry[],
+): Promise<LearnerMarks[]> {
+  return context.db.transaction().execute(async (trx) => {
+    const view = await requireEntityForChange(context, trx, caller, path, kind.entityType, entityId, kind.what);
+    const maximum = Number(view.settings[kind.maximumKey]);
+    for (const entry of entries) {
+      if (entry.marks > maximum) {
+        throw invalidInput(
+          entry.marksParameter,
+          `must not be above the ${kind.what}'s maximum of ${maximum} marks, got ${entry.marks}`,
+        );
+      }
+    }
+    const employees = await findEmployees(
+      trx,
+      caller.portalId,
+      entries.map((entry) => entry.erecno),
+    );
+    const byErecno = new Map(employees.map((employee) => [employee.erecno, employee]));
+    for (const entry of entries) {
+      const employee = byErecno.get(entry.erecno);
+      if (employee === undefined) {
+        throw invalidInput(entry.erecnoParameter, `no employee with erecno ${entry.erecno} in this portal`);
+      }
+      if (employee.status !== 'active') {
+        throw invalidInput(entry.erecnoParameter, `${employee.display_name} (${employee.erecno}) is inactive`);
+      }
+    }
+    const now = context.clock.now();
+    await upsertMarks(
+      trx,
+      entries.map((entry) => ({
+        portal_id: caller.portalId,
+        entity_id: entityId,
+        erecno: entry.erecno,
+        marks: entry.marks,
+        remarks: '',
+        marked_by: caller.erecno,
+        marked_at: now,
+      })),
+    );
+    return entries.map((entry) => {
+      const employee = byErecno.get(entry.erecno)!;
+      return {
+        learnerErecno: entry.erecno,
+        displayName: employee.display_name,
+        employeeId: employee.employee_id,
+        marks: entry.marks,
+        maximumMarks: maximum,
+      };
+    });
+  });
+}

@@ -1,0 +1,31 @@
+/** Zoho's Online Test API in both families, and Lectern's preview page of any online test. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { errorResponses } from '../../http/envelope.ts';
+import { pathId } from '../../http/input.ts';
+import { registerEntityRoutes } from '../entities/entity.routes.ts';
+import { onlineTestKind } from './online-test.kind.ts';
+import { loadPreview, renderPreview } from './online-test-preview.ts';
+
+/** Registers the online test endpoints and the preview page. */
+export function registerOnlineTestRoutes(app: FastifyInstance, context: AppContext): void {
+  registerEntityRoutes(app, context, onlineTestKind);
+  app.get(
+    '/lectern/v1/online-tests/:onlineTestId/preview',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'previewOnlineTest',
+        description: "An online test's settings as an HTML page (the course's managers); the previewURL of a test.",
+        tags: ['onlineTests'],
+        params: Type.Object({ onlineTestId: Type.String() }),
+        response: { 200: Type.String({ description: 'An HTML page, text/html' }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const view = await loadPreview(context, request.caller, pathId(request.params, 'onlineTestId'));
+      return reply.type('text/html; charset=utf-8').send(renderPreview(view));
+    },
+  );
+}

@@ -1,0 +1,86 @@
+/** Update Assignment Marks in both families: up to maximumMarks, one learner or a list, a partly invalid list writes nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AssessmentWorld,
+  createItem,
+  expectRefusal,
+  type Family,
+  sendData,
+  setUpWorld,
+} from './helpers/assessments.ts';
+import { employeeNamed, jsonType } from './helpers/courses.ts';
+import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+
+let lectern: TestLectern;
+let world: AssessmentWorld;
+beforeAll(async () => {
+  lectern = await createTestLectern();
+  world = await setUpWorld(lectern);
+});
+afterAll(() => lectern.close());
+
+const dataName = 'assignmentData';
+const familyOf = (name: string): Family => world.families.find((family) => family.name === name)!;
+const listUrl = (family: Family) => `${family.moduleUrl}/assignments`;
+const validFor = (family: Family) => ({
+  name: 'Essay',
+  maximumMarks: 100,
+  submissionType: 'text',
+  ...(family.batchId === null ? {} : { submissionFrom: '05-03-2026', submissionTo: '20-03-2026' }),
+});
+
+describe.each(['self-paced', 'blended'])('%s assignment marks', (name) => {
+  it('records marks up to maximumMarks, one learner or a list, and writes nothing for a partly invalid list', async () => {
+    const family = familyOf(name);
+    const item = await createItem(lectern, listUrl(family), dataName, 'assignment', {
+      ...validFor(family),
+      maximumMarks: 20,
+    });
+    const marksUrl = `${listUrl(family)}/${item.assignmentId}/updateMarks`;
+    const fatima = employeeNamed(lectern, 'Fatima Zahra').erecno;
+    const gustav = employeeNamed(lectern, 'Gustav Lind').erecno;
+    const post = (query: string, payload?: string) =>
+      lectern.app.inject({
+        method: 'POST',
+        url: `${marksUrl}${query}`,
+        headers: { ...lectern.auth(lectern.adminToken), ...(payload === undefined ? {} : jsonType) },
+        ...(payload === undefined ? {} : { payload }),
+      });
+    const one = await post(`?learnerErecno=${fatima}&marks=20`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json().learners).toEqual([
+      {
+        learnerErecno: fatima,
+        displayName: 'Fatima Zahra',
+        employeeId: employeeNamed(lectern, 'Fatima Zahra').employee_id,
+        marks: 20,
+        maximumMarks: 20,
+      },
+    ]);
+    expectRefusal(await post(`?learnerErecno=${fatima}&marks=21`), 'marks');
+    expectRefusal(await post(`?learnerErecno=${fatima}&marks=-1`), 'marks');
+    const partly = await post(
+      '',
+      JSON.stringify({
+        marksList: [
+          { learnerErecno: gustav, marks: 10 },
+          { learnerErecno: fatima, marks: 25 },
+        ],
+      }),
+    );
+    expectRefusal(partly, 'marksList.1.marks');
+    const rows = await lectern.app.lectern.db
+      .selectFrom('entity_marks')
+      .select(['erecno', 'marks'])
+      .where('entity_id', '=', item.assignmentId)
+      .execute();
+    expect(rows.map((row) => [row.erecno, Number(row.marks)])).toEqual([[fatima, 20]]);
+    const lowered = await sendData(lectern, {
+      method: 'PATCH',
+      url: `${listUrl(family)}/${item.assignmentId}`,
+      dataName,
+      data: { maximumMarks: 19 },
+    });
+    expectRefusal(lowered, 'assignmentData.maximumMarks');
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * A second Lectern process (`lectern serve`) on the same PostgreSQL schema serves the bytes of a file uploaded
+ * through this one, and this one serves a file uploaded through it: the bytes live in the database, not a process.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createFamilies, type Family, multipart, pngImage, sha256, upload } from './files-helpers.ts';
+import { testDatabaseUrl } from './helpers/engines.ts';
+import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+
+let lectern: TestLectern;
+let families: Family[];
+let child: ChildProcess | undefined;
+let childUrl: string;
+
+/** Starts `lectern serve` on a free port and answers its base URL once it prints it. */
+function start(databaseUrl: string): Promise<string> {
+  const started = spawn(process.execPath, ['bin/lectern.js', 'serve', '--port', '0', '--database-url', databaseUrl], {
+    env: {
+      ...process.env,
+      LECTERN_RATE_LIMIT: 'false',
+      LECTERN_SCHEDULER_INTERVAL_SECONDS: '0',
+      LECTERN_LOG_LEVEL: 'warn',
+      REDIS_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = started;
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no API line within 20 s:\n${output}`)), 20_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /API:\s+(http:\/\/\S+)\/api\/v1/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    started.stdout!.on('data', read);
+    started.stderr!.on('data', read);
+    started.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+beforeAll(async () => {
+  lectern = await createTestLectern();
+  ({ families } = await createFamilies(lectern));
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(lectern.app.lectern.db);
+  const options = encodeURIComponent(`-c search_path=${rows[0]!.schema}`);
+  childUrl = await start(`${testDatabaseUrl}?options=${options}`);
+}, 60_000);
+
+afterAll(async () => {
+  if (child !== undefined && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await lectern.close();
+}, 30_000);
+
+it.each(['self-paced', 'blended'])('serves the same bytes from either process (%s)', async (name) => {
+  const family = families.find((candidate) => candidate.name === name)!;
+  const auth = lectern.auth(lectern.adminToken);
+  const ours = randomBytes(2 * 1024 * 1024 + 5);
+  const created = await upload(lectern, family.filesUrl, {
+    fileData: { name: 'From the test process' },
+    file: { filename: 'ours.bin', data: ours },
+  });
+  expect(created.statusCode, created.body).toBe(200);
+  const path = new URL(created.json().file.downloadURL).pathname;
+  const fromChild = await fetch(`${childUrl}${path}`, { headers: auth });
+  expect(fromChild.status).toBe(200);
+  expect(fromChild.headers.get('content-disposition')).toBe(
+    `attachment; filename="ours.bin"; filename*=UTF-8''ours.bin`,
+  );
+  expect(sha256(Buffer.from(await fromChild.arrayBuffer()))).toBe(sha256(ours));
+
+  const theirs = pngImage(50, 50);
+  const body = multipart([
+    { name: 'fileData', value: '{"name":"From the child process"}' },
+    { name: 'file', filename: 'theirs.png', data: theirs, contentType: 'image/png' },
+  ]);
+  const viaChild = await fetch(`${childUrl}${family.filesUrl}`, {
+    method: 'POST',
+    headers: { ...auth, ...body.headers },
+    body: new Uint8Array(body.payload),
+  });
+  expect(viaChild.status).toBe(200);
+  const file = (await viaChild.json()).file;
+  // The child has no public URL set: its links name the host the request came to.
+  expect(file.downloadURL.startsWith(`${childUrl}/api/v1/`)).toBe(true);
+  const fromUs = await lectern.app.inject({ url: new URL(file.downloadURL).pathname, headers: auth });
+  expect(fromUs.statusCode).toBe(200);
+  expect(fromUs.headers['content-type']).toBe('image/png');
+  expect(fromUs.rawPayload.equals(theirs)).toBe(true);
+});
