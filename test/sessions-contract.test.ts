@@ -1,11 +1,11 @@
 /** What other features call on sessions: counts, date ranges, cloning and bulk deletes (session.service.ts). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSessionDateRange } from '../src/features/batches/batch.repository.ts';
 import {
   cloneBatchSessions,
   countBatchSessions,
   deleteBatchSessions,
   deleteModuleSessions,
-  findSessionDateRange,
 } from '../src/features/sessions/session.service.ts';
 import { insertBatch } from './helpers/blended.ts';
 import {

@@ -130,3 +130,19 @@ export async function deleteCourseBatches(db: Db, portalId: string, courseId: st
     .execute();
   await db.deleteFrom('batches').where('portal_id', '=', portalId).where('course_id', '=', courseId).execute();
 }
+
+/**
+ * The first and last session dates of a batch, or undefined when it has none: a batch's dates may not move past its
+ * sessions. Read here, beside the batch rule that needs it, so that batches need nothing from the sessions feature.
+ */
+export async function findSessionDateRange(
+  db: Db,
+  batchId: string,
+): Promise<{ first: string; last: string } | undefined> {
+  const row = await db
+    .selectFrom('class_sessions')
+    .select((eb) => [eb.fn.min('date').as('first'), eb.fn.max('date').as('last')])
+    .where('batch_id', '=', batchId)
+    .executeTakeFirst();
+  return row?.first ? { first: row.first, last: row.last } : undefined;
+}

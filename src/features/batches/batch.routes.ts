@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
 import { validateData } from '../../http/validate.ts';
+import { removeBatch } from '../removals/removal.service.ts';
 import { type BatchView, presentBatch, presentBatchListItem } from './batch.presenter.ts';
 import { BatchDataInput, BatchEnvelope, BatchListItemSchema, BatchUpdateInput } from './batch.schemas.ts';
 import * as service from './batch.service.ts';
@@ -126,7 +127,7 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
     },
     async (request) => {
       const courseId = pathId(request.params, 'courseId');
-      await service.deleteBatch(context, request.caller, courseId, pathId(request.params, 'batchId'));
+      await removeBatch(context, request.caller, courseId, pathId(request.params, 'batchId'));
       return success;
     },
   );

@@ -7,9 +7,7 @@ import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
 import { CourseStatus, canView, rolesOnCourse } from '../courses/course.permissions.ts';
 import type { CourseView } from '../courses/course.presenter.ts';
 import { getCourseView, loadForChange, setCourseStatusFromBatches } from '../courses/course.service.ts';
-import { deleteEntitiesIn } from '../entities/entity.service.ts';
 import type { Caller } from '../people/caller.ts';
-import { deleteBatchSessions, findSessionDateRange } from '../sessions/session.service.ts';
 import type { BatchLocation, BatchView } from './batch.presenter.ts';
 import { locationIdsOf } from './batch.presenter.ts';
 import * as repository from './batch.repository.ts';
@@ -134,7 +132,7 @@ function checkBatchRules(batch: BatchTable, sent: BatchUpdate): void {
 
 /** Session dates must stay inside the batch's dates, as the sessions feature demands when sessions are made. */
 async function checkSessionDates(db: Db, batch: BatchTable): Promise<void> {
-  const range = await findSessionDateRange(db, batch.id);
+  const range = await repository.findSessionDateRange(db, batch.id);
   if (range !== undefined && (range.first < batch.start_date || range.last > batch.end_date)) {
     throw stateError(
       'BATCH_DATE_AND_SESSION_DATE_MISMATCH',
@@ -270,16 +268,7 @@ export async function updateBatch(
   });
 }
 
-/** Deletes a batch with its modules, sessions and attendance, and its entities (marks, stored files), in one transaction. */
-export async function deleteBatch(context: AppContext, caller: Caller, courseId: string, batchId: string) {
-  await context.db.transaction().execute(async (trx) => {
-    const { course } = await loadBatchForChange(context, trx, caller, courseId, batchId);
-    const now = context.clock.now();
-    // Sessions first: deleting them also drops the course's trainer rows no remaining session supports.
-    await deleteBatchSessions(trx, { portalId: caller.portalId, batchId, now });
-    await deleteEntitiesIn(trx, { portalId: caller.portalId, batchId });
-    await repository.deleteBatchModules(trx, caller.portalId, batchId);
-    await repository.deleteBatch(trx, caller.portalId, batchId);
-    await syncCoursePublication(trx, course, now);
-  });
+/** Deletes the batch row (caller's transaction; removals delete what it holds first). */
+export async function deleteBatchRow(db: Db, portalId: string, batchId: string): Promise<void> {
+  await repository.deleteBatch(db, portalId, batchId);
 }

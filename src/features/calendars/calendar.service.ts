@@ -8,9 +8,10 @@ import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { Caller } from '../people/caller.ts';
 import { findEmployee } from '../people/people.repository.ts';
+import { portalTimeZone } from '../people/portal.service.ts';
 import { findRoom } from '../rooms/room.repository.ts';
 import { sessionTypeNames } from '../sessions/session.presenter.ts';
-import { listFeedSessions, portalTimeZone } from '../sessions/session.service.ts';
+import { listFeedSessions } from '../sessions/session.service.ts';
 import { wallClockToEpoch } from '../sessions/session-time.ts';
 import { ZonedDateTime } from './zoned-date-time.ts';
 

@@ -15,6 +15,7 @@ import {
 import { publicBase } from '../../http/public-base.ts';
 import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
+import { removeCourse } from '../removals/removal.service.ts';
 import { type CourseView, presentCourse } from './course.presenter.ts';
 import type { CourseFilters } from './course.repository.ts';
 import { CourseDataInput, CourseEnvelope, CourseListQuery, CourseSchema, CourseUpdateInput } from './course.schemas.ts';
@@ -239,7 +240,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
       },
     },
     async (request) => {
-      await service.deleteCourse(context, request.caller, pathId(request.params, 'courseId'));
+      await removeCourse(context, request.caller, pathId(request.params, 'courseId'));
       return success;
     },
   );

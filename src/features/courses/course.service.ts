@@ -3,13 +3,9 @@ import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../../context.ts';
 import type { CourseTable, Db } from '../../db/database.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
-import { deleteCourseBatches } from '../batches/batch.service.ts';
 import { findCategories } from '../categories/category.repository.ts';
-import { deleteEntitiesIn } from '../entities/entity.service.ts';
-import { deleteParentModules } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { findEmployees } from '../people/people.repository.ts';
-import { deleteCourseSchedulers } from '../schedulers/scheduler.service.ts';
 import { CourseStatus, canDelete, canManage, canView, rolesOnCourse } from './course.permissions.ts';
 import { type CourseView, defaultPermissionSettings, type PermissionSettings } from './course.presenter.ts';
 import * as repository from './course.repository.ts';
@@ -189,24 +185,20 @@ export async function updateCourse(
   });
 }
 
-/** Deletes a course and everything linked to it (LMS admin or owner only). */
-export async function deleteCourse(context: AppContext, caller: Caller, courseId: string): Promise<void> {
-  await context.db.transaction().execute(async (trx) => {
-    const course = await repository.findCourse(trx, caller.portalId, courseId, context.dialect);
-    if (course === undefined) throw notFound('course', courseId);
-    const [view] = await loadViews(trx, caller, [course]);
-    if (!canDelete(rolesOnCourse(caller, view!.relations))) {
-      throw forbidden('only the LMS admin or the course owner may delete this course');
-    }
-    // Everything the course holds goes in the same transaction: its module entities (files, contents, links, tests,
-    // assignments, with marks and stored bytes), schedulers, batches (with their modules, sessions and attendance),
-    // the course's own modules, then its links and the course itself.
-    await deleteEntitiesIn(trx, { portalId: caller.portalId, courseId });
-    await deleteCourseSchedulers(trx, caller.portalId, courseId);
-    await deleteCourseBatches(trx, caller.portalId, courseId);
-    await deleteParentModules(trx, { portalId: caller.portalId, courseId, batchId: null });
-    await repository.deleteCourse(trx, caller.portalId, courseId);
-  });
+/** Checks, in the caller's transaction, that the caller may delete the course (LMS admin or owner); locks its row. */
+export async function loadCourseForDelete(context: AppContext, db: Db, caller: Caller, courseId: string) {
+  const course = await repository.findCourse(db, caller.portalId, courseId, context.dialect);
+  if (course === undefined) throw notFound('course', courseId);
+  const [view] = await loadViews(db, caller, [course]);
+  if (!canDelete(rolesOnCourse(caller, view!.relations))) {
+    throw forbidden('only the LMS admin or the course owner may delete this course');
+  }
+  return course;
+}
+
+/** Deletes the course row with its admins, categories, shares, suggestions and favourites (caller's transaction). */
+export async function deleteCourseRow(db: Db, portalId: string, courseId: string): Promise<void> {
+  await repository.deleteCourse(db, portalId, courseId);
 }
 
 /** Sets a course's status as its batches decide it (blended courses publish per batch). */

@@ -11,7 +11,7 @@ import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
 import { changeParent, readParent } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
-import { portalTimeZone } from '../sessions/session.service.ts';
+import { portalTimeZone } from '../people/portal.service.ts';
 import * as repository from './entity.repository.ts';
 import { publishableTypes } from './entity-types.ts';
 import { deleteStoredFiles } from './stored-file.repository.ts';

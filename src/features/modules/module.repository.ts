@@ -18,12 +18,6 @@ function inParent<O>(
   return parent.batchId === null ? scoped.where('batch_id', 'is', null) : scoped.where('batch_id', '=', parent.batchId);
 }
 
-/** The time zone of a portal, which decides what "today" is for date locks. */
-export async function findPortalTimeZone(db: Db, portalId: string): Promise<string> {
-  const row = await db.selectFrom('portals').select('time_zone').where('id', '=', portalId).executeTakeFirst();
-  return row?.time_zone || 'UTC';
-}
-
 /** One module of a parent. */
 export async function findModule(
   db: Db,

@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
 import { validateData } from '../../http/validate.ts';
+import { removeModule } from '../removals/removal.service.ts';
 import { presentCourseModule } from './module.presenter.ts';
 import {
   CourseModuleDeletedBody,
@@ -196,7 +197,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
       async (request) => {
         const { courseId, batchId } = parentIds(request.params);
         const moduleId = pathId(request.params, 'moduleId');
-        await service.deleteCourseModule(context, request.caller, courseId, batchId, moduleId);
+        await removeModule(context, request.caller, { courseId, batchId, moduleId });
         return { code: 200 as const, message: 'success' as const };
       },
     );

@@ -7,9 +7,8 @@ import type { IdGenerator } from '../../ids.ts';
 import { blendedCourseType, requireBatch } from '../batches/batch.service.ts';
 import type { CourseView } from '../courses/course.presenter.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
-import { deleteEntitiesIn } from '../entities/entity.service.ts';
 import type { Caller } from '../people/caller.ts';
-import { deleteModuleSessions } from '../sessions/session.service.ts';
+import { portalTimeZone } from '../people/portal.service.ts';
 import * as repository from './module.repository.ts';
 import { LockType, type ModuleInput } from './module.schemas.ts';
 
@@ -112,7 +111,7 @@ async function viewsOf(
   const needsToday = modules.some((courseModule) => courseModule.lock_type === LockType.untilDate);
   const needsFirst = modules.some((courseModule) => courseModule.lock_type === LockType.untilPreviousCompleted);
   const [timeZone, firstId] = await Promise.all([
-    needsToday ? repository.findPortalTimeZone(db, parent.portalId) : 'UTC',
+    needsToday ? portalTimeZone(db, parent.portalId) : 'UTC',
     needsFirst ? repository.findFirstModuleId(db, parent) : undefined,
   ]);
   const today = dateInZone(clock.now(), timeZone);
@@ -237,24 +236,9 @@ export async function updateCourseModule(
   });
 }
 
-/** Deletes a module with its sessions and their attendance, and its entities with their marks and stored files. */
-export async function deleteCourseModule(
-  context: AppContext,
-  caller: Caller,
-  courseId: string,
-  batchId: string | null,
-  moduleId: string,
-): Promise<void> {
-  await context.db.transaction().execute(async (trx) => {
-    await changeParent(context, trx, caller, courseId, batchId);
-    const courseModule = await findOrFail(trx, parentOf(caller, courseId, batchId), moduleId);
-    // Only batch modules have sessions; the sessions feature also drops trainer rows no session supports any more.
-    if (batchId !== null) {
-      await deleteModuleSessions(trx, { portalId: caller.portalId, moduleIds: [moduleId], now: context.clock.now() });
-    }
-    await deleteEntitiesIn(trx, { portalId: caller.portalId, moduleId: courseModule.id });
-    await repository.deleteModule(trx, caller.portalId, courseModule.id);
-  });
+/** Deletes the module row (caller's transaction; removals delete what it holds first). */
+export async function deleteModuleRow(db: Db, portalId: string, moduleId: string): Promise<void> {
+  await repository.deleteModule(db, portalId, moduleId);
 }
 
 /** Like requireModule, for a write inside the caller's transaction: the caller must manage the course. */

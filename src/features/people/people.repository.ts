@@ -77,3 +77,9 @@ export async function listEmployees(
     .limit(limit)
     .execute();
 }
+
+/** A portal's time zone (dates and session times are wall-clock there), UTC when unset. */
+export async function findPortalTimeZone(db: Db, portalId: string): Promise<string> {
+  const row = await db.selectFrom('portals').select('time_zone').where('id', '=', portalId).executeTakeFirst();
+  return row?.time_zone || 'UTC';
+}

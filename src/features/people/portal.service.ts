@@ -4,7 +4,14 @@ import type { Db, PortalTable } from '../../db/database.ts';
 import { invalidInput, notFound } from '../../errors.ts';
 import { scopeNames } from './caller.ts';
 import { buildDemoPortal } from './demo-portal.ts';
-import { findEmployee, findFirstPortal, findPortalAdmin, insertEmployees, insertPortal } from './people.repository.ts';
+import {
+  findEmployee,
+  findFirstPortal,
+  findPortalAdmin,
+  findPortalTimeZone,
+  insertEmployees,
+  insertPortal,
+} from './people.repository.ts';
 import { generateToken, insertToken } from './token.repository.ts';
 
 /** A portal just made, with its admin's token. */
@@ -95,4 +102,9 @@ export async function issueToken(
     now: context.clock.now(),
   });
   return { token, erecno: employee.erecno };
+}
+
+/** A portal's time zone: "today" for locks and dates, and the wall clock of session times. */
+export function portalTimeZone(db: Db, portalId: string): Promise<string> {
+  return findPortalTimeZone(db, portalId);
 }

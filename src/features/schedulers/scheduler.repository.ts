@@ -181,12 +181,6 @@ export async function cancelBatches(db: Db, batchIds: readonly string[], now: nu
   return Number(result.numUpdatedRows);
 }
 
-/** A portal's time zone ('UTC' when unset), which decides what "today" is for its schedulers. */
-export async function findPortalTimeZone(db: Db, portalId: string): Promise<string> {
-  const row = await db.selectFrom('portals').select('time_zone').where('id', '=', portalId).executeTakeFirst();
-  return row?.time_zone || 'UTC';
-}
-
 /** Course rows by id, to keep a course's published status in step after the runner changed its batches. */
 export async function findCourses(db: Db, courseIds: readonly string[]): Promise<CourseTable[]> {
   if (courseIds.length === 0) return [];

@@ -7,6 +7,7 @@ import { invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
 import { blendedCourseType, requireBatch, requireBlendedCourse } from '../batches/batch.service.ts';
 import { loadForChange } from '../courses/course.service.ts';
 import type { Caller } from '../people/caller.ts';
+import { portalTimeZone } from '../people/portal.service.ts';
 import * as repository from './scheduler.repository.ts';
 import type { SchedulerDataInput } from './scheduler.schemas.ts';
 import {
@@ -37,7 +38,7 @@ async function loadBlendedForChange(
 }
 
 async function today(context: AppContext, db: Db, portalId: string): Promise<IsoDate> {
-  return dateInZone(context.clock.now(), await repository.findPortalTimeZone(db, portalId));
+  return dateInZone(context.clock.now(), await portalTimeZone(db, portalId));
 }
 
 /** Locations must be the portal's, and the source batch a batch of this course (400 naming the parameter). */

@@ -14,14 +14,6 @@ export async function countBatchSessions(db: Db, batchId: string): Promise<numbe
   return repository.countSessionsOfBatch(db, batchId);
 }
 
-/** The first and last session dates of a batch, or undefined when it has none. */
-export async function findSessionDateRange(
-  db: Db,
-  batchId: string,
-): Promise<{ first: IsoDate; last: IsoDate } | undefined> {
-  return repository.findDateRange(db, batchId);
-}
-
 /** Rows per insert: 18 columns each stays far below SQLite's 32766 bound variables. */
 const insertChunk = 500;
 
@@ -111,9 +103,4 @@ export async function listFeedSessions(
 export async function findNextSessionOfTrainer(db: Db, portalId: string, erecno: string, fromDate: IsoDate) {
   const next = await booking.findNextSessionOfTrainer(db, portalId, erecno, fromDate);
   return next === undefined ? undefined : { ...next, upcoming: Number(next.upcoming ?? 0) };
-}
-
-/** The portal's time zone: session times are wall-clock times there. */
-export async function portalTimeZone(db: Db, portalId: string): Promise<string> {
-  return repository.findPortalTimeZone(db, portalId);
 }

@@ -158,16 +158,6 @@ export async function countSessionsOfBatch(db: Db, batchId: string): Promise<num
   return Number(row.count);
 }
 
-/** The first and last session dates of a batch, or undefined when it has none. */
-export async function findDateRange(db: Db, batchId: string): Promise<{ first: string; last: string } | undefined> {
-  const row = await db
-    .selectFrom('class_sessions')
-    .select((eb) => [eb.fn.min('date').as('first'), eb.fn.max('date').as('last')])
-    .where('batch_id', '=', batchId)
-    .executeTakeFirst();
-  return row?.first ? { first: row.first, last: row.last } : undefined;
-}
-
 /** Records (or changes) one learner's mark. */
 export async function upsertAttendance(db: Db, mark: SessionAttendanceTable): Promise<void> {
   await db
@@ -179,10 +169,4 @@ export async function upsertAttendance(db: Db, mark: SessionAttendanceTable): Pr
         .doUpdateSet({ status: mark.status, marked_by: mark.marked_by, marked_at: mark.marked_at }),
     )
     .execute();
-}
-
-/** The portal's time zone (session times are its wall-clock times), UTC when unset. */
-export async function findPortalTimeZone(db: Db, portalId: string): Promise<string> {
-  const row = await db.selectFrom('portals').select('time_zone').where('id', '=', portalId).executeTakeFirst();
-  return row?.time_zone || 'UTC';
 }

@@ -30,9 +30,7 @@ export {
   deleteBatchSessions,
   deleteModuleSessions,
   findNextSessionOfTrainer,
-  findSessionDateRange,
   listFeedSessions,
-  portalTimeZone,
 } from './session-bulk.ts';
 
 type SessionInput = Static<typeof SessionDataInput>;

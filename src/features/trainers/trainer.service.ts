@@ -4,7 +4,8 @@ import { dateInZone, twelveHourText, zohoDateText } from '../../dates.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
 import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
-import { findNextSessionOfTrainer, portalTimeZone } from '../sessions/session.service.ts';
+import { portalTimeZone } from '../people/portal.service.ts';
+import { findNextSessionOfTrainer } from '../sessions/session.service.ts';
 import * as repository from './trainer.repository.ts';
 
 function requireAdmin(caller: Caller, action: string): void {
