@@ -4,20 +4,10 @@
  * token and the ids changed. Each must publish a batch that has a session and a mandatory link and print exactly the
  * sample's body.
  */
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMandatoryLink } from './helpers/content.ts';
 import { type LiveLectern, startLiveLectern } from './helpers/live-server.ts';
-
-const run = promisify(execFile);
-/** Each subprocess's bound; a test runs at most two (the tool check and the sample). */
-const timeout = 15_000;
-const testTimeout = 2 * timeout + 5_000;
-
-type Client = 'curl' | 'python' | 'javascript';
-const clients: Client[] = ['curl', 'python', 'javascript'];
+import { clients, readSeed, runSample, substitute, sampleTestTimeout as testTimeout } from './helpers/seed-samples.ts';
 
 /** The page's ids, host and token placeholder, which the test swaps for Lectern's. */
 const page = {
@@ -27,72 +17,6 @@ const page = {
   batchId: '588882000001019001',
 };
 
-/** Splits the page into the blocks that follow "Copied" and tells the clients apart by how each block starts. */
-function readSeed(): { requests: Record<Client, string>; response: string } {
-  const text = readFileSync(new URL('../../shared/seeds/publish-batch.txt', import.meta.url), 'utf8');
-  const lines = text.split(/\r?\n/);
-  const blocks: string[] = [];
-  for (const [index, line] of lines.entries()) {
-    if (!line.startsWith('Copied')) continue;
-    const block = [line.slice('Copied'.length)];
-    for (const next of lines.slice(index + 1)) {
-      if (next.startsWith('Copied') || next.trim() === 'Show full') break;
-      block.push(next);
-    }
-    blocks.push(block.join('\n').trim());
-  }
-  const pick = (test: (block: string) => boolean, what: string) => {
-    const found = blocks.filter(test);
-    if (found.length !== 1) throw new Error(`publish-batch.txt: expected one ${what} sample, found ${found.length}`);
-    return found[0]!;
-  };
-  return {
-    requests: {
-      curl: pick((block) => block.startsWith('curl'), 'curl'),
-      python: pick((block) => block.startsWith('import requests'), 'Python'),
-      javascript: pick((block) => block.startsWith('const url') || block.startsWith('fetch('), 'JavaScript'),
-    },
-    response: pick((block) => block.startsWith('{'), 'response'),
-  };
-}
-
-/** Replaces every occurrence, failing when the seed no longer holds the text (so a changed page is noticed). */
-function substitute(sample: string, from: string, to: string): string {
-  if (!sample.includes(from)) throw new Error(`the sample no longer contains ${JSON.stringify(from)}:\n${sample}`);
-  return sample.split(from).join(to);
-}
-
-/** Fails, never skips, when a client the samples need is missing. */
-async function requireTool(command: string, args: string[], what: string): Promise<void> {
-  try {
-    await run(command, args, { timeout });
-  } catch (error) {
-    throw new Error(`${what} is needed to run Zoho's sample and is not available: ${(error as Error).message}`);
-  }
-}
-
-/** Runs a sample with its client and answers what it printed (each sample prints the raw response text). */
-async function runSample(client: Client, sample: string): Promise<string> {
-  if (client === 'curl') await requireTool('curl', ['--version'], 'curl');
-  if (client === 'python') await requireTool('python3', ['-c', 'import requests'], 'python3 with the requests package');
-  // The curl sample is shell text (quotes, a backslash-newline): run it as a shell would.
-  const [command, args] =
-    client === 'curl'
-      ? ['/bin/sh', ['-c', sample]]
-      : client === 'python'
-        ? ['python3', ['-c', sample]]
-        : [process.execPath, ['--input-type=module', '-e', sample]];
-  const env = { ...process.env, NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' };
-  try {
-    const { stdout } = await run(command, args, { timeout, maxBuffer: 1 << 20, env });
-    return stdout.trim();
-  } catch (error) {
-    const failed = error as Error & { stderr?: string; killed?: boolean };
-    const why = failed.killed ? `timed out after ${timeout} ms` : failed.message;
-    throw new Error(`the ${client} sample failed: ${why}\n${failed.stderr ?? ''}`);
-  }
-}
-
 /** Each key's JSON kind, recursively, so that the shape (keys, order, types) is compared and not the values. */
 function shapeOf(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value === null ? 'null' : typeof value;
@@ -100,7 +24,7 @@ function shapeOf(value: unknown): unknown {
   return Object.entries(value).map(([key, item]) => [key, shapeOf(item)]);
 }
 
-const seed = readSeed();
+const seed = readSeed('publish-batch.txt');
 let lectern: LiveLectern;
 let courseId: string;
 let sessionNumber = 0;
@@ -167,7 +91,7 @@ async function batchWithSession(): Promise<string> {
 
 describe('Publish Batch samples', () => {
   it('the page shows the response Lectern copies', () => {
-    expect(JSON.parse(seed.response)).toEqual({
+    expect(seed.response).toEqual({
       code: '200',
       batch: { batchId: '219225000000645215', status: 'published' },
       message: 'success',
@@ -186,9 +110,8 @@ describe('Publish Batch samples', () => {
       request = substitute(request, page.courseId, courseId);
       request = substitute(request, page.batchId, batchId);
 
-      const printed = await runSample(client, request);
-      const body = JSON.parse(printed);
-      expect(shapeOf(body)).toEqual(shapeOf(JSON.parse(seed.response)));
+      const { printed, body } = await runSample(client, request);
+      expect(shapeOf(body)).toEqual(shapeOf(seed.response));
       expect(printed).toBe(`{"code":"200","batch":{"batchId":"${batchId}","status":"published"},"message":"success"}`);
       const batch = await lectern.app.inject({
         url: `/api/v1/courses/${courseId}/batches/${batchId}`,

@@ -4,113 +4,33 @@
  * changed (and, for the blended family, `/batches/<batchId>` inserted into the URL as the page's blended template
  * shows it).
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
 import { type LiveLectern, startLiveLectern } from './helpers/live-server.ts';
+import {
+  clients,
+  kinds,
+  readSeed,
+  runSample,
+  substitute,
+  sampleTestTimeout as testTimeout,
+} from './helpers/seed-samples.ts';
 
-const run = promisify(execFile);
-/** Each subprocess's bound; a test runs at most two (the tool check and the sample). */
-const timeout = 15_000;
-const testTimeout = 2 * timeout + 5_000;
-
-type Client = 'curl' | 'python' | 'javascript';
-const clients: Client[] = ['curl', 'python', 'javascript'];
+const seed = readSeed('update-module.txt');
+const samples = seed.requests;
+const sampleResponse = seed.response;
 
 const page = readFileSync(new URL('../../shared/seeds/update-module.txt', import.meta.url), 'utf8');
-
-/** The blocks that follow "Copied" on the page (the code samples, the header and the response). */
-function copiedBlocks(text: string): string[] {
-  const lines = text.split(/\r?\n/);
-  const blocks: string[] = [];
-  for (const [index, line] of lines.entries()) {
-    if (!line.startsWith('Copied')) continue;
-    const block = [line.slice('Copied'.length)];
-    for (const next of lines.slice(index + 1)) {
-      if (next.startsWith('Copied') || next.trim() === 'Show full') break;
-      block.push(next);
-    }
-    blocks.push(block.join('\n').trim());
-  }
-  return blocks;
-}
-
-const blocks = copiedBlocks(page);
-function pick(test: (block: string) => boolean, what: string): string {
-  const found = blocks.filter(test);
-  if (found.length !== 1) throw new Error(`update-module.txt: expected one ${what} block, found ${found.length}`);
-  return found[0]!;
-}
-
-const samples: Record<Client, string> = {
-  curl: pick((block) => block.startsWith('curl'), 'curl'),
-  python: pick((block) => block.startsWith('import requests'), 'Python'),
-  javascript: pick((block) => block.startsWith('const url') || block.startsWith('fetch('), 'JavaScript'),
-};
-
-/** The sample response. The stored page ends before the object's closing brace, so one is added when missing. */
-const sampleResponse: Record<string, any> = (() => {
-  const text = pick((block) => block.startsWith('{'), 'response');
-  try {
-    return JSON.parse(text);
-  } catch {
-    return JSON.parse(`${text}\n}`);
-  }
-})();
-
-/** The URL every sample calls, and the ids in it. */
-const sampleUrl = 'https://people.zoho.com/api/v1/courses/478346000019328001/modules/478346000019459001';
-
-/** Replaces every occurrence, failing when the sample no longer holds the text (so a changed page is noticed). */
-function substitute(sample: string, from: string, to: string): string {
-  if (!sample.includes(from)) throw new Error(`the sample no longer contains ${JSON.stringify(from)}:\n${sample}`);
-  return sample.split(from).join(to);
-}
-
-/** Fails, never skips, when a client the samples need is missing. */
-async function requireTool(command: string, args: string[], what: string): Promise<void> {
-  try {
-    await run(command, args, { timeout });
-  } catch (error) {
-    throw new Error(`${what} is needed to run Zoho's sample and is not available: ${(error as Error).message}`);
-  }
-}
-
-/** Runs a sample with its client and answers the response body it printed (each sample prints the raw text). */
-async function runSample(client: Client, sample: string): Promise<string> {
-  if (client === 'curl') await requireTool('curl', ['--version'], 'curl');
-  if (client === 'python') await requireTool('python3', ['-c', 'import requests'], 'python3 with the requests package');
-  // The curl sample is shell text (quotes, backslash-newlines): run it as a shell would.
-  const [command, args] =
-    client === 'curl'
-      ? ['/bin/sh', ['-c', sample]]
-      : client === 'python'
-        ? ['python3', ['-c', sample]]
-        : [process.execPath, ['--input-type=module', '-e', sample]];
-  const env = { ...process.env, NO_PROXY: '127.0.0.1', no_proxy: '127.0.0.1' };
-  try {
-    const { stdout } = await run(command, args, { timeout, maxBuffer: 1 << 20, env });
-    return stdout.trim();
-  } catch (error) {
-    const failed = error as Error & { stderr?: string; killed?: boolean };
-    const why = failed.killed ? `timed out after ${timeout} ms` : failed.message;
-    throw new Error(`the ${client} sample failed: ${why}\n${failed.stderr ?? ''}`);
-  }
-}
-
-/** Each key's JSON kind, so that the shape (not the values) is compared with the sample's. */
-function kinds(object: Record<string, unknown>, keys = Object.keys(object)): Record<string, string> {
-  const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
-  return Object.fromEntries(keys.map((key) => [key, key in object ? kind(object[key]) : 'missing']));
-}
 
 let lectern: LiveLectern;
 beforeAll(async () => {
   lectern = await startLiveLectern();
 });
 afterAll(() => lectern.close());
+
+/** The URL every sample calls, and the ids in it. */
+const sampleUrl = 'https://people.zoho.com/api/v1/courses/478346000019328001/modules/478346000019459001';
 
 /** A fresh module to update, and its URL path under /api/v1 in its family. */
 type Family = 'self-paced' | 'blended';
@@ -180,8 +100,7 @@ describe.each(['self-paced', 'blended'] as const)('Update Modules samples, %s fa
       let request = substitute(samples[client], sampleUrl, `${lectern.baseUrl}${path}`);
       request = substitute(request, 'YOUR_ACCESS_TOKEN', lectern.adminToken);
 
-      const printed = await runSample(client, request);
-      const body = JSON.parse(printed);
+      const { body } = await runSample(client, request);
       expect(Object.keys(body)).toEqual(Object.keys(sampleResponse));
       expect(kinds(body)).toEqual(kinds(sampleResponse));
       const sampleKeys = Object.keys(sampleResponse.module);
