@@ -6,8 +6,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import { parseZohoDate, zohoDateText } from '../../dates.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
 import { EntityType } from '../entities/entity-types.ts';
-import { ResourceSchema } from '../links/link.kind.ts';
 import { sanitizeContentHtml } from './content-html.ts';
 
 /** Most characters of a content's HTML as sent (well inside the 1 MiB body limit). */
@@ -32,6 +32,7 @@ export const ContentDataInput = Type.Object({
   ),
   isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
   lockUntil: Type.Optional(Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY' })),
+  resources: Type.Optional(ResourcesInput),
 });
 
 /** `contentData` on update: every key optional (keys not sent keep their values). */
@@ -70,6 +71,7 @@ export function contentFields(input: ContentInput, current?: EntityView): Partia
   }
   const settings = { ...(current?.settings ?? { content: '' }) };
   if (input.content !== undefined) settings.content = sanitizeContentHtml(input.content);
+  if (input.resources !== undefined) settings.resources = readResources(input.resources, 'contentData');
   fields.settings = settings;
   if (current === undefined) return { description: '', isMandatory: true, lockUntil: null, ...fields };
   return fields;
@@ -90,7 +92,7 @@ export function presentContent(view: EntityView) {
     canUserEdit: view.canManage,
     canUserDelete: view.canManage,
     moduleId: row.module_id ?? '',
-    resources: [] as { resourceURL: string; resourceName: string }[],
+    resources: resourcesOf(view),
   };
 }
 

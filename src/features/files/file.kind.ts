@@ -7,8 +7,8 @@ import { parseZohoDate, zohoDateText } from '../../dates.ts';
 import { invalidInput } from '../../errors.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
 import { EntityType } from '../entities/entity-types.ts';
-import { ResourceSchema } from '../links/link.kind.ts';
 import { moduleDurationText } from '../modules/module.presenter.ts';
 
 /** Most minutes a file may be expected to take (as for modules). */
@@ -36,6 +36,7 @@ export const FileDataInput = Type.Object({
   lockUntil: Type.Optional(
     Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
   ),
+  resources: Type.Optional(ResourcesInput),
 });
 
 /** `fileData` on update: every key optional (a partial update). */
@@ -111,6 +112,7 @@ function toFields(input: FileInput, current?: EntityView): Partial<EntityFields>
   if (input.isIntroFile !== undefined) settings.isIntroFile = input.isIntroFile;
   if (input.enableDownload !== undefined) settings.enableDownload = input.enableDownload;
   if (input.duration !== undefined) settings.durationMinutes = readDuration(input.duration);
+  if (input.resources !== undefined) settings.resources = readResources(input.resources, 'fileData');
   fields.settings = settings;
   if (current === undefined) return { description: '', isMandatory: true, lockUntil: null, ...fields };
   return fields;
@@ -135,7 +137,7 @@ export function presentFile(view: EntityView, base: string): Static<typeof FileS
     isLocked: view.isLocked,
     downloadURL: `${base}${downloadPath(view)}`,
     description: row.description,
-    resources: [],
+    resources: resourcesOf(view),
     canUserEdit: view.canManage,
     moduleId: row.module_id ?? '',
     fileName: row.name,

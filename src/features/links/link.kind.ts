@@ -4,6 +4,7 @@ import { parseZohoDate, zohoDateText } from '../../dates.ts';
 import { invalidInput } from '../../errors.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
 import { EntityType } from '../entities/entity-types.ts';
 
 const text = (max: number) =>
@@ -25,15 +26,13 @@ export const LinkDataInput = Type.Object({
   description: Type.Optional(text(10000)),
   isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
   lockUntil: Type.Optional(Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY' })),
+  resources: Type.Optional(ResourcesInput),
 });
 
 /** `linkData` on update: every key optional. */
 export const LinkUpdateInput = Type.Partial(LinkDataInput);
 
 type LinkInput = Partial<Static<typeof LinkDataInput>>;
-
-/** A resource attached to an entity, as the link list sample shows it. */
-export const ResourceSchema = Type.Object({ resourceURL: Type.String(), resourceName: Type.String() });
 
 /** The link object, in the key order of Zoho's Fetch Course Links sample. */
 export const LinkSchema = Type.Object({
@@ -75,6 +74,7 @@ function toFields(input: LinkInput, current?: EntityView): Partial<EntityFields>
   }
   const settings = { ...(current?.settings ?? {}) };
   if (input.embedURL !== undefined) settings.embedURL = checkUrl(input.embedURL);
+  if (input.resources !== undefined) settings.resources = readResources(input.resources, 'linkData');
   fields.settings = settings;
   if (current === undefined) {
     return { description: '', isMandatory: true, lockUntil: null, ...fields };
@@ -93,7 +93,7 @@ export function presentLink(view: EntityView) {
     isLocked: view.isLocked,
     link: String(view.settings.embedURL ?? ''),
     description: row.description,
-    resources: [] as { resourceURL: string; resourceName: string }[],
+    resources: resourcesOf(view),
     canUserEdit: view.canManage,
     moduleId: row.module_id ?? '',
     linkName: row.name,

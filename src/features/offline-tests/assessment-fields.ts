@@ -7,6 +7,7 @@ import { Type } from '@sinclair/typebox';
 import { parseZohoDate, zohoDateText } from '../../dates.ts';
 import { invalidInput } from '../../errors.ts';
 import type { EntityFields, EntityVerifier, EntityView } from '../entities/entity.service.ts';
+import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
 import { findGradeCategory } from '../sessions/session-booking.repository.ts';
 import { highestMark } from './entity-marks.repository.ts';
 
@@ -14,24 +15,8 @@ import { highestMark } from './entity-marks.repository.ts';
 export const maximumMarksLimit = 100_000;
 /** Most minutes a test may last (as for modules). */
 export const maximumDurationMinutes = 1_000_000;
-/** Most resources one item may list. */
-export const maximumResources = 20;
 
 const idPattern = '^[1-9][0-9]{0,19}$';
-
-/** A resource as sent: Zoho's output keys, so a fetched object's resources can be sent back. */
-export const ResourceInput = Type.Object(
-  {
-    resourceName: Type.String({
-      minLength: 1,
-      maxLength: 250,
-      pattern: '\\S',
-      errorMessage: 'must be a text of 1 to 250 characters',
-    }),
-    resourceURL: Type.String({ minLength: 1, maxLength: 2000, errorMessage: 'must be an http or https URL' }),
-  },
-  { errorMessage: 'must be an object {"resourceName","resourceURL"}' },
-);
 
 /** The keys every assessment's data object shares (name mandatory on create). */
 export const sharedInputKeys = {
@@ -53,12 +38,7 @@ export const sharedInputKeys = {
       errorMessage: 'must be a grade category id, or "" for none',
     }),
   ),
-  resources: Type.Optional(
-    Type.Array(ResourceInput, {
-      maxItems: maximumResources,
-      errorMessage: `must be a list of at most ${maximumResources} {resourceName, resourceURL} objects`,
-    }),
-  ),
+  resources: Type.Optional(ResourcesInput),
 };
 
 /** The shared keys as validated. */
@@ -69,29 +49,6 @@ export interface SharedInput {
   lockUntil?: string | null;
   gradeCategoryId?: string | null;
   resources?: { resourceName: string; resourceURL: string }[];
-}
-
-/** A resource as stored and answered. */
-export interface Resource {
-  resourceURL: string;
-  resourceName: string;
-}
-
-/** The resource object of Zoho's link list sample. */
-export const ResourceSchema = Type.Object({ resourceURL: Type.String(), resourceName: Type.String() });
-
-function checkUrl(value: string, parameter: string): string {
-  const trimmed = value.trim();
-  let url: URL | undefined;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw invalidInput(parameter, `must be an http or https URL, got ${JSON.stringify(value)}`);
-  }
-  return trimmed;
 }
 
 /** A date key (`DD-MM-YYYY`, `DD_MM_YYYY`; null or `""` for none), undefined when not sent. */
@@ -148,12 +105,7 @@ export function sharedFields(
     settings.gradeCategoryId = input.gradeCategoryId === '' ? null : input.gradeCategoryId;
   }
   if (input.resources !== undefined) {
-    settings.resources = input.resources.map(
-      (resource, index): Resource => ({
-        resourceURL: checkUrl(resource.resourceURL, `${dataName}.resources.${index}.resourceURL`),
-        resourceName: resource.resourceName.trim(),
-      }),
-    );
+    settings.resources = readResources(input.resources, dataName);
   }
   return { fields, settings };
 }
@@ -168,7 +120,7 @@ export function presentShared(view: EntityView, noun: string) {
     canMarkAsComplete: 0,
     isLocked: view.isLocked,
     description: row.description,
-    resources: (view.settings.resources ?? []) as Resource[],
+    resources: resourcesOf(view),
     canUserEdit: view.canManage,
     moduleId: row.module_id ?? '',
     [`${noun}Name`]: row.name,
