@@ -214,13 +214,13 @@ describe.each(['self-paced', 'blended'])('%s', (name) => {
   it('names ignored keys and ignored file parts in X-Lectern-Warning and stores only `file`', async () => {
     const before = await storedCounts(lectern);
     const response = await upload(lectern, family().filesUrl, {
-      fileData: { name: 'Warned', resources: [], file: 'x' },
+      fileData: { name: 'Warned', colour: 'red', file: 'x' },
       file: notes,
       extra: [{ name: 'resources', filename: 'extra.txt', data: Buffer.from('extra') }],
     });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['x-lectern-warning']).toBe(
-      'unknown keys ignored in fileData: resources, file; file parts ignored (only "file" is stored): resources',
+      'unknown keys ignored in fileData: colour, file; file parts ignored (only "file" is stored): resources',
     );
     expect(await storedCounts(lectern)).toEqual({ files: before.files + 1, chunks: before.chunks + 1 });
   });
