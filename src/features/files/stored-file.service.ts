@@ -38,16 +38,21 @@ export function uploadTooLarge(maxBytes: number): LmsError {
   );
 }
 
+/** Deletes pending files and their bytes together, so that no reader sees the row gone and the bytes still there. */
+function deletePending(context: AppContext, fileIds: string[]): Promise<void> {
+  return context.db.transaction().execute((trx) => repository.deletePendingFiles(trx, fileIds));
+}
+
 /** Deletes pending uploads begun over an hour ago (at most a few per call). */
 export async function sweepStaleUploads(context: AppContext): Promise<void> {
   const stale = await repository.findStalePending(context.db, context.clock.now() - staleUploadMs, sweepLimit);
-  await repository.deletePendingFiles(context.db, stale);
+  if (stale.length > 0) await deletePending(context, stale);
 }
 
 /** Deletes an upload that will not be used (its bytes too); a file already completed is left alone. */
 export async function discardUpload(context: AppContext, fileId: string): Promise<void> {
   try {
-    await repository.deletePendingFiles(context.db, [fileId]);
+    await deletePending(context, [fileId]);
   } catch {
     // The sweep removes it within the hour; the caller's own error is the one to report.
   }
