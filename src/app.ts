@@ -18,6 +18,7 @@ import { registerCourseActivityRoutes } from './features/course-activities/cours
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
 import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
+import { registerEnrolmentRoutes } from './features/enrolments/enrolment.routes.ts';
 import { registerFileRoutes } from './features/files/file.routes.ts';
 import { registerLinkRoutes } from './features/links/link.routes.ts';
 import { registerModuleRoutes } from './features/modules/module.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerAssignmentRoutes(app, context);
   registerCourseActivityRoutes(app, context);
   registerContentRoutes(app, context);
+  registerEnrolmentRoutes(app, context);
   registerAdminRoutes(app, context);
 
   app.addHook('onClose', async () => {

@@ -278,6 +278,20 @@ export interface StoredFileChunkTable {
   data: Uint8Array;
 }
 
+/** A learner's seat or waitlist place in a course (batch_id null) or in a batch of a blended course. */
+export interface EnrolmentTable {
+  portal_id: string;
+  course_id: string;
+  batch_id: string | null;
+  erecno: string;
+  status: 'enrolled' | 'waitlisted';
+  /** Waitlist order within the batch (0 for course-level seats). */
+  position: number;
+  /** Who enrolled the learner. */
+  enrolled_by: string | null;
+  created_at: number;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -305,6 +319,7 @@ export interface Database {
   entity_marks: EntityMarkTable;
   stored_files: StoredFileTable;
   stored_file_chunks: StoredFileChunkTable;
+  enrolments: EnrolmentTable;
 }
 
 /** The database handle passed around: a Kysely instance or a transaction on it. */

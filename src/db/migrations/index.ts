@@ -6,6 +6,7 @@ import * as modules from './2026-11-23T1410_modules.ts';
 import * as sessions from './2026-11-23T1420_sessions.ts';
 import * as schedulers from './2026-11-23T1430_schedulers.ts';
 import * as entities from './2026-11-23T1500_entities.ts';
+import * as enrolments from './2026-11-23T1600_enrolments.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1420_sessions': sessions,
   '2026-11-23T1430_schedulers': schedulers,
   '2026-11-23T1500_entities': entities,
+  '2026-11-23T1600_enrolments': enrolments,
 };

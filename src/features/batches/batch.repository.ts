@@ -76,6 +76,26 @@ export async function countBatchesInStatus(
   return Number(row.count);
 }
 
+/**
+ * Enrolled learners per batch, for the batches that have any. The enrolments feature owns the table; the count is
+ * read here so that batches (whose views, unpublish rule and auto-cancel need it) import nothing from enrolments,
+ * which imports batches.
+ */
+export async function countEnrolledLearners(
+  db: Db,
+  batchIds: readonly string[],
+): Promise<{ batchId: string; count: number }[]> {
+  if (batchIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('enrolments')
+    .select((eb) => ['batch_id', eb.fn.countAll<number | string>().as('count')])
+    .where('batch_id', 'in', batchIds)
+    .where('status', '=', 'enrolled')
+    .groupBy('batch_id')
+    .execute();
+  return rows.map((row) => ({ batchId: row.batch_id!, count: Number(row.count) }));
+}
+
 /** The portal's locations among the given ids. */
 export async function findLocations(
   db: Db,

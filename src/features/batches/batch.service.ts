@@ -78,15 +78,14 @@ export async function loadBatchForChange(
   return { course, batch };
 }
 
-/**
- * Learners enrolled in each of the given batches. Enrolment arrives with the learners issue, which replaces this
- * body with a count of the batch's enrolments; until then no batch has learners.
- */
-export async function countBatchLearners(_db: Db, batchIds: readonly string[]): Promise<Map<string, number>> {
-  return new Map(batchIds.map((batchId) => [batchId, 0]));
+/** Learners enrolled (not waitlisted) in each of the given batches; a batch without learners counts 0. */
+export async function countBatchLearners(db: Db, batchIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map(batchIds.map((batchId) => [batchId, 0]));
+  for (const row of await repository.countEnrolledLearners(db, batchIds)) counts.set(row.batchId, row.count);
+  return counts;
 }
 
-/** Learners enrolled in one batch (0 until enrolment arrives with the learners issue; see countBatchLearners). */
+/** Learners enrolled (not waitlisted) in one batch. */
 export async function batchLearnerCount(db: Db, batchId: string): Promise<number> {
   return (await countBatchLearners(db, [batchId])).get(batchId) ?? 0;
 }

@@ -71,3 +71,27 @@ export function roleListAllows(list: readonly string[], roles: CourseRoles): boo
     list.includes('learner')
   );
 }
+
+/** The person a `whoCanEnroll`/`whoCanUnenroll` rule is applied to. */
+export interface EnrolTarget {
+  erecno: string;
+  managerErecno: string | null;
+}
+
+/**
+ * Why the caller may not enrol (or unenrol) `target` under a `whoCanEnroll`/`whoCanUnenroll` list, or null when one
+ * of the caller's roles is named: `admin` (LMS admin), `courseAdmin` (course admin or owner), `manager` (the
+ * target's manager) and `learner` (the target themself).
+ */
+export function enrolRefusal(
+  list: readonly string[],
+  roles: CourseRoles,
+  callerErecno: string,
+  target: EnrolTarget,
+): string | null {
+  if (list.includes('admin') && roles.admin) return null;
+  if (list.includes('courseAdmin') && (roles.courseAdmin || roles.courseOwner)) return null;
+  if (list.includes('manager') && target.managerErecno === callerErecno) return null;
+  if (list.includes('learner') && target.erecno === callerErecno) return null;
+  return `the course's settings let only ${list.length === 0 ? 'nobody' : list.join(', ')} do this for ${target.erecno}`;
+}

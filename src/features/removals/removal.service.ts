@@ -10,6 +10,7 @@ import {
   syncCoursePublication,
 } from '../batches/batch.service.ts';
 import { deleteCourseRow, loadCourseForDelete } from '../courses/course.service.ts';
+import { deleteEnrolmentsIn } from '../enrolments/enrolment.service.ts';
 import { deleteEntitiesIn } from '../entities/entity.service.ts';
 import { deleteModuleRow, deleteParentModules, requireModuleForChange } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
@@ -25,6 +26,7 @@ export async function removeCourse(context: AppContext, caller: Caller, courseId
     await loadCourseForDelete(context, trx, caller, courseId);
     const portalId = caller.portalId;
     await deleteEntitiesIn(trx, { portalId, courseId });
+    await deleteEnrolmentsIn(trx, { portalId, courseId });
     await deleteCourseSchedulers(trx, portalId, courseId);
     await deleteCourseBatches(trx, portalId, courseId);
     await deleteParentModules(trx, { portalId, courseId, batchId: null });
@@ -46,6 +48,7 @@ export async function removeBatch(
     // Sessions first: deleting them also drops the course's trainer rows no remaining session supports.
     await deleteBatchSessions(trx, { portalId, batchId, now });
     await deleteEntitiesIn(trx, { portalId, batchId });
+    await deleteEnrolmentsIn(trx, { portalId, batchId });
     await deleteParentModules(trx, { portalId, courseId, batchId });
     await deleteBatchRow(trx, portalId, batchId);
     await syncCoursePublication(trx, course, now);

@@ -1,0 +1,74 @@
+/** Zoho's Course Learner API: enrol, unenrol and remove learners of a course or of a blended course's batch. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
+import { pathId, readIdList } from '../../http/input.ts';
+import { LearnersEnvelope, presentOutcomes } from './enrolment.presenter.ts';
+import { type EnrolmentTarget, enrolLearners, removeLearner, unenrolLearners } from './enrolment.service.ts';
+
+const CourseParams = Type.Object({ courseId: Type.String() });
+const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
+const idListQuery = Type.Object({
+  erecnosList: Type.Optional(
+    Type.String({ description: 'The learners: a JSON array of erecnos (e.g. [588882000000212025]) or a comma list' }),
+  ),
+});
+
+function targetOf(request: FastifyRequest, batch: boolean): EnrolmentTarget {
+  return {
+    courseId: pathId(request.params, 'courseId'),
+    batchId: batch ? pathId(request.params, 'batchId') : null,
+  };
+}
+
+/** Registers enrol, unenrol (POST, scope CREATE) and remove (DELETE) for courses and batches. */
+export function registerEnrolmentRoutes(app: FastifyInstance, context: AppContext): void {
+  for (const batch of [false, true]) {
+    const base = batch ? '/api/v1/courses/:courseId/batches/:batchId' : '/api/v1/courses/:courseId';
+    const noun = batch ? 'Batch' : 'Course';
+    const tags = ['course learners'];
+    const params = batch ? BatchParams : CourseParams;
+    for (const [path, verb, action] of [
+      ['enroll', 'enrol', enrolLearners],
+      ['unenroll', 'unenrol', unenrolLearners],
+    ] as const) {
+      app.post(
+        `${base}/${path}`,
+        {
+          config: { scope: 'CREATE' },
+          schema: {
+            operationId: `${verb}${noun}Learners`,
+            tags,
+            params,
+            querystring: idListQuery,
+            body: Type.Optional(Type.Unknown()),
+            response: { 200: LearnersEnvelope, ...errorResponses },
+          },
+        },
+        async (request) => {
+          const target = targetOf(request, batch);
+          const outcomes = await action(context, request.caller, target, readIdList(request, 'erecnosList'));
+          return presentOutcomes(outcomes);
+        },
+      );
+    }
+    app.delete(
+      `${base}/learners/:learnerId`,
+      {
+        config: { scope: 'DELETE' },
+        schema: {
+          operationId: `remove${noun}Learner`,
+          tags,
+          params: Type.Object({ ...params.properties, learnerId: Type.String() }),
+          body: Type.Optional(Type.Unknown()),
+          response: { 200: SuccessBody, ...errorResponses },
+        },
+      },
+      async (request) => {
+        await removeLearner(context, request.caller, targetOf(request, batch), pathId(request.params, 'learnerId'));
+        return success;
+      },
+    );
+  }
+}

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCourse, type Person, patchCourse, personNamed, publishCourse } from './helpers/courses.ts';
+import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+
+let lectern: TestLectern;
+let admin: Person;
+let courseAdmin: Person;
+let manager: Person;
+let learner: Person;
+let otherLearner: Person;
+let notReport: Person;
+beforeAll(async () => {
+  lectern = await createTestLectern();
+  admin = await personNamed(lectern, 'Adam Fischer');
+  courseAdmin = await personNamed(lectern, 'Julia Moreau');
+  // Emeka Okafor manages Fatima Zahra and Gustav Lind; Kofi Mensah reports to Julia Moreau.
+  manager = await personNamed(lectern, 'Emeka Okafor');
+  learner = await personNamed(lectern, 'Fatima Zahra');
+  otherLearner = await personNamed(lectern, 'Gustav Lind');
+  notReport = await personNamed(lectern, 'Kofi Mensah');
+});
+afterAll(() => lectern.close());
+
+/** A published self-paced course administered by Julia, with the given enrol and unenrol rules. */
+async function courseWith(whoCanEnroll: string[], whoCanUnenroll: string[] = whoCanEnroll): Promise<string> {
+  const course = await createCourse(lectern, lectern.adminToken, { courseAdmins: [courseAdmin.erecno] });
+  const patched = await patchCourse(lectern, course.courseId, lectern.adminToken, {
+    permissionSettings: { whoCanEnroll, whoCanUnenroll },
+  });
+  expect(patched.statusCode, patched.body).toBe(200);
+  await publishCourse(lectern, course.courseId, lectern.adminToken);
+  return course.courseId as string;
+}
+
+function send(courseId: string, verb: 'enroll' | 'unenroll', by: Person, people: Person[]) {
+  return lectern.app.inject({
+    method: 'POST',
+    url: `/api/v1/courses/${courseId}/${verb}?erecnosList=[${people.map((person) => person.erecno).join(',')}]`,
+    headers: lectern.auth(by.token),
+  });
+}
+
+async function expectStatus(courseId: string, verb: 'enroll' | 'unenroll', by: Person, person: Person, status: number) {
+  const response = await send(courseId, verb, by, [person]);
+  expect(response.statusCode, `${by.name} ${verb}s ${person.name}: ${response.body}`).toBe(status);
+  return response;
+}
+
+describe('whoCanEnroll, from each role', () => {
+  it("'admin': the LMS admin only", async () => {
+    const courseId = await courseWith(['admin']);
+    await expectStatus(courseId, 'enroll', courseAdmin, learner, 403);
+    await expectStatus(courseId, 'enroll', manager, learner, 403);
+    await expectStatus(courseId, 'enroll', learner, learner, 403);
+    const ok = await expectStatus(courseId, 'enroll', admin, learner, 200);
+    expect(ok.json().learners[0].status).toBe('enrolled');
+  });
+
+  it("'courseAdmin': course admins and the owner, not the LMS admin as such", async () => {
+    const courseId = await courseWith(['courseAdmin']);
+    await expectStatus(courseId, 'enroll', learner, learner, 403);
+    await expectStatus(courseId, 'enroll', courseAdmin, learner, 200);
+    // The LMS admin owns these courses, and the owner counts as a course admin.
+    await expectStatus(courseId, 'enroll', admin, otherLearner, 200);
+  });
+
+  it("'manager': the learner's manager, for their own reports; a mixed list is reported per person", async () => {
+    const courseId = await courseWith(['manager']);
+    await expectStatus(courseId, 'enroll', manager, notReport, 403);
+    await expectStatus(courseId, 'enroll', admin, learner, 403);
+    await expectStatus(courseId, 'enroll', learner, learner, 403);
+    const mixed = await send(courseId, 'enroll', manager, [learner, notReport, otherLearner]);
+    expect(mixed.statusCode, mixed.body).toBe(200);
+    const learners = mixed.json().learners;
+    expect(learners.map((row: any) => [row.displayName, row.status])).toEqual([
+      ['Fatima Zahra', 'enrolled'],
+      ['Kofi Mensah', 'refused'],
+      ['Gustav Lind', 'enrolled'],
+    ]);
+    expect(learners[1].reason).toMatch(/not authorized/);
+    expect(learners[0].reason).toBeUndefined();
+  });
+
+  it("'learner': each person for themself only", async () => {
+    const courseId = await courseWith(['learner']);
+    await expectStatus(courseId, 'enroll', otherLearner, learner, 403);
+    await expectStatus(courseId, 'enroll', admin, learner, 403);
+    await expectStatus(courseId, 'enroll', courseAdmin, learner, 403);
+    await expectStatus(courseId, 'enroll', learner, learner, 200);
+  });
+
+  it('a token of another portal sees no such course', async () => {
+    const courseId = await courseWith(['admin', 'courseAdmin', 'manager', 'learner']);
+    const other = await lectern.otherPortal();
+    const response = await lectern.app.inject({
+      method: 'POST',
+      url: `/api/v1/courses/${courseId}/enroll?erecnosList=[${learner.erecno}]`,
+      headers: lectern.auth(other.token),
+    });
+    expect(response.statusCode).toBe(404);
+    const remove = await lectern.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/courses/${courseId}/learners/${learner.erecno}`,
+      headers: lectern.auth(other.token),
+    });
+    expect(remove.statusCode).toBe(404);
+  });
+
+  it('needs the CREATE scope to enrol and DELETE to remove', async () => {
+    const courseId = await courseWith(['admin']);
+    const readOnly = await lectern.token(['READ']);
+    const response = await lectern.app.inject({
+      method: 'POST',
+      url: `/api/v1/courses/${courseId}/enroll?erecnosList=[${learner.erecno}]`,
+      headers: lectern.auth(readOnly),
+    });
+    expect(response.statusCode).toBe(403);
+    const create = await lectern.token(['CREATE']);
+    const remove = await lectern.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/courses/${courseId}/learners/${learner.erecno}`,
+      headers: lectern.auth(create),
+    });
+    expect(remove.statusCode).toBe(403);
+  });
+});
+
+describe('whoCanUnenroll and remove, from each role', () => {
+  it('applies whoCanUnenroll per person: learner for themself, manager for reports', async () => {
+    const courseId = await courseWith(['admin'], ['learner', 'manager']);
+    const all = await send(courseId, 'enroll', admin, [learner, otherLearner, notReport]);
+    expect(all.statusCode).toBe(200);
+    await expectStatus(courseId, 'unenroll', otherLearner, learner, 403);
+    await expectStatus(courseId, 'unenroll', admin, learner, 403);
+    await expectStatus(courseId, 'unenroll', courseAdmin, learner, 403);
+    await expectStatus(courseId, 'unenroll', manager, notReport, 403);
+    const self = await expectStatus(courseId, 'unenroll', learner, learner, 200);
+    expect(self.json().learners[0].status).toBe('unenrolled');
+    const byManager = await expectStatus(courseId, 'unenroll', manager, otherLearner, 200);
+    expect(byManager.json().learners[0].status).toBe('unenrolled');
+  });
+
+  it('remove is for course managers: the learner, their manager and others are refused', async () => {
+    const courseId = await courseWith(['admin']);
+    await send(courseId, 'enroll', admin, [learner, otherLearner]);
+    const remove = (by: Person, person: Person) =>
+      lectern.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/courses/${courseId}/learners/${person.erecno}`,
+        headers: lectern.auth(by.token),
+      });
+    expect((await remove(learner, learner)).statusCode).toBe(403);
+    expect((await remove(manager, learner)).statusCode).toBe(403);
+    expect((await remove(otherLearner, learner)).statusCode).toBe(403);
+    expect((await remove(courseAdmin, learner)).statusCode).toBe(200);
+    expect((await remove(admin, otherLearner)).statusCode).toBe(200);
+  });
+});
