@@ -1,17 +1,8 @@
-/**
- * Unpublish with learners: UNABLE_TO_UNPUBLISH_WITH_MEMBERS. Enrolment arrives with the learners issue, so until then
- * the learner count is stood in for here; the rest of the request runs for real.
- */
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+/** Unpublish with learners: UNABLE_TO_UNPUBLISH_WITH_MEMBERS, with a learner really enrolled and then removed. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addMandatoryLink } from './helpers/content.ts';
 import { createCourse } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
-
-const learners = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../src/features/batches/batch.service.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/features/batches/batch.service.ts')>();
-  return { ...original, batchLearnerCount: async () => learners.count };
-});
 
 let lectern: TestLectern;
 beforeAll(async () => {
@@ -67,7 +58,14 @@ it('refuses to unpublish a batch with learners and changes nothing; without them
     });
   expect((await act('publish')).statusCode).toBe(200);
 
-  learners.count = 3;
+  const learner = lectern.employees.find((employee) => employee.display_name === 'Hana Sato')!.erecno;
+  const batchUrl = `/api/v1/courses/${courseId}/batches/${batchId}`;
+  const enrolled = await lectern.app.inject({
+    method: 'POST',
+    url: `${batchUrl}/enroll?erecnosList=[${learner}]`,
+    headers: lectern.auth(lectern.adminToken),
+  });
+  expect(enrolled.statusCode, enrolled.body).toBe(200);
   const refused = await act('unpublish');
   expect(refused.statusCode).toBe(400);
   expect(refused.json()).toEqual({
@@ -80,6 +78,11 @@ it('refuses to unpublish a batch with learners and changes nothing; without them
   });
   expect(batch.json().batch.publishStatus).toBe('published');
 
-  learners.count = 0;
+  const removed = await lectern.app.inject({
+    method: 'DELETE',
+    url: `${batchUrl}/learners/${learner}`,
+    headers: lectern.auth(lectern.adminToken),
+  });
+  expect(removed.statusCode, removed.body).toBe(200);
   expect((await act('unpublish')).json().batch.status).toBe('unpublished');
 });
