@@ -20,14 +20,20 @@ import { registerCourseActionRoutes } from './features/courses/course-action.rou
 import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
 import { registerEnrolmentRoutes } from './features/enrolments/enrolment.routes.ts';
 import { registerFileRoutes } from './features/files/file.routes.ts';
+import { registerHistoryRoutes } from './features/history/history.routes.ts';
+import { registerLearningPlanRoutes } from './features/learning-plans/learning-plan.routes.ts';
 import { registerLinkRoutes } from './features/links/link.routes.ts';
 import { registerModuleRoutes } from './features/modules/module.routes.ts';
+import { registerNotificationRoutes } from './features/notifications/notification.routes.ts';
 import { registerOfflineTestRoutes } from './features/offline-tests/offline-test.routes.ts';
 import { registerOnlineTestRoutes } from './features/online-tests/online-test.routes.ts';
+import { registerCompletionRoutes } from './features/progress/completion.routes.ts';
+import { registerProgressReportRoutes } from './features/progress-reports/progress-report.routes.ts';
 import { registerRoomRoutes } from './features/rooms/room.routes.ts';
 import { registerSchedulerRoutes } from './features/schedulers/scheduler.routes.ts';
 import { registerSessionRoutes } from './features/sessions/session.routes.ts';
 import { registerTrainerRoutes } from './features/trainers/trainer.routes.ts';
+import { registerWebhookRoutes } from './features/webhooks/webhook.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerErrorHandling } from './http/envelope.ts';
 import { registerHealthRoutes } from './http/health.ts';
@@ -111,6 +117,12 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerCourseActivityRoutes(app, context);
   registerContentRoutes(app, context);
   registerEnrolmentRoutes(app, context);
+  registerCompletionRoutes(app, context);
+  registerProgressReportRoutes(app, context);
+  registerLearningPlanRoutes(app, context);
+  registerHistoryRoutes(app, context);
+  registerNotificationRoutes(app, context);
+  registerWebhookRoutes(app, context);
   registerAdminRoutes(app, context);
 
   app.addHook('onClose', async () => {

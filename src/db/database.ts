@@ -1,5 +1,9 @@
 /** Table shapes as Kysely sees them. Booleans are 0/1 integers and times epoch milliseconds on both engines. */
 import type { Kysely, Transaction } from 'kysely';
+import type { HistoryTables } from './tables/history.ts';
+import type { LearningPlanTables } from './tables/learning-plans.ts';
+import type { NotificationTables } from './tables/notifications.ts';
+import type { ProgressTables } from './tables/progress.ts';
 
 export interface PortalTable {
   id: string;
@@ -297,8 +301,8 @@ export interface CounterTable {
   value: number;
 }
 
-/** Every table Lectern has. */
-export interface Database {
+/** Every table Lectern has (the learner-side features keep theirs in ./tables/). */
+export interface Database extends ProgressTables, LearningPlanTables, HistoryTables, NotificationTables {
   portals: PortalTable;
   employees: EmployeeTable;
   tokens: TokenTable;

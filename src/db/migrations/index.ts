@@ -7,6 +7,10 @@ import * as sessions from './2026-11-23T1420_sessions.ts';
 import * as schedulers from './2026-11-23T1430_schedulers.ts';
 import * as entities from './2026-11-23T1500_entities.ts';
 import * as enrolments from './2026-11-23T1600_enrolments.ts';
+import * as progress from './2026-11-23T1700_progress.ts';
+import * as learningPlans from './2026-11-23T1710_learning_plans.ts';
+import * as history from './2026-11-23T1720_history.ts';
+import * as notifications from './2026-11-23T1730_notifications.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1430_schedulers': schedulers,
   '2026-11-23T1500_entities': entities,
   '2026-11-23T1600_enrolments': enrolments,
+  '2026-11-23T1700_progress': progress,
+  '2026-11-23T1710_learning_plans': learningPlans,
+  '2026-11-23T1720_history': history,
+  '2026-11-23T1730_notifications': notifications,
 };

@@ -1,0 +1,3 @@
+/** Table shapes of the history feature, by table name (merged into Database). */
+// biome-ignore lint/complexity/noBannedTypes: filled in by the feature's migration
+export type HistoryTables = {};
