@@ -1,188 +1,30 @@
 /** Link API access: tokens, scopes, roles, unknown and foreign ids, path ids, and the family rule, on every endpoint. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
+import { expect, it } from 'vitest';
+import { createBlendedCourse } from './helpers/blended.ts';
 import { addMandatoryLink } from './helpers/content.ts';
-import { createCourse, jsonType, type Person, personNamed, publishCourse } from './helpers/courses.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import { createCourse } from './helpers/courses.ts';
+import { describeEntityAccess } from './helpers/entity-access.ts';
 
-let lectern: TestLectern;
-let plain: Person;
-let courseAdmin: Person;
-
-interface Fixture {
-  courseId: string;
-  batchId: string | null;
-  moduleId: string;
-  linkId: string;
-  base: string;
-}
-const fixtures: Record<string, Fixture> = {};
-
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  plain = await personNamed(lectern, 'Julia Moreau');
-  courseAdmin = await personNamed(lectern, 'Ivan Petrov');
-  const selfPaced = (await createCourse(lectern, lectern.adminToken, { courseAdmins: [courseAdmin.erecno] })).courseId;
-  await publishCourse(lectern, selfPaced, lectern.adminToken);
-  const blended = (await createCourse(lectern, lectern.adminToken, { type: 2, courseAdmins: [courseAdmin.erecno] }))
-    .courseId;
-  // The course row is marked published (blended courses publish per batch) so that visibility is what is tested.
-  await lectern.app.lectern.db.updateTable('courses').set({ status: 1 }).where('id', '=', blended).execute();
-  const batchId = await insertBatch(lectern, blended, {
-    startDate: '2026-03-01',
-    endDate: '2026-03-31',
-    publishStatus: 'published',
-  });
-  for (const [name, courseId, batch] of [
-    ['self-paced', selfPaced, null],
-    ['blended', blended, batchId],
-  ] as const) {
-    const { moduleId, linkId } = await addMandatoryLink(lectern, { courseId, batchId: batch });
-    const base = batch === null ? `/api/v1/courses/${courseId}` : `/api/v1/courses/${courseId}/batches/${batch}`;
-    fixtures[name] = { courseId, batchId: batch, moduleId, linkId, base };
-  }
-});
-afterAll(() => lectern.close());
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-/** Every link endpoint: `:m` the module, `:l` the link. */
-const endpoints: [name: string, method: Method, path: string][] = [
-  ['create', 'POST', '/modules/:m/links'],
-  ['update', 'PATCH', '/modules/:m/links/:l'],
-  ['delete', 'DELETE', '/modules/:m/links/:l'],
-  ['fetch one', 'GET', '/modules/:m/links/:l'],
-  ['module list', 'GET', '/modules/:m/links'],
-  ['course or batch list', 'GET', '/links'],
-];
-const scopeOf: Record<Method, string> = { GET: 'READ', POST: 'CREATE', PATCH: 'UPDATE', DELETE: 'DELETE' };
-const cases = ['self-paced', 'blended'].flatMap((family) =>
-  endpoints.map(([name, method, path]) => [family, name, method, path] as const),
-);
-
-function call(method: Method, url: string, token: string | null) {
-  const writes = method === 'POST' || method === 'PATCH';
-  return lectern.app.inject({
-    method,
-    url,
-    headers: { ...(token === null ? {} : lectern.auth(token)), ...(writes ? jsonType : {}) },
-    ...(writes ? { payload: '{"name":"Should not land","embedURL":"https://example.org"}' } : {}),
-  });
-}
-
-async function linkNames(fixture: Fixture): Promise<string[]> {
-  const response = await call('GET', `${fixture.base}/modules/${fixture.moduleId}/links`, lectern.adminToken);
-  return response.json().links.map((link: { linkName: string }) => link.linkName);
-}
-
-describe.each(cases)('%s %s', (family, _name, method, path) => {
-  const fixture = () => fixtures[family]!;
-  /** The endpoint's URL; writes act on a fresh link so the fixture survives. */
-  const target = async (ids: { m?: string; l?: string; base?: string } = {}) => {
-    let linkId = ids.l ?? fixture().linkId;
-    if (ids.l === undefined && (method === 'PATCH' || method === 'DELETE')) {
-      linkId = (await addMandatoryLink(lectern, { ...fixture(), moduleId: fixture().moduleId })).linkId;
-    }
-    const filled = path.replace(':m', ids.m ?? fixture().moduleId).replace(':l', linkId);
-    return `${ids.base ?? fixture().base}${filled}`;
-  };
-
-  it('answers 401 without a token, and with an unknown one', async () => {
-    const url = await target();
-    expect((await call(method, url, null)).json()).toMatchObject({ code: '401' });
-    expect((await call(method, url, 'not-a-token')).statusCode).toBe(401);
-  });
-
-  it('answers 403 to a token without its scope, and writes nothing', async () => {
-    const url = await target();
-    const before = await linkNames(fixture());
-    const response = await call(method, url, await lectern.token([method === 'GET' ? 'CREATE' : 'READ']));
-    expect(response.statusCode, response.body).toBe(403);
-    expect(await linkNames(fixture())).toEqual(before);
-  });
-
-  it(`accepts a token with just ${scopeOf[method]}, held by a course admin`, async () => {
-    const response = await call(method, await target(), await lectern.token([scopeOf[method]!], courseAdmin.erecno));
-    expect(response.statusCode, response.body).toBe(200);
-  });
-
-  it(
-    method === 'GET' ? 'lets a plain employee read a published course' : 'refuses a plain employee (403)',
-    async () => {
-      const url = await target();
-      const before = await linkNames(fixture());
-      const response = await call(method, url, plain.token);
-      expect(response.statusCode, response.body).toBe(method === 'GET' ? 200 : 403);
-      if (method === 'GET') {
-        const body = response.json();
-        const links = body.links ?? [body.link];
-        // Only the course's managers may edit or delete.
-        expect(links.every((link: { canUserEdit: boolean }) => link.canUserEdit === false)).toBe(true);
-      } else {
-        expect(response.json().message).toMatch(/^Sorry! You are not authorized to do this operation/);
-        expect(await linkNames(fixture())).toEqual(before);
-      }
-    },
-  );
-
-  it('answers 404 for an unknown course, module and link, and for a link of another module', async () => {
-    const unknown = '999999999999999999';
-    const base = fixture().base.replace(fixture().courseId, unknown);
-    expect((await call(method, await target({ base }), lectern.adminToken)).statusCode).toBe(404);
-    if (path.includes(':m')) {
-      expect((await call(method, await target({ m: unknown }), lectern.adminToken)).statusCode).toBe(404);
-    }
-    if (path.includes(':l')) {
-      expect((await call(method, await target({ l: unknown }), lectern.adminToken)).statusCode).toBe(404);
-      const elsewhere = await addMandatoryLink(lectern, { ...fixture(), moduleId: undefined });
-      const response = await call(method, await target({ l: elsewhere.linkId }), lectern.adminToken);
-      expect(response.statusCode, response.body).toBe(404);
-      expect(response.json().message).toContain(elsewhere.linkId);
-    }
-  });
-
-  it('answers 404 to another portal, in both directions', async () => {
-    const other = await lectern.otherPortal();
-    const response = await call(method, await target(), other.token);
-    expect(response.statusCode, response.body).toBe(404);
-    const foreignCourse = (await createCourse(lectern, other.token)).courseId;
-    const base = fixture().base.replace(fixture().courseId, foreignCourse);
-    expect((await call(method, await target({ base }), lectern.adminToken)).statusCode).toBe(404);
-  });
-
-  it('answers 400 INVALID_INPUT naming a non-numeric path id', async () => {
-    const names = ['courseId', ...(fixture().batchId === null ? [] : ['batchId'])];
-    if (path.includes(':m')) names.push('moduleId');
-    if (path.includes(':l')) names.push('linkId');
-    for (const parameter of names) {
-      // A 400 writes nothing, so the fixture's own link serves every method.
-      const ids: Record<string, string | null> = { ...fixture() };
-      const url = (await target({ l: fixture().linkId })).replace(`/${ids[parameter]}`, '/abc');
-      const response = await call(method, url, lectern.adminToken);
-      expect(response.statusCode, `${parameter}: ${response.body}`).toBe(400);
-      expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', parameter });
-    }
-  });
-
-  it('answers 400 UNSUPPORTED_OPERATION for the wrong family of the course type', async () => {
-    const other = family === 'self-paced' ? fixtures.blended! : fixtures['self-paced']!;
-    // A blended course's links without a batch, or a self-paced course's links under a batch.
-    const base =
-      family === 'self-paced'
-        ? `/api/v1/courses/${other.courseId}`
-        : `/api/v1/courses/${other.courseId}/batches/${fixture().batchId}`;
-    const response = await call(method, await target({ base, m: other.moduleId, l: other.linkId }), lectern.adminToken);
-    expect(response.statusCode, response.body).toBe(400);
-    expect(response.json().code).toBe('UNSUPPORTED_OPERATION');
-  });
+const state = describeEntityAccess({
+  plural: 'links',
+  singular: 'link',
+  idParameter: 'linkId',
+  nameKey: 'linkName',
+  writePayload: { name: 'Should not land', embedURL: 'https://example.org' },
+  writePrefix: '/api/v1',
+  add: async (lectern, target) => {
+    const { moduleId, linkId } = await addMandatoryLink(lectern, target);
+    return { moduleId, entityId: linkId };
+  },
 });
 
 it('hides a drafted course’s links from a plain employee, and a batch’s from another course', async () => {
+  const { lectern, plain, call, fixtures } = state();
   const drafted = (await createCourse(lectern, lectern.adminToken)).courseId;
   const { moduleId } = await addMandatoryLink(lectern, { courseId: drafted });
   expect((await call('GET', `/api/v1/courses/${drafted}/links`, plain.token)).statusCode).toBe(403);
   expect((await call('GET', `/api/v1/courses/${drafted}/modules/${moduleId}/links`, plain.token)).statusCode).toBe(403);
-  const blended = fixtures.blended!;
   const otherCourse = await createBlendedCourse(lectern);
-  const wrong = `/api/v1/courses/${otherCourse}/batches/${blended.batchId}/links`;
+  const wrong = `/api/v1/courses/${otherCourse}/batches/${fixtures.blended.batchId}/links`;
   expect((await call('GET', wrong, lectern.adminToken)).statusCode).toBe(404);
 });
