@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { invalidInput, missingInput } from '../errors.ts';
 import { PersonSchema, presentPerson, rolesOf } from '../features/people/employee.presenter.ts';
-import { listEmployees } from '../features/people/people.repository.ts';
+import { addEmployees } from '../features/people/employee.service.ts';
+import { type EmployeeRow, listEmployees } from '../features/people/people.repository.ts';
 import { createPortal, issueToken, validateScopes } from '../features/people/portal.service.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
@@ -30,6 +31,19 @@ const PortalSchema = Type.Object({
   adminErecno: Type.String(),
 });
 
+function presentEmployee(row: EmployeeRow) {
+  return { ...presentPerson(row), managerErecno: row.manager_erecno, status: row.status, roles: rolesOf(row) };
+}
+
+const NewEmployeeSchema = Type.Object({
+  displayName: Type.String(),
+  emailId: Type.String(),
+  employeeId: Type.Optional(Type.String()),
+  managerErecno: Type.Optional(Type.Union([Type.String(), Type.Number()])),
+  roles: Type.Optional(Type.Array(Type.String(), { description: 'admin, settingsAdmin, dataAdmin, trainer' })),
+  status: Type.Optional(Type.String({ description: 'active (default) or inactive' })),
+});
+
 /** Registers /lectern/v1/employees, /lectern/v1/tokens and /lectern/v1/portals. */
 export function registerAdminRoutes(app: FastifyInstance, context: AppContext): void {
   app.get(
@@ -51,14 +65,34 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       const hasMoreRecords = rows.length > employeePage;
       const items = rows.slice(0, employeePage);
       return {
-        employees: items.map((row) => ({
-          ...presentPerson(row),
-          managerErecno: row.manager_erecno,
-          status: row.status,
-          roles: rolesOf(row),
-        })),
+        employees: items.map(presentEmployee),
         hasMoreRecords,
       };
+    },
+  );
+
+  app.post(
+    '/lectern/v1/employees',
+    {
+      config: { scope: 'CREATE', access: 'admin' },
+      schema: {
+        operationId: 'addEmployees',
+        tags: ['lectern'],
+        description: 'Adds people to the portal: {"employees":[...]} or one person as the body.',
+        body: Type.Union([Type.Object({ employees: Type.Array(Type.Unknown()) }), NewEmployeeSchema], {
+          description: 'Validated in full by the service, which names the offending field',
+        }),
+        response: { 200: Type.Object({ employees: Type.Array(EmployeeSchema) }), ...errorResponses },
+      },
+      // The service validates every field and names it; the schema above documents the shapes.
+      attachValidation: true,
+    },
+    async (request) => {
+      const body = request.body as { employees?: unknown } | null;
+      if (body === null || typeof body !== 'object') throw missingInput('employees');
+      const inputs = 'employees' in body ? body.employees : [body];
+      const rows = await addEmployees(context, request.caller.portalId, inputs);
+      return { employees: rows.map(presentEmployee) };
     },
   );
 

@@ -16,6 +16,15 @@ export async function insertEmployees(db: Db, employees: EmployeeTable[]): Promi
   if (employees.length > 0) await db.insertInto('employees').values(employees).execute();
 }
 
+/** The highest numeric employee id of a portal (0 when none is numeric), to number new people after it. */
+export async function maxEmployeeNumber(db: Db, portalId: string): Promise<number> {
+  const rows = await db.selectFrom('employees').select('employee_id').where('portal_id', '=', portalId).execute();
+  return rows.reduce(
+    (highest, row) => Math.max(highest, /^\d+$/.test(row.employee_id) ? Number(row.employee_id) : 0),
+    0,
+  );
+}
+
 /** The first portal made (the default one the CLI and bootstrap token act on). */
 export async function findFirstPortal(db: Db): Promise<PortalTable | undefined> {
   return db.selectFrom('portals').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
