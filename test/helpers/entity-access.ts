@@ -2,6 +2,7 @@
  * The access matrix every module-entity API shares (links, contents): tokens, scopes, roles, unknown and foreign ids,
  * path ids and the family rule, on every endpoint, in both families. A test file names its kind and adds its own.
  */
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBatch } from './blended.ts';
 import { createCourse, jsonType, type Person, personNamed, publishCourse } from './courses.ts';
@@ -47,7 +48,7 @@ export interface EntityAccessWorld {
   plain: Person;
   courseAdmin: Person;
   fixtures: Record<'self-paced' | 'blended', EntityFixture>;
-  call(method: Method, url: string, token: string | null): ReturnType<TestLectern['app']['inject']>;
+  call(method: Method, url: string, token: string | null): Promise<LightMyRequestResponse>;
 }
 
 /** Starts a Lectern with a self-paced and a blended fixture and runs the whole matrix for the kind. */
