@@ -84,7 +84,7 @@ export function presentContent(view: EntityView) {
     contentId: row.id,
     contentName: row.name,
     isMandatoryContent: row.is_mandatory === 1,
-    canMarkAsComplete: 0,
+    canMarkAsComplete: view.canMarkAsComplete ? 1 : 0,
     isLocked: view.isLocked,
     lockUntil: row.lock_until === null ? '' : zohoDateText(row.lock_until),
     description: row.description,

@@ -12,6 +12,7 @@ import { getCourseView, loadForChange } from '../courses/course.service.ts';
 import { changeParent, readParent } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
+import { deleteProgressIn, type LearnerLocks, learnerLocks } from '../progress/progress.service.ts';
 import * as repository from './entity.repository.ts';
 import { publishableTypes } from './entity-types.ts';
 import { deleteStoredFiles } from './stored-file.repository.ts';
@@ -37,8 +38,10 @@ export interface EntityFields {
 export interface EntityView {
   row: ModuleEntityTable;
   settings: Record<string, any>;
-  /** Locked while today (portal time zone, injected clock) is before lockUntil. */
+  /** Locked while today (portal time zone, injected clock) is before lockUntil; for an enrolled learner, their own lock. */
   isLocked: boolean;
+  /** An enrolled learner may mark it completed now (Zoho's canMarkAsComplete); false for everyone else. */
+  canMarkAsComplete?: boolean;
   /** The caller manages the course (canUserEdit, canUserDelete). */
   canManage: boolean;
 }
@@ -59,6 +62,8 @@ interface Resolved {
   parent: repository.EntityParent;
   canManage: boolean;
   today: IsoDate;
+  /** The caller's own locks when they are an enrolled learner of the place (module entities only). */
+  locks: LearnerLocks | null;
 }
 
 async function today(context: AppContext, db: Db, portalId: string): Promise<IsoDate> {
@@ -84,10 +89,13 @@ async function resolveRead(
   if (path.moduleId === null && !wholeParent) view = await getCourseView(db, caller, path.courseId);
   else view = (await readParent(db, caller, path.courseId, path.batchId)).view;
   if (path.moduleId !== null) await requireModuleRow(db, caller, path);
+  const inModules = path.moduleId !== null || wholeParent;
+  const place = { portalId: caller.portalId, courseId: path.courseId, batchId: path.batchId };
   return {
     parent: parentOf(caller, path),
     canManage: canManage(rolesOnCourse(caller, view.relations)),
     today: await today(context, db, caller.portalId),
+    locks: inModules && view.relations.isLearner ? await learnerLocks(db, context, place, caller.erecno) : null,
   };
 }
 
@@ -96,7 +104,12 @@ async function resolveWrite(context: AppContext, db: Db, caller: Caller, path: E
   if (path.moduleId === null) await loadForChange(context, db, caller, path.courseId);
   else await changeParent(context, db, caller, path.courseId, path.batchId);
   if (path.moduleId !== null) await requireModuleRow(db, caller, path);
-  return { parent: parentOf(caller, path), canManage: true, today: await today(context, db, caller.portalId) };
+  return {
+    parent: parentOf(caller, path),
+    canManage: true,
+    today: await today(context, db, caller.portalId),
+    locks: null,
+  };
 }
 
 async function requireModuleRow(db: Db, caller: Caller, path: EntityPath): Promise<void> {
@@ -111,11 +124,13 @@ async function requireModuleRow(db: Db, caller: Caller, path: EntityPath): Promi
 }
 
 function viewOf(row: ModuleEntityTable, resolved: Resolved): EntityView {
+  const mine = resolved.locks?.entities.get(row.id);
   return {
     row,
     settings: JSON.parse(row.settings) as Record<string, any>,
-    isLocked: row.lock_until !== null && resolved.today < row.lock_until,
+    isLocked: mine?.isLocked ?? (row.lock_until !== null && resolved.today < row.lock_until),
     canManage: resolved.canManage,
+    canMarkAsComplete: mine?.canMarkAsComplete ?? false,
   };
 }
 
@@ -269,9 +284,10 @@ export async function requireEntityForChange(
   return viewOf(await findOrFail(db, resolved, entityType, entityId, what), resolved);
 }
 
-/** Deletes the entities of one entity, module, batch or course, with marks and stored bytes (caller's transaction). */
+/** Deletes the entities of one entity, module, batch or course, with marks, progress and stored bytes (caller's transaction). */
 export async function deleteEntitiesIn(db: Db, scope: repository.DeleteScope): Promise<void> {
   const fileIds = await repository.fileIdsOf(db, scope);
+  await deleteProgressIn(db, scope);
   await repository.deleteEntities(db, scope);
   await deleteStoredFiles(db, fileIds);
 }

@@ -133,7 +133,7 @@ export function presentFile(view: EntityView, base: string): Static<typeof FileS
     lockUntil: row.lock_until === null ? '' : zohoDateText(row.lock_until),
     fileId: row.id,
     isMandatoryFile: row.is_mandatory === 1,
-    canMarkAsComplete: 0,
+    canMarkAsComplete: view.canMarkAsComplete ? 1 : 0,
     isLocked: view.isLocked,
     downloadURL: `${base}${downloadPath(view)}`,
     description: row.description,

@@ -89,7 +89,7 @@ export function presentLink(view: EntityView) {
     lockUntil: row.lock_until === null ? '' : zohoDateText(row.lock_until),
     linkId: row.id,
     isMandatoryLink: row.is_mandatory === 1,
-    canMarkAsComplete: 0,
+    canMarkAsComplete: view.canMarkAsComplete ? 1 : 0,
     isLocked: view.isLocked,
     link: String(view.settings.embedURL ?? ''),
     description: row.description,

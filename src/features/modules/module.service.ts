@@ -9,6 +9,8 @@ import type { CourseView } from '../courses/course.presenter.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
+import { isModuleLocked as moduleLockRule } from '../progress/progress.rules.ts';
+import { learnerLocks } from '../progress/progress.service.ts';
 import * as repository from './module.repository.ts';
 import { LockType, type ModuleInput } from './module.schemas.ts';
 
@@ -90,31 +92,38 @@ async function findOrFail(db: Db, parent: repository.ModuleParent, moduleId: str
 }
 
 /**
- * Whether a module reads locked. lockType 1: while `today` (in the portal's time zone) is before lockUntil.
- * lockType 2: until the previous module is completed; no learner progress exists yet, so every caller sees it
- * locked unless it is the parent's first module (the learners issue makes this per learner).
+ * Whether a module reads locked for a caller who is not an enrolled learner (progress.rules.ts holds the rule):
+ * lockType 2 reads locked unless it is the parent's first module, since such a caller has no progress of their own.
  */
 export function isModuleLocked(courseModule: CourseModuleTable, today: IsoDate, isFirst: boolean): boolean {
-  if (courseModule.lock_type === LockType.untilDate)
-    return courseModule.lock_until !== null && today < courseModule.lock_until;
-  if (courseModule.lock_type === LockType.untilPreviousCompleted) return !isFirst;
-  return false;
+  return moduleLockRule(courseModule.lock_type, courseModule.lock_until, today, isFirst);
 }
 
-/** Views of modules of one parent, with the portal's today and the first module looked up only when a lock needs them. */
+/**
+ * Views of modules of one parent. For an enrolled learner the locks are their own (one progress load); for anyone
+ * else the portal's today and the first module are looked up only when a lock needs them.
+ */
 async function viewsOf(
+  context: AppContext,
   db: Db,
   parent: repository.ModuleParent,
   modules: CourseModuleTable[],
-  clock: AppContext['clock'],
+  learnerErecno: string | null = null,
 ) {
+  const locks = learnerErecno === null ? null : await learnerLocks(db, context, parent, learnerErecno);
+  if (locks !== null) {
+    return modules.map((courseModule) => ({
+      courseModule,
+      isLocked: locks.moduleLocked.get(courseModule.id) ?? false,
+    }));
+  }
   const needsToday = modules.some((courseModule) => courseModule.lock_type === LockType.untilDate);
   const needsFirst = modules.some((courseModule) => courseModule.lock_type === LockType.untilPreviousCompleted);
   const [timeZone, firstId] = await Promise.all([
     needsToday ? portalTimeZone(db, parent.portalId) : 'UTC',
     needsFirst ? repository.findFirstModuleId(db, parent) : undefined,
   ]);
-  const today = dateInZone(clock.now(), timeZone);
+  const today = dateInZone(context.clock.now(), timeZone);
   return modules.map((courseModule) => ({
     courseModule,
     isLocked: isModuleLocked(courseModule, today, courseModule.id === firstId),
@@ -122,7 +131,7 @@ async function viewsOf(
 }
 
 async function viewOf(context: AppContext, db: Db, parent: repository.ModuleParent, courseModule: CourseModuleTable) {
-  const [view] = await viewsOf(db, parent, [courseModule], context.clock);
+  const [view] = await viewsOf(context, db, parent, [courseModule]);
   return view!;
 }
 
@@ -155,7 +164,7 @@ function lockColumns(
   return { lock_type: lockType, lock_until: lockUntil };
 }
 
-/** One module as the caller may see it. */
+/** One module as the caller may see it (an enrolled learner sees their own lock). */
 export async function getCourseModule(
   context: AppContext,
   caller: Caller,
@@ -163,8 +172,12 @@ export async function getCourseModule(
   batchId: string | null,
   moduleId: string,
 ): Promise<ModuleView> {
-  const { courseModule } = await requireModule(context.db, caller, courseId, batchId, moduleId);
-  return viewOf(context, context.db, parentOf(caller, courseId, batchId), courseModule);
+  const { view } = await readParent(context.db, caller, courseId, batchId);
+  const parent = parentOf(caller, courseId, batchId);
+  const courseModule = await findOrFail(context.db, parent, moduleId);
+  const learner = view.relations.isLearner ? caller.erecno : null;
+  const [moduleView] = await viewsOf(context, context.db, parent, [courseModule], learner);
+  return moduleView!;
 }
 
 /** A page of a parent's modules in order; one extra row is fetched so the caller can tell whether more exist. */
@@ -176,10 +189,10 @@ export async function listCourseModules(
   startIndex: number,
   limit: number,
 ): Promise<ModuleView[]> {
-  await readParent(context.db, caller, courseId, batchId);
+  const { view } = await readParent(context.db, caller, courseId, batchId);
   const parent = parentOf(caller, courseId, batchId);
   const modules = await repository.listModules(context.db, parent, startIndex, limit);
-  return viewsOf(context.db, parent, modules, context.clock);
+  return viewsOf(context, context.db, parent, modules, view.relations.isLearner ? caller.erecno : null);
 }
 
 /** Adds a module after the parent's last one. */

@@ -28,12 +28,16 @@ export interface EntityProgress {
   completedAt: number | null;
   /** Marks for tests and assignments, null when none were recorded. */
   marks: number | null;
+  /** The learner may mark it completed now: enrolled, entity rule 1, a file, content or link, unlocked, not completed. */
+  canMarkAsComplete: boolean;
 }
 
 /** One module for one learner. */
 export interface ModuleProgress {
   moduleId: string;
   name: string;
+  /** The module's lockType (0 none, 1 until a date, 2 until the previous module is completed). */
+  lockType: number;
   isLocked: boolean;
   isCompleted: boolean;
   completedAt: number | null;
@@ -44,6 +48,10 @@ export interface ModuleProgress {
 export interface LearnerProgress {
   place: ProgressPlace;
   erecno: string;
+  /** Holds a seat (status enrolled, not waitlisted): only enrolled learners complete the course. */
+  isEnrolled: boolean;
+  /** When the learner's enrolment (or waitlist place) was made; null without one. */
+  enrolledAt: number | null;
   /** Opened or completed anything, or marked by someone. */
   hasStarted: boolean;
   isCompleted: boolean;
