@@ -45,7 +45,20 @@ const listSampleKeys = [
   'publishStatus',
   'allowWaitlisting',
 ];
-const extraKeys = ['startDate', 'endDate', 'locations', 'waitingTimeForCancellation', 'waitingTimeUnitForCancellation'];
+const extraKeys = [
+  'startDate',
+  'endDate',
+  'locations',
+  'waitingTimeForCancellation',
+  'waitingTimeUnitForCancellation',
+  'isUserEnrolled',
+  'isUserWaitlisted',
+  'waitlistedCount',
+  'hasUserStarted',
+  'hasUserCompleted',
+  'percentageOfProgress',
+  'progressAsDisplayString',
+];
 
 const blendedCourse = async () => (await createCourse(lectern, lectern.adminToken, { type: 2 })).courseId as string;
 
@@ -116,6 +129,13 @@ describe('create', () => {
       locations: [],
       waitingTimeForCancellation: 0,
       waitingTimeUnitForCancellation: 'day',
+      isUserEnrolled: false,
+      isUserWaitlisted: false,
+      waitlistedCount: 0,
+      hasUserStarted: false,
+      hasUserCompleted: false,
+      percentageOfProgress: 0,
+      progressAsDisplayString: '0 of 0 Completed',
     });
     expect(batch.batchId).toMatch(/^\d{18}$/);
     expect((await getBatch(courseId, batch.batchId)).json()).toEqual(response.json());

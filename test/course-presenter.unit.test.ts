@@ -12,13 +12,14 @@ import {
 import {
   type CourseView,
   courseUrl,
-  defaultPermissionSettings,
   durationDisplay,
   presentCourse,
 } from '../src/features/courses/course.presenter.ts';
 import { CourseSchema } from '../src/features/courses/course.schemas.ts';
 import type { Caller } from '../src/features/people/caller.ts';
 import type { EmployeeRow } from '../src/features/people/people.repository.ts';
+import { defaultPermissionSettings } from '../src/features/progress/completion-settings.ts';
+import type { LearnerProgress } from '../src/features/progress/progress.types.ts';
 import { expectSampleShape, sampleCourse } from './helpers/courses.ts';
 
 const ownerErecno = '588882000000162005';
@@ -227,6 +228,77 @@ describe('presentCourse', () => {
       isSharedCourse: true,
       isSuggestedCourse: true,
     });
+  });
+});
+
+describe("presentCourse: the caller's own progress", () => {
+  /** An enrolled learner's progress with the given counts. */
+  function progressOf(completedCount: number, totalCount: number, isCompleted = false): LearnerProgress {
+    return {
+      place: { portalId: '1', courseId: '588882000000984009', batchId: null },
+      erecno: callerErecno,
+      isEnrolled: true,
+      enrolledAt: 0,
+      hasStarted: completedCount > 0,
+      isCompleted,
+      completedAt: isCompleted ? 1 : null,
+      completedCount,
+      totalCount,
+      mandatoryCompletedCount: completedCount,
+      mandatoryTotalCount: totalCount,
+      percentage: Math.floor((completedCount * 100) / totalCount),
+      modules: [],
+    };
+  }
+  const withRule = (rule: number) =>
+    JSON.stringify({ ...defaultPermissionSettings, whenACourseIsConsideredAsCompleted: rule });
+
+  it('shows "3 of 7 Completed" and 42% for a learner who completed 3 of 7', () => {
+    const view = { ...viewWith({ status: 1 }, { isLearner: true }), progress: progressOf(3, 7) };
+    expect(presentCourse(view, callerWith(), publicUrl)).toMatchObject({
+      hasUserStarted: true,
+      hasUserCompleted: false,
+      percentageOfProgress: 42,
+      progressAsDisplayString: '3 of 7 Completed',
+      canUserComplete: false,
+      canUserRevokeCompletion: false,
+    });
+  });
+
+  it('rule 1: the learner may complete, then revoke', () => {
+    const open = {
+      ...viewWith({ status: 1, permission_settings: withRule(1) }, { isLearner: true }),
+      progress: progressOf(1, 2),
+    };
+    expect(presentCourse(open, callerWith(), publicUrl)).toMatchObject({
+      canUserComplete: true,
+      canUserRevokeCompletion: false,
+    });
+    const done = { ...open, progress: progressOf(2, 2, true) };
+    expect(presentCourse(done, callerWith(), publicUrl)).toMatchObject({
+      hasUserCompleted: true,
+      percentageOfProgress: 100,
+      canUserComplete: false,
+      canUserRevokeCompletion: true,
+    });
+  });
+
+  it('ignores the progress of someone not enrolled, and shows zeros without any', () => {
+    const waiting = { ...viewWith({ status: 1 }), progress: { ...progressOf(1, 2), isEnrolled: false } };
+    expect(presentCourse(waiting, callerWith(), publicUrl)).toMatchObject({
+      hasUserStarted: false,
+      percentageOfProgress: 0,
+      progressAsDisplayString: '0 of 0 Completed',
+    });
+  });
+
+  it('rule 3: a trainer may revoke completion of a published course', () => {
+    const view = viewWith({ status: 1, permission_settings: withRule(3) }, { isTrainer: true });
+    expect(presentCourse(view, callerWith(), publicUrl).canUserRevokeCompletion).toBe(true);
+    expect(
+      presentCourse(viewWith({ status: 1, permission_settings: withRule(3) }), callerWith(), publicUrl)
+        .canUserRevokeCompletion,
+    ).toBe(false);
   });
 });
 

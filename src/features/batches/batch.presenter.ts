@@ -2,6 +2,7 @@
 import type { Static } from '@sinclair/typebox';
 import { displayDate, zohoDateText } from '../../dates.ts';
 import type { BatchTable } from '../../db/database.ts';
+import { type LearnerProgress, progressDisplay } from '../progress/progress.types.ts';
 import type { BatchListItemSchema, BatchSchema } from './batch.schemas.ts';
 
 /** A location a batch runs at. */
@@ -16,6 +17,16 @@ export interface BatchView {
   learnersCount: number;
   /** The batch's locations, in the order they were sent. */
   locations: BatchLocation[];
+  /** Learners waiting for a seat. */
+  waitlistedCount?: number;
+  /** The caller's own seat and progress in the batch (absent: neither enrolled nor waiting). */
+  caller?: CallerInBatch;
+}
+
+/** The caller's place in a batch. */
+export interface CallerInBatch {
+  status: 'enrolled' | 'waitlisted';
+  progress?: LearnerProgress;
 }
 
 /** The location ids stored on a batch, in order. */
@@ -31,6 +42,21 @@ function extras(view: BatchView) {
     locations: view.locations.map((location) => ({ locationId: location.id, name: location.name })),
     waitingTimeForCancellation: batch.waiting_time_for_cancellation ?? 0,
     waitingTimeUnitForCancellation: batch.waiting_time_unit ?? 'day',
+    ...callerKeys(view),
+  };
+}
+
+/** Lectern's per-caller keys: the caller's seat and progress in the batch. */
+function callerKeys(view: BatchView) {
+  const progress = view.caller?.status === 'enrolled' ? view.caller.progress : undefined;
+  return {
+    isUserEnrolled: view.caller?.status === 'enrolled',
+    isUserWaitlisted: view.caller?.status === 'waitlisted',
+    waitlistedCount: view.waitlistedCount ?? 0,
+    hasUserStarted: progress?.hasStarted ?? false,
+    hasUserCompleted: progress?.isCompleted ?? false,
+    percentageOfProgress: progress?.percentage ?? 0,
+    progressAsDisplayString: progressDisplay(progress ?? { completedCount: 0, totalCount: 0 }),
   };
 }
 

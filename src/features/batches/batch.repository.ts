@@ -96,6 +96,38 @@ export async function countEnrolledLearners(
   return rows.map((row) => ({ batchId: row.batch_id!, count: Number(row.count) }));
 }
 
+/** Waitlisted learners of each of the given batches (batches nobody waits for are absent). */
+export async function countWaitlistedLearners(
+  db: Db,
+  batchIds: readonly string[],
+): Promise<{ batchId: string; count: number }[]> {
+  if (batchIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('enrolments')
+    .select((eb) => ['batch_id', eb.fn.countAll<number | string>().as('count')])
+    .where('batch_id', 'in', batchIds)
+    .where('status', '=', 'waitlisted')
+    .groupBy('batch_id')
+    .execute();
+  return rows.map((row) => ({ batchId: row.batch_id!, count: Number(row.count) }));
+}
+
+/** One person's seats and waitlist places among the given batches. */
+export async function findSeatsOf(
+  db: Db,
+  erecno: string,
+  batchIds: readonly string[],
+): Promise<{ batchId: string; courseId: string; status: 'enrolled' | 'waitlisted' }[]> {
+  if (batchIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('enrolments')
+    .select(['batch_id', 'course_id', 'status'])
+    .where('erecno', '=', erecno)
+    .where('batch_id', 'in', batchIds)
+    .execute();
+  return rows.map((row) => ({ batchId: row.batch_id!, courseId: row.course_id, status: row.status }));
+}
+
 /** The portal's locations among the given ids. */
 export async function findLocations(
   db: Db,

@@ -38,13 +38,20 @@ const LocationSchema = Type.Object({ locationId: Type.String(), name: Type.Strin
 /** `schedulerId`: the number 0 on a batch no scheduler made, else the scheduler's id as a string (as Zoho sends it). */
 const SchedulerId = Type.Union([Type.Literal(0), Type.String()]);
 
-/** Keys Lectern adds after the sample's own keys: every value a client can set, and the raw dates. */
+/** Keys Lectern adds after the sample's own keys: every value a client can set, the raw dates, the caller's state. */
 const extraKeys = {
   startDate: Type.String({ description: 'DD-MM-YYYY' }),
   endDate: Type.String({ description: 'DD-MM-YYYY' }),
   locations: Type.Array(LocationSchema),
   waitingTimeForCancellation: Type.Integer(),
   waitingTimeUnitForCancellation: Type.String(),
+  isUserEnrolled: Type.Boolean({ description: 'The caller holds a seat in the batch' }),
+  isUserWaitlisted: Type.Boolean({ description: 'The caller waits for a seat' }),
+  waitlistedCount: Type.Integer({ description: 'Learners waiting for a seat' }),
+  hasUserStarted: Type.Boolean(),
+  hasUserCompleted: Type.Boolean(),
+  percentageOfProgress: Type.Integer({ description: "The caller's progress as a whole percent" }),
+  progressAsDisplayString: Type.String({ description: '"3 of 7 Completed"' }),
 };
 
 /** The batch object of Fetch Single Batch, key for key and in the sample's order, then Lectern's extra keys. */

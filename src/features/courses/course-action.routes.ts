@@ -50,8 +50,9 @@ export function registerCourseActionRoutes(app: FastifyInstance, context: AppCon
 
   app.post('/api/v1/courses/:courseId/publish', action('publishCourse', 'status', notify), async (request) => {
     const courseId = pathId(request.params, 'courseId');
-    parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers');
-    await actions.publishCourse(context, request.caller, courseId);
+    // Zoho's page leaves the default blank: without True, nobody is e-mailed (webhooks get the event regardless).
+    const notify = parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers') ?? false;
+    await actions.publishCourse(context, request.caller, courseId, { notify });
     return statusBody(courseId, 'published');
   });
 

@@ -3,10 +3,11 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { invalidInput, LmsError, stateError } from '../../errors.ts';
 import { countMandatoryContent } from '../entities/entity.service.ts';
+import { recordEvents } from '../events/record-events.ts';
 import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
+import { readPermissionSettings } from '../progress/completion-settings.ts';
 import { CourseStatus } from './course.permissions.ts';
-import type { PermissionSettings } from './course.presenter.ts';
 import * as repository from './course.repository.ts';
 import { getCourseView, loadForChange } from './course.service.ts';
 
@@ -22,8 +23,16 @@ function refuseBlended(type: number, action: 'PUBLISH' | 'UNPUBLISH'): void {
   );
 }
 
-/** Publishes a self-paced or e-material course that has a mandatory file, link or content (blended: per batch). */
-export async function publishCourse(context: AppContext, caller: Caller, courseId: string): Promise<void> {
+/**
+ * Publishes a self-paced or e-material course that has a mandatory file, link or content (blended: per batch), with
+ * a course.published.v1 event; `notify` is notifyApplicableUsers.
+ */
+export async function publishCourse(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  options: { notify: boolean } = { notify: false },
+): Promise<void> {
   await context.db.transaction().execute(async (trx) => {
     const { course } = await loadForChange(context, trx, caller, courseId);
     refuseBlended(course.type, 'PUBLISH');
@@ -43,6 +52,21 @@ export async function publishCourse(context: AppContext, caller: Caller, courseI
       published_at: now,
       updated_at: now,
     });
+    await recordEvents(trx, context, [
+      {
+        type: 'course.published.v1',
+        portalId: caller.portalId,
+        courseId,
+        batchId: null,
+        erecno: null,
+        by: caller.erecno,
+        at: now,
+        subject: { kind: 'course', id: courseId },
+        before: { status: 'drafted' },
+        after: { status: 'published' },
+        notify: options.notify,
+      },
+    ]);
   });
 }
 
@@ -182,5 +206,5 @@ export function countSuggestedToMe(context: AppContext, caller: Caller): Promise
 /** A course's settings (anyone who can see the course). */
 export async function getCourseSettings(context: AppContext, caller: Caller, courseId: string) {
   const view = await getCourseView(context.db, caller, courseId);
-  return { courseId, settings: JSON.parse(view.course.permission_settings) as PermissionSettings };
+  return { courseId, settings: readPermissionSettings(view.course.permission_settings) };
 }

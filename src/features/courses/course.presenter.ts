@@ -4,6 +4,8 @@ import type { CourseTable } from '../../db/database.ts';
 import type { Caller } from '../people/caller.ts';
 import { presentPerson } from '../people/employee.presenter.ts';
 import type { EmployeeRow } from '../people/people.repository.ts';
+import { readPermissionSettings } from '../progress/completion-settings.ts';
+import { type LearnerProgress, progressDisplay } from '../progress/progress.types.ts';
 import {
   type CourseRelations,
   CourseStatus,
@@ -22,25 +24,9 @@ export interface CourseView {
   admins: EmployeeRow[];
   categories: { id: string; name: string }[];
   relations: CourseRelations;
+  /** The caller's own progress when they are an enrolled learner of the course (of their batch in blended ones). */
+  progress?: LearnerProgress;
 }
-
-/** Stored permission settings, with Zoho's defaults filled in. */
-export interface PermissionSettings {
-  whoCanEnroll: string[];
-  whoCanUnenroll: string[];
-  whenAnEntityIsConsideredAsCompleted: number;
-  whenACourseIsConsideredAsCompleted: number;
-  whenAModuleIsConsideredAsCompleted: number;
-}
-
-/** The settings a course starts with when none are sent. */
-export const defaultPermissionSettings: PermissionSettings = Object.freeze({
-  whoCanEnroll: ['admin', 'courseAdmin', 'learner'],
-  whoCanUnenroll: ['admin', 'courseAdmin', 'learner'],
-  whenAnEntityIsConsideredAsCompleted: 1,
-  whenACourseIsConsideredAsCompleted: 2,
-  whenAModuleIsConsideredAsCompleted: 1,
-}) as PermissionSettings;
 
 const typeNames: Record<number, string> = { 1: 'Self paced learning', 2: 'Blended learning', 3: 'E-Material' };
 const statusNames: Record<number, string> = { 0: 'Drafted', 1: 'Published', 2: 'Disabled' };
@@ -65,12 +51,15 @@ export function courseUrl(publicUrl: string, portalUrlName: string, courseId: st
 /** Zoho's course object for this caller. */
 export function presentCourse(view: CourseView, caller: Caller, publicUrl: string): Static<typeof CourseSchema> {
   const { course, relations } = view;
-  const settings = JSON.parse(course.permission_settings) as PermissionSettings;
+  const settings = readPermissionSettings(course.permission_settings);
   const roles = rolesOnCourse(caller, relations);
   const manage = canManage(roles);
   const viewable = canView(roles, course.status);
   const published = course.status === CourseStatus.published;
   const disabled = course.status === CourseStatus.disabled;
+  const progress = view.progress?.isEnrolled === false ? undefined : view.progress;
+  const completed = progress?.isCompleted === true;
+  const courseRule = Number(settings.whenACourseIsConsideredAsCompleted);
   return {
     canUserRequestToJoin: false,
     canUserAddLearners: manage,
@@ -89,7 +78,7 @@ export function presentCourse(view: CourseView, caller: Caller, publicUrl: strin
       whenACourseIsConsideredAsCompleted: String(settings.whenACourseIsConsideredAsCompleted),
       whoCanUnenroll: settings.whoCanUnenroll,
     },
-    hasUserCompleted: false,
+    hasUserCompleted: completed,
     canUserUnpublish: manage,
     canUserSuggest: published,
     currentUserRole: roles,
@@ -101,22 +90,24 @@ export function presentCourse(view: CourseView, caller: Caller, publicUrl: strin
     courseId: course.id,
     aboutCourse: course.about_course,
     publishStatus: course.status === CourseStatus.drafted ? 'unpublished' : 'published',
-    hasUserStarted: false,
+    hasUserStarted: progress?.hasStarted ?? false,
     introFiles: [],
     canUserFavourite: viewable,
-    progressAsDisplayString: '0 of 0 Completed',
+    progressAsDisplayString: progressDisplay(progress ?? { completedCount: 0, totalCount: 0 }),
     canUserDisable: manage && published,
     typeAsDisplayString: typeNames[course.type] ?? String(course.type),
     isSharedCourse: relations.isShared,
     canUserDeleteLearners: manage,
-    percentageOfProgress: 0,
+    percentageOfProgress: progress?.percentage ?? 0,
     courseOwners: view.owner ? [presentPerson(view.owner)] : [],
     canUserStartDiscussion: published && (relations.isLearner || manage),
-    canUserComplete: false,
+    // Rule 1: the learner marks the course completed (and may revoke it); rule 3: its managers and trainers do.
+    canUserComplete: courseRule === 1 && progress !== undefined && !completed,
     statusAsDisplayString: statusNames[course.status] ?? String(course.status),
     canUserUnEnroll: (manage || relations.isLearner) && roleListAllows(settings.whoCanUnenroll, roles),
     canUserUnfavourite: viewable,
-    canUserRevokeCompletion: manage && published && settings.whenACourseIsConsideredAsCompleted === 3,
+    canUserRevokeCompletion:
+      (courseRule === 1 && completed) || (courseRule === 3 && published && (manage || roles.trainer)),
     courseImageURL: null,
     canUserPublish: manage,
     name: course.name,

@@ -214,7 +214,7 @@ export interface CourseFilters {
   createdTo?: number;
   sharedToMe?: boolean;
   suggestedToMe?: boolean;
-  /** Only courses the caller owns or administers (My Courses). */
+  /** Only courses the caller owns, administers or joined (My Courses). */
   mineOnly?: boolean;
 }
 
@@ -251,9 +251,22 @@ export async function listCourses(
       ]),
     );
   }
-  if (filters.mineOnly) {
+  // My courses: owned, administered or joined (a seat or a waitlist place anywhere in the course). Asking for the
+  // courses shared with or suggested to the caller lists those instead, joined or not.
+  if (filters.mineOnly && !filters.sharedToMe && !filters.suggestedToMe) {
     query = query.where((eb) =>
-      eb.or([eb('courses.owner_erecno', '=', viewer.erecno), hasRelation(eb, 'admin', viewer.erecno)]),
+      eb.or([
+        eb('courses.owner_erecno', '=', viewer.erecno),
+        hasRelation(eb, 'admin', viewer.erecno),
+        hasRelation(eb, 'learner', viewer.erecno),
+        eb.exists(
+          eb
+            .selectFrom('enrolments')
+            .select('enrolments.course_id')
+            .whereRef('enrolments.course_id', '=', 'courses.id')
+            .where('enrolments.erecno', '=', viewer.erecno),
+        ),
+      ]),
     );
   }
   if (filters.search) {
@@ -303,4 +316,26 @@ export async function countSuggestedTo(db: Db, portalId: string, erecno: string)
     .where('courses.status', '=', 1)
     .executeTakeFirst();
   return Number(row?.count ?? 0);
+}
+
+/**
+ * The places (the course, or a batch of it) where a person holds a seat, in some courses. Reads the enrolments
+ * feature's table, as batch counts do, so that a course object can show its caller's own progress.
+ */
+export async function findSeatsOf(
+  db: Db,
+  portalId: string,
+  erecno: string,
+  courseIds: readonly string[],
+): Promise<{ course_id: string; batch_id: string | null }[]> {
+  if (courseIds.length === 0) return [];
+  return db
+    .selectFrom('enrolments')
+    .select(['course_id', 'batch_id'])
+    .where('portal_id', '=', portalId)
+    .where('erecno', '=', erecno)
+    .where('status', '=', 'enrolled')
+    .where('course_id', 'in', courseIds)
+    .orderBy('created_at')
+    .execute();
 }

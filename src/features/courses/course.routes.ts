@@ -44,10 +44,11 @@ export function readCourseData<T>(
   return value;
 }
 
-function envelope(context: AppContext, request: FastifyRequest, view: CourseView) {
+async function envelope(context: AppContext, request: FastifyRequest, loaded: CourseView, batchId?: string) {
+  const [view] = await service.withCallerProgress(context, request.caller, [loaded], batchId);
   return {
     code: '200' as const,
-    course: presentCourse(view, request.caller, publicBase(request, context.config)),
+    course: presentCourse(view!, request.caller, publicBase(request, context.config)),
     message: 'success' as const,
   };
 }
@@ -112,8 +113,9 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
     const filters = { ...readFilters(request), mineOnly };
     const views = await service.listCourses(context, request.caller, filters, readStartIndex(request), pageSize + 1);
     const { items, hasMoreRecords } = page(views);
+    const withProgress = await service.withCallerProgress(context, request.caller, items);
     return {
-      courses: items.map((view) => presentCourse(view, request.caller, publicBase(request, context.config))),
+      courses: withProgress.map((view) => presentCourse(view, request.caller, publicBase(request, context.config))),
       code: '200',
       message: 'success',
       hasMoreRecords,
@@ -176,7 +178,8 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
       if (batchId !== undefined && batchId !== '' && batchId !== '0' && !isNumericId(batchId)) {
         throw invalidInput('batchId', 'must be a numeric id');
       }
-      return envelope(context, request, await service.getCourseView(context.db, request.caller, courseId));
+      const view = await service.getCourseView(context.db, request.caller, courseId);
+      return envelope(context, request, view, batchId === '' || batchId === '0' ? undefined : batchId);
     },
   );
 

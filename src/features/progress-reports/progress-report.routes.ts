@@ -1,6 +1,224 @@
-/** Routes: the six course-progress endpoints. */
-import type { FastifyInstance } from 'fastify';
+/**
+ * Zoho's six Course Progress endpoints (part A #40-#45). Each course-level one answers in both families: without
+ * `batches/{batchId}` for self-paced and e-material courses, with it for blended ones.
+ */
+import { type TSchema, Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { invalidInput, missingInput, notFound } from '../../errors.ts';
+import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
+import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
+import { EntityType } from '../entities/entity-types.ts';
+import {
+  CourseProgressSchema,
+  EntityProgressSchema,
+  ModuleProgressSchema,
+  presentCourseProgress,
+  presentEntityProgress,
+  presentModuleProgress,
+} from './progress-report.presenter.ts';
+import * as service from './progress-report.service.ts';
 
-/** Registers the routes (placeholder until the feature lands). */
-export function registerProgressReportRoutes(_app: FastifyInstance, _context: AppContext): void {}
+/** The path segments Zoho uses for each kind, and the kinds' codes (0 to 6) themselves. */
+const entitySegments: Record<string, number> = {
+  offlineTests: EntityType.offlineTest,
+  onlineTests: EntityType.onlineTest,
+  assignments: EntityType.assignment,
+  files: EntityType.file,
+  contents: EntityType.content,
+  sessions: EntityType.session,
+  links: EntityType.link,
+};
+
+/** An entity type as a code (0 to 6) or a path segment (`files`, ...); 400 naming the parameter otherwise. */
+export function readEntityType(raw: unknown, parameter: string): number {
+  if (raw === undefined || raw === '') throw missingInput(parameter);
+  const text = String(raw).trim();
+  if (/^[0-6]$/.test(text)) return Number(text);
+  const code = Object.entries(entitySegments).find(([segment]) => segment.toLowerCase() === text.toLowerCase());
+  if (code === undefined) {
+    throw invalidInput(parameter, `must be 0 to 6 or one of ${Object.keys(entitySegments).join(', ')}`);
+  }
+  return code[1];
+}
+
+function readProgressType(request: FastifyRequest): boolean {
+  const raw = readParameter(request, 'progressType');
+  if (raw === undefined || raw === '') return false;
+  const text = String(raw).trim();
+  if (text !== '0' && text !== '1')
+    throw invalidInput('progressType', 'must be 0 (all entities) or 1 (mandatory ones)');
+  return text === '1';
+}
+
+function targetOf(request: FastifyRequest): service.ReportTarget {
+  const params = request.params as Record<string, string>;
+  return {
+    courseId: pathId(params, 'courseId'),
+    batchId: params.batchId === undefined ? null : pathId(params, 'batchId'),
+  };
+}
+
+const startIndexQuery = Type.Object({ startIndex: Type.Optional(Type.String()) });
+const idParams = (...names: string[]) => Type.Object(Object.fromEntries(names.map((name) => [name, Type.String()])));
+
+/** Registers the course-progress endpoints. */
+export function registerProgressReportRoutes(app: FastifyInstance, context: AppContext): void {
+  /** Both families of one course-level route: `/courses/{c}{rest}` and `/courses/{c}/batches/{b}{rest}`. */
+  const both = (
+    rest: string,
+    operationId: string,
+    schema: { params: string[]; querystring?: TSchema; response: TSchema; description: string },
+    handler: (request: FastifyRequest) => Promise<unknown>,
+  ) => {
+    for (const blended of [false, true]) {
+      const url = `/api/v1/courses/:courseId${blended ? '/batches/:batchId' : ''}${rest}`;
+      const params = blended ? ['courseId', 'batchId', ...schema.params] : ['courseId', ...schema.params];
+      app.get(
+        url,
+        {
+          config: { scope: 'READ' },
+          schema: {
+            operationId: blended ? `${operationId}InBatch` : operationId,
+            description: schema.description,
+            tags: ['progress'],
+            params: idParams(...params),
+            ...(schema.querystring === undefined ? {} : { querystring: schema.querystring }),
+            response: { 200: schema.response, ...errorResponses },
+          },
+        },
+        handler,
+      );
+    }
+  };
+
+  app.get(
+    '/api/v1/learners/:learnerId/course-progress',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'getLearnerCoursesProgress',
+        description: 'Every course and batch the learner is enrolled in, with their progress (25 a page).',
+        tags: ['progress'],
+        params: idParams('learnerId'),
+        querystring: startIndexQuery,
+        response: { 200: listEnvelope('courseProgress', CourseProgressSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const learnerId = pathId(request.params, 'learnerId');
+      const reports = await service.learnerProgressEverywhere(
+        context,
+        request.caller,
+        learnerId,
+        readStartIndex(request),
+        pageSize + 1,
+      );
+      const { items, hasMoreRecords } = page(reports);
+      return {
+        courseProgress: items.map((report) => presentCourseProgress(report)),
+        code: '200',
+        message: 'success',
+        hasMoreRecords,
+      };
+    },
+  );
+
+  both(
+    '/learners/:learnerId/course-progress',
+    'getLearnerCourseProgress',
+    {
+      params: ['learnerId'],
+      querystring: Type.Object({
+        progressType: Type.Optional(Type.String()),
+        startIndex: Type.Optional(Type.String()),
+      }),
+      response: successEnvelope('courseProgress', CourseProgressSchema),
+      description: 'One learner in one course or batch; progressType 1 counts the mandatory entities only.',
+    },
+    async (request) => {
+      const mandatoryOnly = readProgressType(request);
+      readStartIndex(request);
+      const learnerId = pathId(request.params, 'learnerId');
+      const report = await service.learnerCourseProgress(context, request.caller, targetOf(request), learnerId);
+      return { code: '200', courseProgress: presentCourseProgress(report, mandatoryOnly), message: 'success' };
+    },
+  );
+
+  both(
+    '/course-progress',
+    'getCourseLearnersProgress',
+    {
+      params: [],
+      querystring: startIndexQuery,
+      response: listEnvelope('courseProgress', CourseProgressSchema),
+      description: "Every enrolled learner's progress in the course or batch (25 a page); course managers only.",
+    },
+    async (request) => {
+      const startIndex = readStartIndex(request);
+      const reports = await service.placeProgress(context, request.caller, targetOf(request), startIndex, pageSize + 1);
+      const { items, hasMoreRecords } = page(reports);
+      return {
+        courseProgress: items.map((report) => presentCourseProgress(report)),
+        code: '200',
+        message: 'success',
+        hasMoreRecords,
+      };
+    },
+  );
+
+  both(
+    '/modules/:moduleId/learners/:learnerId/progress',
+    'getLearnerModuleProgress',
+    {
+      params: ['moduleId', 'learnerId'],
+      response: successEnvelope('moduleProgress', ModuleProgressSchema),
+      description: "One learner's progress in one module, entity by entity.",
+    },
+    async (request) => {
+      const moduleId = pathId(request.params, 'moduleId');
+      const learnerId = pathId(request.params, 'learnerId');
+      const report = await service.moduleProgress(context, request.caller, targetOf(request), moduleId, learnerId);
+      return { code: '200', moduleProgress: presentModuleProgress(report.module, report.learner), message: 'success' };
+    },
+  );
+
+  both(
+    '/learners/:learnerId/progress',
+    'getLearnerEntityTypeProgress',
+    {
+      params: ['learnerId'],
+      querystring: Type.Object({ entityType: Type.Optional(Type.String()), startIndex: Type.Optional(Type.String()) }),
+      response: listEnvelope('entities', EntityProgressSchema),
+      description: "One learner's entities of one type (entityType 0 to 6, or files, links, ...), 25 a page.",
+    },
+    async (request) => {
+      const entityType = readEntityType(readParameter(request, 'entityType'), 'entityType');
+      const startIndex = readStartIndex(request);
+      const learnerId = pathId(request.params, 'learnerId');
+      const found = await service.entitiesProgress(context, request.caller, targetOf(request), learnerId, entityType);
+      const { items, hasMoreRecords } = page(found.entities.slice(startIndex, startIndex + pageSize + 1));
+      return { entities: items.map(presentEntityProgress), code: '200', message: 'success', hasMoreRecords };
+    },
+  );
+
+  both(
+    '/learners/:learnerId/:entityType/:entityId/progress',
+    'getLearnerEntityProgress',
+    {
+      params: ['learnerId', 'entityType', 'entityId'],
+      response: successEnvelope('entityProgress', EntityProgressSchema),
+      description: "One learner's progress in one entity; entityType is files, links, ... or the code 0 to 6.",
+    },
+    async (request) => {
+      const params = request.params as Record<string, string>;
+      const entityType = readEntityType(params.entityType, 'entityType');
+      const entityId = pathId(params, 'entityId');
+      const learnerId = pathId(params, 'learnerId');
+      const found = await service.entitiesProgress(context, request.caller, targetOf(request), learnerId, entityType);
+      const entity = found.entities.find((candidate) => candidate.entityId === entityId);
+      if (entity === undefined) throw notFound('entity of that type', entityId);
+      return { code: '200', entityProgress: presentEntityProgress(entity), message: 'success' };
+    },
+  );
+}

@@ -1,0 +1,146 @@
+/** Lectern's own learning plan writes (LMS admins): create, change, delete plans, and assign them to people. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { errorResponses, SuccessBody, success, successEnvelope } from '../../http/envelope.ts';
+import { pathId, readIdList, requireDataObject } from '../../http/input.ts';
+import { validateData } from '../../http/validate.ts';
+import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
+import { LearningPlanSchema, presentPlan } from './learning-plan.presenter.ts';
+import * as service from './learning-plan.service.ts';
+
+const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
+
+/** `learningPlanData` as sent to create; update takes the same keys, each optional. */
+const PlanDataInput = Type.Object({
+  name: Type.String({
+    minLength: 1,
+    maxLength: 250,
+    pattern: '\\S',
+    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+  }),
+  description: Type.Optional(Type.String({ maxLength: 10_000, errorMessage: 'must be at most 10000 characters' })),
+  courseIds: Type.Optional(
+    Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of at most 100 course ids' }),
+  ),
+});
+const PlanUpdateInput = Type.Partial(PlanDataInput);
+
+const planBody = Type.Optional(
+  Type.Unknown({
+    description: 'learningPlanData {name, description, courseIds}: bare or wrapped JSON, or a form field',
+  }),
+);
+const planEnvelope = successEnvelope('learningPlan', LearningPlanSchema);
+
+/** Reads learningPlanData; ids may come as JSON numbers. Unknown keys are named in X-Lectern-Warning. */
+function readPlanData(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  schema: typeof PlanUpdateInput | typeof PlanDataInput,
+) {
+  const data = { ...requireDataObject(request, 'learningPlanData') };
+  if (Array.isArray(data.courseIds)) {
+    data.courseIds = data.courseIds.map((id) => (typeof id === 'number' ? String(id) : id));
+  }
+  const { value, unknownKeys } = validateData<service.PlanInput>(schema, data, 'learningPlanData');
+  if (unknownKeys.length > 0) {
+    reply.header('X-Lectern-Warning', `unknown keys ignored in learningPlanData: ${unknownKeys.join(', ')}`);
+  }
+  return value;
+}
+
+/** Registers /lectern/v1/learning-plans and its members. */
+export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: AppContext): void {
+  const planParams = Type.Object({ planId: Type.String() });
+
+  app.post(
+    '/lectern/v1/learning-plans',
+    {
+      config: { scope: 'CREATE', access: 'admin' },
+      schema: {
+        operationId: 'createLearningPlan',
+        tags: ['lectern', 'learning plans'],
+        body: planBody,
+        response: { 200: planEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const input = readPlanData(request, reply, PlanDataInput);
+      const view = await service.createPlan(context, request.caller, input);
+      return { code: '200', learningPlan: presentPlan(view), message: 'success' };
+    },
+  );
+
+  app.patch(
+    '/lectern/v1/learning-plans/:planId',
+    {
+      config: { scope: 'UPDATE', access: 'admin' },
+      schema: {
+        operationId: 'updateLearningPlan',
+        tags: ['lectern', 'learning plans'],
+        params: planParams,
+        body: planBody,
+        response: { 200: planEnvelope, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const planId = pathId(request.params, 'planId');
+      const input = readPlanData(request, reply, PlanUpdateInput);
+      const view = await service.updatePlan(context, request.caller, planId, input);
+      return { code: '200', learningPlan: presentPlan(view), message: 'success' };
+    },
+  );
+
+  app.delete(
+    '/lectern/v1/learning-plans/:planId',
+    {
+      config: { scope: 'DELETE', access: 'admin' },
+      schema: {
+        operationId: 'deleteLearningPlan',
+        tags: ['lectern', 'learning plans'],
+        params: planParams,
+        response: { 200: SuccessBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await service.deletePlan(context, request.caller, pathId(request.params, 'planId'));
+      return success;
+    },
+  );
+
+  const membersSchema = (operationId: string, response: object) => ({
+    operationId,
+    tags: ['lectern', 'learning plans'],
+    params: planParams,
+    querystring: Type.Object({ erecnosList: Type.Optional(Type.String()) }),
+    body: Type.Optional(Type.Unknown({ description: 'erecnosList as a JSON body, a form field or the query' })),
+    response: { 200: response, ...errorResponses },
+  });
+
+  app.post(
+    '/lectern/v1/learning-plans/:planId/members',
+    {
+      config: { scope: 'CREATE', access: 'admin' },
+      schema: membersSchema('addLearningPlanMembers', successEnvelope('learners', Type.Array(PersonSchema))),
+    },
+    async (request) => {
+      const planId = pathId(request.params, 'planId');
+      const people = await service.addMembers(context, request.caller, planId, readIdList(request, 'erecnosList'));
+      return { code: '200', learners: people.map(presentPerson), message: 'success' };
+    },
+  );
+
+  app.delete(
+    '/lectern/v1/learning-plans/:planId/members',
+    {
+      config: { scope: 'DELETE', access: 'admin' },
+      schema: membersSchema('removeLearningPlanMembers', SuccessBody),
+    },
+    async (request) => {
+      const planId = pathId(request.params, 'planId');
+      await service.removeMembers(context, request.caller, planId, readIdList(request, 'erecnosList'));
+      return success;
+    },
+  );
+}

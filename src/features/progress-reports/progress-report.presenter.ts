@@ -1,0 +1,137 @@
+/** Turns progress into the objects of the course-progress reports (shapes are Lectern's: Zoho shows none). Pure. */
+import { Type } from '@sinclair/typebox';
+import { EntityType } from '../entities/entity-types.ts';
+import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
+import { type EntityProgress, type ModuleProgress, progressDisplay } from '../progress/progress.types.ts';
+import type { LearnerReport } from './progress-report.service.ts';
+
+/** Display names of Zoho's entity-type codes. */
+export const entityTypeNames: Record<number, string> = {
+  [EntityType.offlineTest]: 'Offline Test',
+  [EntityType.onlineTest]: 'Online Test',
+  [EntityType.assignment]: 'Assignment',
+  [EntityType.file]: 'File',
+  [EntityType.content]: 'Content',
+  [EntityType.session]: 'Session',
+  [EntityType.link]: 'Link',
+};
+
+/** Whole percent of `part` in `whole`, rounded down (100 only when all is done); 0 when there is nothing. */
+export function wholePercent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.floor((part * 100) / whole);
+}
+
+/** One entity for one learner. */
+export const EntityProgressSchema = Type.Object({
+  entityId: Type.String(),
+  entityType: Type.String({ description: "Zoho's entity-type code: 0 offline test ... 5 session, 6 link" }),
+  entityTypeAsDisplayString: Type.String(),
+  entityName: Type.String(),
+  moduleId: Type.String(),
+  isMandatory: Type.Boolean(),
+  isLocked: Type.Boolean(),
+  status: Type.String({ description: 'notStarted, inProgress or completed' }),
+  isCompleted: Type.Boolean(),
+  completedTime: Type.Union([Type.Number(), Type.Null()], { description: 'epoch ms' }),
+  marks: Type.Union([Type.Number(), Type.Null()]),
+});
+
+/** One entity's progress. */
+export function presentEntityProgress(entity: EntityProgress) {
+  return {
+    entityId: entity.entityId,
+    entityType: String(entity.entityType),
+    entityTypeAsDisplayString: entityTypeNames[entity.entityType] ?? String(entity.entityType),
+    entityName: entity.name,
+    moduleId: entity.moduleId,
+    isMandatory: entity.isMandatory,
+    isLocked: entity.isLocked,
+    status: entity.state,
+    isCompleted: entity.state === 'completed',
+    completedTime: entity.completedAt,
+    marks: entity.marks,
+  };
+}
+
+/** One learner in one course or batch. */
+export const CourseProgressSchema = Type.Object({
+  courseId: Type.String(),
+  courseName: Type.String(),
+  courseType: Type.String({ description: '1 self paced, 2 blended learning, 3 e-material' }),
+  batchId: Type.Union([Type.String(), Type.Null()]),
+  batchName: Type.Union([Type.String(), Type.Null()]),
+  learner: PersonSchema,
+  enrolledTime: Type.Number({ description: 'epoch ms' }),
+  hasUserStarted: Type.Boolean(),
+  hasUserCompleted: Type.Boolean(),
+  completedTime: Type.Union([Type.Number(), Type.Null()], { description: 'epoch ms' }),
+  completedCount: Type.Integer(),
+  totalCount: Type.Integer(),
+  mandatoryCompletedCount: Type.Integer(),
+  mandatoryTotalCount: Type.Integer(),
+  percentageOfProgress: Type.Integer(),
+  progressAsDisplayString: Type.String({ description: '"3 of 7 Completed"' }),
+});
+
+/**
+ * One learner's progress in one course or batch. `mandatoryOnly` (progressType 1) makes the percentage and the
+ * display string count the mandatory entities only; the four counts are always there.
+ */
+export function presentCourseProgress(report: LearnerReport, mandatoryOnly = false) {
+  const { info, progress } = report;
+  const shown = mandatoryOnly
+    ? { completedCount: progress.mandatoryCompletedCount, totalCount: progress.mandatoryTotalCount }
+    : { completedCount: progress.completedCount, totalCount: progress.totalCount };
+  return {
+    courseId: info.place.courseId,
+    courseName: info.courseName,
+    courseType: String(info.courseType),
+    batchId: info.place.batchId,
+    batchName: info.batchName,
+    learner: presentPerson(report.learner),
+    enrolledTime: report.enrolledAt,
+    hasUserStarted: progress.hasStarted,
+    hasUserCompleted: progress.isCompleted,
+    completedTime: progress.completedAt,
+    completedCount: progress.completedCount,
+    totalCount: progress.totalCount,
+    mandatoryCompletedCount: progress.mandatoryCompletedCount,
+    mandatoryTotalCount: progress.mandatoryTotalCount,
+    percentageOfProgress: mandatoryOnly ? wholePercent(shown.completedCount, shown.totalCount) : progress.percentage,
+    progressAsDisplayString: progressDisplay(shown),
+  };
+}
+
+/** One learner in one module. */
+export const ModuleProgressSchema = Type.Object({
+  moduleId: Type.String(),
+  moduleName: Type.String(),
+  isLocked: Type.Boolean(),
+  isCompleted: Type.Boolean(),
+  completedTime: Type.Union([Type.Number(), Type.Null()]),
+  completedCount: Type.Integer(),
+  totalCount: Type.Integer(),
+  percentageOfProgress: Type.Integer(),
+  progressAsDisplayString: Type.String(),
+  learner: PersonSchema,
+  entities: Type.Array(EntityProgressSchema),
+});
+
+/** One learner's progress in one module, with its entities. */
+export function presentModuleProgress(module: ModuleProgress, learner: Parameters<typeof presentPerson>[0]) {
+  const completedCount = module.entities.filter((entity) => entity.state === 'completed').length;
+  const totalCount = module.entities.length;
+  return {
+    moduleId: module.moduleId,
+    moduleName: module.name,
+    isLocked: module.isLocked,
+    isCompleted: module.isCompleted,
+    completedTime: module.completedAt,
+    completedCount,
+    totalCount,
+    percentageOfProgress: wholePercent(completedCount, totalCount),
+    progressAsDisplayString: progressDisplay({ completedCount, totalCount }),
+    learner: presentPerson(learner),
+    entities: module.entities.map(presentEntityProgress),
+  };
+}
