@@ -9,6 +9,7 @@ import {
   setUpWorld,
 } from './helpers/assessments.ts';
 import { employeeNamed, jsonType } from './helpers/courses.ts';
+import { enrol } from './helpers/enrolments.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -16,6 +17,9 @@ let world: AssessmentWorld;
 beforeAll(async () => {
   lectern = await createTestLectern();
   world = await setUpWorld(lectern);
+  // Only enrolled learners may be marked.
+  const learners = ['Fatima Zahra', 'Gustav Lind'].map((name) => employeeNamed(lectern, name).erecno);
+  for (const family of world.families) await enrol(lectern, family, learners);
 });
 afterAll(() => lectern.close());
 
@@ -59,6 +63,11 @@ describe.each(['self-paced', 'blended'])('%s assignment marks', (name) => {
     ]);
     expectRefusal(await post(`?learnerErecno=${fatima}&marks=21`), 'marks');
     expectRefusal(await post(`?learnerErecno=${fatima}&marks=-1`), 'marks');
+    const outsider = await post(`?learnerErecno=${employeeNamed(lectern, 'Kofi Mensah').erecno}&marks=1`);
+    expectRefusal(outsider, 'learnerErecno');
+    expect(outsider.json().message).toContain(
+      `is not a learner of this ${family.batchId === null ? 'course' : 'batch'}`,
+    );
     const partly = await post(
       '',
       JSON.stringify({

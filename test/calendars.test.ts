@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBatch } from './helpers/blended.ts';
+import { seatLearners } from './helpers/enrolments.ts';
 import {
   categoriesOfKind,
   createBatchModule,
@@ -223,6 +224,7 @@ describe('SEQUENCE', () => {
     expect(await sequence()).toBe(0);
     // Lock date and grade category do not show in a calendar.
     await patch({ lockUntil: '01-01-2026', gradeCategoryId: (await categoriesOfKind(lectern, 'grade')).Quiz });
+    await seatLearners(lectern, path, [erecnoOf(lectern, 'Hana Sato')]);
     const mark = await lectern.app.inject({
       method: 'POST',
       url: `${sessionsUrl(path, session.sessionId, 'markAttendance')}?learnerErecno=${erecnoOf(lectern, 'Hana Sato')}&status=Present`,

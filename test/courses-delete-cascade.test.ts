@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
+import { seatLearners } from './helpers/enrolments.ts';
 import { createBatchModule, createSession, erecnoOf } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
@@ -21,6 +22,7 @@ async function count(table: keyof Database, courseId: string): Promise<number> {
 it('deleting a blended course removes its schedulers, batches, modules, sessions and attendance in one go', async () => {
   const path = await createBatchModule(lectern);
   const session = await createSession(lectern, path);
+  await seatLearners(lectern, path, [erecnoOf(lectern, 'Hana Sato')]);
   const headers = { ...lectern.auth(lectern.adminToken), 'content-type': 'application/json' };
   const attendance = await lectern.app.inject({
     method: 'POST',

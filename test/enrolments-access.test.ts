@@ -156,3 +156,92 @@ describe('whoCanUnenroll and remove, from each role', () => {
     expect((await remove(admin, otherLearner)).statusCode).toBe(200);
   });
 });
+
+describe('every whoCanEnroll and whoCanUnenroll value, from every role', () => {
+  type Role = 'admin' | 'course admin' | 'manager' | 'the learner' | 'another learner' | 'another portal';
+  const roles: Role[] = ['admin', 'course admin', 'manager', 'the learner', 'another learner', 'another portal'];
+  /** Who each value lets act on Fatima (the LMS admin owns these courses, and an owner counts as a course admin). */
+  const allowed: Record<string, Role[]> = {
+    admin: ['admin'],
+    courseAdmin: ['admin', 'course admin'],
+    manager: ['manager'],
+    learner: ['the learner'],
+  };
+  let otherPortalToken: string;
+  beforeAll(async () => {
+    otherPortalToken = (await lectern.otherPortal()).token;
+  });
+  const tokenOf = (role: Role) =>
+    ({
+      admin: admin.token,
+      'course admin': courseAdmin.token,
+      manager: manager.token,
+      'the learner': learner.token,
+      'another learner': otherLearner.token,
+      'another portal': otherPortalToken,
+    })[role];
+
+  /** Puts Fatima in (or out of) the course directly, so that each call starts from the same state. */
+  async function setFatima(courseId: string, enrolled: boolean) {
+    const db = lectern.app.lectern.db;
+    await db.deleteFrom('enrolments').where('course_id', '=', courseId).where('erecno', '=', learner.erecno).execute();
+    if (!enrolled) return;
+    await db
+      .insertInto('enrolments')
+      .values({
+        portal_id: lectern.portalId,
+        course_id: courseId,
+        batch_id: null,
+        erecno: learner.erecno,
+        status: 'enrolled',
+        position: 0,
+        enrolled_by: admin.erecno,
+        created_at: lectern.clock.now(),
+      })
+      .execute();
+  }
+
+  async function seated(courseId: string): Promise<boolean> {
+    const row = await lectern.app.lectern.db
+      .selectFrom('enrolments')
+      .select('erecno')
+      .where('course_id', '=', courseId)
+      .where('erecno', '=', learner.erecno)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  it.each(Object.keys(allowed))("'%s'", async (value) => {
+    const courseId = await courseWith([value]);
+    for (const verb of ['enroll', 'unenroll'] as const) {
+      for (const role of roles) {
+        await setFatima(courseId, verb === 'unenroll');
+        const response = await lectern.app.inject({
+          method: 'POST',
+          url: `/api/v1/courses/${courseId}/${verb}?erecnosList=[${learner.erecno}]`,
+          headers: lectern.auth(tokenOf(role)),
+        });
+        const expected = role === 'another portal' ? 404 : allowed[value]!.includes(role) ? 200 : 403;
+        expect(response.statusCode, `${value}: ${role} ${verb}s Fatima: ${response.body}`).toBe(expected);
+        // A refused call changes nothing; an accepted one does what it says.
+        expect(await seated(courseId), `${value}: ${role} ${verb}`).toBe(
+          expected === 200 ? verb === 'enroll' : verb === 'unenroll',
+        );
+      }
+    }
+  });
+
+  it('remove: the course admin and the LMS admin only, whatever the lists say', async () => {
+    const courseId = await courseWith(['learner', 'manager'], ['learner', 'manager']);
+    for (const role of roles) {
+      await setFatima(courseId, true);
+      const response = await lectern.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/courses/${courseId}/learners/${learner.erecno}`,
+        headers: lectern.auth(tokenOf(role)),
+      });
+      const expected = role === 'another portal' ? 404 : ['admin', 'course admin'].includes(role) ? 200 : 403;
+      expect(response.statusCode, `${role} removes Fatima: ${response.body}`).toBe(expected);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import {
   setUpWorld,
 } from './helpers/assessments.ts';
 import { employeeNamed, formType, jsonType } from './helpers/courses.ts';
+import { enrol } from './helpers/enrolments.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -22,6 +23,8 @@ beforeAll(async () => {
   fatima = employeeNamed(lectern, 'Fatima Zahra').erecno;
   gustav = employeeNamed(lectern, 'Gustav Lind').erecno;
   hana = employeeNamed(lectern, 'Hana Sato').erecno;
+  // Only enrolled learners may be marked: the three learners join both the course and the batch.
+  for (const family of world.families) await enrol(lectern, family, [fatima, gustav, hana]);
 });
 afterAll(() => lectern.close());
 
@@ -164,6 +167,50 @@ describe.each(['self-paced', 'blended'])('%s offline test marks', (name) => {
       expect(response.json().message).toContain(text);
     }
     expect(await storedMarks(test.offlineTestId)).toEqual([]);
+  });
+
+  it('refuses an employee who is not a learner where the test is, naming the entry, and writes nothing', async () => {
+    const { test, marksUrl } = await newTest(familyOf(name));
+    const kofi = employeeNamed(lectern, 'Kofi Mensah').erecno;
+    const one = await post(marksUrl, { query: `?learnerErecno=${kofi}&marks=5` });
+    expectRefusal(one, 'learnerErecno');
+    const where = name === 'blended' ? 'batch' : 'course';
+    expect(one.json().message).toContain(`Kofi Mensah (${kofi}) is not a learner of this ${where}`);
+    const list = JSON.stringify({
+      marksList: [
+        { learnerErecno: fatima, marks: 5 },
+        { learnerErecno: kofi, marks: 6 },
+      ],
+    });
+    expectRefusal(await post(marksUrl, { payload: list, headers: jsonType }), 'marksList.1.learnerErecno');
+    expect(await storedMarks(test.offlineTestId)).toEqual([]);
+  });
+
+  it('writes a marks.recorded.v1 history entry per learner, with the marks before and after', async () => {
+    const { test, marksUrl } = await newTest(familyOf(name));
+    await post(marksUrl, { query: `?learnerErecno=${gustav}&marks=10` });
+    const list = JSON.stringify([
+      { learnerErecno: gustav, marks: 12 },
+      { learnerErecno: hana, marks: 3 },
+    ]);
+    await post(marksUrl, { query: `?marksList=${encodeURIComponent(list)}` });
+    const family = familyOf(name);
+    const history = await lectern.app.inject({
+      url: `/lectern/v1/courses/${family.courseId}/history?type=marks.recorded.v1&limit=200`,
+      headers: lectern.auth(lectern.adminToken),
+    });
+    expect(history.statusCode, history.body).toBe(200);
+    const entries = history.json().history.filter((entry: any) => entry.subject.id === test.offlineTestId);
+    expect(entries.map((entry: any) => [entry.learner.displayName, entry.before, entry.after])).toEqual([
+      ['Gustav Lind', null, { marks: 10, maximumMarks: 50 }],
+      ['Gustav Lind', { marks: 10 }, { marks: 12, maximumMarks: 50 }],
+      ['Hana Sato', null, { marks: 3, maximumMarks: 50 }],
+    ]);
+    expect(entries[0]).toMatchObject({
+      courseId: family.courseId,
+      batchId: family.batchId,
+      subject: { kind: 'entity', id: test.offlineTestId, entityType: 0 },
+    });
   });
 
   it('writes nothing when any entry of a list is invalid, naming that entry', async () => {

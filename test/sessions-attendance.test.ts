@@ -1,15 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formType, jsonType } from './helpers/courses.ts';
+import { enrol, enrolUrl } from './helpers/enrolments.ts';
 import { createBatchModule, createSession, erecnoOf, type ModulePath, sessionsUrl } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let path: ModulePath;
 let session: Record<string, any>;
+/** The batch's six enrolled learners; Mateo Rossi waits for a seat. */
+const learners = ['Fatima Zahra', 'Gustav Lind', 'Hana Sato', 'Ivan Petrov', 'Julia Moreau', 'Lena Novak'];
 beforeAll(async () => {
   lectern = await createTestLectern();
   path = await createBatchModule(lectern);
   session = await createSession(lectern, path, { trainerErecno: erecnoOf(lectern, 'Divya Raman'), roomId: '' });
+  await lectern.app.lectern.db
+    .updateTable('batches')
+    .set({ publish_status: 'published', maximum_capacity: 6, allow_waitlisting: 1 })
+    .where('id', '=', path.batchId)
+    .execute();
+  const statuses = await enrol(
+    lectern,
+    path,
+    [...learners, 'Mateo Rossi'].map((name) => erecnoOf(lectern, name)),
+  );
+  expect(statuses).toEqual([...learners.map(() => 'enrolled'), 'waitlisted']);
+  session = { ...session, totalLearnersCount: 6 };
 });
 afterAll(() => lectern.close());
 
@@ -36,7 +51,7 @@ async function attendanceRows() {
 }
 
 describe('mark attendance', () => {
-  it('marks learners Present or Absent (any case) and shows the counts in the session', async () => {
+  it('marks enrolled learners Present or Absent (any case) and counts the batch learners and those present', async () => {
     const fatima = erecnoOf(lectern, 'Fatima Zahra');
     const gustav = erecnoOf(lectern, 'Gustav Lind');
     const hana = erecnoOf(lectern, 'Hana Sato');
@@ -44,20 +59,20 @@ describe('mark attendance', () => {
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({
       code: 200,
-      session: { ...session, totalLearnersCount: 1, presentLeanersCount: 1 },
+      session: { ...session, totalLearnersCount: 6, presentLeanersCount: 1 },
       message: 'success',
     });
     expect((await mark(`?learnerErecno=${gustav}&status=absent`)).json().session).toMatchObject({
-      totalLearnersCount: 2,
+      totalLearnersCount: 6,
       presentLeanersCount: 1,
     });
     // A form body, and a JSON body with the erecno as a bare number.
     const form = await mark('', { payload: `learnerErecno=${hana}&status=PRESENT`, headers: formType });
-    expect(form.json().session).toMatchObject({ totalLearnersCount: 3, presentLeanersCount: 2 });
+    expect(form.json().session).toMatchObject({ totalLearnersCount: 6, presentLeanersCount: 2 });
     const json = await mark('', { payload: `{"learnerErecno":${gustav},"status":"Present"}`, headers: jsonType });
     expect(json.statusCode, json.body).toBe(200);
     // A second mark replaces the first.
-    expect(json.json().session).toMatchObject({ totalLearnersCount: 3, presentLeanersCount: 3 });
+    expect(json.json().session).toMatchObject({ totalLearnersCount: 6, presentLeanersCount: 3 });
     expect(await attendanceRows()).toEqual(
       [
         { erecno: fatima, status: 'present', marked_by: lectern.adminErecno },
@@ -69,7 +84,72 @@ describe('mark attendance', () => {
       url: sessionsUrl(path, session.sessionId),
       headers: lectern.auth(lectern.adminToken),
     });
-    expect(fetched.json().session).toMatchObject({ totalLearnersCount: 3, presentLeanersCount: 3 });
+    expect(fetched.json().session).toMatchObject({ totalLearnersCount: 6, presentLeanersCount: 3 });
+  });
+
+  it('refuses a waitlisted learner and an employee who is not in the batch, naming learnerErecno', async () => {
+    const before = await attendanceRows();
+    for (const name of ['Mateo Rossi', 'Kofi Mensah']) {
+      const response = await mark(`?learnerErecno=${erecnoOf(lectern, name)}&status=Present`);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', parameter: 'learnerErecno' });
+      expect(response.json().message).toContain(`${name} (${erecnoOf(lectern, name)}) is not a learner of this batch`);
+    }
+    expect(await attendanceRows()).toEqual(before);
+  });
+
+  it('stops counting a learner who leaves; the promoted one counts instead; their mark stays stored', async () => {
+    const other = await createSession(lectern, path, { roomId: '' });
+    const lena = erecnoOf(lectern, 'Lena Novak');
+    const marked = await mark(`?learnerErecno=${lena}&status=Present`, { sessionId: other.sessionId });
+    expect(marked.json().session).toMatchObject({ totalLearnersCount: 6, presentLeanersCount: 1 });
+    const left = await lectern.app.inject({
+      method: 'POST',
+      url: `${enrolUrl(path, 'unenroll')}?erecnosList=[${lena}]`,
+      headers: lectern.auth(lectern.adminToken),
+    });
+    expect(left.statusCode, left.body).toBe(200);
+    const fetched = await lectern.app.inject({
+      url: sessionsUrl(path, other.sessionId),
+      headers: lectern.auth(lectern.adminToken),
+    });
+    // Mateo Rossi took Lena's seat: still six learners, none of them present.
+    expect(fetched.json().session).toMatchObject({ totalLearnersCount: 6, presentLeanersCount: 0 });
+    const mateo = await mark(`?learnerErecno=${erecnoOf(lectern, 'Mateo Rossi')}&status=Present`, {
+      sessionId: other.sessionId,
+    });
+    expect(mateo.statusCode, mateo.body).toBe(200);
+    expect(mateo.json().session).toMatchObject({ totalLearnersCount: 6, presentLeanersCount: 1 });
+    const kept = await lectern.app.lectern.db
+      .selectFrom('session_attendance')
+      .select('status')
+      .where('session_id', '=', other.sessionId)
+      .where('erecno', '=', lena)
+      .execute();
+    expect(kept).toEqual([{ status: 'present' }]);
+  });
+
+  it('writes an attendance.marked.v1 history entry per mark, with the mark before and after', async () => {
+    const ivan = erecnoOf(lectern, 'Ivan Petrov');
+    await mark(`?learnerErecno=${ivan}&status=Absent`);
+    await mark(`?learnerErecno=${ivan}&status=Present`);
+    const history = await lectern.app.inject({
+      url: `/lectern/v1/learners/${ivan}/history?type=attendance.marked.v1`,
+      headers: lectern.auth(lectern.adminToken),
+    });
+    expect(history.statusCode, history.body).toBe(200);
+    const entries = history.json().history.filter((entry: any) => entry.subject.id === session.sessionId);
+    expect(entries.slice(-2)).toEqual([
+      expect.objectContaining({
+        type: 'attendance.marked.v1',
+        courseId: path.courseId,
+        batchId: path.batchId,
+        by: expect.objectContaining({ erecno: lectern.adminErecno }),
+        subject: { kind: 'session', id: session.sessionId },
+        after: { status: 'absent' },
+      }),
+      expect.objectContaining({ before: { status: 'absent' }, after: { status: 'present' } }),
+    ]);
   });
 
   it("lets the session's trainer mark, not another trainer or a plain employee", async () => {
@@ -113,7 +193,7 @@ describe('mark attendance', () => {
   });
 
   it('answers 404 for an unknown session or one of another portal, and 400 for a non-numeric id', async () => {
-    const learner = erecnoOf(lectern, 'Kofi Mensah');
+    const learner = erecnoOf(lectern, 'Hana Sato');
     expect(
       (await mark(`?learnerErecno=${learner}&status=Present`, { sessionId: '123456789012345678' })).statusCode,
     ).toBe(404);
@@ -133,9 +213,9 @@ describe('mark attendance', () => {
     expect(bad.json()).toMatchObject({ code: 'INVALID_INPUT', parameter: 'sessionId' });
   });
 
-  it('goes away with the session', async () => {
+  it('goes away with the session; the history of the mark stays', async () => {
     const other = await createSession(lectern, path, { roomId: '' });
-    const learner = erecnoOf(lectern, 'Lena Novak');
+    const learner = erecnoOf(lectern, 'Julia Moreau');
     expect((await mark(`?learnerErecno=${learner}&status=Present`, { sessionId: other.sessionId })).statusCode).toBe(
       200,
     );
@@ -150,5 +230,11 @@ describe('mark attendance', () => {
       .where('session_id', '=', other.sessionId)
       .execute();
     expect(left).toEqual([]);
+    const history = await lectern.app.inject({
+      url: `/lectern/v1/courses/${path.courseId}/history?type=attendance.marked.v1`,
+      headers: lectern.auth(lectern.adminToken),
+    });
+    const marks = history.json().history.filter((entry: any) => entry.subject.id === other.sessionId);
+    expect(marks.map((entry: any) => [entry.learner.erecno, entry.after])).toEqual([[learner, { status: 'present' }]]);
   });
 });

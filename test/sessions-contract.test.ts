@@ -8,6 +8,7 @@ import {
   deleteModuleSessions,
 } from '../src/features/sessions/session.service.ts';
 import { insertBatch } from './helpers/blended.ts';
+import { seatLearners } from './helpers/enrolments.ts';
 import {
   createBatchModule,
   createSession,
@@ -56,6 +57,7 @@ describe('cloneBatchSessions', () => {
     const a = await createSession(lectern, path, { name: 'A', date: '30-01-2026', lockUntil: '28-01-2026' });
     await createSession(lectern, { ...path, moduleId: secondModule }, { name: 'B', date: '31-03-2026', roomId: '' });
     await createSession(lectern, { ...path, moduleId: unmapped }, { name: 'Skipped', roomId: '' });
+    await seatLearners(lectern, path, [erecnoOf(lectern, 'Hana Sato')]);
     await lectern.app.inject({
       method: 'POST',
       url: `${sessionsUrl(path, a.sessionId, 'markAttendance')}?learnerErecno=${erecnoOf(lectern, 'Hana Sato')}&status=Present`,
@@ -119,6 +121,7 @@ describe('deleteBatchSessions and deleteModuleSessions', () => {
     await createSession(lectern, { ...path, moduleId: otherModule }, { trainerErecno: rosa, roomId: '' });
     await createSession(lectern, secondPath, { trainerErecno: chen, roomId: '' });
     await createSession(lectern, secondPath, { trainerErecno: beatriz, roomId: '' });
+    await seatLearners(lectern, path, [erecnoOf(lectern, 'Hana Sato')]);
     await lectern.app.inject({
       method: 'POST',
       url: `${sessionsUrl(path, first.sessionId, 'markAttendance')}?learnerErecno=${erecnoOf(lectern, 'Hana Sato')}&status=Present`,

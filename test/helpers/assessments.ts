@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBlendedCourse, insertBatch } from './blended.ts';
 import { createCourse, formType, jsonType, type Person, personNamed } from './courses.ts';
+import { seatLearners } from './enrolments.ts';
 import type { TestLectern } from './test-app.ts';
 
 /** One family's parent with a module in it. */
@@ -225,6 +226,8 @@ export function describeAccess(getLectern: () => TestLectern, getWorld: () => As
       const listUrl = `${family.moduleUrl}/${kind.plural}`;
       const item = await createItem(lectern, listUrl, kind.dataName, kind.singular, kind.validData(family));
       const id = item[kind.idKey] as string;
+      // Only enrolled learners may be marked: the plain employee is the learner the marks calls name.
+      if (name === 'update marks') await seatLearners(lectern, family, [getWorld().plain.erecno]);
       const url = path === '^' ? `${family.parentUrl}/${kind.plural}` : `${listUrl}${path.replace(':id', id)}`;
       return { family, id, url };
     };

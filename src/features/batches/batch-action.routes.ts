@@ -10,7 +10,13 @@ import * as actions from './batch-action.service.ts';
 
 const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
 
-type Action = (context: AppContext, caller: Caller, courseId: string, batchId: string) => Promise<actions.BatchStatus>;
+type Action = (
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  batchId: string,
+  options?: actions.PublishOptions,
+) => Promise<actions.BatchStatus>;
 
 /** Registers the batch action endpoints. */
 export function registerBatchActionRoutes(app: FastifyInstance, context: AppContext): void {
@@ -32,11 +38,10 @@ export function registerBatchActionRoutes(app: FastifyInstance, context: AppCont
       async (request: FastifyRequest) => {
         const courseId = pathId(request.params, 'courseId');
         const batchId = pathId(request.params, 'batchId');
-        if (path === 'publish') {
-          // Default true; Lectern sends no notifications yet, so the value is only checked.
-          parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers');
-        }
-        const status = await action(context, request.caller, courseId, batchId);
+        // Default true, as the Publish Batch page says; only publish reads it.
+        const asked = path === 'publish' ? readParameter(request, 'notifyApplicableUsers') : undefined;
+        const notify = parseBoolean(asked, 'notifyApplicableUsers') ?? true;
+        const status = await action(context, request.caller, courseId, batchId, { notify });
         return { code: '200' as const, batch: { batchId, status }, message: 'success' as const };
       },
     );

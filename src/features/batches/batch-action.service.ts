@@ -2,7 +2,10 @@
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { stateError } from '../../errors.ts';
+import { countWaiting } from '../enrolments/enrolment-seats.ts';
 import { countMandatoryContent } from '../entities/entity.service.ts';
+import type { LmsEvent } from '../events/event.types.ts';
+import { recordEvents } from '../events/record-events.ts';
 import type { Caller } from '../people/caller.ts';
 import { countBatchSessions } from '../sessions/session.service.ts';
 import * as repository from './batch.repository.ts';
@@ -13,12 +16,36 @@ export type BatchStatus = BatchTable['publish_status'];
 
 type Transition = (db: Db, batch: BatchTable) => Promise<BatchStatus | 'unchanged'>;
 
+/** Options of the publish action. */
+export interface PublishOptions {
+  /** notifyApplicableUsers (default true, as the Publish Batch page says). */
+  notify: boolean;
+}
+
+/** The event of a batch going from unpublished to published (by the caller, or by its scheduler when by is null). */
+export function batchPublishedEvent(batch: BatchTable, by: string | null, at: number, notify: boolean): LmsEvent {
+  return {
+    type: 'batch.published.v1',
+    portalId: batch.portal_id,
+    courseId: batch.course_id,
+    batchId: batch.id,
+    erecno: null,
+    by,
+    at,
+    subject: { kind: 'batch', id: batch.id },
+    before: { status: batch.publish_status },
+    after: { status: 'published' },
+    notify,
+  };
+}
+
 /** Runs one action: loads and locks the batch, refuses cancelled batches, applies the transition. */
 async function act(
   context: AppContext,
   caller: Caller,
   ids: { courseId: string; batchId: string },
   transition: Transition,
+  options: PublishOptions = { notify: true },
 ): Promise<BatchStatus> {
   return context.db.transaction().execute(async (trx) => {
     const { course, batch } = await loadBatchForChange(context, trx, caller, ids.courseId, ids.batchId);
@@ -28,6 +55,11 @@ async function act(
     const next = await transition(trx, batch);
     if (next === 'unchanged') return batch.publish_status;
     await write(context, trx, course, batch, next);
+    if (next === 'published' && batch.publish_status === 'unpublished') {
+      await recordEvents(trx, context, [
+        batchPublishedEvent(batch, caller.erecno, context.clock.now(), options.notify),
+      ]);
+    }
     return next;
   });
 }
@@ -44,8 +76,14 @@ async function write(context: AppContext, db: Db, course: CourseTable, batch: Ba
  * Publishes an unpublished batch that has a session and a mandatory file, link or content (checked in that order);
  * publishing a published batch changes nothing.
  */
-export function publishBatch(context: AppContext, caller: Caller, courseId: string, batchId: string) {
-  return act(context, caller, { courseId, batchId }, async (db, batch) => {
+export function publishBatch(
+  context: AppContext,
+  caller: Caller,
+  courseId: string,
+  batchId: string,
+  options: PublishOptions = { notify: true },
+) {
+  const publish: Transition = async (db, batch) => {
     if (batch.publish_status === 'published') return 'unchanged';
     if (batch.publish_status === 'completed') {
       throw stateError('UNSUPPORTED_OPERATION', 'The batch is completed: mark it as incomplete to reopen it');
@@ -60,10 +98,11 @@ export function publishBatch(context: AppContext, caller: Caller, courseId: stri
       );
     }
     return 'published';
-  });
+  };
+  return act(context, caller, { courseId, batchId }, publish, options);
 }
 
-/** Returns a published batch to unpublished; refused while it has learners. */
+/** Returns a published batch to unpublished; refused while it has learners, enrolled or waiting. */
 export function unpublishBatch(context: AppContext, caller: Caller, courseId: string, batchId: string) {
   return act(context, caller, { courseId, batchId }, async (db, batch) => {
     if (batch.publish_status === 'unpublished') throw stateError('UNSUPPORTED_OPERATION', 'The batch is not published');
@@ -72,6 +111,14 @@ export function unpublishBatch(context: AppContext, caller: Caller, courseId: st
     }
     if ((await batchLearnerCount(db, batch.id)) > 0) {
       throw stateError('UNABLE_TO_UNPUBLISH_WITH_MEMBERS', 'The batch has learners: remove them before unpublishing');
+    }
+    // Waiting learners are members too: unpublishing must not drop their places silently.
+    const waiting = await countWaiting(db, { portalId: batch.portal_id, courseId: batch.course_id, batchId: batch.id });
+    if (waiting > 0) {
+      throw stateError(
+        'UNABLE_TO_UNPUBLISH_WITH_MEMBERS',
+        `The batch has ${waiting} learner${waiting === 1 ? '' : 's'} on its waitlist: remove them before unpublishing`,
+      );
     }
     return 'unpublished';
   });

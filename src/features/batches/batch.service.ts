@@ -7,7 +7,9 @@ import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
 import { CourseStatus, canView, rolesOnCourse } from '../courses/course.permissions.ts';
 import type { CourseView } from '../courses/course.presenter.ts';
 import { getCourseView, loadForChange, setCourseStatusFromBatches } from '../courses/course.service.ts';
+import { promoteWaiting } from '../enrolments/enrolment-seats.ts';
 import type { Caller } from '../people/caller.ts';
+import { loadProgressOfLearner } from '../progress/progress.service.ts';
 import type { BatchLocation, BatchView } from './batch.presenter.ts';
 import { locationIdsOf } from './batch.presenter.ts';
 import * as repository from './batch.repository.ts';
@@ -76,6 +78,18 @@ export async function loadBatchForChange(
   const batch = await repository.findBatch(db, caller.portalId, courseId, batchId, context.dialect);
   if (batch === undefined) throw notFound('batch', batchId);
   return { course, batch };
+}
+
+/** A batch of the course in the caller's portal, whatever its state and without a visibility check: 404 otherwise. */
+export async function findCourseBatch(
+  db: Db,
+  portalId: string,
+  courseId: string,
+  batchId: string,
+): Promise<BatchTable> {
+  const batch = await repository.findBatch(db, portalId, courseId, batchId);
+  if (batch === undefined) throw notFound('batch', batchId);
+  return batch;
 }
 
 /** Learners enrolled (not waitlisted) in each of the given batches; a batch without learners counts 0. */
@@ -147,25 +161,51 @@ function date(value: string | undefined, parameter: string): IsoDate | undefined
 /** Views of several batches of one portal in a fixed number of queries. */
 async function loadViews(db: Db, portalId: string, batches: BatchTable[]): Promise<BatchView[]> {
   const locationIds = [...new Set(batches.flatMap(locationIdsOf))];
-  const [locations, learners] = await Promise.all([
+  const batchIds = batches.map((batch) => batch.id);
+  const [locations, learners, waiting] = await Promise.all([
     repository.findLocations(db, portalId, locationIds),
-    countBatchLearners(
-      db,
-      batches.map((batch) => batch.id),
-    ),
+    countBatchLearners(db, batchIds),
+    repository.countWaitlistedLearners(db, batchIds),
   ]);
   return batches.map((batch) => ({
     batch,
     learnersCount: learners.get(batch.id) ?? 0,
+    waitlistedCount: waiting.find((row) => row.batchId === batch.id)?.count ?? 0,
     // A location deleted since the batch named it is left out rather than shown without a name.
     locations: locationIdsOf(batch).flatMap((id) => locations.filter((location) => location.id === id)),
   }));
 }
 
-/** One batch as the caller may see it (reading follows the course's visibility). */
+/** Adds the caller's seat (or waitlist place) and progress to batch views: two queries, then one progress load. */
+async function withCaller(context: AppContext, caller: Caller, views: BatchView[]): Promise<BatchView[]> {
+  const seats = await repository.findSeatsOf(
+    context.db,
+    caller.erecno,
+    views.map((view) => view.batch.id),
+  );
+  const enrolled = seats.filter((seat) => seat.status === 'enrolled');
+  const progress =
+    enrolled.length === 0
+      ? []
+      : await loadProgressOfLearner(
+          context.db,
+          context,
+          caller.portalId,
+          caller.erecno,
+          enrolled.map((seat) => ({ portalId: caller.portalId, courseId: seat.courseId, batchId: seat.batchId })),
+        );
+  return views.map((view) => {
+    const seat = seats.find((row) => row.batchId === view.batch.id);
+    if (seat === undefined) return view;
+    const mine = progress.find((entry) => entry.place.batchId === view.batch.id);
+    return { ...view, caller: { status: seat.status, ...(mine === undefined ? {} : { progress: mine }) } };
+  });
+}
+
+/** One batch as the caller may see it (reading follows the course's visibility), with the caller's own state. */
 export async function getBatch(context: AppContext, caller: Caller, courseId: string, batchId: string) {
   const { batch } = await requireBatch(context.db, caller, courseId, batchId);
-  const [view] = await loadViews(context.db, caller.portalId, [batch]);
+  const [view] = await withCaller(context, caller, await loadViews(context.db, caller.portalId, [batch]));
   return view!;
 }
 
@@ -185,7 +225,7 @@ export async function listBatches(
     startIndex,
     limit,
   );
-  return loadViews(context.db, caller.portalId, batches);
+  return withCaller(context, caller, await loadViews(context.db, caller.portalId, batches));
 }
 
 /** Creates an unpublished batch in a blended course the caller manages. */
@@ -262,6 +302,12 @@ export async function updateBatch(
     // Only locations sent now are checked: one deleted since the batch named it must not block other changes.
     if (input.locations !== undefined) await checkLocations(trx, caller.portalId, locationIdsOf(updated));
     await repository.updateBatch(trx, caller.portalId, batchId, changes);
+    // A raised capacity seats the first waiting learners at once; a lowered one keeps every seat already taken.
+    if (updated.maximum_capacity > batch.maximum_capacity) {
+      const place = { portalId: caller.portalId, courseId, batchId };
+      const seats = { capacity: updated.maximum_capacity, by: caller.erecno, notify: true };
+      await promoteWaiting(trx, context, place, seats);
+    }
     const [view] = await loadViews(trx, caller.portalId, [updated]);
     return view!;
   });

@@ -58,6 +58,15 @@ export async function countEnrolled(db: Db, place: SeatPlace): Promise<number> {
   return Number(row.count);
 }
 
+/** How many people wait for a seat at a place. */
+export async function countWaiting(db: Db, place: SeatPlace): Promise<number> {
+  const row = await atPlace(db, place)
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('status', '=', 'waitlisted')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** The waitlist position after the last one at a place (0 when nobody waits). */
 export async function nextWaitlistPosition(db: Db, place: SeatPlace): Promise<number> {
   const row = await atPlace(db, place)
@@ -73,13 +82,14 @@ export async function insertEnrolments(db: Db, rows: EnrolmentTable[]): Promise<
   await db.insertInto('enrolments').values(rows).execute();
 }
 
-/** Deletes one person's enrolment at a place. */
-export async function deleteEnrolment(db: Db, place: SeatPlace, erecno: string): Promise<void> {
+/** Deletes the enrolments of the given people at a place, in one statement. */
+export async function deleteEnrolments(db: Db, place: SeatPlace, erecnos: readonly string[]): Promise<void> {
+  if (erecnos.length === 0) return;
   let query = db
     .deleteFrom('enrolments')
     .where('portal_id', '=', place.portalId)
     .where('course_id', '=', place.courseId)
-    .where('erecno', '=', erecno);
+    .where('erecno', 'in', erecnos);
   query = place.batchId === null ? query.where('batch_id', 'is', null) : query.where('batch_id', '=', place.batchId);
   await query.execute();
 }

@@ -3,17 +3,26 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
-import { pathId, readIdList } from '../../http/input.ts';
+import { parseBoolean, pathId, readIdList, readParameter } from '../../http/input.ts';
 import { LearnersEnvelope, presentOutcomes } from './enrolment.presenter.ts';
 import { type EnrolmentTarget, enrolLearners, removeLearner, unenrolLearners } from './enrolment.service.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
 const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
+const notifyParameter = Type.Optional(
+  Type.String({ description: 'Lectern: True or False (any case), default true: tell the people concerned' }),
+);
 const idListQuery = Type.Object({
   erecnosList: Type.Optional(
     Type.String({ description: 'The learners: a JSON array of erecnos (e.g. [588882000000212025]) or a comma list' }),
   ),
+  notifyApplicableUsers: notifyParameter,
 });
+
+/** notifyApplicableUsers from the query or the body; default true. */
+function readNotify(request: FastifyRequest) {
+  return { notify: parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers') ?? true };
+}
 
 function targetOf(request: FastifyRequest, batch: boolean): EnrolmentTarget {
   return {
@@ -48,7 +57,8 @@ export function registerEnrolmentRoutes(app: FastifyInstance, context: AppContex
         },
         async (request) => {
           const target = targetOf(request, batch);
-          const outcomes = await action(context, request.caller, target, readIdList(request, 'erecnosList'));
+          const erecnos = readIdList(request, 'erecnosList');
+          const outcomes = await action(context, request.caller, target, erecnos, readNotify(request));
           return presentOutcomes(outcomes);
         },
       );
@@ -61,12 +71,14 @@ export function registerEnrolmentRoutes(app: FastifyInstance, context: AppContex
           operationId: `remove${noun}Learner`,
           tags,
           params: Type.Object({ ...params.properties, learnerId: Type.String() }),
+          querystring: Type.Object({ notifyApplicableUsers: notifyParameter }),
           body: Type.Optional(Type.Unknown()),
           response: { 200: SuccessBody, ...errorResponses },
         },
       },
       async (request) => {
-        await removeLearner(context, request.caller, targetOf(request, batch), pathId(request.params, 'learnerId'));
+        const learnerId = pathId(request.params, 'learnerId');
+        await removeLearner(context, request.caller, targetOf(request, batch), learnerId, readNotify(request));
         return success;
       },
     );

@@ -7,11 +7,14 @@ import type { BatchTable, CourseTable, Db, EnrolmentTable } from '../../db/datab
 import { forbidden, invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
 import { blendedCourseType, loadBatchForChange, requireBatch } from '../batches/batch.service.ts';
 import { type CourseRoles, CourseStatus, enrolRefusal, rolesOnCourse } from '../courses/course.permissions.ts';
-import type { PermissionSettings } from '../courses/course.presenter.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
+import type { LmsEvent } from '../events/event.types.ts';
+import { recordEvents } from '../events/record-events.ts';
 import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
+import { type PermissionSettings, readPermissionSettings } from '../progress/completion-settings.ts';
 import * as repository from './enrolment.repository.ts';
+import { promoteWaiting, seatEvent, seatRow, seatState } from './enrolment-seats.ts';
 
 /** What happened to one person of an enrol or unenrol list. */
 export type EnrolmentStatus = 'enrolled' | 'waitlisted' | 'alreadyEnrolled' | 'unenrolled' | 'notEnrolled' | 'refused';
@@ -62,7 +65,7 @@ async function loadTarget(context: AppContext, db: Db, caller: Caller, target: E
   const batch =
     target.batchId === null ? null : (await requireBatch(db, caller, target.courseId, target.batchId)).batch;
   const roles = rolesOnCourse(caller, view.relations);
-  const settings = JSON.parse(view.course.permission_settings) as PermissionSettings;
+  const settings = readPermissionSettings(view.course.permission_settings);
   return { course: view.course, batch, roles, settings, place };
 }
 
@@ -98,13 +101,16 @@ function settle(outcomes: EnrolmentOutcome[], errors: LmsError[]): EnrolmentOutc
   return outcomes;
 }
 
-/** Gives free seats of a batch to the first waiting learners, in waitlist order. */
-async function promoteWaiting(db: Db, loaded: Loaded, byErecno: string, now: number): Promise<void> {
-  if (loaded.batch === null) return;
-  const free = loaded.batch.maximum_capacity - (await repository.countEnrolled(db, loaded.place));
-  const promoted = (await repository.firstWaiting(db, loaded.place, free)).map((row) => row.erecno);
-  await repository.markEnrolled(db, loaded.place, promoted);
-  await repository.syncLearnerMembers(db, loaded.place, promoted, byErecno, now);
+/** Options of an enrol, unenrol or remove call. */
+export interface EnrolmentOptions {
+  /** notifyApplicableUsers: the people concerned are told (Lectern's addition; default true). */
+  notify: boolean;
+}
+
+/** Frees seats: the first waiting learners of a batch take them, in the same transaction. */
+function promoteInto(db: Db, context: AppContext, loaded: Loaded, by: string, notify: boolean) {
+  if (loaded.batch === null) return Promise.resolve([]);
+  return promoteWaiting(db, context, loaded.place, { capacity: loaded.batch.maximum_capacity, by, notify });
 }
 
 /**
@@ -116,6 +122,7 @@ export async function enrolLearners(
   caller: Caller,
   target: EnrolmentTarget,
   erecnos: readonly string[],
+  options: EnrolmentOptions = { notify: true },
 ): Promise<EnrolmentOutcome[]> {
   return context.db.transaction().execute(async (trx) => {
     const loaded = await loadTarget(context, trx, caller, target);
@@ -170,26 +177,20 @@ export async function enrolLearners(
     await repository.insertEnrolments(trx, rows);
     const seatedNow = rows.filter((row) => row.status === 'enrolled').map((row) => row.erecno);
     await repository.syncLearnerMembers(trx, place, seatedNow, caller.erecno, now);
+    const events = rows.map((row) =>
+      seatEvent(place, {
+        type: row.status === 'enrolled' ? 'learner.enrolled.v1' : 'learner.waitlisted.v1',
+        erecno: row.erecno,
+        by: caller.erecno,
+        at: now,
+        before: null,
+        after: seatState(row),
+        notify: options.notify,
+      }),
+    );
+    await recordEvents(trx, context, events);
     return outcomes;
   });
-}
-
-function seatRow(
-  place: repository.SeatPlace,
-  row: { erecno: string; by: string; now: number },
-  status: EnrolmentTable['status'],
-  position: number,
-): EnrolmentTable {
-  return {
-    portal_id: place.portalId,
-    course_id: place.courseId,
-    batch_id: place.batchId,
-    erecno: row.erecno,
-    status,
-    position,
-    enrolled_by: row.by,
-    created_at: row.now,
-  };
 }
 
 /**
@@ -201,6 +202,7 @@ export async function unenrolLearners(
   caller: Caller,
   target: EnrolmentTarget,
   erecnos: readonly string[],
+  options: EnrolmentOptions = { notify: true },
 ): Promise<EnrolmentOutcome[]> {
   return context.db.transaction().execute(async (trx) => {
     const loaded = await loadTarget(context, trx, caller, target);
@@ -208,27 +210,51 @@ export async function unenrolLearners(
     const existing = await repository.findEnrolments(trx, loaded.place, erecnos);
     const outcomes: EnrolmentOutcome[] = [];
     const errors: LmsError[] = [];
-    const left: string[] = [];
+    const left: EnrolmentTable[] = [];
     for (const person of people) {
       const target = { erecno: person.erecno, managerErecno: person.manager_erecno };
       const refusal = enrolRefusal(loaded.settings.whoCanUnenroll, loaded.roles, caller.erecno, target);
+      const row = existing.find((candidate) => candidate.erecno === person.erecno);
       if (refusal !== null) {
         errors.push(forbidden(refusal));
         outcomes.push({ person, status: 'refused', reason: errors.at(-1)!.message });
-      } else if (!existing.some((row) => row.erecno === person.erecno)) {
+      } else if (row === undefined) {
         outcomes.push({ person, status: 'notEnrolled', reason: 'not enrolled or waitlisted here' });
       } else {
-        left.push(person.erecno);
+        left.push(row);
         outcomes.push({ person, status: 'unenrolled' });
       }
     }
     settle(outcomes, errors);
     const now = context.clock.now();
-    for (const erecno of left) await repository.deleteEnrolment(trx, loaded.place, erecno);
-    await repository.syncLearnerMembers(trx, loaded.place, left, caller.erecno, now);
-    await promoteWaiting(trx, loaded, caller.erecno, now);
+    const leaving = left.map((row) => row.erecno);
+    await repository.deleteEnrolments(trx, loaded.place, leaving);
+    await repository.syncLearnerMembers(trx, loaded.place, leaving, caller.erecno, now);
+    await recordEvents(trx, context, leftEvents(loaded.place, left, 'learner.unenrolled.v1', caller, now, options));
+    await promoteInto(trx, context, loaded, caller.erecno, options.notify);
     return outcomes;
   });
+}
+
+function leftEvents(
+  place: repository.SeatPlace,
+  rows: EnrolmentTable[],
+  type: 'learner.unenrolled.v1' | 'learner.removed.v1',
+  caller: Caller,
+  now: number,
+  options: EnrolmentOptions,
+): LmsEvent[] {
+  return rows.map((row) =>
+    seatEvent(place, {
+      type,
+      erecno: row.erecno,
+      by: caller.erecno,
+      at: now,
+      before: seatState(row),
+      after: null,
+      notify: options.notify,
+    }),
+  );
 }
 
 /** Removes one learner (enrolled or waiting) as a course manager; 404 when they are not there. */
@@ -237,6 +263,7 @@ export async function removeLearner(
   caller: Caller,
   target: EnrolmentTarget,
   learnerId: string,
+  options: EnrolmentOptions = { notify: true },
 ): Promise<void> {
   await context.db.transaction().execute(async (trx) => {
     const place = { portalId: caller.portalId, ...target };
@@ -249,10 +276,11 @@ export async function removeLearner(
     const [enrolment] = await repository.findEnrolments(trx, place, [learnerId]);
     if (enrolment === undefined) throw notFound('learner', learnerId);
     const now = context.clock.now();
-    await repository.deleteEnrolment(trx, place, learnerId);
+    await repository.deleteEnrolments(trx, place, [learnerId]);
     await repository.syncLearnerMembers(trx, place, [learnerId], caller.erecno, now);
-    const settings = JSON.parse(course.permission_settings) as PermissionSettings;
-    await promoteWaiting(trx, { course, batch, roles, settings, place }, caller.erecno, now);
+    await recordEvents(trx, context, leftEvents(place, [enrolment], 'learner.removed.v1', caller, now, options));
+    const settings = readPermissionSettings(course.permission_settings);
+    await promoteInto(trx, context, { course, batch, roles, settings, place }, caller.erecno, options.notify);
   });
 }
 

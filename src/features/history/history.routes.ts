@@ -1,6 +1,114 @@
-/** Routes: learner history under /lectern/v1. */
-import type { FastifyInstance } from 'fastify';
+/** Routes: the learner history under /lectern/v1, per learner and per course (scope READ). */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { invalidInput } from '../../errors.ts';
+import { errorResponses, pageSize } from '../../http/envelope.ts';
+import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
+import { isNumericId } from '../../ids.ts';
+import { HistoryEnvelope, presentHistoryRow } from './history.presenter.ts';
+import { courseHistory, type HistoryPage, type HistoryQuery, learnerHistory } from './history.service.ts';
 
-/** Registers the routes (placeholder until the feature lands). */
-export function registerHistoryRoutes(_app: FastifyInstance, _context: AppContext): void {}
+/** The most rows one page may ask for with `limit`. */
+const maximumLimit = 200;
+const eventName = /^[a-z]+\.[a-zA-Z]+\.v[0-9]+$/;
+
+const HistoryQuerystring = Type.Object({
+  batchId: Type.Optional(Type.String({ description: 'Only entries of this batch' })),
+  type: Type.Optional(Type.String({ description: 'Event names, comma separated (learner.enrolled.v1,...)' })),
+  from: Type.Optional(Type.String({ description: 'Epoch ms, inclusive' })),
+  to: Type.Optional(Type.String({ description: 'Epoch ms, inclusive' })),
+  startIndex: Type.Optional(Type.String()),
+  limit: Type.Optional(Type.String({ description: `Rows per page, 1 to ${maximumLimit}; default ${pageSize}` })),
+});
+
+function wholeNumber(request: FastifyRequest, name: string, minimum: number, maximum: number): number | undefined {
+  const raw = readParameter(request, name);
+  if (raw === undefined || raw === '') return undefined;
+  const value = /^\s*\d+\s*$/.test(String(raw)) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < minimum || value > maximum) {
+    throw invalidInput(name, `must be a whole number from ${minimum} to ${maximum}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+/** Reads and checks the filters and page of a history request. */
+function readQuery(request: FastifyRequest): HistoryQuery {
+  const batchId = readParameter(request, 'batchId');
+  if (batchId !== undefined && batchId !== '' && !isNumericId(String(batchId))) {
+    throw invalidInput('batchId', `must be a numeric id, got ${JSON.stringify(batchId)}`);
+  }
+  const typeText = readParameter(request, 'type');
+  const types =
+    typeText === undefined || typeText === ''
+      ? undefined
+      : String(typeText)
+          .split(',')
+          .map((type) => type.trim());
+  for (const type of types ?? []) {
+    if (!eventName.test(type))
+      throw invalidInput('type', `must be event names such as learner.enrolled.v1, got ${type}`);
+  }
+  const from = wholeNumber(request, 'from', 0, Number.MAX_SAFE_INTEGER);
+  const to = wholeNumber(request, 'to', 0, Number.MAX_SAFE_INTEGER);
+  if (from !== undefined && to !== undefined && to < from) throw invalidInput('to', 'must not be before from');
+  return {
+    batchId: batchId === undefined || batchId === '' ? undefined : String(batchId),
+    types,
+    from,
+    to,
+    startIndex: readStartIndex(request),
+    limit: wholeNumber(request, 'limit', 1, maximumLimit) ?? pageSize,
+  };
+}
+
+function present(result: HistoryPage) {
+  return {
+    code: '200' as const,
+    history: result.rows.map(presentHistoryRow),
+    hasMoreRecords: result.hasMoreRecords,
+    message: 'success' as const,
+  };
+}
+
+/** Registers GET /lectern/v1/learners/{erecno}/history and GET /lectern/v1/courses/{courseId}/history. */
+export function registerHistoryRoutes(app: FastifyInstance, context: AppContext): void {
+  const response = { 200: HistoryEnvelope, ...errorResponses };
+  app.get(
+    '/lectern/v1/learners/:erecno/history',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'getLearnerHistory',
+        description:
+          "A learner's history: enrolments, waitlist moves, attendance, marks and completions, oldest first.",
+        tags: ['lectern history'],
+        params: Type.Object({ erecno: Type.String() }),
+        querystring: HistoryQuerystring,
+        response,
+      },
+    },
+    async (request) => {
+      const erecno = pathId(request.params, 'erecno');
+      return present(await learnerHistory(context, request.caller, erecno, readQuery(request)));
+    },
+  );
+  app.get(
+    '/lectern/v1/courses/:courseId/history',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'getCourseHistory',
+        description: 'The history of every learner of a course (or, with batchId, of one batch), oldest first.',
+        tags: ['lectern history'],
+        params: Type.Object({ courseId: Type.String() }),
+        querystring: HistoryQuerystring,
+        response,
+      },
+    },
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      return present(await courseHistory(context, request.caller, courseId, readQuery(request)));
+    },
+  );
+}

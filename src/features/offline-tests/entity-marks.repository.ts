@@ -17,6 +17,17 @@ export async function upsertMarks(db: Db, rows: EntityMarkTable[]): Promise<void
     .execute();
 }
 
+/** The marks some learners already have in an entity. */
+export async function findMarks(db: Db, entityId: string, erecnos: readonly string[]): Promise<EntityMarkTable[]> {
+  if (erecnos.length === 0) return [];
+  return db
+    .selectFrom('entity_marks')
+    .selectAll()
+    .where('entity_id', '=', entityId)
+    .where('erecno', 'in', erecnos)
+    .execute();
+}
+
 /** The highest marks any learner has in an entity, null when nobody has marks. */
 export async function highestMark(db: Db, portalId: string, entityId: string): Promise<number | null> {
   const row = await db

@@ -1,10 +1,13 @@
 /** Update Marks for offline tests and assignments: each learner's marks, up to the item's maximum. */
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
+import { enrolledAmong } from '../enrolments/enrolment-seats.ts';
 import { type EntityPath, requireEntityForChange } from '../entities/entity.service.ts';
+import { recordEvents } from '../events/record-events.ts';
 import type { Caller } from '../people/caller.ts';
 import { findEmployees } from '../people/people.repository.ts';
-import { upsertMarks } from './entity-marks.repository.ts';
+import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
+import { findMarks, upsertMarks } from './entity-marks.repository.ts';
 
 /** One learner's marks as asked, with the parameter names an error should cite. */
 export interface MarkEntry {
@@ -32,8 +35,9 @@ export interface LearnerMarks {
 
 /**
  * Records the marks of one or more learners in one transaction: every entry must be within 0 and the item's maximum
- * and name an active employee of the portal, or nothing is written. A learner's new marks replace the old ones.
- * Course managers alone may mark. Enrolment does not exist yet, so any active employee counts as a learner.
+ * and name an active employee holding a seat where the item is (the course, or the batch for blended courses), or
+ * nothing is written. A learner's new marks replace the old ones, with a marks.recorded.v1 event each and the
+ * completions that follow. Course managers alone may mark.
  */
 export async function updateMarks(
   context: AppContext,
@@ -69,6 +73,20 @@ export async function updateMarks(
         throw invalidInput(entry.erecnoParameter, `${employee.display_name} (${employee.erecno}) is inactive`);
       }
     }
+    const place = { portalId: caller.portalId, courseId: path.courseId, batchId: path.batchId };
+    const erecnos = entries.map((entry) => entry.erecno);
+    const enrolled = await enrolledAmong(trx, place, erecnos);
+    const outsider = entries.find((entry) => !enrolled.has(entry.erecno));
+    if (outsider !== undefined) {
+      const employee = byErecno.get(outsider.erecno)!;
+      const where = path.batchId === null ? 'course' : 'batch';
+      throw invalidInput(
+        outsider.erecnoParameter,
+        `${employee.display_name} (${employee.erecno}) is not a learner of this ${where} (enrol them first)`,
+      );
+    }
+    const previous = new Map((await findMarks(trx, entityId, erecnos)).map((row) => [row.erecno, Number(row.marks)]));
+    const snapshot = await completionSnapshot(trx, context, place, erecnos);
     const now = context.clock.now();
     await upsertMarks(
       trx,
@@ -82,6 +100,20 @@ export async function updateMarks(
         marked_at: now,
       })),
     );
+    const events = entries.map((entry) => ({
+      type: 'marks.recorded.v1' as const,
+      ...place,
+      erecno: entry.erecno,
+      by: caller.erecno,
+      at: now,
+      subject: { kind: 'entity' as const, id: entityId, entityType: kind.entityType },
+      before: previous.has(entry.erecno) ? { marks: previous.get(entry.erecno) } : null,
+      after: { marks: entry.marks, maximumMarks: maximum },
+      // Update Marks takes no notifyApplicableUsers: marks are recorded, not announced.
+      notify: false,
+    }));
+    await recordEvents(trx, context, events);
+    await recordCompletionChanges(trx, context, snapshot, caller.erecno);
     return entries.map((entry) => {
       const employee = byErecno.get(entry.erecno)!;
       return {

@@ -6,8 +6,10 @@ import type { AppContext } from '../../context.ts';
 import { addDays, dateInZone, type IsoDate } from '../../dates.ts';
 import type { BatchSchedulerTable, BatchTable, Db } from '../../db/database.ts';
 import { blendedCourseType, countBatchLearners, syncCoursePublication } from '../batches/batch.service.ts';
+import { batchPublishedEvent } from '../batches/batch-action.service.ts';
 import { countMandatoryContent } from '../entities/entity.service.ts';
 import { cloneModuleEntities } from '../entities/entity-clone.service.ts';
+import { recordEvents } from '../events/record-events.ts';
 import { cloneModuleTree } from '../modules/module.service.ts';
 import { cloneBatchSessions, countBatchSessions } from '../sessions/session.service.ts';
 import { daysBetween, nextOccurrence } from './recurrence.ts';
@@ -80,6 +82,8 @@ async function makeBatch(context: AppContext, db: Db, occurrence: Occurrence): P
   if (!settings.publishAutomatically || (await countBatchSessions(db, batch.id)) === 0) return false;
   if ((await countMandatoryContent(db, row.portal_id, row.course_id, batch.id)) === 0) return false;
   await repository.publishBatch(db, batch.id, now);
+  // Lectern published it by itself: no one is `by`; the rule's notifyApplicableUsers decides the e-mails.
+  await recordEvents(db, context, [batchPublishedEvent(batch, null, now, settings.notifyApplicableUsers)]);
   return true;
 }
 

@@ -1,11 +1,14 @@
-/** Mark Attendance: one learner Present or Absent at one session. */
+/** Mark Attendance: one enrolled learner of the batch Present or Absent at one session. */
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
 import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { loadViews } from '../courses/course.service.ts';
+import { enrolledAmong } from '../enrolments/enrolment-seats.ts';
+import { recordEvents } from '../events/record-events.ts';
 import { requireModule } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { findEmployee } from '../people/people.repository.ts';
+import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
 import * as repository from './session.repository.ts';
 import type { SessionPath, SessionResult } from './session.service.ts';
 
@@ -13,8 +16,9 @@ import type { SessionPath, SessionResult } from './session.service.ts';
 export type AttendanceStatus = 'present' | 'absent';
 
 /**
- * Records a learner's attendance (a second mark replaces the first). Course managers and the session's own trainer
- * may mark. Enrolment does not exist yet, so any active employee of the portal counts as a learner of the batch.
+ * Records a learner's attendance (a second mark replaces the first), with an attendance.marked.v1 event and the
+ * completions that follow from it. Course managers and the session's own trainer may mark; the learner must hold a
+ * seat in the batch (waiting learners and other employees are refused with 400 naming learnerErecno).
  */
 export async function markAttendance(
   context: AppContext,
@@ -40,14 +44,39 @@ export async function markAttendance(
     if (learner.status !== 'active') {
       throw invalidInput('learnerErecno', `${learner.display_name} (${learner.erecno}) is inactive`);
     }
+    const place = { portalId: caller.portalId, courseId: path.courseId, batchId: path.batchId };
+    if (!(await enrolledAmong(trx, place, [learner.erecno])).has(learner.erecno)) {
+      throw invalidInput(
+        'learnerErecno',
+        `${learner.display_name} (${learner.erecno}) is not a learner of this batch (enrol them first)`,
+      );
+    }
+    const [previous] = await repository.findAttendance(trx, sessionId, [learner.erecno]);
+    const snapshot = await completionSnapshot(trx, context, place, [learner.erecno]);
+    const now = context.clock.now();
     await repository.upsertAttendance(trx, {
       portal_id: caller.portalId,
       session_id: sessionId,
       erecno: learner.erecno,
       status: mark.status,
       marked_by: caller.erecno,
-      marked_at: context.clock.now(),
+      marked_at: now,
     });
+    await recordEvents(trx, context, [
+      {
+        type: 'attendance.marked.v1',
+        ...place,
+        erecno: learner.erecno,
+        by: caller.erecno,
+        at: now,
+        subject: { kind: 'session', id: sessionId },
+        before: previous === undefined ? null : { status: previous.status },
+        after: { status: mark.status },
+        // Zoho's Mark Attendance takes no notifyApplicableUsers: a mark is recorded, not announced.
+        notify: false,
+      },
+    ]);
+    await recordCompletionChanges(trx, context, snapshot, caller.erecno);
     const row = await repository.findSessionView(trx, caller.portalId, sessionId);
     return { rows: [row!], canManage: manages, warnings: [] };
   });

@@ -14,27 +14,42 @@ export interface SessionRow extends ClassSessionTable {
 
 /** One query that loads sessions with everything their object shows. */
 function viewQuery(db: Db) {
-  return db
-    .selectFrom('class_sessions as s')
-    .innerJoin('portals as p', 'p.id', 's.portal_id')
-    .leftJoin('employees as t', 't.erecno', 's.trainer_erecno')
-    .leftJoin('rooms as r', 'r.id', 's.room_id')
-    .leftJoin('categories as g', 'g.id', 's.grade_category_id')
-    .selectAll('s')
-    .select(['p.time_zone', 't.display_name as trainer_name', 'r.name as room_name', 'g.name as grade_category_name'])
-    .select((eb) => [
-      eb
-        .selectFrom('session_attendance as a')
-        .select((inner) => inner.fn.countAll<number | string>().as('count'))
-        .whereRef('a.session_id', '=', 's.id')
-        .as('total_learners'),
-      eb
-        .selectFrom('session_attendance as a')
-        .select((inner) => inner.fn.countAll<number | string>().as('count'))
-        .whereRef('a.session_id', '=', 's.id')
-        .where('a.status', '=', 'present')
-        .as('present_learners'),
-    ]);
+  return (
+    db
+      .selectFrom('class_sessions as s')
+      .innerJoin('portals as p', 'p.id', 's.portal_id')
+      .leftJoin('employees as t', 't.erecno', 's.trainer_erecno')
+      .leftJoin('rooms as r', 'r.id', 's.room_id')
+      .leftJoin('categories as g', 'g.id', 's.grade_category_id')
+      .selectAll('s')
+      .select(['p.time_zone', 't.display_name as trainer_name', 'r.name as room_name', 'g.name as grade_category_name'])
+      // The batch's enrolled learners (the waitlist not), and those of them marked present: marks of people who left
+      // the batch since stay stored but are not counted. Read from enrolments directly, one query for any page.
+      .select((eb) => [
+        eb
+          .selectFrom('enrolments as e')
+          .select((inner) => inner.fn.countAll<number | string>().as('count'))
+          .whereRef('e.batch_id', '=', 's.batch_id')
+          .where('e.status', '=', 'enrolled')
+          .as('total_learners'),
+        eb
+          .selectFrom('session_attendance as a')
+          .select((inner) => inner.fn.countAll<number | string>().as('count'))
+          .whereRef('a.session_id', '=', 's.id')
+          .where('a.status', '=', 'present')
+          .where((inner) =>
+            inner.exists(
+              inner
+                .selectFrom('enrolments as e')
+                .select('e.erecno')
+                .whereRef('e.batch_id', '=', 's.batch_id')
+                .whereRef('e.erecno', '=', 'a.erecno')
+                .where('e.status', '=', 'enrolled'),
+            ),
+          )
+          .as('present_learners'),
+      ])
+  );
 }
 
 /** One session with its view columns. */
@@ -156,6 +171,21 @@ export async function countSessionsOfBatch(db: Db, batchId: string): Promise<num
     .where('batch_id', '=', batchId)
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** The marks some learners already have at a session. */
+export async function findAttendance(
+  db: Db,
+  sessionId: string,
+  erecnos: readonly string[],
+): Promise<SessionAttendanceTable[]> {
+  if (erecnos.length === 0) return [];
+  return db
+    .selectFrom('session_attendance')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('erecno', 'in', erecnos)
+    .execute();
 }
 
 /** Records (or changes) one learner's mark. */

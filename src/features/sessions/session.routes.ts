@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
-import { pathId, readParameter, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { parseBoolean, pathId, readParameter, readStartIndex, requireDataObject } from '../../http/input.ts';
 import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
 import { presentSession } from './session.presenter.ts';
@@ -22,9 +22,21 @@ import { markAttendance } from './session-attendance.service.ts';
 const modulePath = '/api/v1/courses/:courseId/batches/:batchId/modules/:moduleId/sessions';
 const ModuleParams = Type.Object({ courseId: Type.String(), batchId: Type.String(), moduleId: Type.String() });
 const SessionParams = Type.Object({ ...ModuleParams.properties, sessionId: Type.String() });
+const notifyQuery = {
+  notifyApplicableUsers: Type.Optional(
+    Type.String({ description: "Lectern: True or False (any case), default true: tell the batch's people" }),
+  ),
+};
 const sessionDataQuery = Type.Object({
   sessionData: Type.Optional(Type.String({ description: 'The session as JSON (or send it as the JSON or form body)' })),
+  ...notifyQuery,
 });
+
+/** notifyApplicableUsers, default true; read from the query only, as a body holds sessionData's keys. */
+function readNotify(request: FastifyRequest): service.SessionChangeOptions {
+  const query = request.query as Record<string, unknown>;
+  return { notify: parseBoolean(query.notifyApplicableUsers, 'notifyApplicableUsers') ?? true };
+}
 const dataBody = Type.Optional(
   Type.Unknown({ description: 'sessionData as a JSON body, bare or wrapped, or a form field' }),
 );
@@ -83,7 +95,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
     async (request, reply) => {
       const path = sessionPath(request.params);
       const input = readSessionData<typeof SessionDataInput.static>(request, SessionDataInput);
-      const result = await service.createSession(context, request.caller, path, input.value);
+      const result = await service.createSession(context, request.caller, path, input.value, readNotify(request));
       warn(reply, [...input.warnings, ...result.warnings]);
       return one(result);
     },
@@ -154,7 +166,8 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
       const path = sessionPath(request.params);
       const sessionId = pathId(request.params, 'sessionId');
       const input = readSessionData<typeof SessionUpdateInput.static>(request, SessionUpdateInput);
-      const result = await service.updateSession(context, request.caller, path, sessionId, input.value);
+      const options = readNotify(request);
+      const result = await service.updateSession(context, request.caller, path, sessionId, input.value, options);
       warn(reply, [...input.warnings, ...result.warnings]);
       return one(result);
     },
@@ -168,12 +181,13 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         operationId: 'deleteSession',
         tags: ['sessions'],
         params: SessionParams,
+        querystring: Type.Object(notifyQuery),
         response: { 200: SessionSuccessBody, ...errorResponses },
       },
     },
     async (request) => {
       const sessionId = pathId(request.params, 'sessionId');
-      await service.deleteSession(context, request.caller, sessionPath(request.params), sessionId);
+      await service.deleteSession(context, request.caller, sessionPath(request.params), sessionId, readNotify(request));
       return sessionSuccess;
     },
   );

@@ -6,6 +6,7 @@ import { notFound } from '../../errors.ts';
 import { loadBatchForChange, requireBatch } from '../batches/batch.service.ts';
 import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { loadViews } from '../courses/course.service.ts';
+import { recordEvents } from '../events/record-events.ts';
 import { requireModule } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
 import * as repository from './session.repository.ts';
@@ -23,6 +24,7 @@ import {
   parseSlot,
   type SessionSlot,
 } from './session-booking.ts';
+import { sessionEvent } from './session-events.ts';
 
 export {
   cloneBatchSessions,
@@ -41,6 +43,12 @@ export interface SessionPath {
   courseId: string;
   batchId: string;
   moduleId: string;
+}
+
+/** Options of a session change. */
+export interface SessionChangeOptions {
+  /** notifyApplicableUsers (Lectern's addition, default true): tell the batch's people, once it is published. */
+  notify: boolean;
 }
 
 /** Sessions to present, whether the caller manages the course, and booking clashes accepted with a warning. */
@@ -107,12 +115,13 @@ export async function listSessions(
   return { rows, canManage: manages, warnings: [] };
 }
 
-/** Schedules a session in a batch module (course managers only). */
+/** Schedules a session in a batch module (course managers only), with a session.created.v1 event. */
 export async function createSession(
   context: AppContext,
   caller: Caller,
   path: SessionPath,
   input: SessionInput,
+  options: SessionChangeOptions = { notify: true },
 ): Promise<SessionResult> {
   const slot = parseSlot(input);
   const lockUntil = parseLockUntil(input.lockUntil) ?? null;
@@ -160,6 +169,8 @@ export async function createSession(
       caller.erecno,
       now,
     );
+    const change = { batch, before: null, after: session, by: caller.erecno, at: now, notify: options.notify };
+    await recordEvents(trx, context, [sessionEvent('session.created.v1', change)]);
     return { rows: [await viewOf(trx, caller, session.id)], canManage: true, warnings };
   });
 }
@@ -173,13 +184,17 @@ function changedColumns(current: ClassSessionTable, wanted: Partial<ClassSession
   return changes as Partial<ClassSessionTable>;
 }
 
-/** Applies a partial update; `sequence` rises only when something a calendar shows changed. */
+/**
+ * Applies a partial update; `sequence` rises, and a session.updated.v1 event is recorded, only when something a
+ * calendar shows changed.
+ */
 export async function updateSession(
   context: AppContext,
   caller: Caller,
   path: SessionPath,
   sessionId: string,
   input: SessionUpdate,
+  options: SessionChangeOptions = { notify: true },
 ): Promise<SessionResult> {
   const lockUntil = parseLockUntil(input.lockUntil);
   const roomId = optionalId(input.roomId);
@@ -232,8 +247,14 @@ export async function updateSession(
     });
     if (Object.keys(changes).length > 0) {
       const now = context.clock.now();
-      const sequence = changesCalendar(current, changes) ? current.sequence + 1 : current.sequence;
+      const shown = changesCalendar(current, changes);
+      const sequence = shown ? current.sequence + 1 : current.sequence;
       await repository.updateSession(trx, portalId, sessionId, { ...changes, sequence, updated_at: now });
+      if (shown) {
+        const after = { ...current, ...changes, sequence, updated_at: now };
+        const change = { batch, before: current, after, by: caller.erecno, at: now, notify: options.notify };
+        await recordEvents(trx, context, [sessionEvent('session.updated.v1', change)]);
+      }
       if (changes.trainer_erecno !== undefined) {
         const trainers = [current.trainer_erecno, changes.trainer_erecno];
         await syncCourseTrainers(trx, { portalId, courseId: path.courseId }, trainers, caller.erecno, now);
@@ -243,13 +264,22 @@ export async function updateSession(
   });
 }
 
-/** Deletes a session with its attendance (course managers only). */
-export async function deleteSession(context: AppContext, caller: Caller, path: SessionPath, sessionId: string) {
+/** Deletes a session with its attendance (course managers only), with a session.cancelled.v1 event. */
+export async function deleteSession(
+  context: AppContext,
+  caller: Caller,
+  path: SessionPath,
+  sessionId: string,
+  options: SessionChangeOptions = { notify: true },
+) {
   await context.db.transaction().execute(async (trx) => {
-    await changeModule(context, trx, caller, path);
+    const batch = await changeModule(context, trx, caller, path);
     const session = await findOrFail(trx, caller, path, sessionId, context);
     await repository.deleteSessions(trx, caller.portalId, { sessionIds: [sessionId] });
     const course = { portalId: caller.portalId, courseId: path.courseId };
-    await syncCourseTrainers(trx, course, [session.trainer_erecno], caller.erecno, context.clock.now());
+    const now = context.clock.now();
+    await syncCourseTrainers(trx, course, [session.trainer_erecno], caller.erecno, now);
+    const change = { batch, before: session, after: null, by: caller.erecno, at: now, notify: options.notify };
+    await recordEvents(trx, context, [sessionEvent('session.cancelled.v1', change)]);
   });
 }

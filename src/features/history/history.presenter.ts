@@ -1,0 +1,94 @@
+/** Turns history rows into the history answer's entries. Pure. */
+import { type Static, Type } from '@sinclair/typebox';
+import { dateInZone, displayDate, twelveHourText } from '../../dates.ts';
+import { PersonSchema } from '../people/employee.presenter.ts';
+import type { HistoryRow } from './history.repository.ts';
+
+const StateSchema = Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]);
+
+/** One history entry (Lectern's own shape). */
+export const HistoryEntrySchema = Type.Object({
+  historyId: Type.String(),
+  type: Type.String({ description: 'The versioned event name, e.g. learner.enrolled.v1' }),
+  courseId: Type.String(),
+  batchId: Type.Union([Type.String(), Type.Null()]),
+  learner: PersonSchema,
+  by: Type.Union([PersonSchema, Type.Null()], { description: 'Who caused it; null when Lectern did it by itself' }),
+  at: Type.Number({ description: 'Epoch milliseconds' }),
+  atAsDisplayString: Type.String({ description: "22-Dec-2021 10:00 AM, in the portal's time zone" }),
+  subject: Type.Object({
+    kind: Type.String(),
+    id: Type.String(),
+    entityType: Type.Optional(Type.Integer()),
+  }),
+  before: StateSchema,
+  after: StateSchema,
+});
+
+/** `{"code":"200","history":[...],"hasMoreRecords":bool,"message":"success"}`. */
+export const HistoryEnvelope = Type.Object({
+  code: Type.Literal('200'),
+  history: Type.Array(HistoryEntrySchema),
+  hasMoreRecords: Type.Boolean(),
+  message: Type.Literal('success'),
+});
+
+type Entry = Static<typeof HistoryEntrySchema>;
+
+/** `22-Dec-2021 10:00 AM` for an instant in a time zone. */
+export function displayInstant(epochMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(epochMs));
+  const hour = Number(parts.find((part) => part.type === 'hour')!.value);
+  const minute = Number(parts.find((part) => part.type === 'minute')!.value);
+  return `${displayDate(dateInZone(epochMs, timeZone))} ${twelveHourText(hour * 60 + minute)}`;
+}
+
+function person(
+  erecno: string,
+  name: string | null,
+  employeeId: string | null,
+  email: string | null,
+  photo: string | null,
+) {
+  return {
+    erecno,
+    displayName: name ?? '',
+    employeeId: employeeId ?? '',
+    emailId: email ?? '',
+    displayPictureURL: photo ?? '',
+  };
+}
+
+function state(text: string | null): Record<string, unknown> | null {
+  return text === null ? null : (JSON.parse(text) as Record<string, unknown>);
+}
+
+/** One row as an entry. */
+export function presentHistoryRow(row: HistoryRow): Entry {
+  const subject =
+    row.subject_entity_type === null
+      ? { kind: row.subject_kind, id: row.subject_id }
+      : { kind: row.subject_kind, id: row.subject_id, entityType: Number(row.subject_entity_type) };
+  const at = Number(row.at);
+  return {
+    historyId: String(row.id),
+    type: row.type,
+    courseId: row.course_id,
+    batchId: row.batch_id,
+    learner: person(row.erecno, row.learner_name, row.learner_employee_id, row.learner_email, row.learner_photo),
+    by:
+      row.by_erecno === null
+        ? null
+        : person(row.by_erecno, row.by_name, row.by_employee_id, row.by_email, row.by_photo),
+    at,
+    atAsDisplayString: displayInstant(at, row.time_zone || 'UTC'),
+    subject,
+    before: state(row.before_state),
+    after: state(row.after_state),
+  };
+}
