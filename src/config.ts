@@ -37,6 +37,14 @@ export interface Config {
   readonly schedulerIntervalSeconds: number;
   /** Largest file an upload may carry, in bytes; larger ones are refused (422) and nothing is kept. */
   readonly maxUploadBytes: number;
+  /** SMTP server for notification e-mails (smtp:// or smtps://user:pass@host:port); null: e-mails are skipped. */
+  readonly smtpUrl: string | null;
+  /** The From address of notification e-mails and the organizer of their invites. */
+  readonly smtpFrom: string;
+  /** Seconds between delivery runs (e-mails and webhooks) in `lectern serve`; 0 turns them off. */
+  readonly deliveryIntervalSeconds: number;
+  /** Attempts an e-mail or webhook delivery gets (with exponential back-off) before it is marked failed. */
+  readonly deliveryMaxAttempts: number;
 }
 
 /** Settings that the command line may override (flags win over the environment). */
@@ -100,6 +108,10 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   if (bookingConflicts !== 'refuse' && bookingConflicts !== 'warn') {
     problems.push(`LECTERN_BOOKING_CONFLICTS must be refuse or warn, got "${env.LECTERN_BOOKING_CONFLICTS}"`);
   }
+  const smtpUrl = env.LECTERN_SMTP_URL || null;
+  if (smtpUrl !== null && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    problems.push('LECTERN_SMTP_URL must look like smtp://user:password@host:port (or smtps://)');
+  }
   const config: Config = {
     port,
     host,
@@ -135,6 +147,16 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
       1,
       1_099_511_627_776,
     ),
+    smtpUrl,
+    smtpFrom: env.LECTERN_SMTP_FROM || 'Lectern <lectern@localhost>',
+    deliveryIntervalSeconds: integer(
+      'LECTERN_DELIVERY_INTERVAL_SECONDS',
+      env.LECTERN_DELIVERY_INTERVAL_SECONDS,
+      15,
+      0,
+      86_400,
+    ),
+    deliveryMaxAttempts: integer('LECTERN_DELIVERY_MAX_ATTEMPTS', env.LECTERN_DELIVERY_MAX_ATTEMPTS, 8, 1, 100),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -46,6 +46,7 @@ export async function serve(config: Config): Promise<LecternApp> {
     app = await buildApp({ config, database, clock: systemClock, logger: true });
     prepared = await prepareStore(app.lectern, config);
     await startSchedulerTicks(app, config);
+    await startDeliveryRuns(app, config);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close();
@@ -70,6 +71,17 @@ async function startSchedulerTicks(app: LecternApp, config: Config): Promise<voi
   if (config.schedulerIntervalSeconds === 0) return;
   const { startSchedulerTimer } = await import('../features/schedulers/scheduler.runner.ts');
   const timer = startSchedulerTimer(app.lectern, { intervalMs: config.schedulerIntervalSeconds * 1000, log: app.log });
+  app.addHook('onClose', () => timer.stop());
+}
+
+/**
+ * Starts the delivery runs (notification e-mails and webhooks) unless LECTERN_DELIVERY_INTERVAL_SECONDS is 0; like
+ * the scheduler's timer, it does not keep the process alive and is stopped (waiting for a running run) on close.
+ */
+async function startDeliveryRuns(app: LecternApp, config: Config): Promise<void> {
+  if (config.deliveryIntervalSeconds === 0) return;
+  const { startDeliveryTimer } = await import('../features/notifications/delivery-runner.ts');
+  const timer = startDeliveryTimer(app.lectern, { intervalMs: config.deliveryIntervalSeconds * 1000, log: app.log });
   app.addHook('onClose', () => timer.stop());
 }
 

@@ -1,7 +1,113 @@
-/** The notification outbox and webhook deliveries. Placeholder until the notifications feature lands. */
+/**
+ * The outbox: e-mails and webhook deliveries queued in the transaction of the change that caused them, so that a
+ * change that rolls back queues nothing and a committed one loses nothing. Rows only: sending happens later in
+ * notification.delivery.ts and webhook.delivery.ts. Low-level on purpose (db, events, webhooks' outbox): every
+ * feature that records events sits above it.
+ */
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
+import type { NotificationTable } from '../../db/tables/notifications.ts';
 import type { LmsEvent } from '../events/event.types.ts';
+import { enqueueWebhookDeliveries } from '../webhooks/webhook.outbox.ts';
+import {
+  isSessionEvent,
+  needsBatchSessions,
+  type PlannedNotification,
+  planNotifications,
+} from './notification-recipients.ts';
+import * as sources from './notification-sources.repository.ts';
+
+/** Rows per insert statement: 18 columns each, well inside both engines' bound-parameter limits. */
+const insertChunk = 400;
+
+/** What an outbox row's `payload` holds: the event, its id (shared with webhooks), and the invite to attach. */
+export interface NotificationPayload {
+  eventId: string;
+  event: LmsEvent;
+  invite: { method: 'REQUEST' | 'CANCEL'; sessions: sources.SessionSnapshot[] } | null;
+}
+
+const unique = (values: Iterable<string | null>) =>
+  [...new Set([...values].filter((value) => value !== null))] as string[];
+
+/** Loads what planning needs for all the events at once: at most four queries, whatever the number of events. */
+async function loadSources(db: Db, events: readonly LmsEvent[]) {
+  const sessionEvents = events.filter(isSessionEvent);
+  const batchEvents = events.filter((event) => event.type === 'batch.published.v1' || isSessionEvent(event));
+  const publishEvents = events.filter((event) => event.type.endsWith('.published.v1'));
+  const [sessions, batchLearners, owners, audience] = await Promise.all([
+    sources.findSessionSnapshots(
+      db,
+      unique(sessionEvents.map((event) => event.subject.id)),
+      unique(events.filter(needsBatchSessions).map((event) => event.batchId)),
+    ),
+    sources.findBatchLearners(db, unique(batchEvents.map((event) => event.batchId))),
+    sources.findCourseOwners(db, unique(publishEvents.map((event) => event.courseId))),
+    sources.findCourseAudience(db, unique(publishEvents.map((event) => event.courseId))),
+  ]);
+  return { sessions, batchLearners, owners, audience };
+}
 
 /** Queues e-mails and webhook deliveries for the events, in the caller's transaction. */
-export async function enqueueDeliveries(_db: Db, _context: AppContext, _events: readonly LmsEvent[]): Promise<void> {}
+export async function enqueueDeliveries(db: Db, context: AppContext, events: readonly LmsEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const eventIds = events.map(() => context.ids.next());
+  await enqueueWebhookDeliveries(db, context, events, eventIds);
+  const notifying = events.filter((event) => event.notify);
+  if (notifying.length === 0) return;
+  const planned = planNotifications(notifying, await loadSources(db, notifying));
+  if (planned.length === 0) return;
+  const people = await sources.findRecipients(db, unique(planned.map((item) => item.erecno)));
+  const byErecno = new Map(people.map((person) => [person.erecno, person]));
+  const idOfEvent = new Map(events.map((event, index) => [event, eventIds[index]!]));
+  const now = context.clock.now();
+  const rows: NotificationTable[] = [];
+  for (const item of planned) {
+    const person = byErecno.get(item.erecno);
+    // Nobody outside the event's portal, and nobody who has left, is written to.
+    if (person === undefined || person.portal_id !== item.event.portalId || person.status !== 'active') continue;
+    rows.push(outboxRow(context, item, idOfEvent.get(item.event)!, person.email_id, now));
+  }
+  for (let index = 0; index < rows.length; index += insertChunk) {
+    await db
+      .insertInto('notifications')
+      .values(rows.slice(index, index + insertChunk))
+      .execute();
+  }
+}
+
+function outboxRow(
+  context: AppContext,
+  item: PlannedNotification,
+  eventId: string,
+  email: string,
+  now: number,
+): NotificationTable {
+  const payload: NotificationPayload = {
+    eventId,
+    event: item.event,
+    invite: item.method === null ? null : { method: item.method, sessions: item.sessions },
+  };
+  const hasAddress = email.includes('@');
+  return {
+    id: context.ids.next(),
+    portal_id: item.event.portalId,
+    erecno: item.erecno,
+    email,
+    reason: item.reason,
+    event_type: item.event.type,
+    course_id: item.event.courseId,
+    batch_id: item.event.batchId,
+    subject_kind: item.event.subject.kind,
+    subject_id: item.event.subject.id,
+    payload: JSON.stringify(payload),
+    // Someone without an address is still recorded (the outbox shows who was concerned), but never sent to.
+    status: hasAddress ? 'pending' : 'skipped',
+    attempts: 0,
+    next_attempt_at: now,
+    claimed_until: null,
+    last_error: hasAddress ? null : 'the employee has no e-mail address',
+    created_at: now,
+    sent_at: null,
+  };
+}

@@ -1,6 +1,66 @@
-/** Routes: the notification outbox under /lectern/v1. */
+/** Routes: the notification outbox under /lectern/v1 (read only; e-mails are queued by the changes themselves). */
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
+import { pathId, readStartIndex } from '../../http/input.ts';
+import { AttemptSchema, NotificationSchema, presentAttempt, presentNotification } from './notification.presenter.ts';
+import { getCallerNotification, listCallerNotifications } from './notification.service.ts';
 
-/** Registers the routes (placeholder until the feature lands). */
-export function registerNotificationRoutes(_app: FastifyInstance, _context: AppContext): void {}
+/** Registers GET /lectern/v1/notifications and GET /lectern/v1/notifications/{notificationId}. */
+export function registerNotificationRoutes(app: FastifyInstance, context: AppContext): void {
+  app.get(
+    '/lectern/v1/notifications',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'listNotifications',
+        tags: ['lectern'],
+        querystring: Type.Object({
+          erecno: Type.Optional(Type.String({ description: 'LMS admins only, unless it is the caller' })),
+          status: Type.Optional(Type.String({ description: 'pending, sending, sent, failed or skipped' })),
+          type: Type.Optional(Type.String({ description: 'a versioned event name, e.g. learner.enrolled.v1' })),
+          startIndex: Type.Optional(Type.String()),
+        }),
+        response: { 200: listEnvelope('notifications', NotificationSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const query = request.query as { erecno?: string; status?: string; type?: string };
+      const rows = await listCallerNotifications(context, request.caller, query, {
+        offset: readStartIndex(request),
+        limit: pageSize + 1,
+      });
+      const { items, hasMoreRecords } = page(rows);
+      return { notifications: items.map(presentNotification), code: '200', message: 'success', hasMoreRecords };
+    },
+  );
+
+  app.get(
+    '/lectern/v1/notifications/:notificationId',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'getNotification',
+        tags: ['lectern'],
+        params: Type.Object({ notificationId: Type.String() }),
+        response: {
+          200: successEnvelope(
+            'notification',
+            Type.Composite([NotificationSchema, Type.Object({ attemptLog: Type.Array(AttemptSchema) })]),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const id = pathId(request.params, 'notificationId');
+      const { row, attempts } = await getCallerNotification(context, request.caller, id);
+      return {
+        code: '200',
+        notification: { ...presentNotification(row), attemptLog: attempts.map(presentAttempt) },
+        message: 'success',
+      };
+    },
+  );
+}

@@ -1,6 +1,134 @@
-/** Routes: webhooks under /lectern/v1. */
-import type { FastifyInstance } from 'fastify';
+/** Routes: webhooks under /lectern/v1, for LMS admins. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { invalidInput } from '../../errors.ts';
+import {
+  errorResponses,
+  listEnvelope,
+  page,
+  pageSize,
+  SuccessBody,
+  success,
+  successEnvelope,
+} from '../../http/envelope.ts';
+import { pathId, readStartIndex } from '../../http/input.ts';
+import { DeliverySchema, presentDeliveries, presentWebhook, WebhookSchema } from './webhook.presenter.ts';
+import * as service from './webhook.service.ts';
 
-/** Registers the routes (placeholder until the feature lands). */
-export function registerWebhookRoutes(_app: FastifyInstance, _context: AppContext): void {}
+const WebhookBody = Type.Object(
+  {
+    url: Type.Optional(Type.String({ description: 'http or https' })),
+    events: Type.Optional(
+      Type.Union([Type.Array(Type.String()), Type.String()], {
+        description: 'versioned event names (learner.enrolled.v1, ...) or ["*"] for every event',
+      }),
+    ),
+    secret: Type.Optional(
+      Type.Union([Type.String(), Type.Boolean()], {
+        description: 'signing secret (16 to 200 characters); generated when left out; PATCH with true makes a new one',
+      }),
+    ),
+    active: Type.Optional(Type.Union([Type.Boolean(), Type.String()])),
+  },
+  { additionalProperties: false },
+);
+const IdParams = Type.Object({ webhookId: Type.String() });
+const one = successEnvelope('webhook', WebhookSchema);
+
+function bodyOf(request: FastifyRequest): service.WebhookInput {
+  const body = request.body;
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) throw invalidInput('body', 'must be a JSON object');
+  return body as service.WebhookInput;
+}
+
+function route(operationId: string, scope: 'READ' | 'CREATE' | 'UPDATE' | 'DELETE', schema: object) {
+  return {
+    config: { scope, access: 'admin' as const },
+    schema: { operationId, tags: ['lectern'], ...schema },
+  };
+}
+
+/** Registers /lectern/v1/webhooks (POST, GET), /{webhookId} (GET, PATCH, DELETE) and /{webhookId}/deliveries. */
+export function registerWebhookRoutes(app: FastifyInstance, context: AppContext): void {
+  app.post(
+    '/lectern/v1/webhooks',
+    route('createWebhook', 'CREATE', { body: WebhookBody, response: { 200: one, ...errorResponses } }),
+    async (request) => {
+      const created = await service.createWebhook(context, request.caller, bodyOf(request));
+      return { code: '200', webhook: presentWebhook(created.row, created.secret), message: 'success' };
+    },
+  );
+
+  app.get(
+    '/lectern/v1/webhooks',
+    route('listWebhooks', 'READ', {
+      querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+      response: { 200: listEnvelope('webhooks', WebhookSchema), ...errorResponses },
+    }),
+    async (request) => {
+      const rows = await service.listPortalWebhooks(context, request.caller, readStartIndex(request), pageSize + 1);
+      const { items, hasMoreRecords } = page(rows);
+      return { webhooks: items.map((row) => presentWebhook(row)), code: '200', message: 'success', hasMoreRecords };
+    },
+  );
+
+  app.get(
+    '/lectern/v1/webhooks/:webhookId',
+    route('getWebhook', 'READ', { params: IdParams, response: { 200: one, ...errorResponses } }),
+    async (request) => {
+      const row = await service.getWebhook(context, request.caller, pathId(request.params, 'webhookId'));
+      return { code: '200', webhook: presentWebhook(row), message: 'success' };
+    },
+  );
+
+  app.patch(
+    '/lectern/v1/webhooks/:webhookId',
+    route('updateWebhook', 'UPDATE', {
+      params: IdParams,
+      body: WebhookBody,
+      response: { 200: one, ...errorResponses },
+    }),
+    async (request) => {
+      const id = pathId(request.params, 'webhookId');
+      const updated = await service.updateWebhook(context, request.caller, id, bodyOf(request));
+      return { code: '200', webhook: presentWebhook(updated.row, updated.secret), message: 'success' };
+    },
+  );
+
+  app.delete(
+    '/lectern/v1/webhooks/:webhookId',
+    route('deleteWebhook', 'DELETE', { params: IdParams, response: { 200: SuccessBody, ...errorResponses } }),
+    async (request) => {
+      await service.deleteWebhook(context, request.caller, pathId(request.params, 'webhookId'));
+      return success;
+    },
+  );
+
+  app.get(
+    '/lectern/v1/webhooks/:webhookId/deliveries',
+    route('listWebhookDeliveries', 'READ', {
+      params: IdParams,
+      querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+      response: { 200: listEnvelope('deliveries', DeliverySchema), ...errorResponses },
+    }),
+    async (request) => {
+      const id = pathId(request.params, 'webhookId');
+      const found = await service.listWebhookDeliveries(
+        context,
+        request.caller,
+        id,
+        readStartIndex(request),
+        pageSize + 1,
+      );
+      const { items, hasMoreRecords } = page(found.deliveries);
+      return {
+        deliveries: presentDeliveries(items, found.attempts),
+        code: '200',
+        message: 'success',
+        hasMoreRecords,
+      };
+    },
+  );
+}

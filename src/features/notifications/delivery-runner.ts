@@ -1,0 +1,70 @@
+/**
+ * The delivery run: sends due e-mails and webhook deliveries. `lectern serve` runs it on a timer
+ * (LECTERN_DELIVERY_INTERVAL_SECONDS); tests call runDeliveries directly after moving their clock.
+ */
+import type { AppContext } from '../../context.ts';
+import { runWebhookDeliveries } from '../webhooks/webhook.delivery.ts';
+import { type MailTransport, runEmailDeliveries } from './notification.delivery.ts';
+
+/** What one run did, per kind. */
+export interface DeliveryRunResult {
+  emails: { sent: number; failed: number; skipped: number };
+  webhooks: { sent: number; failed: number; skipped: number };
+}
+
+/** One run: e-mails, then webhooks. A transport may be passed in; otherwise the SMTP settings decide. */
+export async function runDeliveries(
+  context: AppContext,
+  options: { transport?: MailTransport | null } = {},
+): Promise<DeliveryRunResult> {
+  const emails = await runEmailDeliveries(context, options);
+  const webhooks = await runWebhookDeliveries(context);
+  return { emails, webhooks };
+}
+
+/** Where the timer reports (a pino logger fits). */
+export interface DeliveryLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+/**
+ * Runs deliveries now and then every `intervalMs`, never two runs at once in this process. The timer does not keep
+ * the process alive; errors are logged, never thrown. stop() clears it and waits for a running run to finish.
+ */
+export function startDeliveryTimer(
+  context: AppContext,
+  options: { intervalMs: number; log: DeliveryLog },
+): { stop(): Promise<void> } {
+  const { intervalMs, log } = options;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const run = () => {
+    if (running !== null || stopped) return;
+    running = runDeliveries(context)
+      .then(
+        (result) => {
+          const { emails, webhooks } = result;
+          if (emails.sent + emails.failed + emails.skipped + webhooks.sent + webhooks.failed + webhooks.skipped > 0) {
+            log.info(result, 'delivery run');
+          }
+        },
+        (error: unknown) => log.error({ err: error }, 'delivery run failed; it is retried at the next run'),
+      )
+      .finally(() => {
+        running = null;
+      });
+  };
+  const first = setTimeout(run, 0);
+  const timer = setInterval(run, intervalMs);
+  first.unref();
+  timer.unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/** Reading the outbox: LMS admins see their portal's, everyone else only their own e-mails. */
+import type { AppContext } from '../../context.ts';
+import type { DeliveryStatus } from '../../db/tables/notifications.ts';
+import { forbidden, invalidInput, notFound } from '../../errors.ts';
+import { isNumericId } from '../../ids.ts';
+import type { Caller } from '../people/caller.ts';
+import { webhookEventTypes } from '../webhooks/webhook-events.ts';
+import { findAttempts } from './delivery-queue.repository.ts';
+import { findNotification, listNotifications } from './notification.repository.ts';
+
+const statuses: readonly DeliveryStatus[] = ['pending', 'sending', 'sent', 'failed', 'skipped'];
+
+function isAdmin(caller: Caller): boolean {
+  return caller.isAdmin || caller.isOperator;
+}
+
+/** The listing's filters as sent (query strings). */
+export interface NotificationQuery {
+  erecno?: string;
+  status?: string;
+  type?: string;
+}
+
+/** One page of the outbox the caller may read. */
+export async function listCallerNotifications(
+  context: AppContext,
+  caller: Caller,
+  query: NotificationQuery,
+  page: { offset: number; limit: number },
+) {
+  if (query.erecno !== undefined && !isNumericId(query.erecno)) {
+    throw invalidInput('erecno', `must be a numeric id, got ${JSON.stringify(query.erecno)}`);
+  }
+  if (query.status !== undefined && !statuses.includes(query.status as DeliveryStatus)) {
+    throw invalidInput('status', `must be one of ${statuses.join(', ')}`);
+  }
+  if (query.type !== undefined && !(webhookEventTypes as readonly string[]).includes(query.type)) {
+    throw invalidInput('type', `must be a versioned event name such as learner.enrolled.v1`);
+  }
+  if (!isAdmin(caller) && query.erecno !== undefined && query.erecno !== caller.erecno) {
+    throw forbidden("only LMS admins may read other people's notifications");
+  }
+  const erecno = isAdmin(caller) ? query.erecno : caller.erecno;
+  return listNotifications(
+    context.db,
+    {
+      portalId: caller.portalId,
+      ...(erecno === undefined ? {} : { erecno }),
+      ...(query.status === undefined ? {} : { status: query.status as DeliveryStatus }),
+      ...(query.type === undefined ? {} : { type: query.type }),
+    },
+    page.offset,
+    page.limit,
+  );
+}
+
+/** One e-mail of the outbox with its attempts, for an LMS admin or its recipient. */
+export async function getCallerNotification(context: AppContext, caller: Caller, id: string) {
+  const row = await findNotification(context.db, caller.portalId, id);
+  if (row === undefined) throw notFound('notification', id);
+  if (!isAdmin(caller) && row.erecno !== caller.erecno) {
+    throw forbidden("only LMS admins may read other people's notifications");
+  }
+  const attempts = await findAttempts(context.db, [row.id]);
+  return { row, attempts };
+}
