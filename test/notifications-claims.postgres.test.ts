@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { claimDue } from '../src/features/notifications/delivery-queue.repository.ts';
+import { claimDue } from '../src/features/events/delivery-queue.repository.ts';
 import { personNamed } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 import { batchWithSession, eventOf, outboxRows, recordInTransaction } from './notifications-helpers.ts';

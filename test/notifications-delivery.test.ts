@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimDue, claimLeaseMs, releaseClaims } from '../src/features/notifications/delivery-queue.repository.ts';
-import { runDeliveries } from '../src/features/notifications/delivery-runner.ts';
+import { runDeliveries } from '../src/features/deliveries/delivery-runner.ts';
+import { claimDue, claimLeaseMs, releaseClaims } from '../src/features/events/delivery-queue.repository.ts';
 import { employeeNamed, type Person, personNamed } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 import {

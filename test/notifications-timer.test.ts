@@ -1,7 +1,7 @@
 /** The periodic delivery run `lectern serve` starts (LECTERN_DELIVERY_INTERVAL_SECONDS). */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../src/context.ts';
-import { startDeliveryTimer } from '../src/features/notifications/delivery-runner.ts';
+import { startDeliveryTimer } from '../src/features/deliveries/delivery-runner.ts';
 import { personNamed } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 import { batchWithSession, eventOf, outboxRows, recordInTransaction } from './notifications-helpers.ts';

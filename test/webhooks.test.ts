@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backOffBaseMs } from '../src/features/notifications/delivery-queue.repository.ts';
-import { runDeliveries } from '../src/features/notifications/delivery-runner.ts';
+import { runDeliveries } from '../src/features/deliveries/delivery-runner.ts';
+import { backOffBaseMs } from '../src/features/events/delivery-queue.repository.ts';
 import { verifySignature } from '../src/features/webhooks/webhook-signature.ts';
 import { createCourse, type Person, personNamed, publishCourse } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';

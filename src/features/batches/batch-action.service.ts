@@ -2,11 +2,11 @@
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { stateError } from '../../errors.ts';
-import { countWaiting } from '../enrolments/enrolment-seats.ts';
 import { countMandatoryContent } from '../entities/entity.service.ts';
 import type { LmsEvent } from '../events/event.types.ts';
 import { recordEvents } from '../events/record-events.ts';
 import type { Caller } from '../people/caller.ts';
+import { countWaiting } from '../seats/seat.service.ts';
 import { countBatchSessions } from '../sessions/session.service.ts';
 import * as repository from './batch.repository.ts';
 import { batchLearnerCount, loadBatchForChange, syncCoursePublication } from './batch.service.ts';

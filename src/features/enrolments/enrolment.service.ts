@@ -13,8 +13,8 @@ import { recordEvents } from '../events/record-events.ts';
 import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
 import { type PermissionSettings, readPermissionSettings } from '../progress/completion-settings.ts';
-import * as repository from './enrolment.repository.ts';
-import { promoteWaiting, seatEvent, seatRow, seatState } from './enrolment-seats.ts';
+import * as repository from '../seats/seat.repository.ts';
+import { promoteWaiting, seatEvent, seatRow, seatState } from '../seats/seat.service.ts';
 
 /** What happened to one person of an enrol or unenrol list. */
 export type EnrolmentStatus = 'enrolled' | 'waitlisted' | 'alreadyEnrolled' | 'unenrolled' | 'notEnrolled' | 'refused';

@@ -1,32 +1,9 @@
 /**
- * The append-only learner history: one row per event about a learner. This file only inserts and reads; nothing
- * in Lectern updates or deletes history rows (deleting a course, a batch or an enrolment leaves them in place).
+ * Reads the append-only learner history (events/history-log.repository.ts writes it). Nothing in Lectern updates or
+ * deletes history rows (deleting a course, a batch or an enrolment leaves them in place).
  */
 import type { Db } from '../../db/database.ts';
 import type { LearnerHistoryTable } from '../../db/tables/history.ts';
-import type { LmsEvent } from '../events/event.types.ts';
-
-/** Appends the events about learners to the history, in the caller's transaction (one insert). */
-export async function appendHistory(db: Db, events: readonly LmsEvent[]): Promise<void> {
-  const rows = events
-    .filter((event) => event.erecno !== null)
-    .map((event) => ({
-      portal_id: event.portalId,
-      type: event.type,
-      course_id: event.courseId,
-      batch_id: event.batchId,
-      erecno: event.erecno!,
-      by_erecno: event.by,
-      at: event.at,
-      subject_kind: event.subject.kind,
-      subject_id: event.subject.id,
-      subject_entity_type: event.subject.entityType ?? null,
-      before_state: event.before === null ? null : JSON.stringify(event.before),
-      after_state: event.after === null ? null : JSON.stringify(event.after),
-    }));
-  if (rows.length === 0) return;
-  await db.insertInto('learner_history').values(rows).execute();
-}
 
 /** Which history rows a read wants; every given condition applies. */
 export interface HistoryFilter {

@@ -15,8 +15,8 @@ import {
   releaseClaims,
   settleClaim,
   skipClaims,
-} from './delivery-queue.repository.ts';
-import type { NotificationPayload } from './notification.outbox.ts';
+} from '../events/delivery-queue.repository.ts';
+import type { NotificationPayload } from '../events/outbox.ts';
 import { findDeliveryNames, findNotificationsByIds } from './notification.repository.ts';
 import { composeMessage } from './notification-message.ts';
 import { buildSessionInvite } from './session-invite.ts';

@@ -3,9 +3,9 @@ import type { AppContext } from '../../context.ts';
 import type { DeliveryStatus } from '../../db/tables/notifications.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
 import { isNumericId } from '../../ids.ts';
+import { findAttempts } from '../events/delivery-queue.repository.ts';
+import { webhookEventTypes } from '../events/event-names.ts';
 import type { Caller } from '../people/caller.ts';
-import { webhookEventTypes } from '../webhooks/webhook-events.ts';
-import { findAttempts } from './delivery-queue.repository.ts';
 import { findNotification, listNotifications } from './notification.repository.ts';
 
 const statuses: readonly DeliveryStatus[] = ['pending', 'sending', 'sent', 'failed', 'skipped'];

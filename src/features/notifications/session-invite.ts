@@ -8,10 +8,10 @@ import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from 'ica
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { sessionUid } from '../calendars/calendar.service.ts';
 import { ZonedDateTime } from '../calendars/zoned-date-time.ts';
+import type { InviteMethod } from '../events/outbox-recipients.ts';
+import type { SessionSnapshot } from '../events/outbox-sources.repository.ts';
 import { sessionTypeNames } from '../sessions/session.presenter.ts';
 import { wallClockToEpoch } from '../sessions/session-time.ts';
-import type { InviteMethod } from './notification-recipients.ts';
-import type { SessionSnapshot } from './notification-sources.repository.ts';
 
 /** Who the invite is from and to. */
 export interface InvitePeople {

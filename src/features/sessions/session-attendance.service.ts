@@ -3,12 +3,12 @@ import type { AppContext } from '../../context.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
 import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { loadViews } from '../courses/course.service.ts';
-import { enrolledAmong } from '../enrolments/enrolment-seats.ts';
 import { recordEvents } from '../events/record-events.ts';
 import { requireModule } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { findEmployee } from '../people/people.repository.ts';
 import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
+import { enrolledAmong } from '../seats/seat.service.ts';
 import * as repository from './session.repository.ts';
 import type { SessionPath, SessionResult } from './session.service.ts';
 

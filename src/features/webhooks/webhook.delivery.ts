@@ -14,7 +14,7 @@ import {
   releaseClaims,
   settleClaim,
   skipClaims,
-} from '../notifications/delivery-queue.repository.ts';
+} from '../events/delivery-queue.repository.ts';
 import { findDeliveriesByIds, findWebhooksByIds } from './webhook.repository.ts';
 import { signatureHeader } from './webhook-signature.ts';
 

@@ -4,10 +4,10 @@ import type { WebhookTable } from '../../db/tables/notifications.ts';
 import { invalidInput, missingInput, notFound } from '../../errors.ts';
 import { parseBoolean } from '../../http/input.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
-import { findAttempts } from '../notifications/delivery-queue.repository.ts';
+import { findAttempts } from '../events/delivery-queue.repository.ts';
+import { allEvents, webhookEventTypes } from '../events/event-names.ts';
 import type { Caller } from '../people/caller.ts';
 import * as repository from './webhook.repository.ts';
-import { allEvents, webhookEventTypes } from './webhook-events.ts';
 import { generateWebhookSecret } from './webhook-signature.ts';
 
 /** What POST and PATCH accept (the body as sent). */

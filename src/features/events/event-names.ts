@@ -1,5 +1,5 @@
 /** The event names a webhook may subscribe to, checked at compile time against LmsEventType. */
-import type { LmsEventType } from '../events/event.types.ts';
+import type { LmsEventType } from './event.types.ts';
 
 /** Every versioned event name, in the order the docs list them. */
 export const webhookEventTypes = [

@@ -1,21 +1,21 @@
 /**
  * The outbox: e-mails and webhook deliveries queued in the transaction of the change that caused them, so that a
  * change that rolls back queues nothing and a committed one loses nothing. Rows only: sending happens later in
- * notification.delivery.ts and webhook.delivery.ts. Low-level on purpose (db, events, webhooks' outbox): every
- * feature that records events sits above it.
+ * notifications/notification.delivery.ts and webhooks/webhook.delivery.ts. Low-level on purpose (it imports only
+ * the database and its neighbours here): every feature that records events sits above it.
  */
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import type { NotificationTable } from '../../db/tables/notifications.ts';
-import type { LmsEvent } from '../events/event.types.ts';
-import { enqueueWebhookDeliveries } from '../webhooks/webhook.outbox.ts';
+import type { LmsEvent } from './event.types.ts';
 import {
   isSessionEvent,
   needsBatchSessions,
   type PlannedNotification,
   planNotifications,
-} from './notification-recipients.ts';
-import * as sources from './notification-sources.repository.ts';
+} from './outbox-recipients.ts';
+import * as sources from './outbox-sources.repository.ts';
+import { enqueueWebhookDeliveries } from './webhook-outbox.ts';
 
 /** Rows per insert statement: 18 columns each, well inside both engines' bound-parameter limits. */
 const insertChunk = 400;

@@ -12,8 +12,8 @@
  *   sessions made before publishing told nobody), the course admins and the owner.
  * - course.published: the owner, the course admins, and the people it was shared or suggested to.
  */
-import type { LmsEvent } from '../events/event.types.ts';
-import type { SessionSnapshot } from './notification-sources.repository.ts';
+import type { LmsEvent } from './event.types.ts';
+import type { SessionSnapshot } from './outbox-sources.repository.ts';
 
 /** Why a person is told; the first reason found wins when someone is concerned twice. */
 export type NotificationReason = 'learner' | 'trainer' | 'courseAdmin' | 'owner' | 'sharedWith' | 'suggestedTo';

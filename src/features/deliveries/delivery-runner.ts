@@ -3,8 +3,8 @@
  * (LECTERN_DELIVERY_INTERVAL_SECONDS); tests call runDeliveries directly after moving their clock.
  */
 import type { AppContext } from '../../context.ts';
+import { type MailTransport, runEmailDeliveries } from '../notifications/notification.delivery.ts';
 import { runWebhookDeliveries } from '../webhooks/webhook.delivery.ts';
-import { type MailTransport, runEmailDeliveries } from './notification.delivery.ts';
 
 /** What one run did, per kind. */
 export interface DeliveryRunResult {

@@ -5,8 +5,8 @@
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import type { WebhookDeliveryTable } from '../../db/tables/notifications.ts';
-import type { LmsEvent } from '../events/event.types.ts';
-import { subscribes } from './webhook-events.ts';
+import type { LmsEvent } from './event.types.ts';
+import { subscribes } from './event-names.ts';
 
 /** Rows per insert statement: 13 columns each, well inside both engines' bound-parameter limits. */
 const insertChunk = 500;
