@@ -31,6 +31,27 @@ export function zohoDateText(date: IsoDate): string {
   return `${day}-${month}-${year}`;
 }
 
+/** The longest duration a module, file or test may state, in minutes: a typo, not a plan, beyond that. */
+export const maximumDurationMinutes = 1_000_000;
+
+/** `10`, `"10"`, `"10 Mins"` or `"1 Min"` -> 10; null or `""` -> null; anything else is a 400 naming the parameter. */
+export function parseZohoMinutes(value: unknown, parameter: string): number | null {
+  if (value === null || value === '') return null;
+  let minutes = Number.NaN;
+  if (typeof value === 'number') minutes = value;
+  else if (typeof value === 'string') {
+    const match = /^\s*(\d+)\s*(mins?|minutes?)?\s*$/i.exec(value);
+    if (match !== null) minutes = Number(match[1]);
+  }
+  if (!Number.isSafeInteger(minutes) || minutes < 1 || minutes > maximumDurationMinutes) {
+    throw invalidInput(
+      parameter,
+      `must be a positive whole number of minutes (at most ${maximumDurationMinutes}), got ${JSON.stringify(value)}`,
+    );
+  }
+  return minutes;
+}
+
 /** Parses a 12-hour time (`10:00 AM`, `9:5 pm` is refused) into minutes after midnight, or throws 400. */
 export function parseTwelveHourTime(value: unknown, parameter: string): number {
   const match = typeof value === 'string' ? /^(\d{1,2}):(\d{2})\s*([AaPp][Mm])$/.exec(value.trim()) : null;

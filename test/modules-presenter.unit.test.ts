@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseModuleTable } from '../src/db/database.ts';
 import { moduleDurationText, presentCourseModule } from '../src/features/modules/module.presenter.ts';
-import { isModuleLocked } from '../src/features/modules/module.service.ts';
+import { isModuleLocked } from '../src/features/progress/progress.rules.ts';
 
 const row: CourseModuleTable = {
   id: '219225000000648001',
@@ -48,20 +48,25 @@ describe('presentCourseModule', () => {
   });
 });
 
-describe('isModuleLocked', () => {
+/** The lock rule as the Module API applies it to a caller without progress: the first module has nothing before it. */
+function readsLocked(courseModule: CourseModuleTable, today: string, isFirst: boolean): boolean {
+  return isModuleLocked(courseModule.lock_type, courseModule.lock_until, today, isFirst);
+}
+
+describe('isModuleLocked on module rows', () => {
   it('lockType 0 is never locked', () => {
-    expect(isModuleLocked({ ...row, lock_type: 0, lock_until: null }, '2000-01-01', false)).toBe(false);
+    expect(readsLocked({ ...row, lock_type: 0, lock_until: null }, '2000-01-01', false)).toBe(false);
   });
 
   it('lockType 1 is locked strictly before lockUntil', () => {
-    expect(isModuleLocked(row, '2021-12-26', false)).toBe(true);
-    expect(isModuleLocked(row, '2021-12-27', false)).toBe(false);
-    expect(isModuleLocked(row, '2022-01-01', false)).toBe(false);
+    expect(readsLocked(row, '2021-12-26', false)).toBe(true);
+    expect(readsLocked(row, '2021-12-27', false)).toBe(false);
+    expect(readsLocked(row, '2022-01-01', false)).toBe(false);
   });
 
   it('lockType 2 is locked unless it is the first module', () => {
     const chained = { ...row, lock_type: 2, lock_until: null };
-    expect(isModuleLocked(chained, '2021-12-26', true)).toBe(false);
-    expect(isModuleLocked(chained, '2021-12-26', false)).toBe(true);
+    expect(readsLocked(chained, '2021-12-26', true)).toBe(false);
+    expect(readsLocked(chained, '2021-12-26', false)).toBe(true);
   });
 });

@@ -3,8 +3,21 @@
 /** Where a queued delivery is: `sending` while claimed (with a lease), `skipped` when it can never be sent. */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 
+/** The queue columns e-mails and webhook deliveries share (claimed and settled by events/delivery-queue). */
+export interface QueuedDeliveryColumns {
+  status: DeliveryStatus;
+  /** Attempts claimed so far. */
+  attempts: number;
+  next_attempt_at: number;
+  /** While `sending`: the lease; once past it, another run may claim the row again. */
+  claimed_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
 /** One e-mail to one person about one event (the outbox). */
-export interface NotificationTable {
+export interface NotificationTable extends QueuedDeliveryColumns {
   id: string;
   portal_id: string;
   /** The recipient. */
@@ -20,15 +33,6 @@ export interface NotificationTable {
   subject_id: string;
   /** JSON: the event and a snapshot of the sessions an invite is made of (see notification.outbox.ts). */
   payload: string;
-  status: DeliveryStatus;
-  /** Attempts claimed so far. */
-  attempts: number;
-  next_attempt_at: number;
-  /** While `sending`: the lease; once past it, another run may claim the row again. */
-  claimed_until: number | null;
-  last_error: string | null;
-  created_at: number;
-  sent_at: number | null;
 }
 
 /** A URL that receives events of a portal, signed with its secret. */
@@ -46,20 +50,13 @@ export interface WebhookTable {
 }
 
 /** One event to one webhook; payload is the exact body POSTed. */
-export interface WebhookDeliveryTable {
+export interface WebhookDeliveryTable extends QueuedDeliveryColumns {
   id: string;
   portal_id: string;
   webhook_id: string;
   event_id: string;
   event_type: string;
   payload: string;
-  status: DeliveryStatus;
-  attempts: number;
-  next_attempt_at: number;
-  claimed_until: number | null;
-  last_error: string | null;
-  created_at: number;
-  sent_at: number | null;
 }
 
 /** The log: one row per finished attempt of an e-mail or a webhook delivery. */

@@ -8,14 +8,9 @@ import type { AppContext } from '../../context.ts';
 import { missingInput } from '../../errors.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { publicBase } from '../../http/public-base.ts';
-import {
-  entityFamilies,
-  entityPath,
-  familyParams,
-  readEntityData,
-  registerEntityRoutes,
-} from '../entities/entity.routes.ts';
+import { readEntityData, registerEntityRoutes } from '../entities/entity.routes.ts';
 import { updateEntity } from '../entities/entity.service.ts';
+import { entityFamilies, entityPath, familyParams } from '../entities/entity-paths.ts';
 import { registerMarksRoutes } from '../offline-tests/entity-marks.routes.ts';
 import { type AssignmentInput, assignmentKind, assignmentMaximumKey } from './assignment.kind.ts';
 

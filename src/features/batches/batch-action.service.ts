@@ -9,7 +9,8 @@ import type { Caller } from '../people/caller.ts';
 import { countWaiting } from '../seats/seat.service.ts';
 import { countBatchSessions } from '../sessions/session.service.ts';
 import * as repository from './batch.repository.ts';
-import { batchLearnerCount, loadBatchForChange, syncCoursePublication } from './batch.service.ts';
+import { batchLearnerCount, syncCoursePublication } from './batch.service.ts';
+import { loadBatchForChange } from './batch-access.service.ts';
 
 /** A batch's state after an action, as the action answers it. */
 export type BatchStatus = BatchTable['publish_status'];

@@ -77,36 +77,21 @@ export async function countBatchesInStatus(
 }
 
 /**
- * Enrolled learners per batch, for the batches that have any. The enrolments feature owns the table; the count is
- * read here so that batches (whose views, unpublish rule and auto-cancel need it) import nothing from enrolments,
- * which imports batches.
+ * Learners enrolled (or waitlisted) per batch, for the batches that have any. The enrolments feature owns the table;
+ * the count is read here so that batches (whose views, unpublish rule and auto-cancel need it) import nothing from
+ * enrolments, which imports batches.
  */
-export async function countEnrolledLearners(
+export async function countLearnersInStatus(
   db: Db,
   batchIds: readonly string[],
+  status: 'enrolled' | 'waitlisted',
 ): Promise<{ batchId: string; count: number }[]> {
   if (batchIds.length === 0) return [];
   const rows = await db
     .selectFrom('enrolments')
     .select((eb) => ['batch_id', eb.fn.countAll<number | string>().as('count')])
     .where('batch_id', 'in', batchIds)
-    .where('status', '=', 'enrolled')
-    .groupBy('batch_id')
-    .execute();
-  return rows.map((row) => ({ batchId: row.batch_id!, count: Number(row.count) }));
-}
-
-/** Waitlisted learners of each of the given batches (batches nobody waits for are absent). */
-export async function countWaitlistedLearners(
-  db: Db,
-  batchIds: readonly string[],
-): Promise<{ batchId: string; count: number }[]> {
-  if (batchIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('enrolments')
-    .select((eb) => ['batch_id', eb.fn.countAll<number | string>().as('count')])
-    .where('batch_id', 'in', batchIds)
-    .where('status', '=', 'waitlisted')
+    .where('status', '=', status)
     .groupBy('batch_id')
     .execute();
   return rows.map((row) => ({ batchId: row.batch_id!, count: Number(row.count) }));

@@ -3,10 +3,9 @@ import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../../context.ts';
 import { type IsoDate, parseZohoDate, zohoDateText } from '../../dates.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
-import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
-import { CourseStatus, canView, rolesOnCourse } from '../courses/course.permissions.ts';
-import type { CourseView } from '../courses/course.presenter.ts';
-import { getCourseView, loadForChange, setCourseStatusFromBatches } from '../courses/course.service.ts';
+import { invalidInput, stateError } from '../../errors.ts';
+import { CourseStatus } from '../courses/course.permissions.ts';
+import { loadForChange, setCourseStatusFromBatches } from '../courses/course.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { loadProgressOfLearner } from '../progress/progress.service.ts';
 import { promoteWaiting } from '../seats/seat.service.ts';
@@ -14,88 +13,22 @@ import type { BatchLocation, BatchView } from './batch.presenter.ts';
 import { locationIdsOf } from './batch.presenter.ts';
 import * as repository from './batch.repository.ts';
 import type { BatchDataInput, BatchUpdateInput } from './batch.schemas.ts';
+import {
+  ensureBlended,
+  loadBatchForChange,
+  requireBatch,
+  requireBlendedCourse,
+  seesEveryBatch,
+} from './batch-access.service.ts';
 
 type BatchInput = Static<typeof BatchDataInput>;
 type BatchUpdate = Static<typeof BatchUpdateInput>;
 
-/** The blended-learning course type. */
-export const blendedCourseType = 2;
-
-/** Refuses a course that is not blended: only blended learning courses have batches. */
-function ensureBlended(course: CourseTable): void {
-  if (course.type !== blendedCourseType) {
-    throw stateError('UNSUPPORTED_OPERATION', 'Batches exist only in blended learning courses (type 2)');
-  }
-}
-
-/** A course the caller may see that is blended, or 400 UNSUPPORTED_OPERATION naming the rule. */
-export async function requireBlendedCourse(db: Db, caller: Caller, courseId: string): Promise<CourseView> {
-  const view = await getCourseView(db, caller, courseId);
-  ensureBlended(view.course);
-  return view;
-}
-
-/**
- * True when the caller sees every batch of the course, drafts included: those who would see the course drafted
- * (its managers, shared users, trainers, settings and data admins). Others see published and completed batches.
- */
-function seesEveryBatch(caller: Caller, view: CourseView): boolean {
-  return canView(rolesOnCourse(caller, view.relations), CourseStatus.drafted);
-}
-
-/**
- * A batch of a blended course the caller may see: 404 for unknown or other-portal ids, 403 for an unpublished or
- * cancelled batch the caller may not see (see seesEveryBatch).
- */
-export async function requireBatch(
-  db: Db,
-  caller: Caller,
-  courseId: string,
-  batchId: string,
-): Promise<{ view: CourseView; course: CourseTable; batch: BatchTable }> {
-  const view = await requireBlendedCourse(db, caller, courseId);
-  const batch = await repository.findBatch(db, caller.portalId, courseId, batchId);
-  if (batch === undefined) throw notFound('batch', batchId);
-  if (!repository.liveStatuses.includes(batch.publish_status) && !seesEveryBatch(caller, view)) {
-    throw forbidden(`the batch is ${batch.publish_status}`);
-  }
-  return { view, course: view.course, batch };
-}
-
-/**
- * For a write inside a transaction: the blended course (locked; the caller must manage it) and its batch (locked
- * too): 404 for an unknown course or batch, 403 for a caller who does not manage the course.
- */
-export async function loadBatchForChange(
-  context: AppContext,
-  db: Db,
-  caller: Caller,
-  courseId: string,
-  batchId: string,
-): Promise<{ course: CourseTable; batch: BatchTable }> {
-  const { course } = await loadForChange(context, db, caller, courseId);
-  ensureBlended(course);
-  const batch = await repository.findBatch(db, caller.portalId, courseId, batchId, context.dialect);
-  if (batch === undefined) throw notFound('batch', batchId);
-  return { course, batch };
-}
-
-/** A batch of the course in the caller's portal, whatever its state and without a visibility check: 404 otherwise. */
-export async function findCourseBatch(
-  db: Db,
-  portalId: string,
-  courseId: string,
-  batchId: string,
-): Promise<BatchTable> {
-  const batch = await repository.findBatch(db, portalId, courseId, batchId);
-  if (batch === undefined) throw notFound('batch', batchId);
-  return batch;
-}
-
 /** Learners enrolled (not waitlisted) in each of the given batches; a batch without learners counts 0. */
 export async function countBatchLearners(db: Db, batchIds: readonly string[]): Promise<Map<string, number>> {
   const counts = new Map(batchIds.map((batchId) => [batchId, 0]));
-  for (const row of await repository.countEnrolledLearners(db, batchIds)) counts.set(row.batchId, row.count);
+  for (const row of await repository.countLearnersInStatus(db, batchIds, 'enrolled'))
+    counts.set(row.batchId, row.count);
   return counts;
 }
 
@@ -165,7 +98,7 @@ async function loadViews(db: Db, portalId: string, batches: BatchTable[]): Promi
   const [locations, learners, waiting] = await Promise.all([
     repository.findLocations(db, portalId, locationIds),
     countBatchLearners(db, batchIds),
-    repository.countWaitlistedLearners(db, batchIds),
+    repository.countLearnersInStatus(db, batchIds, 'waitlisted'),
   ]);
   return batches.map((batch) => ({
     batch,

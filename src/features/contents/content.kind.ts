@@ -3,9 +3,10 @@
  * (content.routes.ts) makes them. The content object's shape is provisional: Zoho's pages show no sample.
  */
 import { type Static, Type } from '@sinclair/typebox';
-import { parseZohoDate, zohoDateText } from '../../dates.ts';
+import { zohoDateText } from '../../dates.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
 import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
 import { EntityType } from '../entities/entity-types.ts';
 import { sanitizeContentHtml } from './content-html.ts';
@@ -59,22 +60,11 @@ export const ContentSchema = Type.Object({
 
 /** Turns validated contentData into the shared fields (create when `current` is undefined); the HTML is sanitised. */
 export function contentFields(input: ContentInput, current?: EntityView): Partial<EntityFields> {
-  const fields: Partial<EntityFields> = {};
-  if (input.name !== undefined) fields.name = input.name.trim();
-  if (input.description !== undefined) fields.description = input.description;
-  if (input.isMandatory !== undefined) fields.isMandatory = input.isMandatory;
-  if (input.lockUntil !== undefined) {
-    fields.lockUntil =
-      input.lockUntil === null || input.lockUntil === ''
-        ? null
-        : parseZohoDate(input.lockUntil, 'contentData.lockUntil');
-  }
+  const fields = commonEntityFields(input, 'contentData');
   const settings = { ...(current?.settings ?? { content: '' }) };
   if (input.content !== undefined) settings.content = sanitizeContentHtml(input.content);
   if (input.resources !== undefined) settings.resources = readResources(input.resources, 'contentData');
-  fields.settings = settings;
-  if (current === undefined) return { description: '', isMandatory: true, lockUntil: null, ...fields };
-  return fields;
+  return completeEntityFields(fields, settings, current);
 }
 
 /** The content object for a view. */

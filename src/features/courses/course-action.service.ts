@@ -10,6 +10,7 @@ import { readPermissionSettings } from '../progress/completion-settings.ts';
 import { CourseStatus } from './course.permissions.ts';
 import * as repository from './course.repository.ts';
 import { getCourseView, loadForChange } from './course.service.ts';
+import * as listRepository from './course-list.repository.ts';
 
 const blended = 2;
 
@@ -200,7 +201,7 @@ export async function suggestCourse(
 
 /** How many published courses were suggested to the caller. */
 export function countSuggestedToMe(context: AppContext, caller: Caller): Promise<number> {
-  return repository.countSuggestedTo(context.db, caller.portalId, caller.erecno);
+  return listRepository.countSuggestedTo(context.db, caller.portalId, caller.erecno);
 }
 
 /** A course's settings (anyone who can see the course). */

@@ -17,9 +17,9 @@ import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
 import { removeCourse } from '../removals/removal.service.ts';
 import { type CourseView, presentCourse } from './course.presenter.ts';
-import type { CourseFilters } from './course.repository.ts';
 import { CourseDataInput, CourseEnvelope, CourseListQuery, CourseSchema, CourseUpdateInput } from './course.schemas.ts';
 import * as service from './course.service.ts';
+import type { CourseFilters } from './course-list.repository.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
 const courseDataQuery = Type.Object({

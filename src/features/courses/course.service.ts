@@ -17,6 +17,7 @@ import { CourseStatus, canDelete, canManage, canView, rolesOnCourse } from './co
 import type { CourseView } from './course.presenter.ts';
 import * as repository from './course.repository.ts';
 import type { CourseDataInput, CourseUpdateInput } from './course.schemas.ts';
+import * as listRepository from './course-list.repository.ts';
 
 type CourseInput = Static<typeof CourseDataInput>;
 type CourseUpdate = Static<typeof CourseUpdateInput>;
@@ -246,12 +247,12 @@ export async function setCourseStatusFromBatches(db: Db, course: CourseTable, st
 export async function listCourses(
   context: AppContext,
   caller: Caller,
-  filters: repository.CourseFilters,
+  filters: listRepository.CourseFilters,
   startIndex: number,
   limit: number,
 ): Promise<CourseView[]> {
   const seesAll = caller.isAdmin || caller.isSettingsAdmin || caller.isDataAdmin;
-  const rows = await repository.listCourses(
+  const rows = await listRepository.listCourses(
     context.db,
     { portalId: caller.portalId, erecno: caller.erecno, seesAll },
     filters,

@@ -3,6 +3,7 @@
  * (LECTERN_DELIVERY_INTERVAL_SECONDS); tests call runDeliveries directly after moving their clock.
  */
 import type { AppContext } from '../../context.ts';
+import { type PeriodicTask, type PeriodicTaskLog, startPeriodicTask } from '../../periodic-task.ts';
 import { type MailTransport, runEmailDeliveries } from '../notifications/notification.delivery.ts';
 import { runWebhookDeliveries } from '../webhooks/webhook.delivery.ts';
 
@@ -23,10 +24,7 @@ export async function runDeliveries(
 }
 
 /** Where the timer reports (a pino logger fits). */
-export interface DeliveryLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+export type DeliveryLog = PeriodicTaskLog;
 
 /**
  * Runs deliveries now and then every `intervalMs`, never two runs at once in this process. The timer does not keep
@@ -35,36 +33,18 @@ export interface DeliveryLog {
 export function startDeliveryTimer(
   context: AppContext,
   options: { intervalMs: number; log: DeliveryLog },
-): { stop(): Promise<void> } {
+): PeriodicTask {
   const { intervalMs, log } = options;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const run = () => {
-    if (running !== null || stopped) return;
-    running = runDeliveries(context)
-      .then(
-        (result) => {
-          const { emails, webhooks } = result;
-          if (emails.sent + emails.failed + emails.skipped + webhooks.sent + webhooks.failed + webhooks.skipped > 0) {
-            log.info(result, 'delivery run');
-          }
-        },
-        (error: unknown) => log.error({ err: error }, 'delivery run failed; it is retried at the next run'),
-      )
-      .finally(() => {
-        running = null;
-      });
+  const run = async () => {
+    const result = await runDeliveries(context);
+    const { emails, webhooks } = result;
+    if (emails.sent + emails.failed + emails.skipped + webhooks.sent + webhooks.failed + webhooks.skipped > 0) {
+      log.info(result, 'delivery run');
+    }
   };
-  const first = setTimeout(run, 0);
-  const timer = setInterval(run, intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicTask(run, {
+    intervalMs,
+    log,
+    failureMessage: 'delivery run failed; it is retried at the next run',
+  });
 }

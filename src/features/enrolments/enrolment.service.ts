@@ -5,7 +5,7 @@
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db, EnrolmentTable } from '../../db/database.ts';
 import { forbidden, invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
-import { blendedCourseType, loadBatchForChange, requireBatch } from '../batches/batch.service.ts';
+import { blendedCourseType, loadBatchForChange, requireBatch } from '../batches/batch-access.service.ts';
 import { type CourseRoles, CourseStatus, enrolRefusal, rolesOnCourse } from '../courses/course.permissions.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
 import type { LmsEvent } from '../events/event.types.ts';

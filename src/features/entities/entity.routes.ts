@@ -1,7 +1,8 @@
 /**
  * One declaration per kind of module entity registers its endpoints in both families, as Zoho lays them out:
  * `.../modules/{moduleId}/<kind>[/{id}]` under `/courses/{c}` (self-paced, e-material) and `/courses/{c}/batches/{b}`
- * (blended), plus the per-course and per-batch lists `/courses/{c}[/batches/{b}]/<kind>`.
+ * (blended), plus the per-course and per-batch lists `/courses/{c}[/batches/{b}]/<kind>`. The same declaration
+ * serves Lectern's own write API for kinds Zoho only reads (contents), under `/lectern/v1`.
  */
 import { type TObject, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,6 +12,7 @@ import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { validateData } from '../../http/validate.ts';
 import * as service from './entity.service.ts';
+import { type EntityFamily, entityPath, familiesUnder, familyParams } from './entity-paths.ts';
 
 /** Everything that differs between kinds. */
 export interface EntityKind<Input extends Record<string, unknown>> {
@@ -54,201 +56,230 @@ export function readEntityData<T>(request: FastifyRequest, reply: FastifyReply, 
   return value;
 }
 
-/** The entity path from a route's params (batchId and moduleId only where the route has them). */
-export function entityPath(params: unknown): service.EntityPath {
-  const bag = params as Record<string, string | undefined>;
+/** Where a kind's endpoints go: Zoho's families by default; Lectern's own write API under another prefix. */
+export interface EntityRouteOptions {
+  /** `/api/v1` (Zoho's) unless given; contents' write API uses `/lectern/v1`. */
+  prefix?: string;
+  /** False for a family that only adds writes (the reads are Zoho's, registered once). */
+  reads?: boolean;
+}
+
+/** What a kind's endpoints in one family share: paths, params, operationIds and answers. */
+function routeParts<Input extends Record<string, unknown>>(
+  context: AppContext,
+  kind: EntityKind<Input>,
+  family: EntityFamily,
+) {
+  const modulePath = `${family.base}/modules/:moduleId/${kind.plural}`;
   return {
-    courseId: pathId(params, 'courseId'),
-    batchId: bag.batchId === undefined ? null : pathId(params, 'batchId'),
-    moduleId: bag.moduleId === undefined ? null : pathId(params, 'moduleId'),
+    family,
+    modulePath,
+    itemPath: `${modulePath}/:${kind.idParam}`,
+    moduleParams: familyParams(family.batch, ['moduleId']),
+    itemParams: familyParams(family.batch, ['moduleId', kind.idParam]),
+    operationIdFor: (verb: string, suffix = '') => `${verb}${family.infix}${kind.noun}${suffix}`,
+    tags: [kind.plural],
+    single: Type.Object({
+      code: Type.Literal(200),
+      [kind.singular]: kind.itemSchema,
+      message: Type.Literal('success'),
+    }),
+    // Zoho's Fetch Course Links sample puts `code` before the list.
+    list: Type.Object({
+      code: Type.Literal(200),
+      [kind.plural]: Type.Array(kind.itemSchema),
+      message: Type.Literal('success'),
+      hasMoreRecords: Type.Boolean(),
+    }),
+    answer: (request: FastifyRequest, view: service.EntityView) => ({
+      code: 200,
+      [kind.singular]: kind.present(view, publicBase(request, context.config)),
+      message: 'success',
+    }),
   };
 }
 
-/** The two families' module paths and their operationId infixes. */
-export const entityFamilies = [
-  { base: '/api/v1/courses/:courseId', infix: '', batch: false },
-  { base: '/api/v1/courses/:courseId/batches/:batchId', infix: 'Batch', batch: true },
-] as const;
-
-/** Path params schema for a family, with the module and item ids when asked. */
-export function familyParams(batch: boolean, extra: string[]): TObject {
-  const keys = ['courseId', ...(batch ? ['batchId'] : []), ...extra];
-  return Type.Object(Object.fromEntries(keys.map((key) => [key, Type.String()])));
-}
-
-/** Registers a kind's endpoints in both families. */
+/** Registers a kind's endpoints in both families: writes where the kind has write schemas, then reads. */
 export function registerEntityRoutes<Input extends Record<string, unknown>>(
   app: FastifyInstance,
   context: AppContext,
   kind: EntityKind<Input>,
+  options: EntityRouteOptions = {},
 ): void {
-  const single = Type.Object({
-    code: Type.Literal(200),
-    [kind.singular]: kind.itemSchema,
-    message: Type.Literal('success'),
-  });
-  // Zoho's Fetch Course Links sample puts `code` before the list.
-  const list = Type.Object({
-    code: Type.Literal(200),
-    [kind.plural]: Type.Array(kind.itemSchema),
-    message: Type.Literal('success'),
-    hasMoreRecords: Type.Boolean(),
-  });
-  const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
-  const answer = (request: FastifyRequest, view: service.EntityView) => ({
-    code: 200,
-    [kind.singular]: kind.present(view, publicBase(request, context.config)),
-    message: 'success',
-  });
-  const tags = [kind.plural];
+  for (const family of familiesUnder(options.prefix ?? '/api/v1')) {
+    const parts = routeParts(context, kind, family);
+    registerWriteRoutes(app, context, kind, parts);
+    if (options.reads ?? true) registerReadRoutes(app, context, kind, parts);
+  }
+}
+
+/** Create, update and delete in one family (as far as the kind has them). */
+function registerWriteRoutes<Input extends Record<string, unknown>>(
+  app: FastifyInstance,
+  context: AppContext,
+  kind: EntityKind<Input>,
+  parts: ReturnType<typeof routeParts>,
+): void {
+  const { modulePath, itemPath, moduleParams, itemParams, operationIdFor, tags, single, answer } = parts;
   const what = kind.singular;
+  const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
+  const dataQuery = Type.Object({ [kind.dataName]: Type.Optional(Type.String({ description: 'JSON' })) });
+  const body = Type.Optional(
+    Type.Unknown({ description: `${kind.dataName} as a JSON body, bare or wrapped, or a form field` }),
+  );
 
-  for (const family of entityFamilies) {
-    const modulePath = `${family.base}/modules/:moduleId/${kind.plural}`;
-    const itemPath = `${modulePath}/:${kind.idParam}`;
-    const moduleParams = familyParams(family.batch, ['moduleId']);
-    const itemParams = familyParams(family.batch, ['moduleId', kind.idParam]);
-    const dataQuery = Type.Object({ [kind.dataName]: Type.Optional(Type.String({ description: 'JSON' })) });
-    const body = Type.Optional(
-      Type.Unknown({ description: `${kind.dataName} as a JSON body, bare or wrapped, or a form field` }),
-    );
-    const opId = (verb: string, suffix = '') => `${verb}${family.infix}${kind.noun}${suffix}`;
-
-    if (kind.createInput && kind.toFields && !kind.skipCreate) {
-      const { createInput, toFields } = kind;
-      app.post(
-        modulePath,
-        {
-          config: { scope: 'CREATE' },
-          schema: {
-            operationId: opId('create'),
-            tags,
-            params: moduleParams,
-            querystring: dataQuery,
-            body,
-            response: { 200: single, ...errorResponses },
-          },
-        },
-        async (request, reply) => {
-          const input = readEntityData<Input>(request, reply, kind.dataName, createInput);
-          const path = entityPath(request.params);
-          const fields = toFields(input, undefined, path) as service.EntityFields;
-          return answer(
-            request,
-            await service.createEntity(context, request.caller, path, kind.entityType, fields, kind.verify),
-          );
-        },
-      );
-    }
-    if (kind.updateInput && kind.toFields) {
-      const { updateInput, toFields } = kind;
-      if (!kind.skipUpdate) {
-        app.patch(
-          itemPath,
-          {
-            config: { scope: 'UPDATE' },
-            schema: {
-              operationId: opId('update'),
-              tags,
-              params: itemParams,
-              querystring: dataQuery,
-              body,
-              response: { 200: single, ...errorResponses },
-            },
-          },
-          async (request, reply) => {
-            const input = readEntityData<Input>(request, reply, kind.dataName, updateInput);
-            const id = pathId(request.params, kind.idParam);
-            const path = entityPath(request.params);
-            return answer(
-              request,
-              await service.updateEntity(
-                context,
-                request.caller,
-                path,
-                kind.entityType,
-                id,
-                what,
-                (current) => toFields(input, current, path),
-                kind.verify,
-              ),
-            );
-          },
-        );
-      }
-      app.delete(
-        itemPath,
-        {
-          config: { scope: 'DELETE' },
-          schema: { operationId: opId('delete'), tags, params: itemParams, response: { 200: done, ...errorResponses } },
-        },
-        async (request) => {
-          const id = pathId(request.params, kind.idParam);
-          await service.deleteEntity(context, request.caller, entityPath(request.params), kind.entityType, id, what);
-          return { code: 200 as const, message: 'success' as const };
-        },
-      );
-    }
-    app.get(
-      itemPath,
-      {
-        config: { scope: 'READ' },
-        schema: { operationId: opId('get'), tags, params: itemParams, response: { 200: single, ...errorResponses } },
-      },
-      async (request) => {
-        const id = pathId(request.params, kind.idParam);
-        return answer(
-          request,
-          await service.getEntity(context, request.caller, entityPath(request.params), kind.entityType, id, what),
-        );
-      },
-    );
-    const lister = (wholeParent: boolean) => async (request: FastifyRequest) => {
-      const views = await service.listEntities(
-        context,
-        request.caller,
-        entityPath(request.params),
-        kind.entityType,
-        wholeParent,
-        readStartIndex(request),
-        pageSize + 1,
-      );
-      const { items, hasMoreRecords } = page(views);
-      const base = publicBase(request, context.config);
-      return {
-        code: 200,
-        [kind.plural]: items.map((view) => kind.present(view, base)),
-        message: 'success',
-        hasMoreRecords,
-      };
-    };
-    app.get(
+  if (kind.createInput && kind.toFields && !kind.skipCreate) {
+    const { createInput, toFields } = kind;
+    app.post(
       modulePath,
       {
-        config: { scope: 'READ' },
+        config: { scope: 'CREATE' },
         schema: {
-          operationId: opId('list', 's').replace(/^list/, 'listModule'),
+          operationId: operationIdFor('create'),
           tags,
           params: moduleParams,
-          querystring: listQuery,
-          response: { 200: list, ...errorResponses },
+          querystring: dataQuery,
+          body,
+          response: { 200: single, ...errorResponses },
         },
       },
-      lister(false),
-    );
-    app.get(
-      `${family.base}/${kind.plural}`,
-      {
-        config: { scope: 'READ' },
-        schema: {
-          operationId: `list${family.batch ? 'Batch' : 'Course'}${kind.noun}s`,
-          tags,
-          params: familyParams(family.batch, []),
-          querystring: listQuery,
-          response: { 200: list, ...errorResponses },
-        },
+      async (request, reply) => {
+        const input = readEntityData<Input>(request, reply, kind.dataName, createInput);
+        const path = entityPath(request.params);
+        const fields = toFields(input, undefined, path) as service.EntityFields;
+        return answer(
+          request,
+          await service.createEntity(context, request.caller, path, kind.entityType, fields, kind.verify),
+        );
       },
-      lister(true),
     );
   }
+  if (!kind.updateInput || !kind.toFields) return;
+  const { updateInput, toFields } = kind;
+  if (!kind.skipUpdate) {
+    app.patch(
+      itemPath,
+      {
+        config: { scope: 'UPDATE' },
+        schema: {
+          operationId: operationIdFor('update'),
+          tags,
+          params: itemParams,
+          querystring: dataQuery,
+          body,
+          response: { 200: single, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const input = readEntityData<Input>(request, reply, kind.dataName, updateInput);
+        const id = pathId(request.params, kind.idParam);
+        const path = entityPath(request.params);
+        return answer(
+          request,
+          await service.updateEntity(
+            context,
+            request.caller,
+            path,
+            kind.entityType,
+            id,
+            what,
+            (current) => toFields(input, current, path),
+            kind.verify,
+          ),
+        );
+      },
+    );
+  }
+  app.delete(
+    itemPath,
+    {
+      config: { scope: 'DELETE' },
+      schema: {
+        operationId: operationIdFor('delete'),
+        tags,
+        params: itemParams,
+        response: { 200: done, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const id = pathId(request.params, kind.idParam);
+      await service.deleteEntity(context, request.caller, entityPath(request.params), kind.entityType, id, what);
+      return { code: 200 as const, message: 'success' as const };
+    },
+  );
+}
+
+/** Get one, list a module's, and list the whole course's or batch's, in one family. */
+function registerReadRoutes<Input extends Record<string, unknown>>(
+  app: FastifyInstance,
+  context: AppContext,
+  kind: EntityKind<Input>,
+  parts: ReturnType<typeof routeParts>,
+): void {
+  const { family, modulePath, itemPath, moduleParams, itemParams, operationIdFor, tags, single, list, answer } = parts;
+  const what = kind.singular;
+  app.get(
+    itemPath,
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: operationIdFor('get'),
+        tags,
+        params: itemParams,
+        response: { 200: single, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const id = pathId(request.params, kind.idParam);
+      const path = entityPath(request.params);
+      return answer(request, await service.getEntity(context, request.caller, path, kind.entityType, id, what));
+    },
+  );
+  const lister = (wholeParent: boolean) => async (request: FastifyRequest) => {
+    const views = await service.listEntities(
+      context,
+      request.caller,
+      entityPath(request.params),
+      kind.entityType,
+      wholeParent,
+      readStartIndex(request),
+      pageSize + 1,
+    );
+    const { items, hasMoreRecords } = page(views);
+    const base = publicBase(request, context.config);
+    return {
+      code: 200,
+      [kind.plural]: items.map((view) => kind.present(view, base)),
+      message: 'success',
+      hasMoreRecords,
+    };
+  };
+  app.get(
+    modulePath,
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: operationIdFor('list', 's').replace(/^list/, 'listModule'),
+        tags,
+        params: moduleParams,
+        querystring: listQuery,
+        response: { 200: list, ...errorResponses },
+      },
+    },
+    lister(false),
+  );
+  app.get(
+    `${family.base}/${kind.plural}`,
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: `list${family.batch ? 'Batch' : 'Course'}${kind.noun}s`,
+        tags,
+        params: familyParams(family.batch, []),
+        querystring: listQuery,
+        response: { 200: list, ...errorResponses },
+      },
+    },
+    lister(true),
+  );
 }

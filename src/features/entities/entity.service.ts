@@ -9,7 +9,7 @@ import type { Db, ModuleEntityTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
-import { changeParent, readParent } from '../modules/module.service.ts';
+import { changeParent, readParent } from '../modules/module-parent.ts';
 import type { Caller } from '../people/caller.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
 import { deleteProgressIn, type LearnerLocks, learnerLocks } from '../progress/progress.service.ts';

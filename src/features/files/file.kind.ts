@@ -3,16 +3,15 @@
  * provisional (Zoho's pages show no sample): the link sample's keys and order, then the file's own keys.
  */
 import { type Static, Type } from '@sinclair/typebox';
-import { parseZohoDate, zohoDateText } from '../../dates.ts';
-import { invalidInput } from '../../errors.ts';
+import { parseZohoMinutes, zohoDateText } from '../../dates.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
 import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
 import { EntityType } from '../entities/entity-types.ts';
 import { moduleDurationText } from '../modules/module.presenter.ts';
 
 /** Most minutes a file may be expected to take (as for modules). */
-const maximumDurationMinutes = 1_000_000;
 
 const flag = () => Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' }));
 
@@ -75,34 +74,9 @@ export const FileSchema = Type.Object({
   size: Type.Integer({ description: 'Bytes' }),
 });
 
-/** `10`, `"10"`, `"10 Mins"` -> 10; null or `""` -> null; anything else is a 400 naming fileData.duration. */
-function readDuration(value: unknown): number | null {
-  if (value === null || value === '') return null;
-  let minutes = Number.NaN;
-  if (typeof value === 'number') minutes = value;
-  else if (typeof value === 'string') {
-    const match = /^\s*(\d+)\s*(mins?|minutes?)?\s*$/i.exec(value);
-    if (match !== null) minutes = Number(match[1]);
-  }
-  if (!Number.isSafeInteger(minutes) || minutes < 1 || minutes > maximumDurationMinutes) {
-    throw invalidInput(
-      'fileData.duration',
-      `must be a positive whole number of minutes (at most ${maximumDurationMinutes}), got ${JSON.stringify(value)}`,
-    );
-  }
-  return minutes;
-}
-
 /** Turns validated fileData into the shared fields; settings keep the flags, the duration and the document. */
 function toFields(input: FileInput, current?: EntityView): Partial<EntityFields> {
-  const fields: Partial<EntityFields> = {};
-  if (input.name !== undefined) fields.name = input.name.trim();
-  if (input.description !== undefined) fields.description = input.description;
-  if (input.isMandatory !== undefined) fields.isMandatory = input.isMandatory;
-  if (input.lockUntil !== undefined) {
-    fields.lockUntil =
-      input.lockUntil === null || input.lockUntil === '' ? null : parseZohoDate(input.lockUntil, 'fileData.lockUntil');
-  }
+  const fields = commonEntityFields(input, 'fileData');
   const settings: Record<string, unknown> = {
     isIntroFile: false,
     enableDownload: true,
@@ -111,11 +85,9 @@ function toFields(input: FileInput, current?: EntityView): Partial<EntityFields>
   };
   if (input.isIntroFile !== undefined) settings.isIntroFile = input.isIntroFile;
   if (input.enableDownload !== undefined) settings.enableDownload = input.enableDownload;
-  if (input.duration !== undefined) settings.durationMinutes = readDuration(input.duration);
+  if (input.duration !== undefined) settings.durationMinutes = parseZohoMinutes(input.duration, 'fileData.duration');
   if (input.resources !== undefined) settings.resources = readResources(input.resources, 'fileData');
-  fields.settings = settings;
-  if (current === undefined) return { description: '', isMandatory: true, lockUntil: null, ...fields };
-  return fields;
+  return completeEntityFields(fields, settings, current);
 }
 
 /** The download path of a file entity, under its own Zoho path. */

@@ -10,8 +10,9 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { entityFamilies, entityPath, familyParams, registerEntityRoutes } from '../entities/entity.routes.ts';
+import { registerEntityRoutes } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import { entityFamilies, entityPath, familyParams } from '../entities/entity-paths.ts';
 import {
   FileDataInput,
   type FileInput,

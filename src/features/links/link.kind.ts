@@ -1,9 +1,10 @@
 /** Zoho's Link API as a module-entity kind: input keys, validation, and the sample's output object. */
 import { type Static, Type } from '@sinclair/typebox';
-import { parseZohoDate, zohoDateText } from '../../dates.ts';
+import { zohoDateText } from '../../dates.ts';
 import { invalidInput } from '../../errors.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
 import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
 import { EntityType } from '../entities/entity-types.ts';
 
@@ -64,22 +65,11 @@ function checkUrl(value: string): string {
 }
 
 function toFields(input: LinkInput, current?: EntityView): Partial<EntityFields> {
-  const fields: Partial<EntityFields> = {};
-  if (input.name !== undefined) fields.name = input.name.trim();
-  if (input.description !== undefined) fields.description = input.description;
-  if (input.isMandatory !== undefined) fields.isMandatory = input.isMandatory;
-  if (input.lockUntil !== undefined) {
-    fields.lockUntil =
-      input.lockUntil === null || input.lockUntil === '' ? null : parseZohoDate(input.lockUntil, 'linkData.lockUntil');
-  }
+  const fields = commonEntityFields(input, 'linkData');
   const settings = { ...(current?.settings ?? {}) };
   if (input.embedURL !== undefined) settings.embedURL = checkUrl(input.embedURL);
   if (input.resources !== undefined) settings.resources = readResources(input.resources, 'linkData');
-  fields.settings = settings;
-  if (current === undefined) {
-    return { description: '', isMandatory: true, lockUntil: null, ...fields };
-  }
-  return fields;
+  return completeEntityFields(fields, settings, current);
 }
 
 /** Zoho's link object for a view. */

@@ -1,10 +1,8 @@
 /** The Module API's input and output schemas, in Zoho's key names and the Update Modules sample's key order. */
 import { Type } from '@sinclair/typebox';
-import { type IsoDate, parseZohoDate } from '../../dates.ts';
-import { invalidInput } from '../../errors.ts';
+import { type IsoDate, parseZohoDate, parseZohoMinutes } from '../../dates.ts';
 
 /** Most minutes a module may last (about 2 years), as for courses: a typo, not a plan, beyond that. */
-const maximumDurationMinutes = 1_000_000;
 
 /** Lock types: 0 unlocked, 1 locked until `lockUntil`, 2 locked until the previous module is completed. */
 export const LockType = { unlocked: 0, untilDate: 1, untilPreviousCompleted: 2 } as const;
@@ -48,30 +46,12 @@ export interface ModuleInput {
   lockUntil?: IsoDate | null;
 }
 
-/** `10`, `"10"`, `"10 Mins"` or `"1 Min"` -> 10; null or `""` -> null; anything else is a 400 naming the parameter. */
-function readDuration(value: unknown): number | null {
-  if (value === null || value === '') return null;
-  let minutes = Number.NaN;
-  if (typeof value === 'number') minutes = value;
-  else if (typeof value === 'string') {
-    const match = /^\s*(\d+)\s*(mins?|minutes?)?\s*$/i.exec(value);
-    if (match !== null) minutes = Number(match[1]);
-  }
-  if (!Number.isSafeInteger(minutes) || minutes < 1 || minutes > maximumDurationMinutes) {
-    throw invalidInput(
-      'moduleData.duration',
-      `must be a positive whole number of minutes (at most ${maximumDurationMinutes}), got ${JSON.stringify(value)}`,
-    );
-  }
-  return minutes;
-}
-
 /** Turns validated moduleData into the service's input. */
 export function toModuleInput(data: Partial<typeof ModuleDataInput.static>): ModuleInput {
   const input: ModuleInput = {};
   if (data.name !== undefined) input.name = data.name.trim();
   if (data.description !== undefined) input.description = data.description;
-  if (data.duration !== undefined) input.durationMinutes = readDuration(data.duration);
+  if (data.duration !== undefined) input.durationMinutes = parseZohoMinutes(data.duration, 'moduleData.duration');
   if (data.lockType !== undefined) input.lockType = data.lockType;
   if (data.lockUntil !== undefined) {
     input.lockUntil =

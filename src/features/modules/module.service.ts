@@ -2,83 +2,20 @@
 import type { AppContext } from '../../context.ts';
 import { dateInZone, type IsoDate } from '../../dates.ts';
 import type { BatchTable, CourseModuleTable, CourseTable, Db } from '../../db/database.ts';
-import { invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
+import { invalidInput, LmsError, notFound } from '../../errors.ts';
 import type { IdGenerator } from '../../ids.ts';
-import { blendedCourseType, requireBatch } from '../batches/batch.service.ts';
-import type { CourseView } from '../courses/course.presenter.ts';
-import { getCourseView, loadForChange } from '../courses/course.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
-import { isModuleLocked as moduleLockRule } from '../progress/progress.rules.ts';
+import { isModuleLocked } from '../progress/progress.rules.ts';
 import { learnerLocks } from '../progress/progress.service.ts';
 import * as repository from './module.repository.ts';
 import { LockType, type ModuleInput } from './module.schemas.ts';
+import { changeParent, readParent } from './module-parent.ts';
 
 /** A module and whether it reads locked for the caller now. */
 export interface ModuleView {
   courseModule: CourseModuleTable;
   isLocked: boolean;
-}
-
-/** The course a module family hangs on, and the batch for the blended family. */
-interface Parent {
-  course: CourseTable;
-  batch: BatchTable | null;
-}
-
-/** A parent as read, with the caller's view of the course (roles, for `canUserEdit` and the like). */
-export interface ReadParent extends Parent {
-  view: CourseView;
-}
-
-/**
- * Blended courses keep their modules in batches; self-paced and e-material courses have no batches.
- * The wrong family for the course's type is a 400 that names the rule and the right path.
- */
-function checkFamily(course: CourseTable, batchId: string | null): void {
-  if (course.type === blendedCourseType && batchId === null) {
-    throw stateError(
-      'UNSUPPORTED_OPERATION',
-      `Course ${course.id} is a blended learning course (type 2): its modules belong to its batches, ` +
-        `use /api/v1/courses/${course.id}/batches/{batchId}/modules`,
-    );
-  }
-  if (course.type !== blendedCourseType && batchId !== null) {
-    throw stateError(
-      'UNSUPPORTED_OPERATION',
-      `Course ${course.id} is not a blended learning course (type ${course.type}) and has no batches: ` +
-        `use /api/v1/courses/${course.id}/modules`,
-    );
-  }
-}
-
-/** The parent as the caller may see it: 404 unknown course or batch, 403 hidden course, 400 wrong family. */
-export async function readParent(
-  db: Db,
-  caller: Caller,
-  courseId: string,
-  batchId: string | null,
-): Promise<ReadParent> {
-  const view = await getCourseView(db, caller, courseId);
-  checkFamily(view.course, batchId);
-  if (batchId === null) return { view, course: view.course, batch: null };
-  const { batch } = await requireBatch(db, caller, courseId, batchId);
-  return { view, course: view.course, batch };
-}
-
-/** The parent for a write: the caller must manage the course (LMS admin, owner, course admin); the course row is locked. */
-export async function changeParent(
-  context: AppContext,
-  db: Db,
-  caller: Caller,
-  courseId: string,
-  batchId: string | null,
-): Promise<Parent> {
-  const { course } = await loadForChange(context, db, caller, courseId);
-  checkFamily(course, batchId);
-  if (batchId === null) return { course, batch: null };
-  const { batch } = await requireBatch(db, caller, courseId, batchId);
-  return { course, batch };
 }
 
 function parentOf(caller: Caller, courseId: string, batchId: string | null): repository.ModuleParent {
@@ -89,14 +26,6 @@ async function findOrFail(db: Db, parent: repository.ModuleParent, moduleId: str
   const courseModule = await repository.findModule(db, parent, moduleId);
   if (courseModule === undefined) throw notFound('module', moduleId);
   return courseModule;
-}
-
-/**
- * Whether a module reads locked for a caller who is not an enrolled learner (progress.rules.ts holds the rule):
- * lockType 2 reads locked unless it is the parent's first module, since such a caller has no progress of their own.
- */
-export function isModuleLocked(courseModule: CourseModuleTable, today: IsoDate, isFirst: boolean): boolean {
-  return moduleLockRule(courseModule.lock_type, courseModule.lock_until, today, isFirst);
 }
 
 /**
@@ -124,9 +53,10 @@ async function viewsOf(
     needsFirst ? repository.findFirstModuleId(db, parent) : undefined,
   ]);
   const today = dateInZone(context.clock.now(), timeZone);
+  // Such a caller has no progress of their own: lockType 2 reads locked unless it is the parent's first module.
   return modules.map((courseModule) => ({
     courseModule,
-    isLocked: isModuleLocked(courseModule, today, courseModule.id === firstId),
+    isLocked: isModuleLocked(courseModule.lock_type, courseModule.lock_until, today, courseModule.id === firstId),
   }));
 }
 

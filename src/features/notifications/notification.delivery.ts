@@ -7,16 +7,9 @@
 import { performance } from 'node:perf_hooks';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { AppContext } from '../../context.ts';
-import {
-  type Claim,
-  claimBatchSize,
-  claimDue,
-  claimWorkMs,
-  releaseClaims,
-  settleClaim,
-  skipClaims,
-} from '../events/delivery-queue.repository.ts';
+import type { AttemptOutcome, Claim } from '../events/delivery-queue.repository.ts';
 import type { NotificationPayload } from '../events/outbox.ts';
+import { type ClaimBatchWork, type DeliveryRunCounts, runClaimRounds } from './claim-rounds.ts';
 import { findDeliveryNames, findNotificationsByIds } from './notification.repository.ts';
 import { composeMessage } from './notification-message.ts';
 import { buildSessionInvite } from './session-invite.ts';
@@ -29,8 +22,6 @@ export interface MailTransport {
 
 /** How long SMTP may take to connect, greet and answer; well inside the claim lease. */
 const smtpTimeoutMs = 15_000;
-/** Claim batches one run takes at most (of claimBatchSize rows each). */
-const maxRoundsPerRun = 20;
 
 /** The transport the settings ask for; null without LECTERN_SMTP_URL. */
 export function smtpTransport(context: AppContext): MailTransport | null {
@@ -50,11 +41,7 @@ export function messageIdOf(notificationId: string, from: string): string {
 }
 
 /** What one run did. */
-export interface EmailRunResult {
-  sent: number;
-  failed: number;
-  skipped: number;
-}
+export type EmailRunResult = DeliveryRunCounts;
 
 /**
  * Claims the due e-mails and sends them. Without SMTP settings the claimed e-mails are marked `skipped` (so that
@@ -64,55 +51,41 @@ export async function runEmailDeliveries(
   context: AppContext,
   options: { transport?: MailTransport | null } = {},
 ): Promise<EmailRunResult> {
-  const result: EmailRunResult = { sent: 0, failed: 0, skipped: 0 };
   const ownTransport = options.transport === undefined;
   let transport: MailTransport | null | undefined = options.transport;
   try {
-    // A full batch means more may be due: claim again, up to a bound so that one run cannot go on for ever.
-    for (let round = 0; round < maxRoundsPerRun; round += 1) {
-      const claims = await claimDue(context, 'notifications');
-      if (claims.length === 0) break;
+    return await runClaimRounds(context, 'notifications', async (claims) => {
+      // Opened once there is something to send, and only once a run.
       if (transport === undefined) transport = smtpTransport(context);
-      await sendClaims(context, transport, claims, result);
-      if (claims.length < claimBatchSize) break;
-    }
-    return result;
+      return prepareClaims(context, transport, claims);
+    });
   } finally {
     if (ownTransport) transport?.close?.();
   }
 }
 
-async function sendClaims(
+/** Two queries load the claimed e-mails and the names they mention; then each is sent in turn. */
+async function prepareClaims(
   context: AppContext,
   transport: MailTransport | null,
   claims: Claim[],
-  result: EmailRunResult,
-): Promise<void> {
-  if (transport === null) {
-    await skipClaims(context, 'notifications', claims, 'no SMTP settings (LECTERN_SMTP_URL)');
-    result.skipped += claims.length;
-    return;
-  }
+): Promise<ClaimBatchWork> {
+  if (transport === null) return { skipAll: 'no SMTP settings (LECTERN_SMTP_URL)' };
   const rows = await findNotificationsByIds(
     context.db,
     claims.map((claim) => claim.id),
   );
   const names = await findDeliveryNames(context.db, rows);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const started = performance.now();
-  for (const [index, claim] of claims.entries()) {
-    if (performance.now() - started > claimWorkMs) {
-      // A slow SMTP server used up this batch's time: the rest go back to the queue before their lease could lapse.
-      await releaseClaims(context, 'notifications', claims.slice(index));
-      break;
-    }
-    const row = byId.get(claim.id);
-    if (row === undefined) continue;
-    const payload = JSON.parse(row.payload) as NotificationPayload;
-    const ok = await sendOne(context, transport, claim, { row, payload, names });
-    if (ok) result.sent += 1;
-    else result.failed += 1;
-  }
+  return {
+    attempt: async (claim) => {
+      const row = byId.get(claim.id);
+      if (row === undefined) return 'skip';
+      const payload = JSON.parse(row.payload) as NotificationPayload;
+      return sendOne(context, transport, { row, payload, names });
+    },
+    skipReason: 'the e-mail was deleted before it was sent',
+  };
 }
 
 type Names = Awaited<ReturnType<typeof findDeliveryNames>>;
@@ -121,9 +94,8 @@ type Row = Awaited<ReturnType<typeof findNotificationsByIds>>[number];
 async function sendOne(
   context: AppContext,
   transport: MailTransport,
-  claim: Claim,
   item: { row: Row; payload: NotificationPayload; names: Names },
-): Promise<boolean> {
+): Promise<AttemptOutcome> {
   const { row, payload, names } = item;
   const from = context.config.smtpFrom;
   const recipientName = names.people.get(row.erecno) ?? row.email;
@@ -160,22 +132,15 @@ async function sendOne(
   const started = performance.now();
   try {
     await transport.sendMail(mail);
-    await settleClaim(context, 'notifications', claim, {
-      ok: true,
-      statusCode: null,
-      error: null,
-      durationMs: performance.now() - started,
-    });
-    return true;
+    return { ok: true, statusCode: null, error: null, durationMs: performance.now() - started };
   } catch (error) {
     const statusCode = (error as { responseCode?: unknown }).responseCode;
-    await settleClaim(context, 'notifications', claim, {
+    return {
       ok: false,
       statusCode: typeof statusCode === 'number' ? statusCode : null,
       error: error instanceof Error ? error.message : String(error),
       durationMs: performance.now() - started,
-    });
-    return false;
+    };
   }
 }
 

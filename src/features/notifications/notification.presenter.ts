@@ -1,6 +1,6 @@
 /** The outbox's rows and attempt log as /lectern/v1 shows them (times in epoch milliseconds). */
 import { type Static, Type } from '@sinclair/typebox';
-import type { DeliveryAttemptTable, NotificationTable } from '../../db/tables/notifications.ts';
+import type { DeliveryAttemptTable, NotificationTable, QueuedDeliveryColumns } from '../../db/tables/notifications.ts';
 import type { NotificationPayload } from '../events/outbox.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Number>>(schema: T) =>
@@ -16,6 +16,17 @@ export const AttemptSchema = Type.Object({
   durationMs: Type.Number(),
 });
 
+/** Where a queued e-mail or webhook delivery is (the same fields, in the same order, in both). */
+export const QueueStateProperties = {
+  status: Type.String({ description: 'pending, sending, sent, failed or skipped' }),
+  attempts: Type.Number(),
+  createdAt: Type.Number(),
+  nextAttemptAt: Nullable(Type.Number()),
+  sentAt: Nullable(Type.Number()),
+  lastError: Nullable(Type.String()),
+};
+const QueueStateSchema = Type.Object(QueueStateProperties);
+
 /** One e-mail of the outbox. */
 export const NotificationSchema = Type.Object({
   notificationId: Type.String(),
@@ -27,12 +38,7 @@ export const NotificationSchema = Type.Object({
   batchId: Nullable(Type.String()),
   subject: Type.Object({ kind: Type.String(), id: Type.String() }),
   invite: Nullable(Type.String({ description: 'REQUEST or CANCEL: the iCalendar invite attached' })),
-  status: Type.String({ description: 'pending, sending, sent, failed or skipped' }),
-  attempts: Type.Number(),
-  createdAt: Type.Number(),
-  nextAttemptAt: Nullable(Type.Number()),
-  sentAt: Nullable(Type.Number()),
-  lastError: Nullable(Type.String()),
+  ...QueueStateProperties,
 });
 
 /** Presents an attempt. */
@@ -47,10 +53,22 @@ export function presentAttempt(row: DeliveryAttemptTable): Static<typeof Attempt
   };
 }
 
+/** Presents where a queued row is; the next attempt's time only while one is still to come. */
+export function presentQueueState(row: QueuedDeliveryColumns): Static<typeof QueueStateSchema> {
+  const waiting = row.status === 'pending' || row.status === 'sending';
+  return {
+    status: row.status,
+    attempts: row.attempts,
+    createdAt: Number(row.created_at),
+    nextAttemptAt: waiting ? Number(row.next_attempt_at) : null,
+    sentAt: row.sent_at === null ? null : Number(row.sent_at),
+    lastError: row.last_error,
+  };
+}
+
 /** Presents an outbox row. */
 export function presentNotification(row: NotificationTable): Static<typeof NotificationSchema> {
   const payload = JSON.parse(row.payload) as NotificationPayload;
-  const waiting = row.status === 'pending' || row.status === 'sending';
   return {
     notificationId: row.id,
     type: row.event_type,
@@ -61,11 +79,6 @@ export function presentNotification(row: NotificationTable): Static<typeof Notif
     batchId: row.batch_id,
     subject: { kind: row.subject_kind, id: row.subject_id },
     invite: payload.invite?.method ?? null,
-    status: row.status,
-    attempts: row.attempts,
-    createdAt: Number(row.created_at),
-    nextAttemptAt: waiting ? Number(row.next_attempt_at) : null,
-    sentAt: row.sent_at === null ? null : Number(row.sent_at),
-    lastError: row.last_error,
+    ...presentQueueState(row),
   };
 }

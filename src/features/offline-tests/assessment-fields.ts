@@ -13,8 +13,6 @@ import { highestMark } from './entity-marks.repository.ts';
 
 /** Most marks a test or assignment may be out of: a typo, not a plan, beyond that. */
 export const maximumMarksLimit = 100_000;
-/** Most minutes a test may last (as for modules). */
-export const maximumDurationMinutes = 1_000_000;
 
 const idPattern = '^[1-9][0-9]{0,19}$';
 

@@ -10,7 +10,7 @@ import { errorResponses } from '../../http/envelope.ts';
 import { maxIdsPerList, pathId, readParameter } from '../../http/input.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import { isNumericId } from '../../ids.ts';
-import { entityFamilies, entityPath, familyParams } from '../entities/entity.routes.ts';
+import { entityFamilies, entityPath, familyParams } from '../entities/entity-paths.ts';
 import { maximumMarksLimit, readWholeNumber } from './assessment-fields.ts';
 import { type MarkEntry, type MarksKind, updateMarks } from './entity-marks.service.ts';
 

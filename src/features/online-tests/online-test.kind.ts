@@ -3,12 +3,12 @@
  * Lectern's preview URL. Pre- and post-course tests (course-activities) reuse the schemas, fields and presenter.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { maximumDurationMinutes } from '../../dates.ts';
 import { invalidInput, LmsError } from '../../errors.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityPath, EntityView } from '../entities/entity.service.ts';
 import { EntityType } from '../entities/entity-types.ts';
 import {
-  maximumDurationMinutes,
   presentShared,
   readWholeNumber,
   sharedFields,

@@ -19,6 +19,17 @@ import {
 } from './progress-report.presenter.ts';
 import * as service from './progress-report.service.ts';
 
+/** A page of course progress in Zoho's list envelope (the reports hold one extra row to tell whether more exist). */
+function courseProgressPage(reports: service.LearnerReport[]) {
+  const { items, hasMoreRecords } = page(reports);
+  return {
+    courseProgress: items.map((report) => presentCourseProgress(report)),
+    code: '200',
+    message: 'success',
+    hasMoreRecords,
+  };
+}
+
 /** The path segments Zoho uses for each kind, and the kinds' codes (0 to 6) themselves. */
 const entitySegments: Record<string, number> = {
   offlineTests: EntityType.offlineTest,
@@ -114,13 +125,7 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
         readStartIndex(request),
         pageSize + 1,
       );
-      const { items, hasMoreRecords } = page(reports);
-      return {
-        courseProgress: items.map((report) => presentCourseProgress(report)),
-        code: '200',
-        message: 'success',
-        hasMoreRecords,
-      };
+      return courseProgressPage(reports);
     },
   );
 
@@ -157,13 +162,7 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
     async (request) => {
       const startIndex = readStartIndex(request);
       const reports = await service.placeProgress(context, request.caller, targetOf(request), startIndex, pageSize + 1);
-      const { items, hasMoreRecords } = page(reports);
-      return {
-        courseProgress: items.map((report) => presentCourseProgress(report)),
-        code: '200',
-        message: 'success',
-        hasMoreRecords,
-      };
+      return courseProgressPage(reports);
     },
   );
 

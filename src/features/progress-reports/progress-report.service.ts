@@ -5,7 +5,7 @@
 import type { AppContext } from '../../context.ts';
 import type { CourseTable, Db } from '../../db/database.ts';
 import { forbidden, LmsError, notFound, stateError } from '../../errors.ts';
-import { blendedCourseType, findCourseBatch } from '../batches/batch.service.ts';
+import { blendedCourseType, findCourseBatch } from '../batches/batch-access.service.ts';
 import { type CourseRoles, rolesOnCourse } from '../courses/course.permissions.ts';
 import { loadView } from '../courses/course.service.ts';
 import type { Caller } from '../people/caller.ts';

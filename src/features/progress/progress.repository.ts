@@ -115,6 +115,24 @@ export function findCompletions(db: Db, scope: ProgressScope) {
     .execute();
 }
 
+/** The ids of every entity of the courses, as a subquery (marks and results are kept per entity). */
+function entityIdsOfCourses(db: Db, scope: ProgressScope) {
+  return db
+    .selectFrom('module_entities')
+    .select('id')
+    .where('portal_id', '=', scope.portalId)
+    .where('course_id', 'in', scope.courseIds);
+}
+
+/** The ids of every session of the batches, as a subquery (attendance is kept per session). */
+function sessionIdsOfBatches(db: Db, scope: ProgressScope) {
+  return db
+    .selectFrom('class_sessions')
+    .select('id')
+    .where('portal_id', '=', scope.portalId)
+    .where('batch_id', 'in', scope.batchIds);
+}
+
 /** The learners' marks in the courses' offline tests and assignments. */
 export function findMarks(db: Db, scope: ProgressScope) {
   return db
@@ -122,13 +140,7 @@ export function findMarks(db: Db, scope: ProgressScope) {
     .select(['entity_id', 'erecno', 'marks', 'marked_at'])
     .where('portal_id', '=', scope.portalId)
     .where('erecno', 'in', scope.erecnos)
-    .where('entity_id', 'in', (eb) =>
-      eb
-        .selectFrom('module_entities')
-        .select('id')
-        .where('portal_id', '=', scope.portalId)
-        .where('course_id', 'in', scope.courseIds),
-    )
+    .where('entity_id', 'in', entityIdsOfCourses(db, scope))
     .execute();
 }
 
@@ -139,13 +151,7 @@ export function findOnlineResults(db: Db, scope: ProgressScope) {
     .select(['entity_id', 'erecno', 'marks', 'maximum_marks', 'recorded_at'])
     .where('portal_id', '=', scope.portalId)
     .where('erecno', 'in', scope.erecnos)
-    .where('entity_id', 'in', (eb) =>
-      eb
-        .selectFrom('module_entities')
-        .select('id')
-        .where('portal_id', '=', scope.portalId)
-        .where('course_id', 'in', scope.courseIds),
-    )
+    .where('entity_id', 'in', entityIdsOfCourses(db, scope))
     .execute();
 }
 
@@ -157,13 +163,7 @@ export async function findAttendance(db: Db, scope: ProgressScope) {
     .select(['session_id', 'erecno', 'status', 'marked_at'])
     .where('portal_id', '=', scope.portalId)
     .where('erecno', 'in', scope.erecnos)
-    .where('session_id', 'in', (eb) =>
-      eb
-        .selectFrom('class_sessions')
-        .select('id')
-        .where('portal_id', '=', scope.portalId)
-        .where('batch_id', 'in', scope.batchIds),
-    )
+    .where('session_id', 'in', sessionIdsOfBatches(db, scope))
     .execute();
 }
 

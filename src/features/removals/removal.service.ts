@@ -3,12 +3,8 @@
  * the features they touch, so that no feature has to reach up to the features below it.
  */
 import type { AppContext } from '../../context.ts';
-import {
-  deleteBatchRow,
-  deleteCourseBatches,
-  loadBatchForChange,
-  syncCoursePublication,
-} from '../batches/batch.service.ts';
+import { deleteBatchRow, deleteCourseBatches, syncCoursePublication } from '../batches/batch.service.ts';
+import { loadBatchForChange } from '../batches/batch-access.service.ts';
 import { deleteCourseRow, loadCourseForDelete } from '../courses/course.service.ts';
 import { deleteEnrolmentsIn } from '../enrolments/enrolment.service.ts';
 import { deleteEntitiesIn } from '../entities/entity.service.ts';

@@ -5,7 +5,9 @@
 import type { AppContext } from '../../context.ts';
 import { addDays, dateInZone, type IsoDate } from '../../dates.ts';
 import type { BatchSchedulerTable, BatchTable, Db } from '../../db/database.ts';
-import { blendedCourseType, countBatchLearners, syncCoursePublication } from '../batches/batch.service.ts';
+import { type PeriodicTask, type PeriodicTaskLog, startPeriodicTask } from '../../periodic-task.ts';
+import { countBatchLearners, syncCoursePublication } from '../batches/batch.service.ts';
+import { blendedCourseType } from '../batches/batch-access.service.ts';
 import { batchPublishedEvent } from '../batches/batch-action.service.ts';
 import { countMandatoryContent } from '../entities/entity.service.ts';
 import { cloneModuleEntities } from '../entities/entity-clone.service.ts';
@@ -14,7 +16,7 @@ import { cloneModuleTree } from '../modules/module.service.ts';
 import { cloneBatchSessions, countBatchSessions } from '../sessions/session.service.ts';
 import { daysBetween, nextOccurrence } from './recurrence.ts';
 import * as repository from './scheduler.repository.ts';
-import { type SchedulerSettings, settingsOfRow } from './scheduler.settings.ts';
+import { batchRuleColumns, type SchedulerSettings, settingsOfRow } from './scheduler.settings.ts';
 
 /** What one tick did. */
 export interface TickResult {
@@ -53,13 +55,7 @@ async function makeBatch(context: AppContext, db: Db, occurrence: Occurrence): P
     name: `${settings.batchName}${settings.separator}${occurrence.number}`,
     start_date: occurrence.startDate,
     end_date: occurrence.endDate,
-    minimum_capacity: settings.minimumCapacity,
-    maximum_capacity: settings.maximumCapacity,
-    locations: JSON.stringify(settings.locations),
-    allow_waitlisting: settings.allowWaitlisting ? 1 : 0,
-    cancel_when_below_minimum: settings.cancelWhenBelowMinimum ? 1 : 0,
-    waiting_time_for_cancellation: settings.waitingTime,
-    waiting_time_unit: settings.waitingTimeUnit,
+    ...batchRuleColumns(settings),
     publish_status: 'unpublished',
     scheduler_id: row.id,
     created_at: now,
@@ -193,47 +189,19 @@ export async function runSchedulerTick(context: AppContext, options: TickOptions
 }
 
 /** Where the timer reports (a pino logger fits). */
-export interface TickLog {
-  info(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
+export type TickLog = PeriodicTaskLog;
 
 /**
  * Runs a tick now and then every `intervalMs`, never two at once. The timer does not keep the process alive;
  * errors are logged, never thrown. stop() clears it and waits for a running tick to finish.
  */
-export function startSchedulerTimer(
-  context: AppContext,
-  options: { intervalMs: number; log: TickLog },
-): { stop(): Promise<void> } {
+export function startSchedulerTimer(context: AppContext, options: { intervalMs: number; log: TickLog }): PeriodicTask {
   const { intervalMs, log } = options;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running !== null || stopped) return;
-    const onSchedulerError = (schedulerId: string, error: unknown) =>
-      log.error({ err: error, schedulerId }, 'batch scheduler failed; it is retried at the next tick');
-    running = runSchedulerTick(context, { onSchedulerError })
-      .then(
-        (result) => {
-          if (result.batchesCreated > 0 || result.batchesCancelled > 0) log.info(result, 'batch scheduler tick');
-        },
-        (error: unknown) => log.error({ err: error }, 'batch scheduler tick failed'),
-      )
-      .finally(() => {
-        running = null;
-      });
+  const onSchedulerError = (schedulerId: string, error: unknown) =>
+    log.error({ err: error, schedulerId }, 'batch scheduler failed; it is retried at the next tick');
+  const tick = async () => {
+    const result = await runSchedulerTick(context, { onSchedulerError });
+    if (result.batchesCreated > 0 || result.batchesCancelled > 0) log.info(result, 'batch scheduler tick');
   };
-  const first = setTimeout(tick, 0);
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicTask(tick, { intervalMs, log, failureMessage: 'batch scheduler tick failed' });
 }

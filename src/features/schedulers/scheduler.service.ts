@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { addDays, dateInZone, type IsoDate, zohoDateText } from '../../dates.ts';
 import type { BatchSchedulerTable, CourseTable, Db } from '../../db/database.ts';
 import { invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
-import { blendedCourseType, requireBatch, requireBlendedCourse } from '../batches/batch.service.ts';
+import { blendedCourseType, requireBatch, requireBlendedCourse } from '../batches/batch-access.service.ts';
 import { loadForChange } from '../courses/course.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { portalTimeZone } from '../people/portal.service.ts';

@@ -229,6 +229,19 @@ export function bookmarkFrom(settings: SchedulerSettings, from: IsoDate) {
   return { next_occurrence_date: next, next_run_date: next === null ? null : addDays(next, settings.offset) };
 }
 
+/** The columns a scheduler's rule and the batches it makes share: capacity, locations, waitlist and auto-cancel. */
+export function batchRuleColumns(settings: SchedulerSettings) {
+  return {
+    minimum_capacity: settings.minimumCapacity,
+    maximum_capacity: settings.maximumCapacity,
+    locations: JSON.stringify(settings.locations),
+    allow_waitlisting: settings.allowWaitlisting ? 1 : 0,
+    cancel_when_below_minimum: settings.cancelWhenBelowMinimum ? 1 : 0,
+    waiting_time_for_cancellation: settings.waitingTime,
+    waiting_time_unit: settings.waitingTimeUnit,
+  };
+}
+
 /** The row columns that hold the settings. */
 export function settingsColumns(settings: SchedulerSettings) {
   return {
@@ -244,13 +257,7 @@ export function settingsColumns(settings: SchedulerSettings) {
     offset_days: settings.offset,
     batch_name_suffix: settings.batchNameSuffix,
     batch_name_separator: settings.separator,
-    minimum_capacity: settings.minimumCapacity,
-    maximum_capacity: settings.maximumCapacity,
-    locations: JSON.stringify(settings.locations),
-    allow_waitlisting: settings.allowWaitlisting ? 1 : 0,
-    cancel_when_below_minimum: settings.cancelWhenBelowMinimum ? 1 : 0,
-    waiting_time_for_cancellation: settings.waitingTime,
-    waiting_time_unit: settings.waitingTimeUnit,
+    ...batchRuleColumns(settings),
     source_batch_id: settings.sourceBatchId,
     clone_type: settings.cloneType,
     publish_automatically: settings.publishAutomatically ? 1 : 0,

@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../../context.ts';
 import type { ClassSessionTable, Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import { loadBatchForChange, requireBatch } from '../batches/batch.service.ts';
+import { loadBatchForChange, requireBatch } from '../batches/batch-access.service.ts';
 import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { loadViews } from '../courses/course.service.ts';
 import { recordEvents } from '../events/record-events.ts';

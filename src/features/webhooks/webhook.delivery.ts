@@ -6,15 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../context.ts';
-import {
-  type Claim,
-  claimBatchSize,
-  claimDue,
-  claimWorkMs,
-  releaseClaims,
-  settleClaim,
-  skipClaims,
-} from '../events/delivery-queue.repository.ts';
+import type { AttemptOutcome, Claim } from '../events/delivery-queue.repository.ts';
+import { type ClaimBatchWork, type DeliveryRunCounts, runClaimRounds } from '../notifications/claim-rounds.ts';
 import { findDeliveriesByIds, findWebhooksByIds } from './webhook.repository.ts';
 import { signatureHeader } from './webhook-signature.ts';
 
@@ -22,29 +15,15 @@ import { signatureHeader } from './webhook-signature.ts';
 export const webhookTimeoutMs = 5_000;
 
 /** What one run did. */
-export interface WebhookRunResult {
-  sent: number;
-  failed: number;
-  skipped: number;
-}
-
-/** Claim batches one run takes at most (of claimBatchSize rows each), so that one run cannot go on for ever. */
-const maxRoundsPerRun = 20;
+export type WebhookRunResult = DeliveryRunCounts;
 
 /** Claims the due deliveries and POSTs them, a batch at a time while full batches come back. */
 export async function runWebhookDeliveries(context: AppContext): Promise<WebhookRunResult> {
-  const result: WebhookRunResult = { sent: 0, failed: 0, skipped: 0 };
-  for (let round = 0; round < maxRoundsPerRun; round += 1) {
-    const claims = await claimDue(context, 'webhook_deliveries');
-    if (claims.length === 0) break;
-    await deliverClaims(context, claims, result);
-    if (claims.length < claimBatchSize) break;
-  }
-  return result;
+  return runClaimRounds(context, 'webhook_deliveries', (claims) => prepareClaims(context, claims));
 }
 
 /** Two queries load the claimed deliveries and their webhooks; then one POST and one commit each. */
-async function deliverClaims(context: AppContext, claims: Claim[], result: WebhookRunResult): Promise<void> {
+async function prepareClaims(context: AppContext, claims: Claim[]): Promise<ClaimBatchWork> {
   const deliveries = await findDeliveriesByIds(
     context.db,
     claims.map((claim) => claim.id),
@@ -52,35 +31,23 @@ async function deliverClaims(context: AppContext, claims: Claim[], result: Webho
   const webhooks = await findWebhooksByIds(context.db, [...new Set(deliveries.map((row) => row.webhook_id))]);
   const webhookById = new Map(webhooks.map((webhook) => [webhook.id, webhook]));
   const deliveryById = new Map(deliveries.map((row) => [row.id, row]));
-  const inactive: Claim[] = [];
-  const started = performance.now();
-  for (const [index, claim] of claims.entries()) {
-    if (performance.now() - started > claimWorkMs) {
-      // Slow receivers used up this batch's time: the rest go back to the queue before their lease could lapse.
-      await releaseClaims(context, 'webhook_deliveries', claims.slice(index));
-      break;
-    }
-    const delivery = deliveryById.get(claim.id);
-    const webhook = delivery === undefined ? undefined : webhookById.get(delivery.webhook_id);
-    // Deleted with its webhook, or the webhook was switched off after the event: nothing to send.
-    if (delivery === undefined || webhook === undefined || webhook.active !== 1) {
-      inactive.push(claim);
-      continue;
-    }
-    const outcome = await post(context, webhook, delivery);
-    await settleClaim(context, 'webhook_deliveries', claim, outcome);
-    if (outcome.ok) result.sent += 1;
-    else result.failed += 1;
-  }
-  await skipClaims(context, 'webhook_deliveries', inactive, 'the webhook is switched off or deleted');
-  result.skipped += inactive.length;
+  return {
+    attempt: async (claim) => {
+      const delivery = deliveryById.get(claim.id);
+      const webhook = delivery === undefined ? undefined : webhookById.get(delivery.webhook_id);
+      // Deleted with its webhook, or the webhook was switched off after the event: nothing to send.
+      if (delivery === undefined || webhook === undefined || webhook.active !== 1) return 'skip';
+      return post(context, webhook, delivery);
+    },
+    skipReason: 'the webhook is switched off or deleted',
+  };
 }
 
 async function post(
   context: AppContext,
   webhook: { url: string; secret: string },
   delivery: { id: string; event_type: string; payload: string },
-) {
+): Promise<AttemptOutcome> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   try {

@@ -1,7 +1,12 @@
 /** Webhooks and their deliveries as /lectern/v1 shows them; the secret only right after it was set. */
 import { type Static, Type } from '@sinclair/typebox';
 import type { DeliveryAttemptTable, WebhookDeliveryTable, WebhookTable } from '../../db/tables/notifications.ts';
-import { AttemptSchema, presentAttempt } from '../notifications/notification.presenter.ts';
+import {
+  AttemptSchema,
+  presentAttempt,
+  presentQueueState,
+  QueueStateProperties,
+} from '../notifications/notification.presenter.ts';
 
 /** A webhook. */
 export const WebhookSchema = Type.Object({
@@ -20,12 +25,7 @@ export const DeliverySchema = Type.Object({
   deliveryId: Type.String({ description: 'the Lectern-Delivery header: stable across retries' }),
   eventId: Type.String(),
   type: Type.String(),
-  status: Type.String({ description: 'pending, sending, sent, failed or skipped' }),
-  attempts: Type.Number(),
-  createdAt: Type.Number(),
-  nextAttemptAt: Type.Union([Type.Number(), Type.Null()]),
-  sentAt: Type.Union([Type.Number(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
+  ...QueueStateProperties,
   attemptLog: Type.Array(AttemptSchema),
 });
 
@@ -54,19 +54,11 @@ export function presentDeliveries(
     list.push(attempt);
     byDelivery.set(attempt.delivery_id, list);
   }
-  return deliveries.map((row) => {
-    const waiting = row.status === 'pending' || row.status === 'sending';
-    return {
-      deliveryId: row.id,
-      eventId: row.event_id,
-      type: row.event_type,
-      status: row.status,
-      attempts: row.attempts,
-      createdAt: Number(row.created_at),
-      nextAttemptAt: waiting ? Number(row.next_attempt_at) : null,
-      sentAt: row.sent_at === null ? null : Number(row.sent_at),
-      lastError: row.last_error,
-      attemptLog: (byDelivery.get(row.id) ?? []).map(presentAttempt),
-    };
-  });
+  return deliveries.map((row) => ({
+    deliveryId: row.id,
+    eventId: row.event_id,
+    type: row.event_type,
+    ...presentQueueState(row),
+    attemptLog: (byDelivery.get(row.id) ?? []).map(presentAttempt),
+  }));
 }

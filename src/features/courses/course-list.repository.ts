@@ -1,0 +1,120 @@
+/** The course list queries: Fetch All Courses and Fetch My Courses with their filters, and the suggestion count. */
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { CourseMemberTable, CourseTable, Database, Db } from '../../db/database.ts';
+
+/** The filters of Fetch All Courses and Fetch My Courses, already validated. */
+export interface CourseFilters {
+  search?: string;
+  type?: number;
+  categoryId?: string;
+  favouritesOnly?: boolean;
+  trainerId?: string;
+  status?: number;
+  sortBy?: 'name' | '-name';
+  createdFrom?: number;
+  createdTo?: number;
+  sharedToMe?: boolean;
+  suggestedToMe?: boolean;
+  /** Only courses the caller owns, administers or joined (My Courses). */
+  mineOnly?: boolean;
+}
+
+type CourseExpression = ExpressionBuilder<Database, 'courses'>;
+
+function hasRelation(eb: CourseExpression, relation: CourseMemberTable['relation'], erecno: string) {
+  return eb.exists(
+    eb
+      .selectFrom('course_members')
+      .select('course_members.course_id')
+      .whereRef('course_members.course_id', '=', 'courses.id')
+      .where('course_members.relation', '=', relation)
+      .where('course_members.erecno', '=', erecno),
+  );
+}
+
+/** A page of courses the caller may see, filtered; one extra row tells whether more exist. */
+export async function listCourses(
+  db: Db,
+  viewer: { portalId: string; erecno: string; seesAll: boolean },
+  filters: CourseFilters,
+  startIndex: number,
+  limit: number,
+): Promise<CourseTable[]> {
+  let query = db.selectFrom('courses').selectAll().where('courses.portal_id', '=', viewer.portalId);
+  if (!viewer.seesAll) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('courses.status', '=', 1),
+        eb('courses.owner_erecno', '=', viewer.erecno),
+        hasRelation(eb, 'admin', viewer.erecno),
+        hasRelation(eb, 'share', viewer.erecno),
+        hasRelation(eb, 'trainer', viewer.erecno),
+      ]),
+    );
+  }
+  // My courses: owned, administered or joined (a seat or a waitlist place anywhere in the course). Asking for the
+  // courses shared with or suggested to the caller lists those instead, joined or not.
+  if (filters.mineOnly && !filters.sharedToMe && !filters.suggestedToMe) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('courses.owner_erecno', '=', viewer.erecno),
+        hasRelation(eb, 'admin', viewer.erecno),
+        hasRelation(eb, 'learner', viewer.erecno),
+        eb.exists(
+          eb
+            .selectFrom('enrolments')
+            .select('enrolments.course_id')
+            .whereRef('enrolments.course_id', '=', 'courses.id')
+            .where('enrolments.erecno', '=', viewer.erecno),
+        ),
+      ]),
+    );
+  }
+  if (filters.search) {
+    const pattern = `%${filters.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // ESCAPE names the backslash for both engines: SQLite has no default escape, so `%` and `_` stayed wildcards.
+    query = query.where(sql<boolean>`lower(${sql.ref('courses.name')}) like ${pattern} escape '\\'`);
+  }
+  if (filters.type !== undefined) query = query.where('courses.type', '=', filters.type);
+  if (filters.status !== undefined) query = query.where('courses.status', '=', filters.status);
+  if (filters.createdFrom !== undefined) query = query.where('courses.created_at', '>=', filters.createdFrom);
+  if (filters.createdTo !== undefined) query = query.where('courses.created_at', '<=', filters.createdTo);
+  if (filters.favouritesOnly) query = query.where((eb) => hasRelation(eb, 'favourite', viewer.erecno));
+  if (filters.sharedToMe) query = query.where((eb) => hasRelation(eb, 'share', viewer.erecno));
+  if (filters.suggestedToMe) query = query.where((eb) => hasRelation(eb, 'suggestion', viewer.erecno));
+  if (filters.trainerId !== undefined) {
+    const trainerId = filters.trainerId;
+    query = query.where((eb) => hasRelation(eb, 'trainer', trainerId));
+  }
+  if (filters.categoryId !== undefined) {
+    const categoryId = filters.categoryId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('course_categories')
+          .select('course_categories.course_id')
+          .whereRef('course_categories.course_id', '=', 'courses.id')
+          .where('course_categories.category_id', '=', categoryId),
+      ),
+    );
+  }
+  // A to Z regardless of case (a binary collation would put "alpha" after "Zebra"), then exact name for ties.
+  const byName = sql`lower(${sql.ref('courses.name')})`;
+  if (filters.sortBy === 'name') query = query.orderBy(byName, 'asc').orderBy('courses.name', 'asc');
+  else if (filters.sortBy === '-name') query = query.orderBy(byName, 'desc').orderBy('courses.name', 'desc');
+  return query.orderBy('courses.id', 'desc').offset(startIndex).limit(limit).execute();
+}
+
+/** How many published, enabled courses were suggested to a person. */
+export async function countSuggestedTo(db: Db, portalId: string, erecno: string): Promise<number> {
+  const row = await db
+    .selectFrom('course_members')
+    .innerJoin('courses', 'courses.id', 'course_members.course_id')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('course_members.portal_id', '=', portalId)
+    .where('course_members.erecno', '=', erecno)
+    .where('course_members.relation', '=', 'suggestion')
+    .where('courses.status', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
