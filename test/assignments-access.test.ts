@@ -1,23 +1,21 @@
 /** Assignment API access in both families, including the update with the id inside assignmentData. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useAssessmentWorld } from './helpers/assessment-world.ts';
 import {
   type AssessmentWorld,
   addFamilyModule,
   createItem,
   describeAccess,
   type Family,
-  setUpWorld,
 } from './helpers/assessments.ts';
 import { jsonType } from './helpers/courses.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld((started) => {
+  ({ lectern, world } = started);
 });
-afterAll(() => lectern.close());
 
 const validData = (family: Family) => ({
   name: 'Access essay',

@@ -1,30 +1,22 @@
 /** Update Assignment Marks in both families: up to maximumMarks, one learner or a list, a partly invalid list writes nothing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AssessmentWorld,
-  createItem,
-  expectRefusal,
-  type Family,
-  sendData,
-  setUpWorld,
-} from './helpers/assessments.ts';
+import { describe, expect, it } from 'vitest';
+import { familyNamed, useAssessmentWorld } from './helpers/assessment-world.ts';
+import { type AssessmentWorld, createItem, expectRefusal, type Family, sendData } from './helpers/assessments.ts';
 import { employeeNamed, jsonType } from './helpers/courses.ts';
 import { enrol } from './helpers/enrolments.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld(async (started) => {
+  ({ lectern, world } = started);
   // Only enrolled learners may be marked.
   const learners = ['Fatima Zahra', 'Gustav Lind'].map((name) => employeeNamed(lectern, name).erecno);
   for (const family of world.families) await enrol(lectern, family, learners);
 });
-afterAll(() => lectern.close());
 
 const dataName = 'assignmentData';
-const familyOf = (name: string): Family => world.families.find((family) => family.name === name)!;
+const familyOf = (name: string) => familyNamed(world, name);
 const listUrl = (family: Family) => `${family.moduleUrl}/assignments`;
 const validFor = (family: Family) => ({
   name: 'Essay',

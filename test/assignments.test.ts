@@ -1,6 +1,7 @@
 /** Assignment API in both families: the object, the submission window, update at both documented paths, marks. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EntityType } from '../src/features/entities/entity-types.ts';
+import { familyNamed, useAssessmentWorld } from './helpers/assessment-world.ts';
 import {
   type AssessmentWorld,
   addFamilyModule,
@@ -11,21 +12,18 @@ import {
   type Family,
   fetch,
   sendData,
-  setUpWorld,
 } from './helpers/assessments.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld((started) => {
+  ({ lectern, world } = started);
 });
-afterAll(() => lectern.close());
 
 const dataName = 'assignmentData';
 const window = { submissionFrom: '05-03-2026', submissionTo: '20-03-2026' };
-const familyOf = (name: string): Family => world.families.find((family) => family.name === name)!;
+const familyOf = (name: string) => familyNamed(world, name);
 const listUrl = (family: Family) => `${family.moduleUrl}/assignments`;
 const validFor = (family: Family) => ({
   name: 'Essay',

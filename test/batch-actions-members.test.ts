@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addMandatoryLink } from './helpers/content.ts';
 import { createCourse } from './helpers/courses.ts';
+import { insertSession } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -25,30 +26,11 @@ it('refuses to unpublish a batch with learners and changes nothing; without them
     headers: lectern.auth(lectern.adminToken),
   });
   const batchId = created.json().batch.batchId;
-  const now = lectern.clock.now();
-  await lectern.app.lectern.db
-    .insertInto('class_sessions')
-    .values({
-      id: '700000000000000001',
-      portal_id: lectern.portalId,
-      course_id: courseId,
-      batch_id: batchId,
-      module_id: '700000000000000002',
-      name: 'Session',
-      description: '',
-      session_type: 0,
-      date: '2026-01-15',
-      start_minute: 600,
-      end_minute: 660,
-      trainer_erecno: lectern.adminErecno,
-      room_id: null,
-      lock_until: null,
-      grade_category_id: null,
-      sequence: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertSession(
+    lectern,
+    { courseId, batchId, moduleId: '700000000000000002' },
+    { id: '700000000000000001', date: '2026-01-15' },
+  );
   await addMandatoryLink(lectern, { courseId, batchId });
   const act = (action: string) =>
     lectern.app.inject({

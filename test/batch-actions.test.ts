@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchTable } from '../src/db/database.ts';
 import { addMandatoryLink } from './helpers/content.ts';
 import { createCourse, formType, jsonType } from './helpers/courses.ts';
+import { insertSession } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -51,31 +52,12 @@ async function newBatch(courseId: string, withSession = true): Promise<string> {
 
 /** A session row, written directly: the Session API belongs to another feature. */
 async function addSession(courseId: string, batchId: string): Promise<void> {
-  const now = lectern.clock.now();
   sessionNumber += 1;
-  await lectern.app.lectern.db
-    .insertInto('class_sessions')
-    .values({
-      id: String(800000000000000000n + BigInt(sessionNumber)),
-      portal_id: lectern.portalId,
-      course_id: courseId,
-      batch_id: batchId,
-      module_id: '800000000000000001',
-      name: 'Session',
-      description: '',
-      session_type: 0,
-      date: '2026-01-15',
-      start_minute: 600,
-      end_minute: 660,
-      trainer_erecno: lectern.adminErecno,
-      room_id: null,
-      lock_until: null,
-      grade_category_id: null,
-      sequence: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertSession(
+    lectern,
+    { courseId, batchId, moduleId: '800000000000000001' },
+    { id: String(800000000000000000n + BigInt(sessionNumber)), date: '2026-01-15' },
+  );
 }
 
 interface ActOptions {

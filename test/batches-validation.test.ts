@@ -1,6 +1,7 @@
 /** Batch API input rules: every bad batchData answers 400 naming the parameter and writes nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourse, jsonType } from './helpers/courses.ts';
+import { insertSession } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -214,30 +215,11 @@ describe('update refuses', () => {
   });
 
   it('dates that would leave a session outside the batch (BATCH_DATE_AND_SESSION_DATE_MISMATCH)', async () => {
-    const now = lectern.clock.now();
-    await lectern.app.lectern.db
-      .insertInto('class_sessions')
-      .values({
-        id: '900000000000009001',
-        portal_id: lectern.portalId,
-        course_id: courseId,
-        batch_id: String(original.batchId),
-        module_id: '900000000000009000',
-        name: 'Session',
-        description: '',
-        session_type: 0,
-        date: '2026-02-01',
-        start_minute: 600,
-        end_minute: 660,
-        trainer_erecno: lectern.adminErecno,
-        room_id: null,
-        lock_until: null,
-        grade_category_id: null,
-        sequence: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertSession(
+      lectern,
+      { courseId, batchId: String(original.batchId), moduleId: '900000000000009000' },
+      { id: '900000000000009001', date: '2026-02-01' },
+    );
     const response = await send('PATCH', batchUrl, '{"endDate":"31-01-2026"}');
     await expectRefused(response, 'BATCH_DATE_AND_SESSION_DATE_MISMATCH');
     await expectRefused(

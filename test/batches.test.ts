@@ -1,6 +1,7 @@
 /** Batch API: create (every documented input form), fetch one, fetch the list, update, delete; exact shapes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourse, formType, type InputForm, inputForms, jsonType } from './helpers/courses.ts';
+import { insertAttendance, insertModule, insertSession } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -295,61 +296,11 @@ describe('delete', () => {
     const doomed = await createBatch(courseId, { name: 'Doomed' });
     const kept = await createBatch(courseId, { name: 'Kept' });
     const db = lectern.app.lectern.db;
-    const now = lectern.clock.now();
     for (const [index, batchId] of [doomed.batchId, kept.batchId].entries()) {
-      const moduleId = `90000000000000${index}001`;
+      const moduleId = await insertModule(lectern, courseId, batchId);
       const sessionId = `90000000000000${index}002`;
-      await db
-        .insertInto('course_modules')
-        .values({
-          id: moduleId,
-          portal_id: lectern.portalId,
-          course_id: courseId,
-          batch_id: batchId,
-          name: 'Module',
-          description: '',
-          duration_minutes: null,
-          lock_type: 0,
-          lock_until: null,
-          position: 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await db
-        .insertInto('class_sessions')
-        .values({
-          id: sessionId,
-          portal_id: lectern.portalId,
-          course_id: courseId,
-          batch_id: batchId,
-          module_id: moduleId,
-          name: 'Session',
-          description: '',
-          session_type: 0,
-          date: '2022-01-10',
-          start_minute: 600,
-          end_minute: 660,
-          trainer_erecno: lectern.adminErecno,
-          room_id: null,
-          lock_until: null,
-          grade_category_id: null,
-          sequence: 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await db
-        .insertInto('session_attendance')
-        .values({
-          portal_id: lectern.portalId,
-          session_id: sessionId,
-          erecno: lectern.adminErecno,
-          status: 'present',
-          marked_by: lectern.adminErecno,
-          marked_at: now,
-        })
-        .execute();
+      await insertSession(lectern, { courseId, batchId, moduleId }, { id: sessionId, date: '2022-01-10' });
+      await insertAttendance(lectern, sessionId);
     }
     const response = await lectern.app.inject({
       method: 'DELETE',

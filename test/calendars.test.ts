@@ -1,13 +1,13 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertBatch } from './helpers/blended.ts';
 import { seatLearners } from './helpers/enrolments.ts';
 import {
+  cancelledBatchModule,
   categoriesOfKind,
   createBatchModule,
   createSession,
   erecnoOf,
-  insertModule,
+  foreignStaff,
   type ModulePath,
   patchSession,
   roomsOf,
@@ -169,16 +169,7 @@ describe('feeds', () => {
       url: sessionsUrl(path, gone.sessionId),
       headers: lectern.auth(lectern.adminToken),
     });
-    const cancelled = await insertBatch(lectern, path.courseId, {
-      startDate: '2026-01-01',
-      endDate: '2026-03-31',
-      publishStatus: 'cancelled',
-    });
-    const cancelledPath = {
-      ...path,
-      batchId: cancelled,
-      moduleId: await insertModule(lectern, path.courseId, cancelled),
-    };
+    const cancelledPath = await cancelledBatchModule(lectern, path.courseId);
     const dropped = await createSession(lectern, cancelledPath, { trainerErecno: chen, roomId: '' });
     const uids = (await readFeed(trainerFeed(chen))).events.map((event) => event.uid);
     expect(uids).not.toContain(`${gone.sessionId}@lectern`);
@@ -273,23 +264,12 @@ describe('who may read a feed', () => {
 
   it('answers 404 for unknown or foreign ids and 400 for non-numeric ones', async () => {
     const other = await lectern.otherPortal();
-    const db = lectern.app.lectern.db;
-    const foreignTrainer = await db
-      .selectFrom('employees')
-      .select('erecno')
-      .where('portal_id', '=', other.portalId)
-      .where('is_trainer', '=', 1)
-      .executeTakeFirstOrThrow();
-    const foreignRoom = await db
-      .selectFrom('rooms')
-      .select('id')
-      .where('portal_id', '=', other.portalId)
-      .executeTakeFirstOrThrow();
+    const foreign = await foreignStaff(lectern, other.portalId);
     for (const url of [
       trainerFeed('123456789012345678'),
-      trainerFeed(foreignTrainer.erecno),
+      trainerFeed(foreign.trainer),
       roomFeed('123456789012345678'),
-      roomFeed(foreignRoom.id),
+      roomFeed(foreign.roomId),
     ]) {
       expect((await fetchFeed(url)).statusCode, url).toBe(404);
     }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upload } from './files-helpers.ts';
 import { actOnLink, type Built, enrol, placeUrl, selfPacedCourse } from './helpers/completion.ts';
 import { addContent } from './helpers/content.ts';
 import { jsonType, type Person, personNamed } from './helpers/courses.ts';
+import { upload } from './helpers/files.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;

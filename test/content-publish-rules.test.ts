@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedulerTick } from '../src/features/schedulers/scheduler.runner.ts';
 import { addContent, addMandatoryLink, addModule } from './helpers/content.ts';
 import { createCourse, jsonType } from './helpers/courses.ts';
+import { insertSession } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -132,30 +133,16 @@ async function createBatch(courseId: string, data: Record<string, unknown> = {})
 
 /** A session row in a module of the batch, written directly: the Session API belongs to another feature. */
 async function addSession(courseId: string, batchId: string, moduleId: string, date = '2026-01-15') {
-  const now = lectern.clock.now();
-  await lectern.app.lectern.db
-    .insertInto('class_sessions')
-    .values({
+  await insertSession(
+    lectern,
+    { courseId, batchId, moduleId },
+    {
       id: String(810000000000000000n + BigInt(++sessionNumber)),
-      portal_id: lectern.portalId,
-      course_id: courseId,
-      batch_id: batchId,
-      module_id: moduleId,
-      name: 'Session',
-      description: '',
-      session_type: 0,
       date,
-      start_minute: 600 + sessionNumber,
-      end_minute: 660 + sessionNumber,
-      trainer_erecno: lectern.adminErecno,
-      room_id: null,
-      lock_until: null,
-      grade_category_id: null,
-      sequence: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+      startMinute: 600 + sessionNumber,
+      endMinute: 660 + sessionNumber,
+    },
+  );
 }
 
 describe('Publish Batch', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMandatoryLink } from './helpers/content.ts';
+import { insertCourseMember } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -141,18 +142,7 @@ describe('unpublish', () => {
   it('refuses a course with a learner and changes nothing', async () => {
     const courseId = await createCourse();
     await expectOk(courseId, 'publish');
-    await lectern.app.lectern.db
-      .insertInto('course_members')
-      .values({
-        portal_id: lectern.portalId,
-        course_id: courseId,
-        erecno: plain.erecno,
-        relation: 'learner',
-        by_erecno: lectern.adminErecno,
-        position: 0,
-        created_at: lectern.clock.now(),
-      })
-      .execute();
+    await insertCourseMember(lectern, courseId, plain.erecno, 'learner');
     const response = await act(courseId, 'unpublish');
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('UNABLE_TO_UNPUBLISH_WITH_MEMBERS');

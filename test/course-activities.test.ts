@@ -1,6 +1,7 @@
 /** Pre- and post-course online tests: add, edit, delete, fetch, list, course settings, preview, access. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EntityType } from '../src/features/entities/entity-types.ts';
+import { useAssessmentWorld } from './helpers/assessment-world.ts';
 import {
   type AssessmentWorld,
   countEntities,
@@ -8,21 +9,18 @@ import {
   expectRefusal,
   fetch,
   sendData,
-  setUpWorld,
 } from './helpers/assessments.ts';
 import { createBlendedCourse } from './helpers/blended.ts';
 import { createCourse, jsonType } from './helpers/courses.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
 let courseId: string;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld((started) => {
+  ({ lectern, world } = started);
   courseId = world.families[0]!.courseId;
 });
-afterAll(() => lectern.close());
 
 const dataName = 'onlineTestData';
 const minimal = { name: 'Warm-up', durationFor: 'none', maximumAttemptsAllowed: 1, questionsPerPage: 'all' };

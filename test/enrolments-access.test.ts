@@ -1,29 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCourse, type Person, patchCourse, personNamed, publishCourse } from './helpers/courses.ts';
+import { createCourse, type Person, patchCourse, publishCourse } from './helpers/courses.ts';
+import { type Cast, castOf } from './helpers/roles.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
-let admin: Person;
-let courseAdmin: Person;
-let manager: Person;
-let learner: Person;
-let otherLearner: Person;
-let notReport: Person;
+let cast: Cast;
 beforeAll(async () => {
   lectern = await createTestLectern();
-  admin = await personNamed(lectern, 'Adam Fischer');
-  courseAdmin = await personNamed(lectern, 'Julia Moreau');
   // Emeka Okafor manages Fatima Zahra and Gustav Lind; Kofi Mensah reports to Julia Moreau.
-  manager = await personNamed(lectern, 'Emeka Okafor');
-  learner = await personNamed(lectern, 'Fatima Zahra');
-  otherLearner = await personNamed(lectern, 'Gustav Lind');
-  notReport = await personNamed(lectern, 'Kofi Mensah');
+  cast = await castOf(lectern);
 });
 afterAll(() => lectern.close());
 
 /** A published self-paced course administered by Julia, with the given enrol and unenrol rules. */
 async function courseWith(whoCanEnroll: string[], whoCanUnenroll: string[] = whoCanEnroll): Promise<string> {
-  const course = await createCourse(lectern, lectern.adminToken, { courseAdmins: [courseAdmin.erecno] });
+  const course = await createCourse(lectern, lectern.adminToken, { courseAdmins: [cast.courseAdmin.erecno] });
   const patched = await patchCourse(lectern, course.courseId, lectern.adminToken, {
     permissionSettings: { whoCanEnroll, whoCanUnenroll },
   });
@@ -49,27 +40,27 @@ async function expectStatus(courseId: string, verb: 'enroll' | 'unenroll', by: P
 describe('whoCanEnroll, from each role', () => {
   it("'admin': the LMS admin only", async () => {
     const courseId = await courseWith(['admin']);
-    await expectStatus(courseId, 'enroll', courseAdmin, learner, 403);
-    await expectStatus(courseId, 'enroll', manager, learner, 403);
-    await expectStatus(courseId, 'enroll', learner, learner, 403);
-    const ok = await expectStatus(courseId, 'enroll', admin, learner, 200);
+    await expectStatus(courseId, 'enroll', cast.courseAdmin, cast.learner, 403);
+    await expectStatus(courseId, 'enroll', cast.manager, cast.learner, 403);
+    await expectStatus(courseId, 'enroll', cast.learner, cast.learner, 403);
+    const ok = await expectStatus(courseId, 'enroll', cast.admin, cast.learner, 200);
     expect(ok.json().learners[0].status).toBe('enrolled');
   });
 
   it("'courseAdmin': course admins and the owner, not the LMS admin as such", async () => {
     const courseId = await courseWith(['courseAdmin']);
-    await expectStatus(courseId, 'enroll', learner, learner, 403);
-    await expectStatus(courseId, 'enroll', courseAdmin, learner, 200);
+    await expectStatus(courseId, 'enroll', cast.learner, cast.learner, 403);
+    await expectStatus(courseId, 'enroll', cast.courseAdmin, cast.learner, 200);
     // The LMS admin owns these courses, and the owner counts as a course admin.
-    await expectStatus(courseId, 'enroll', admin, otherLearner, 200);
+    await expectStatus(courseId, 'enroll', cast.admin, cast.otherLearner, 200);
   });
 
   it("'manager': the learner's manager, for their own reports; a mixed list is reported per person", async () => {
     const courseId = await courseWith(['manager']);
-    await expectStatus(courseId, 'enroll', manager, notReport, 403);
-    await expectStatus(courseId, 'enroll', admin, learner, 403);
-    await expectStatus(courseId, 'enroll', learner, learner, 403);
-    const mixed = await send(courseId, 'enroll', manager, [learner, notReport, otherLearner]);
+    await expectStatus(courseId, 'enroll', cast.manager, cast.bystander, 403);
+    await expectStatus(courseId, 'enroll', cast.admin, cast.learner, 403);
+    await expectStatus(courseId, 'enroll', cast.learner, cast.learner, 403);
+    const mixed = await send(courseId, 'enroll', cast.manager, [cast.learner, cast.bystander, cast.otherLearner]);
     expect(mixed.statusCode, mixed.body).toBe(200);
     const learners = mixed.json().learners;
     expect(learners.map((row: any) => [row.displayName, row.status])).toEqual([
@@ -83,10 +74,10 @@ describe('whoCanEnroll, from each role', () => {
 
   it("'learner': each person for themself only", async () => {
     const courseId = await courseWith(['learner']);
-    await expectStatus(courseId, 'enroll', otherLearner, learner, 403);
-    await expectStatus(courseId, 'enroll', admin, learner, 403);
-    await expectStatus(courseId, 'enroll', courseAdmin, learner, 403);
-    await expectStatus(courseId, 'enroll', learner, learner, 200);
+    await expectStatus(courseId, 'enroll', cast.otherLearner, cast.learner, 403);
+    await expectStatus(courseId, 'enroll', cast.admin, cast.learner, 403);
+    await expectStatus(courseId, 'enroll', cast.courseAdmin, cast.learner, 403);
+    await expectStatus(courseId, 'enroll', cast.learner, cast.learner, 200);
   });
 
   it('a token of another portal sees no such course', async () => {
@@ -94,13 +85,13 @@ describe('whoCanEnroll, from each role', () => {
     const other = await lectern.otherPortal();
     const response = await lectern.app.inject({
       method: 'POST',
-      url: `/api/v1/courses/${courseId}/enroll?erecnosList=[${learner.erecno}]`,
+      url: `/api/v1/courses/${courseId}/enroll?erecnosList=[${cast.learner.erecno}]`,
       headers: lectern.auth(other.token),
     });
     expect(response.statusCode).toBe(404);
     const remove = await lectern.app.inject({
       method: 'DELETE',
-      url: `/api/v1/courses/${courseId}/learners/${learner.erecno}`,
+      url: `/api/v1/courses/${courseId}/learners/${cast.learner.erecno}`,
       headers: lectern.auth(other.token),
     });
     expect(remove.statusCode).toBe(404);
@@ -111,14 +102,14 @@ describe('whoCanEnroll, from each role', () => {
     const readOnly = await lectern.token(['READ']);
     const response = await lectern.app.inject({
       method: 'POST',
-      url: `/api/v1/courses/${courseId}/enroll?erecnosList=[${learner.erecno}]`,
+      url: `/api/v1/courses/${courseId}/enroll?erecnosList=[${cast.learner.erecno}]`,
       headers: lectern.auth(readOnly),
     });
     expect(response.statusCode).toBe(403);
     const create = await lectern.token(['CREATE']);
     const remove = await lectern.app.inject({
       method: 'DELETE',
-      url: `/api/v1/courses/${courseId}/learners/${learner.erecno}`,
+      url: `/api/v1/courses/${courseId}/learners/${cast.learner.erecno}`,
       headers: lectern.auth(create),
     });
     expect(remove.statusCode).toBe(403);
@@ -128,32 +119,32 @@ describe('whoCanEnroll, from each role', () => {
 describe('whoCanUnenroll and remove, from each role', () => {
   it('applies whoCanUnenroll per person: learner for themself, manager for reports', async () => {
     const courseId = await courseWith(['admin'], ['learner', 'manager']);
-    const all = await send(courseId, 'enroll', admin, [learner, otherLearner, notReport]);
+    const all = await send(courseId, 'enroll', cast.admin, [cast.learner, cast.otherLearner, cast.bystander]);
     expect(all.statusCode).toBe(200);
-    await expectStatus(courseId, 'unenroll', otherLearner, learner, 403);
-    await expectStatus(courseId, 'unenroll', admin, learner, 403);
-    await expectStatus(courseId, 'unenroll', courseAdmin, learner, 403);
-    await expectStatus(courseId, 'unenroll', manager, notReport, 403);
-    const self = await expectStatus(courseId, 'unenroll', learner, learner, 200);
+    await expectStatus(courseId, 'unenroll', cast.otherLearner, cast.learner, 403);
+    await expectStatus(courseId, 'unenroll', cast.admin, cast.learner, 403);
+    await expectStatus(courseId, 'unenroll', cast.courseAdmin, cast.learner, 403);
+    await expectStatus(courseId, 'unenroll', cast.manager, cast.bystander, 403);
+    const self = await expectStatus(courseId, 'unenroll', cast.learner, cast.learner, 200);
     expect(self.json().learners[0].status).toBe('unenrolled');
-    const byManager = await expectStatus(courseId, 'unenroll', manager, otherLearner, 200);
+    const byManager = await expectStatus(courseId, 'unenroll', cast.manager, cast.otherLearner, 200);
     expect(byManager.json().learners[0].status).toBe('unenrolled');
   });
 
   it('remove is for course managers: the learner, their manager and others are refused', async () => {
     const courseId = await courseWith(['admin']);
-    await send(courseId, 'enroll', admin, [learner, otherLearner]);
+    await send(courseId, 'enroll', cast.admin, [cast.learner, cast.otherLearner]);
     const remove = (by: Person, person: Person) =>
       lectern.app.inject({
         method: 'DELETE',
         url: `/api/v1/courses/${courseId}/learners/${person.erecno}`,
         headers: lectern.auth(by.token),
       });
-    expect((await remove(learner, learner)).statusCode).toBe(403);
-    expect((await remove(manager, learner)).statusCode).toBe(403);
-    expect((await remove(otherLearner, learner)).statusCode).toBe(403);
-    expect((await remove(courseAdmin, learner)).statusCode).toBe(200);
-    expect((await remove(admin, otherLearner)).statusCode).toBe(200);
+    expect((await remove(cast.learner, cast.learner)).statusCode).toBe(403);
+    expect((await remove(cast.manager, cast.learner)).statusCode).toBe(403);
+    expect((await remove(cast.otherLearner, cast.learner)).statusCode).toBe(403);
+    expect((await remove(cast.courseAdmin, cast.learner)).statusCode).toBe(200);
+    expect((await remove(cast.admin, cast.otherLearner)).statusCode).toBe(200);
   });
 });
 
@@ -173,18 +164,22 @@ describe('every whoCanEnroll and whoCanUnenroll value, from every role', () => {
   });
   const tokenOf = (role: Role) =>
     ({
-      admin: admin.token,
-      'course admin': courseAdmin.token,
-      manager: manager.token,
-      'the learner': learner.token,
-      'another learner': otherLearner.token,
+      admin: cast.admin.token,
+      'course admin': cast.courseAdmin.token,
+      manager: cast.manager.token,
+      'the learner': cast.learner.token,
+      'another learner': cast.otherLearner.token,
       'another portal': otherPortalToken,
     })[role];
 
   /** Puts Fatima in (or out of) the course directly, so that each call starts from the same state. */
   async function setFatima(courseId: string, enrolled: boolean) {
     const db = lectern.app.lectern.db;
-    await db.deleteFrom('enrolments').where('course_id', '=', courseId).where('erecno', '=', learner.erecno).execute();
+    await db
+      .deleteFrom('enrolments')
+      .where('course_id', '=', courseId)
+      .where('erecno', '=', cast.learner.erecno)
+      .execute();
     if (!enrolled) return;
     await db
       .insertInto('enrolments')
@@ -192,10 +187,10 @@ describe('every whoCanEnroll and whoCanUnenroll value, from every role', () => {
         portal_id: lectern.portalId,
         course_id: courseId,
         batch_id: null,
-        erecno: learner.erecno,
+        erecno: cast.learner.erecno,
         status: 'enrolled',
         position: 0,
-        enrolled_by: admin.erecno,
+        enrolled_by: cast.admin.erecno,
         created_at: lectern.clock.now(),
       })
       .execute();
@@ -206,7 +201,7 @@ describe('every whoCanEnroll and whoCanUnenroll value, from every role', () => {
       .selectFrom('enrolments')
       .select('erecno')
       .where('course_id', '=', courseId)
-      .where('erecno', '=', learner.erecno)
+      .where('erecno', '=', cast.learner.erecno)
       .executeTakeFirst();
     return row !== undefined;
   }
@@ -218,7 +213,7 @@ describe('every whoCanEnroll and whoCanUnenroll value, from every role', () => {
         await setFatima(courseId, verb === 'unenroll');
         const response = await lectern.app.inject({
           method: 'POST',
-          url: `/api/v1/courses/${courseId}/${verb}?erecnosList=[${learner.erecno}]`,
+          url: `/api/v1/courses/${courseId}/${verb}?erecnosList=[${cast.learner.erecno}]`,
           headers: lectern.auth(tokenOf(role)),
         });
         const expected = role === 'another portal' ? 404 : allowed[value]!.includes(role) ? 200 : 403;
@@ -237,7 +232,7 @@ describe('every whoCanEnroll and whoCanUnenroll value, from every role', () => {
       await setFatima(courseId, true);
       const response = await lectern.app.inject({
         method: 'DELETE',
-        url: `/api/v1/courses/${courseId}/learners/${learner.erecno}`,
+        url: `/api/v1/courses/${courseId}/learners/${cast.learner.erecno}`,
         headers: lectern.auth(tokenOf(role)),
       });
       const expected = role === 'another portal' ? 404 : ['admin', 'course admin'].includes(role) ? 200 : 403;

@@ -24,11 +24,10 @@ async function waitlistedBatch(seats: number) {
     endDate: '2026-06-30',
     minimumCapacity: 0,
     maximumCapacity: seats,
+    allowWaitlisting: true,
     publishStatus: 'published',
   });
-  const db = lectern.app.lectern.db;
-  await db.updateTable('batches').set({ allow_waitlisting: 1 }).where('id', '=', batchId).execute();
-  await db.updateTable('courses').set({ status: 1 }).where('id', '=', courseId).execute();
+  await lectern.app.lectern.db.updateTable('courses').set({ status: 1 }).where('id', '=', courseId).execute();
   return { courseId, batchId, url: `/api/v1/courses/${courseId}/batches/${batchId}` };
 }
 

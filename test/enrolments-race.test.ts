@@ -39,15 +39,10 @@ async function batchWithFiveSeatsLeft(allowWaitlisting: boolean) {
     startDate: '2026-06-01',
     endDate: '2026-06-30',
     maximumCapacity: 10,
+    allowWaitlisting,
     publishStatus: 'published',
   });
-  const db = lectern.app.lectern.db;
-  await db
-    .updateTable('batches')
-    .set({ allow_waitlisting: allowWaitlisting ? 1 : 0 })
-    .where('id', '=', batchId)
-    .execute();
-  await db.updateTable('courses').set({ status: 1 }).where('id', '=', courseId).execute();
+  await lectern.app.lectern.db.updateTable('courses').set({ status: 1 }).where('id', '=', courseId).execute();
   const base = `/api/v1/courses/${courseId}/batches/${batchId}`;
   const first = (await addEmployees(5)).join(',');
   const seated = await lectern.app.inject({

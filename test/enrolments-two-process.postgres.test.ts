@@ -2,69 +2,23 @@
  * Two `lectern serve` processes on one PostgreSQL schema race 50 single-learner enrolments for a batch of 5 free
  * seats that keeps a waitlist: exactly 5 are seated, the other 45 wait in the order the server committed them.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
-import { testDatabaseUrl } from './helpers/engines.ts';
+import { databaseUrlOf, quietServerEnv, serverProcesses } from './helpers/processes.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
-const children: ChildProcess[] = [];
+const processes = serverProcesses(quietServerEnv);
 let urls: string[];
-
-/** Starts `lectern serve` on a free port and answers its base URL once it prints it. */
-function start(databaseUrl: string): Promise<string> {
-  const child = spawn(process.execPath, ['bin/lectern.js', 'serve', '--port', '0', '--database-url', databaseUrl], {
-    env: {
-      ...process.env,
-      LECTERN_RATE_LIMIT: 'false',
-      LECTERN_SCHEDULER_INTERVAL_SECONDS: '0',
-      LECTERN_DELIVERY_INTERVAL_SECONDS: '0',
-      LECTERN_LOG_LEVEL: 'warn',
-      REDIS_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no API line within 20 s:\n${output}`)), 20_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /API:\s+(http:\/\/\S+)\/api\/v1/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
 
 beforeAll(async () => {
   lectern = await createTestLectern();
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(lectern.app.lectern.db);
-  const options = encodeURIComponent(`-c search_path=${rows[0]!.schema}`);
-  urls = await Promise.all([
-    start(`${testDatabaseUrl}?options=${options}`),
-    start(`${testDatabaseUrl}?options=${options}`),
-  ]);
+  const databaseUrl = await databaseUrlOf(lectern);
+  urls = await Promise.all([processes.start(databaseUrl), processes.start(databaseUrl)]);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await processes.stopAll();
   await lectern.close();
 }, 30_000);
 
@@ -91,9 +45,9 @@ it('seats exactly 5 and waitlists the other 45 in commit order, positions 0 to 4
     startDate: '2026-06-01',
     endDate: '2026-06-30',
     maximumCapacity: 5,
+    allowWaitlisting: true,
     publishStatus: 'published',
   });
-  await lectern.app.lectern.db.updateTable('batches').set({ allow_waitlisting: 1 }).where('id', '=', batchId).execute();
   const path = `/api/v1/courses/${courseId}/batches/${batchId}/enroll`;
 
   const responses = await Promise.all(

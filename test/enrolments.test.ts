@@ -32,15 +32,10 @@ async function publishedBatch(maximumCapacity: number, allowWaitlisting: boolean
     startDate: '2026-06-01',
     endDate: '2026-06-30',
     maximumCapacity,
+    allowWaitlisting,
     publishStatus: publishStatus as 'published',
   });
-  const db = lectern.app.lectern.db;
-  await db
-    .updateTable('batches')
-    .set({ allow_waitlisting: allowWaitlisting ? 1 : 0 })
-    .where('id', '=', batchId)
-    .execute();
-  await db.updateTable('courses').set({ status: 1 }).where('id', '=', courseId).execute();
+  await lectern.app.lectern.db.updateTable('courses').set({ status: 1 }).where('id', '=', courseId).execute();
   return { courseId, batchId, base: `/api/v1/courses/${courseId}/batches/${batchId}` };
 }
 

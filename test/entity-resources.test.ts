@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notes, upload } from './files-helpers.ts';
 import { addContent, addMandatoryLink } from './helpers/content.ts';
 import { jsonType } from './helpers/courses.ts';
+import { notes, upload } from './helpers/files.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;

@@ -1,7 +1,7 @@
 /** File API access in both families: tokens, scopes, roles, unknown and foreign ids, path ids, download rules. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFamilies, type Family, multipart, notes, storedCounts, upload } from './files-helpers.ts';
 import { createCourse, jsonType, type Person, personNamed } from './helpers/courses.ts';
+import { createFamilies, type Family, multipart, notes, storedCounts, upload } from './helpers/files.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;

@@ -1,6 +1,7 @@
 /** File API in both families: create (every fileData form), fetch, lists, update, replace, delete, with real bytes. */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formType, jsonType } from './helpers/courses.ts';
 import {
   addModule,
   chunkCount,
@@ -11,8 +12,7 @@ import {
   sha256,
   storedFileOf,
   upload,
-} from './files-helpers.ts';
-import { formType, jsonType } from './helpers/courses.ts';
+} from './helpers/files.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;

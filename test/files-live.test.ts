@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { type ClientRequest, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFamilies, type Family, multipart, sha256, storedCounts, storedFileOf } from './files-helpers.ts';
+import { createFamilies, type Family, multipart, sha256, storedCounts, storedFileOf } from './helpers/files.ts';
 import { type LiveLectern, startLiveLectern } from './helpers/live-server.ts';
 
 const limit = 4 * 1024 * 1024;

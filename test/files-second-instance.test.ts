@@ -12,8 +12,8 @@ import { SettableClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/db/create-db.ts';
 import { createPortal } from '../src/features/people/portal.service.ts';
-import { multipart, pngImage, sha256 } from './files-helpers.ts';
 import { createSchema, dropSchema, testDatabaseUrl, testDialect } from './helpers/engines.ts';
+import { multipart, pngImage, sha256 } from './helpers/files.ts';
 
 const handles: DatabaseHandle[] = [];
 const apps: LecternApp[] = [];

@@ -2,63 +2,25 @@
  * A second Lectern process (`lectern serve`) on the same PostgreSQL schema serves the bytes of a file uploaded
  * through this one, and this one serves a file uploaded through it: the bytes live in the database, not a process.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createFamilies, type Family, multipart, pngImage, sha256, upload } from './files-helpers.ts';
-import { testDatabaseUrl } from './helpers/engines.ts';
+import { createFamilies, type Family, multipart, pngImage, sha256, upload } from './helpers/files.ts';
+import { databaseUrlOf, quietServerEnv, serverProcesses } from './helpers/processes.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let families: Family[];
-let child: ChildProcess | undefined;
+const processes = serverProcesses(quietServerEnv);
 let childUrl: string;
-
-/** Starts `lectern serve` on a free port and answers its base URL once it prints it. */
-function start(databaseUrl: string): Promise<string> {
-  const started = spawn(process.execPath, ['bin/lectern.js', 'serve', '--port', '0', '--database-url', databaseUrl], {
-    env: {
-      ...process.env,
-      LECTERN_RATE_LIMIT: 'false',
-      LECTERN_SCHEDULER_INTERVAL_SECONDS: '0',
-      LECTERN_LOG_LEVEL: 'warn',
-      REDIS_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = started;
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no API line within 20 s:\n${output}`)), 20_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /API:\s+(http:\/\/\S+)\/api\/v1/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    started.stdout!.on('data', read);
-    started.stderr!.on('data', read);
-    started.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
 
 beforeAll(async () => {
   lectern = await createTestLectern();
   ({ families } = await createFamilies(lectern));
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(lectern.app.lectern.db);
-  const options = encodeURIComponent(`-c search_path=${rows[0]!.schema}`);
-  childUrl = await start(`${testDatabaseUrl}?options=${options}`);
+  childUrl = await processes.start(await databaseUrlOf(lectern));
 }, 60_000);
 
 afterAll(async () => {
-  if (child !== undefined && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await processes.stopAll();
   await lectern.close();
 }, 30_000);
 

@@ -1,6 +1,6 @@
 /** Stored bytes around the File API: retried uploads, and pending uploads a crash left behind. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunkCount, createFamilies, type Family, notes, storedCounts, upload } from './files-helpers.ts';
+import { chunkCount, createFamilies, type Family, notes, storedCounts, upload } from './helpers/files.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;

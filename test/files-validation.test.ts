@@ -1,8 +1,8 @@
 /** File API input errors in both families: fileData, the `file` part, the size limit, broken multipart bodies. */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFamilies, type Family, multipart, notes, storedCounts, storedFileOf, upload } from './files-helpers.ts';
 import { jsonType } from './helpers/courses.ts';
+import { createFamilies, type Family, multipart, notes, storedCounts, storedFileOf, upload } from './helpers/files.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 const limit = 1000;

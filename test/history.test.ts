@@ -28,9 +28,9 @@ async function waitlistedBatch(seats: number) {
     startDate: '2026-06-01',
     endDate: '2026-06-30',
     maximumCapacity: seats,
+    allowWaitlisting: true,
     publishStatus: 'published',
   });
-  await lectern.app.lectern.db.updateTable('batches').set({ allow_waitlisting: 1 }).where('id', '=', batchId).execute();
   return { courseId, batchId };
 }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formType, jsonType, type Person } from './helpers/courses.ts';
+import { complete, enrol, read, selfPacedWorld, type World } from './helpers/progress.ts';
+import { type Cast, castOf } from './helpers/roles.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
-import { type Cast, castOf, complete, enrol, read, selfPacedWorld, type World } from './progress-helpers.ts';
 
 let lectern: TestLectern;
 let cast: Cast;

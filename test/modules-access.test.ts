@@ -1,7 +1,14 @@
 /** Module API: authentication, scopes, roles, unknown and foreign ids, path ids, and the family rule. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
-import { createCourse, jsonType, type Person, personNamed, publishCourse } from './helpers/courses.ts';
+import {
+  createCourse,
+  insertCourseMember,
+  jsonType,
+  type Person,
+  personNamed,
+  publishCourse,
+} from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -41,18 +48,7 @@ beforeAll(async () => {
   // Blended courses are published per batch; the course row is marked published here so that visibility, not the
   // Batch API, is what these tests exercise.
   await lectern.app.lectern.db.updateTable('courses').set({ status: 1 }).where('id', '=', blended).execute();
-  await lectern.app.lectern.db
-    .insertInto('course_members')
-    .values({
-      portal_id: lectern.portalId,
-      course_id: blended,
-      erecno: courseAdmin.erecno,
-      relation: 'admin',
-      by_erecno: lectern.adminErecno,
-      position: 0,
-      created_at: lectern.clock.now(),
-    })
-    .execute();
+  await insertCourseMember(lectern, blended, courseAdmin.erecno);
   const batchId = await insertBatch(lectern, blended, {
     startDate: '2026-03-01',
     endDate: '2026-03-31',

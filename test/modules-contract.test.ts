@@ -3,13 +3,13 @@
  * contract functions requireModule and cloneModuleTree.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClassSessionTable } from '../src/db/database.ts';
 import { LmsError } from '../src/errors.ts';
 import { cloneModuleTree, deleteParentModules, requireModule } from '../src/features/modules/module.service.ts';
 import type { Caller } from '../src/features/people/caller.ts';
 import { findCaller } from '../src/features/people/token.repository.ts';
 import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
 import { createCourse, jsonType, personNamed } from './helpers/courses.ts';
+import { insertAttendance, insertSession } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -40,41 +40,9 @@ async function create(parentUrl: string, data: Record<string, unknown>): Promise
 
 /** Writes a session with one attendance row straight into the tables (the Session API is another feature's). */
 async function insertSessionWithAttendance(moduleId: string): Promise<string> {
-  const db = lectern.app.lectern.db;
-  const id = lectern.app.lectern.ids.next();
-  const now = lectern.clock.now();
-  const session: ClassSessionTable = {
-    id,
-    portal_id: lectern.portalId,
-    course_id: courseId,
-    batch_id: batchId,
-    module_id: moduleId,
-    name: 'Session',
-    description: '',
-    session_type: 0,
-    date: '2026-02-10',
-    start_minute: 600,
-    end_minute: 660,
-    trainer_erecno: (await personNamed(lectern, 'Chen Wei')).erecno,
-    room_id: null,
-    lock_until: null,
-    grade_category_id: null,
-    sequence: 0,
-    created_at: now,
-    updated_at: now,
-  };
-  await db.insertInto('class_sessions').values(session).execute();
-  await db
-    .insertInto('session_attendance')
-    .values({
-      portal_id: lectern.portalId,
-      session_id: id,
-      erecno: lectern.adminErecno,
-      status: 'present',
-      marked_by: lectern.adminErecno,
-      marked_at: now,
-    })
-    .execute();
+  const trainerErecno = (await personNamed(lectern, 'Chen Wei')).erecno;
+  const id = await insertSession(lectern, { courseId, batchId, moduleId }, { date: '2026-02-10', trainerErecno });
+  await insertAttendance(lectern, id);
   return id;
 }
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoriesOf } from './helpers/courses.ts';
+import { blendedWorld, enrol, read, selfPacedWorld, type World } from './helpers/progress.ts';
+import { type Cast, castOf } from './helpers/roles.ts';
 import { createSession, erecnoOf } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
-import { blendedWorld, type Cast, castOf, enrol, read, selfPacedWorld, type World } from './progress-helpers.ts';
 
 let lectern: TestLectern;
 let cast: Cast;

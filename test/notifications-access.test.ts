@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, personNamed } from './helpers/courses.ts';
+import {
+  batchWithSession,
+  clearOutbox,
+  enrolDirectly,
+  eventOf,
+  outboxRows,
+  recordInTransaction,
+} from './helpers/notifications.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
-import { batchWithSession, enrolDirectly, eventOf, outboxRows, recordInTransaction } from './notifications-helpers.ts';
 
 let lectern: TestLectern;
 let learner: Person;
@@ -13,15 +20,10 @@ beforeAll(async () => {
 });
 afterAll(() => lectern.close());
 
-/** Deletes the portal's outbox so that each test counts its own rows. */
-async function clearOutbox() {
-  await lectern.app.lectern.db.deleteFrom('notifications').where('portal_id', '=', lectern.portalId).execute();
-}
-
 describe('reading the outbox', () => {
   let learnerRowId: string;
   beforeAll(async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await enrolDirectly(lectern, path, [learner.erecno, otherLearner.erecno]);
     await recordInTransaction(

@@ -3,15 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDeliveries } from '../src/features/deliveries/delivery-runner.ts';
 import { claimDue, claimLeaseMs, releaseClaims } from '../src/features/events/delivery-queue.repository.ts';
 import { employeeNamed, type Person, personNamed } from './helpers/courses.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 import {
   batchWithSession,
+  clearOutbox,
   enrolDirectly,
   eventOf,
   outboxRows,
   RecordingTransport,
   recordInTransaction,
-} from './notifications-helpers.ts';
+} from './helpers/notifications.ts';
+import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let learner: Person;
@@ -21,14 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => lectern.close());
 
-/** Deletes the portal's outbox so that each test counts its own rows. */
-async function clearOutbox() {
-  await lectern.app.lectern.db.deleteFrom('notifications').where('portal_id', '=', lectern.portalId).execute();
-}
-
 describe('delivery', () => {
   async function oneQueued() {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await recordInTransaction(lectern, [
       eventOf(lectern, {
@@ -101,7 +97,7 @@ describe('delivery', () => {
   });
 
   it('a cancelled session sends its learners and trainer a CANCEL, in the portal time zone, one SEQUENCE on', async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await enrolDirectly(lectern, path, [learner.erecno]);
     const db = lectern.app.lectern.db;

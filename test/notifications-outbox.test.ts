@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEvents } from '../src/features/events/record-events.ts';
-import { employeeNamed, type Person, personNamed } from './helpers/courses.ts';
+import { employeeNamed, insertCourseMember, type Person, personNamed } from './helpers/courses.ts';
+import {
+  batchWithSession,
+  clearOutbox,
+  enrolDirectly,
+  eventOf,
+  outboxRows,
+  recordInTransaction,
+} from './helpers/notifications.ts';
 import { createSession, erecnoOf, patchSession, sessionsUrl } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
-import { batchWithSession, enrolDirectly, eventOf, outboxRows, recordInTransaction } from './notifications-helpers.ts';
 
 let lectern: TestLectern;
 let learner: Person;
@@ -19,14 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => lectern.close());
 
-/** Deletes the portal's outbox so that each test counts its own rows. */
-async function clearOutbox() {
-  await lectern.app.lectern.db.deleteFrom('notifications').where('portal_id', '=', lectern.portalId).execute();
-}
-
 describe('the outbox is written with the change', () => {
   it('an enrolment with notify queues one e-mail to the learner with the batch sessions as a REQUEST', async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await enrolDirectly(lectern, path, [learner.erecno]);
     await recordInTransaction(lectern, [
@@ -54,7 +56,7 @@ describe('the outbox is written with the change', () => {
   });
 
   it('an event without notify queues no e-mail', async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await recordInTransaction(lectern, [
       eventOf(lectern, {
@@ -69,7 +71,7 @@ describe('the outbox is written with the change', () => {
   });
 
   it('a session change goes to the enrolled learners (not the waitlist) and the trainer; a cancel is a CANCEL', async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await enrolDirectly(lectern, path, [learner.erecno, otherLearner.erecno]);
     await enrolDirectly(lectern, path, [waiting.erecno], 'waitlisted');
@@ -97,7 +99,7 @@ describe('the outbox is written with the change', () => {
   });
 
   it('deleting a session of a published batch (Delete Session API) queues CANCEL invites described from before', async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await enrolDirectly(lectern, path, [learner.erecno]);
     const session = await lectern.app.lectern.db
@@ -132,7 +134,7 @@ describe('the outbox is written with the change', () => {
   });
 
   it('a session created and changed in a published batch (Session API) queues REQUEST invites', async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await enrolDirectly(lectern, path, [learner.erecno, otherLearner.erecno]);
     const created = await createSession(lectern, path);
@@ -148,7 +150,7 @@ describe('the outbox is written with the change', () => {
   });
 
   it('a session handed to another trainer sends the new one a REQUEST and the previous one a CANCEL', async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await enrolDirectly(lectern, path, [learner.erecno]);
     const newTrainer = erecnoOf(lectern, 'Divya Raman');
@@ -166,7 +168,7 @@ describe('the outbox is written with the change', () => {
   });
 
   it("an event's before-state in Lectern's snapshot keys describes a session too", async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     await enrolDirectly(lectern, path, [learner.erecno]);
     const before = { name: 'Gone', date: '2026-02-10', startMinute: 600, endMinute: 660, sequence: 2 };
@@ -185,20 +187,9 @@ describe('the outbox is written with the change', () => {
   });
 
   it('course.published goes to the owner and course admins; batch.published also to the trainers, with their sessions', async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
-    await lectern.app.lectern.db
-      .insertInto('course_members')
-      .values({
-        portal_id: lectern.portalId,
-        course_id: path.courseId,
-        erecno: courseAdmin.erecno,
-        relation: 'admin',
-        by_erecno: lectern.adminErecno,
-        position: 0,
-        created_at: lectern.clock.now(),
-      })
-      .execute();
+    await insertCourseMember(lectern, path.courseId, courseAdmin.erecno);
     await recordInTransaction(lectern, [
       eventOf(lectern, { type: 'course.published.v1', courseId: path.courseId }),
       eventOf(lectern, {
@@ -225,7 +216,7 @@ describe('the outbox is written with the change', () => {
   });
 
   it('a change that fails writes no e-mail and no webhook delivery', async () => {
-    await clearOutbox();
+    await clearOutbox(lectern);
     const path = await batchWithSession(lectern);
     const created = await lectern.app.inject({
       method: 'POST',

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDeliveries } from '../src/features/deliveries/delivery-runner.ts';
 import { backOffBaseMs } from '../src/features/events/delivery-queue.repository.ts';
 import { employeeNamed, type Person, personNamed } from './helpers/courses.ts';
+import { type BatchWithSession, batchWithSession, outboxRows } from './helpers/notifications.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
-import { type BatchWithSession, batchWithSession, outboxRows } from './notifications-helpers.ts';
 
 /** One message the test's SMTP server accepted. */
 interface Received {

@@ -1,15 +1,13 @@
 /** Offline Test API access in both families: 401, scopes, roles, unknown and foreign ids, non-numeric ids. */
-import { afterAll, beforeAll } from 'vitest';
-import { type AssessmentWorld, describeAccess, setUpWorld } from './helpers/assessments.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import { useAssessmentWorld } from './helpers/assessment-world.ts';
+import { type AssessmentWorld, describeAccess } from './helpers/assessments.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld((started) => {
+  ({ lectern, world } = started);
 });
-afterAll(() => lectern.close());
 
 describeAccess(
   () => lectern,

@@ -1,34 +1,26 @@
 /** Update Offline Test Marks in both families: one learner or a list, the maximum, negatives, unknown learners, atomicity. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AssessmentWorld,
-  createItem,
-  expectRefusal,
-  type Family,
-  sendData,
-  setUpWorld,
-} from './helpers/assessments.ts';
+import { describe, expect, it } from 'vitest';
+import { familyNamed, useAssessmentWorld } from './helpers/assessment-world.ts';
+import { type AssessmentWorld, createItem, expectRefusal, type Family, sendData } from './helpers/assessments.ts';
 import { employeeNamed, formType, jsonType } from './helpers/courses.ts';
 import { enrol } from './helpers/enrolments.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
 let fatima: string;
 let gustav: string;
 let hana: string;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld(async (started) => {
+  ({ lectern, world } = started);
   fatima = employeeNamed(lectern, 'Fatima Zahra').erecno;
   gustav = employeeNamed(lectern, 'Gustav Lind').erecno;
   hana = employeeNamed(lectern, 'Hana Sato').erecno;
   // Only enrolled learners may be marked: the three learners join both the course and the batch.
   for (const family of world.families) await enrol(lectern, family, [fatima, gustav, hana]);
 });
-afterAll(() => lectern.close());
 
-const familyOf = (name: string): Family => world.families.find((family) => family.name === name)!;
+const familyOf = (name: string) => familyNamed(world, name);
 
 async function newTest(family: Family, marks = 50) {
   const url = `${family.moduleUrl}/offlineTests`;

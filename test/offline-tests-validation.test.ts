@@ -1,24 +1,16 @@
 /** Offline Test API: every validation error names its parameter, in both families, and writes nothing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EntityType } from '../src/features/entities/entity-types.ts';
-import {
-  type AssessmentWorld,
-  countEntities,
-  createItem,
-  expectRefusal,
-  type Family,
-  sendData,
-  setUpWorld,
-} from './helpers/assessments.ts';
+import { expectCreateRefused, familyNamed, useAssessmentWorld, withChanges } from './helpers/assessment-world.ts';
+import { type AssessmentWorld, createItem, expectRefusal, type Family, sendData } from './helpers/assessments.ts';
 import { jsonType } from './helpers/courses.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
 let otherPortalGrade: string;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld(async (started) => {
+  ({ lectern, world } = started);
   const other = await lectern.otherPortal();
   const row = await lectern.app.lectern.db
     .selectFrom('categories')
@@ -28,11 +20,10 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   otherPortalGrade = row.id;
 });
-afterAll(() => lectern.close());
 
 const dataName = 'offlineTestData';
 const valid = { name: 'Quiz', marks: 50, duration: 30 };
-const familyOf = (name: string): Family => world.families.find((family) => family.name === name)!;
+const familyOf = (name: string) => familyNamed(world, name);
 const testsUrl = (family: Family) => `${family.moduleUrl}/offlineTests`;
 
 /** [what, data, parameter, code]; the data replaces `valid`'s keys (undefined removes one). */
@@ -82,24 +73,15 @@ const createCases: [string, Record<string, unknown>, string, string?][] = [
   ],
 ];
 
-function withChanges(changes: Record<string, unknown>): Record<string, unknown> {
-  const data: Record<string, unknown> = { ...valid, ...changes };
-  for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
-  return data;
-}
-
 describe.each(['self-paced', 'blended'])('%s offline test validation', (name) => {
   it.each(createCases)('refuses %s on create', async (_what, changes, parameter, code) => {
-    const before = await countEntities(lectern, EntityType.offlineTest);
-    const response = await sendData(lectern, {
-      method: 'POST',
-      url: testsUrl(familyOf(name)),
-      dataName,
-      data: withChanges(changes),
-    });
-    expectRefusal(response, parameter, code);
-    expect(response.json().message).toContain(parameter);
-    expect(await countEntities(lectern, EntityType.offlineTest)).toBe(before);
+    const data = withChanges(valid, changes);
+    await expectCreateRefused(
+      lectern,
+      { url: testsUrl(familyOf(name)), dataName, data, entityType: EntityType.offlineTest },
+      parameter,
+      code,
+    );
   });
 
   it('refuses a course category or another portal’s grade category as gradeCategoryId', async () => {

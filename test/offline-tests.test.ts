@@ -1,5 +1,6 @@
 /** Offline Test API in both families: create, fetch, lists, update, delete, locks, input forms and the object's shape. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { familyNamed, useAssessmentWorld } from './helpers/assessment-world.ts';
 import {
   type AssessmentWorld,
   addFamilyModule,
@@ -8,21 +9,18 @@ import {
   type Family,
   fetch,
   sendData,
-  setUpWorld,
 } from './helpers/assessments.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld((started) => {
+  ({ lectern, world } = started);
 });
-afterAll(() => lectern.close());
 
 const dataName = 'offlineTestData';
 const familyNames = ['self-paced', 'blended'] as const;
-const familyOf = (name: string): Family => world.families.find((family) => family.name === name)!;
+const familyOf = (name: string) => familyNamed(world, name);
 const testsUrl = (family: Family) => `${family.moduleUrl}/offlineTests`;
 
 describe.each(familyNames)('%s offline tests', (name) => {

@@ -1,21 +1,14 @@
 /** Online Test API access in both families, and the preview page: HTML for course managers, 401/403/404/400 otherwise. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AssessmentWorld,
-  addFamilyModule,
-  createItem,
-  describeAccess,
-  setUpWorld,
-} from './helpers/assessments.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useAssessmentWorld } from './helpers/assessment-world.ts';
+import { type AssessmentWorld, addFamilyModule, createItem, describeAccess } from './helpers/assessments.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld((started) => {
+  ({ lectern, world } = started);
 });
-afterAll(() => lectern.close());
 
 const valid = {
   name: 'Access quiz',

@@ -1,27 +1,19 @@
 /** Online Test API: every validation error names its parameter, in both families, and writes nothing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { EntityType } from '../src/features/entities/entity-types.ts';
-import {
-  type AssessmentWorld,
-  countEntities,
-  expectRefusal,
-  type Family,
-  sendData,
-  setUpWorld,
-} from './helpers/assessments.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import { expectCreateRefused, familyNamed, useAssessmentWorld, withChanges } from './helpers/assessment-world.ts';
+import { type AssessmentWorld, expectRefusal, sendData } from './helpers/assessments.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld((started) => {
+  ({ lectern, world } = started);
 });
-afterAll(() => lectern.close());
 
 const dataName = 'onlineTestData';
 const valid = { name: 'Quiz', durationFor: 'test', duration: 20, maximumAttemptsAllowed: 2, questionPerPage: 'all' };
-const familyOf = (name: string): Family => world.families.find((family) => family.name === name)!;
+const familyOf = (name: string) => familyNamed(world, name);
 
 /** [what, changes to `valid` (undefined removes a key), parameter, code]. */
 const cases: [string, Record<string, unknown>, string, string?][] = [
@@ -77,24 +69,15 @@ const cases: [string, Record<string, unknown>, string, string?][] = [
   ],
 ];
 
-function withChanges(changes: Record<string, unknown>): Record<string, unknown> {
-  const data: Record<string, unknown> = { ...valid, ...changes };
-  for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
-  return data;
-}
-
 describe.each(['self-paced', 'blended'])('%s online test validation', (name) => {
   it.each(cases)('refuses %s', async (_what, changes, parameter, code) => {
-    const before = await countEntities(lectern, EntityType.onlineTest);
-    const response = await sendData(lectern, {
-      method: 'POST',
-      url: `${familyOf(name).moduleUrl}/onlineTests`,
-      dataName,
-      data: withChanges(changes),
-    });
-    expectRefusal(response, parameter, code);
-    expect(response.json().message).toContain(parameter);
-    expect(await countEntities(lectern, EntityType.onlineTest)).toBe(before);
+    const data = withChanges(valid, changes);
+    await expectCreateRefused(
+      lectern,
+      { url: `${familyOf(name).moduleUrl}/onlineTests`, dataName, data, entityType: EntityType.onlineTest },
+      parameter,
+      code,
+    );
   });
 
   it('refuses a course category as gradeCategoryId', async () => {

@@ -1,5 +1,6 @@
 /** Online Test API in both families: the object, both questionsPerPage spellings, the timer rules, lists, update, delete. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { familyNamed, useAssessmentWorld } from './helpers/assessment-world.ts';
 import {
   type AssessmentWorld,
   addFamilyModule,
@@ -14,15 +15,13 @@ import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let world: AssessmentWorld;
-beforeAll(async () => {
-  lectern = await createTestLectern();
-  world = await setUpWorld(lectern);
+useAssessmentWorld((started) => {
+  ({ lectern, world } = started);
 });
-afterAll(() => lectern.close());
 
 const dataName = 'onlineTestData';
 const minimal = { name: 'Quiz', durationFor: 'none', maximumAttemptsAllowed: 1, questionPerPage: 'all' };
-const familyOf = (name: string): Family => world.families.find((family) => family.name === name)!;
+const familyOf = (name: string) => familyNamed(world, name);
 const testsUrl = (family: Family) => `${family.moduleUrl}/onlineTests`;
 
 describe.each(['self-paced', 'blended'])('%s online tests', (name) => {

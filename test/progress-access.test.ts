@@ -1,28 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Person, personNamed } from './helpers/courses.ts';
+import { blendedWorld, enrol, lecternWithStartedCourse, read, selfPacedWorld, type World } from './helpers/progress.ts';
+import type { Cast } from './helpers/roles.ts';
 import { createSession } from './helpers/sessions.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
-import {
-  blendedWorld,
-  type Cast,
-  castOf,
-  complete,
-  enrol,
-  read,
-  selfPacedWorld,
-  type World,
-} from './progress-helpers.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let cast: Cast;
 let world: World;
 let other: { portalId: string; token: string };
 beforeAll(async () => {
-  lectern = await createTestLectern();
-  cast = await castOf(lectern);
-  world = await selfPacedWorld(lectern, cast);
-  await enrol(lectern, world, [cast.learner, cast.otherLearner]);
-  await complete(lectern, world, cast.learner, 'links', world.links[0]);
+  ({ lectern, cast, world } = await lecternWithStartedCourse());
   other = await lectern.otherPortal();
 });
 afterAll(() => lectern.close());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { enrol, read, selfPacedWorld } from './helpers/progress.ts';
+import { castOf } from './helpers/roles.ts';
 import { createTestLectern } from './helpers/test-app.ts';
-import { castOf, enrol, read, selfPacedWorld } from './progress-helpers.ts';
 
 describe('#42 pages (a portal with 30 extra employees)', () => {
   it('pages by 25 with startIndex, in a fixed number of queries', async () => {

@@ -1,27 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
-import {
-  blendedWorld,
-  type Cast,
-  castOf,
-  complete,
-  enrol,
-  read,
-  selfPacedWorld,
-  type World,
-} from './progress-helpers.ts';
+import { blendedWorld, complete, enrol, lecternWithStartedCourse, read, type World } from './helpers/progress.ts';
+import type { Cast } from './helpers/roles.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let cast: Cast;
 let selfPaced: World;
 let blended: World;
 beforeAll(async () => {
-  lectern = await createTestLectern();
-  cast = await castOf(lectern);
-  selfPaced = await selfPacedWorld(lectern, cast);
-  await enrol(lectern, selfPaced, [cast.learner, cast.otherLearner]);
-  // Fatima completes one mandatory link and the content: 2 of 4 entities, 2 of 3 mandatory ones.
-  await complete(lectern, selfPaced, cast.learner, 'links', selfPaced.links[0]);
+  ({ lectern, cast, world: selfPaced } = await lecternWithStartedCourse());
+  // Fatima has completed one mandatory link; with the content that makes 2 of 4 entities, 2 of 3 mandatory ones.
   await complete(lectern, selfPaced, cast.learner, 'contents', selfPaced.contentId);
   blended = await blendedWorld(lectern, cast);
   await enrol(lectern, blended, [cast.learner]);

@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patchCourse } from './helpers/courses.ts';
-import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 import {
   blendedWorld,
-  type Cast,
-  castOf,
   complete,
   enrol,
+  lecternWithStartedCourse,
   read,
   selfPacedWorld,
   type World,
-} from './progress-helpers.ts';
+} from './helpers/progress.ts';
+import type { Cast } from './helpers/roles.ts';
+import type { TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let cast: Cast;
 let world: World;
 beforeAll(async () => {
-  lectern = await createTestLectern();
-  cast = await castOf(lectern);
-  world = await selfPacedWorld(lectern, cast);
-  await enrol(lectern, world, [cast.learner, cast.otherLearner]);
-  await complete(lectern, world, cast.learner, 'links', world.links[0]);
+  ({ lectern, cast, world } = await lecternWithStartedCourse());
   await complete(lectern, world, cast.learner, 'links', world.links[1]);
   await complete(lectern, world, cast.learner, 'links', world.links[2]);
 });

@@ -1,36 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSchema, dropSchema, testDatabaseUrl, testRedisUrl } from './helpers/engines.ts';
+import { createSchema, dropSchema, testRedisUrl } from './helpers/engines.ts';
+import { databaseUrlOfSchema, serverProcesses } from './helpers/processes.ts';
 
 // Two Lectern processes on one PostgreSQL schema and one Redis, as behind a load balancer.
 const token = `1000.${randomBytes(16).toString('hex')}.scaleout`;
-const children: ChildProcess[] = [];
+const processes = serverProcesses({ LECTERN_BOOTSTRAP_TOKEN: token, REDIS_URL: testRedisUrl });
 let schema: string;
 let urls: string[];
-
-function start(databaseUrl: string): Promise<string> {
-  const child = spawn(process.execPath, ['bin/lectern.js', 'serve', '--port', '0', '--database-url', databaseUrl], {
-    env: { ...process.env, LECTERN_BOOTSTRAP_TOKEN: token, REDIS_URL: testRedisUrl, LECTERN_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no API line within 20 s:\n${output}`)), 20_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /API:\s+(http:\/\/\S+)\/api\/v1/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
 
 function call(base: string, method: string, path: string, body?: unknown) {
   return fetch(`${base}${path}`, {
@@ -46,22 +23,13 @@ function call(base: string, method: string, path: string, body?: unknown) {
 beforeAll(async () => {
   if (process.env.LECTERN_REDIS_AVAILABLE !== '1') return;
   schema = await createSchema();
-  const databaseUrl = `${testDatabaseUrl}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const databaseUrl = databaseUrlOfSchema(schema);
   // Both start at once on an empty schema: migrations and the demo portal must survive the race.
-  urls = await Promise.all([start(databaseUrl), start(databaseUrl)]);
+  urls = await Promise.all([processes.start(databaseUrl), processes.start(databaseUrl)]);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await processes.stopAll();
   if (schema) await dropSchema(schema);
 }, 30_000);
 

@@ -1,6 +1,7 @@
 /** The Batch Scheduler API over HTTP: shapes, input forms, partial updates, delete, list. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourse, formType, jsonType } from './helpers/courses.ts';
+import { validSchedulerData as validData } from './helpers/schedulers.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -13,19 +14,6 @@ beforeAll(async () => {
 afterAll(() => lectern.close());
 
 const base = (course = courseId) => `/api/v1/courses/${course}/batches/schedulers`;
-
-/** A valid batchSchedulerData (the clock starts on Monday 5 January 2026). */
-const validData = (overrides: Record<string, unknown> = {}) => ({
-  batchName: 'Weekly run',
-  startDate: '05-01-2026',
-  endDate: '28-02-2026',
-  frequency: 1,
-  frequencyUnit: 'week',
-  daysOfTheWeek: ['2', '6'],
-  minimumCapacity: 2,
-  maximumCapacity: 20,
-  ...overrides,
-});
 
 function post(payload: string, options: { url?: string; headers?: Record<string, string>; token?: string } = {}) {
   return lectern.app.inject({

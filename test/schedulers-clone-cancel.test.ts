@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { runSchedulerTick } from '../src/features/schedulers/scheduler.runner.ts';
 import { addMandatoryLink } from './helpers/content.ts';
 import { createCourse, employeeNamed, jsonType } from './helpers/courses.ts';
+import { insertSession } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -64,29 +65,11 @@ async function addModule(batchId: string, name: string, sessionDates: string[], 
   await addMandatoryLink(lectern, { courseId: course, batchId, moduleId }, { name: `${name} reading` });
   const trainer = employeeNamed(lectern, 'Chen Wei').erecno;
   for (const [index, date] of sessionDates.entries()) {
-    await db()
-      .insertInto('class_sessions')
-      .values({
-        id: lectern.app.lectern.ids.next(),
-        portal_id: lectern.portalId,
-        course_id: course,
-        batch_id: batchId,
-        module_id: moduleId,
-        name: `${name} session ${index + 1}`,
-        description: '',
-        session_type: 0,
-        date,
-        start_minute: 600,
-        end_minute: 660,
-        trainer_erecno: trainer,
-        room_id: null,
-        lock_until: null,
-        grade_category_id: null,
-        sequence: index,
-        created_at: 0,
-        updated_at: 0,
-      })
-      .execute();
+    await insertSession(
+      lectern,
+      { courseId: course, batchId, moduleId },
+      { date, name: `${name} session ${index + 1}`, trainerErecno: trainer, sequence: index, createdAt: 0 },
+    );
   }
   return moduleId;
 }

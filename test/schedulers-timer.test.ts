@@ -1,9 +1,9 @@
 /** The tick's failure handling and the periodic timer `lectern serve` starts. */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppContext } from '../src/context.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedulerTick, startSchedulerTimer } from '../src/features/schedulers/scheduler.runner.ts';
 import { createCourse, jsonType } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
+import { expectFailuresLoggedUntilStopped, runTimerOnce } from './helpers/timers.ts';
 
 let lectern: TestLectern;
 let courseId: string;
@@ -37,9 +37,6 @@ async function createScheduler(batchName: string): Promise<string> {
 const batchNames = async () =>
   (await lectern.app.lectern.db.selectFrom('batches').select('name').orderBy('name').execute()).map((row) => row.name);
 
-/** A stand-in for pino that records what the timer logs. */
-const recorder = () => ({ info: vi.fn(), error: vi.fn() });
-
 describe('a broken scheduler', () => {
   it('does not stop the others; its own transaction writes nothing and it is reported', async () => {
     const broken = await createScheduler('Broken');
@@ -63,39 +60,13 @@ describe('a broken scheduler', () => {
 describe('the timer', () => {
   it('ticks at once, logs what it did, and stop() waits for the running tick', async () => {
     await createScheduler('Timed');
-    const log = recorder();
-    const timer = startSchedulerTimer(lectern.app.lectern, { intervalMs: 60_000, log });
-    await vi.waitFor(() => expect(log.info).toHaveBeenCalled());
-    await timer.stop();
+    const log = await runTimerOnce(lectern, startSchedulerTimer);
     expect(log.info).toHaveBeenCalledWith({ batchesCreated: 1, batchesCancelled: 0 }, 'batch scheduler tick');
     expect(log.error).not.toHaveBeenCalled();
     expect(await batchNames()).toEqual(['Healthy_1', 'Timed_1']);
   });
 
   it('logs a failing tick instead of throwing, keeps ticking, and stops when told', async () => {
-    const failing = new Proxy(lectern.app.lectern.db, {
-      get: () => () => {
-        throw new Error('the store is gone');
-      },
-    });
-    const context: AppContext = { ...lectern.app.lectern, db: failing };
-    const log = recorder();
-    vi.useFakeTimers();
-    try {
-      const timer = startSchedulerTimer(context, { intervalMs: 60_000, log });
-      await vi.advanceTimersByTimeAsync(0);
-      expect(log.error).toHaveBeenCalledTimes(1);
-      expect(log.error).toHaveBeenCalledWith(
-        { err: expect.objectContaining({ message: 'the store is gone' }) },
-        'batch scheduler tick failed',
-      );
-      await vi.advanceTimersByTimeAsync(60_000);
-      expect(log.error).toHaveBeenCalledTimes(2);
-      await timer.stop();
-      await vi.advanceTimersByTimeAsync(600_000);
-      expect(log.error).toHaveBeenCalledTimes(2);
-    } finally {
-      vi.useRealTimers();
-    }
+    await expectFailuresLoggedUntilStopped(lectern, startSchedulerTimer, 'batch scheduler tick failed');
   });
 });

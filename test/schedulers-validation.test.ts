@@ -1,24 +1,13 @@
 /** Every bad batchSchedulerData is a 400 naming the parameter, and writes nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourse, jsonType } from './helpers/courses.ts';
+import { validSchedulerData as validData } from './helpers/schedulers.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let courseId: string;
 let otherCourseBatchId: string;
 let schedulerId: string;
-
-const validData = (overrides: Record<string, unknown> = {}) => ({
-  batchName: 'Weekly run',
-  startDate: '05-01-2026',
-  endDate: '28-02-2026',
-  frequency: 1,
-  frequencyUnit: 'week',
-  daysOfTheWeek: ['2', '6'],
-  minimumCapacity: 2,
-  maximumCapacity: 20,
-  ...overrides,
-});
 
 function send(method: 'POST' | 'PATCH', payload: string, url?: string) {
   return lectern.app.inject({

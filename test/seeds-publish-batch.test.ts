@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMandatoryLink } from './helpers/content.ts';
 import { type LiveLectern, startLiveLectern } from './helpers/live-server.ts';
 import { clients, readSeed, runSample, substitute, sampleTestTimeout as testTimeout } from './helpers/seed-samples.ts';
+import { insertSession } from './helpers/sessions.ts';
 
 /** The page's ids, host and token placeholder, which the test swaps for Lectern's. */
 const page = {
@@ -61,30 +62,11 @@ async function batchWithSession(): Promise<string> {
   });
   expect(response.statusCode, response.body).toBe(200);
   const batchId = response.json().batch.batchId as string;
-  const now = lectern.clock.now();
-  await lectern.app.lectern.db
-    .insertInto('class_sessions')
-    .values({
-      id: String(600000000000000000n + BigInt(++sessionNumber)),
-      portal_id: lectern.portalId,
-      course_id: courseId,
-      batch_id: batchId,
-      module_id: '600000000000000000',
-      name: 'Sample session',
-      description: '',
-      session_type: 0,
-      date: '2021-12-31',
-      start_minute: 600,
-      end_minute: 660,
-      trainer_erecno: lectern.adminErecno,
-      room_id: null,
-      lock_until: null,
-      grade_category_id: null,
-      sequence: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertSession(
+    lectern,
+    { courseId, batchId, moduleId: '600000000000000000' },
+    { id: String(600000000000000000n + BigInt(++sessionNumber)), name: 'Sample session', date: '2021-12-31' },
+  );
   await addMandatoryLink(lectern, { courseId, batchId });
   return batchId;
 }

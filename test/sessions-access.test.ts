@@ -1,11 +1,13 @@
 /** Who may use the Session API, and how unknown, foreign and malformed ids are answered. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
+import { insertBatch } from './helpers/blended.ts';
 import { jsonType } from './helpers/courses.ts';
 import {
   createBatchModule,
   createSession,
   erecnoOf,
+  type ForeignPortal,
+  foreignPortalWithModule,
   insertModule,
   type ModulePath,
   patchSession,
@@ -17,44 +19,12 @@ import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let path: ModulePath;
-let other: { portalId: string; token: string; path: ModulePath; roomId: string; trainer: string; grade: string };
+let other: ForeignPortal;
 
 beforeAll(async () => {
   lectern = await createTestLectern();
   path = await createBatchModule(lectern);
-  const portal = await lectern.otherPortal();
-  const db = lectern.app.lectern.db;
-  const courseId = await createBlendedCourse(lectern, portal.token);
-  const batchId = await insertBatch(lectern, courseId, {
-    startDate: '2026-01-01',
-    endDate: '2026-03-31',
-    portalId: portal.portalId,
-  });
-  const moduleId = await insertModule(lectern, courseId, batchId, portal.portalId);
-  const room = await db
-    .selectFrom('rooms')
-    .select('id')
-    .where('portal_id', '=', portal.portalId)
-    .executeTakeFirstOrThrow();
-  const trainer = await db
-    .selectFrom('employees')
-    .select('erecno')
-    .where('portal_id', '=', portal.portalId)
-    .where('is_trainer', '=', 1)
-    .executeTakeFirstOrThrow();
-  const grade = await db
-    .selectFrom('categories')
-    .select('id')
-    .where('portal_id', '=', portal.portalId)
-    .where('kind', '=', 'grade')
-    .executeTakeFirstOrThrow();
-  other = {
-    ...portal,
-    path: { courseId, batchId, moduleId },
-    roomId: room.id,
-    trainer: trainer.erecno,
-    grade: grade.id,
-  };
+  other = await foreignPortalWithModule(lectern);
 });
 afterAll(() => lectern.close());
 

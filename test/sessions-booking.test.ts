@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { insertBatch } from './helpers/blended.ts';
 import {
+  cancelledBatchModule,
   createBatchModule,
   createSession,
   erecnoOf,
-  insertModule,
   type ModulePath,
   patchSession,
   postSession,
@@ -124,16 +123,7 @@ describe('double booking is refused (LECTERN_BOOKING_CONFLICTS=refuse, the defau
   it('ignores sessions of cancelled batches', async () => {
     const date = nextDay();
     const path = await createBatchModule(lectern);
-    const cancelled = await insertBatch(lectern, path.courseId, {
-      startDate: '2026-01-01',
-      endDate: '2026-03-31',
-      publishStatus: 'cancelled',
-    });
-    const cancelledPath = {
-      ...path,
-      batchId: cancelled,
-      moduleId: await insertModule(lectern, path.courseId, cancelled),
-    };
+    const cancelledPath = await cancelledBatchModule(lectern, path.courseId);
     const booking = { trainerErecno: chen, roomId: rooms['Room One'], ...at(date, '10:00 AM', '11:00 AM') };
     await createSession(lectern, cancelledPath, booking);
     await createSession(lectern, path, booking);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
 import {
   categoriesOfKind,
   createBatchModule,
   createSession,
   erecnoOf,
-  insertModule,
+  type ForeignPortal,
+  foreignPortalWithModule,
   type ModulePath,
   patchSession,
   postSession,
@@ -16,7 +16,7 @@ import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
 let path: ModulePath;
-let other: { portalId: string; token: string; path: ModulePath; roomId: string; trainer: string; grade: string };
+let other: ForeignPortal;
 
 async function countSessions(): Promise<number> {
   const row = await lectern.app.lectern.db
@@ -29,39 +29,7 @@ async function countSessions(): Promise<number> {
 beforeAll(async () => {
   lectern = await createTestLectern();
   path = await createBatchModule(lectern);
-  const portal = await lectern.otherPortal();
-  const db = lectern.app.lectern.db;
-  const courseId = await createBlendedCourse(lectern, portal.token);
-  const batchId = await insertBatch(lectern, courseId, {
-    startDate: '2026-01-01',
-    endDate: '2026-03-31',
-    portalId: portal.portalId,
-  });
-  const moduleId = await insertModule(lectern, courseId, batchId, portal.portalId);
-  const room = await db
-    .selectFrom('rooms')
-    .select('id')
-    .where('portal_id', '=', portal.portalId)
-    .executeTakeFirstOrThrow();
-  const trainer = await db
-    .selectFrom('employees')
-    .select('erecno')
-    .where('portal_id', '=', portal.portalId)
-    .where('is_trainer', '=', 1)
-    .executeTakeFirstOrThrow();
-  const grade = await db
-    .selectFrom('categories')
-    .select('id')
-    .where('portal_id', '=', portal.portalId)
-    .where('kind', '=', 'grade')
-    .executeTakeFirstOrThrow();
-  other = {
-    ...portal,
-    path: { courseId, batchId, moduleId },
-    roomId: room.id,
-    trainer: trainer.erecno,
-    grade: grade.id,
-  };
+  other = await foreignPortalWithModule(lectern);
 });
 afterAll(() => lectern.close());
 

@@ -5,8 +5,8 @@ import { runDeliveries } from '../src/features/deliveries/delivery-runner.ts';
 import { backOffBaseMs } from '../src/features/events/delivery-queue.repository.ts';
 import { verifySignature } from '../src/features/webhooks/webhook-signature.ts';
 import { createCourse, type Person, personNamed, publishCourse } from './helpers/courses.ts';
+import { type BatchWithSession, batchWithSession, eventOf, recordInTransaction } from './helpers/notifications.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
-import { type BatchWithSession, batchWithSession, eventOf, recordInTransaction } from './notifications-helpers.ts';
 
 /** One request the receiver got. */
 interface Hit {

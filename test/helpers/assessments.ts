@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createBlendedCourse, insertBatch } from './blended.ts';
-import { createCourse, formType, jsonType, type Person, personNamed } from './courses.ts';
+import { createCourse, formType, insertCourseMember, jsonType, type Person, personNamed } from './courses.ts';
 import { seatLearners } from './enrolments.ts';
 import type { TestLectern } from './test-app.ts';
 
@@ -60,18 +60,7 @@ export async function setUpWorld(lectern: TestLectern): Promise<AssessmentWorld>
   const db = lectern.app.lectern.db;
   // Published straight in the table, so that visibility, not the publish rules, is what these tests exercise.
   await db.updateTable('courses').set({ status: 1 }).where('id', 'in', [selfPaced, blended]).execute();
-  await db
-    .insertInto('course_members')
-    .values({
-      portal_id: lectern.portalId,
-      course_id: blended,
-      erecno: courseAdmin.erecno,
-      relation: 'admin',
-      by_erecno: lectern.adminErecno,
-      position: 0,
-      created_at: lectern.clock.now(),
-    })
-    .execute();
+  await insertCourseMember(lectern, blended, courseAdmin.erecno);
   const batchId = await insertBatch(lectern, blended, {
     startDate: '2026-03-01',
     endDate: '2026-03-31',

@@ -30,6 +30,8 @@ export interface BatchOptions {
   publishStatus?: BatchTable['publish_status'];
   minimumCapacity?: number;
   maximumCapacity?: number;
+  /** Whether learners past the capacity wait for a seat (they are refused unless said). */
+  allowWaitlisting?: boolean;
   /** The portal the batch row belongs to (the test's portal unless said otherwise). */
   portalId?: string;
 }
@@ -50,7 +52,7 @@ export async function insertBatch(lectern: TestLectern, courseId: string, option
       minimum_capacity: options.minimumCapacity ?? 1,
       maximum_capacity: options.maximumCapacity ?? 30,
       locations: '[]',
-      allow_waitlisting: 0,
+      allow_waitlisting: options.allowWaitlisting ? 1 : 0,
       cancel_when_below_minimum: 0,
       waiting_time_for_cancellation: null,
       waiting_time_unit: null,

@@ -202,3 +202,24 @@ export async function publishCourse(lectern: TestLectern, courseId: string, toke
   });
   expect(response.statusCode, response.body).toBe(200);
 }
+
+/** Writes a course member row directly (a course admin unless told), as if the portal admin had added them. */
+export async function insertCourseMember(
+  lectern: TestLectern,
+  courseId: string,
+  erecno: string,
+  relation: 'admin' | 'learner' = 'admin',
+): Promise<void> {
+  await lectern.app.lectern.db
+    .insertInto('course_members')
+    .values({
+      portal_id: lectern.portalId,
+      course_id: courseId,
+      erecno,
+      relation,
+      by_erecno: lectern.adminErecno,
+      position: 0,
+      created_at: lectern.clock.now(),
+    })
+    .execute();
+}

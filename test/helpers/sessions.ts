@@ -58,6 +58,13 @@ export async function createBatchModule(
   return { courseId, batchId, moduleId };
 }
 
+/** A cancelled Jan to Mar 2026 batch of a course, with a module of it. */
+export async function cancelledBatchModule(lectern: TestLectern, courseId: string): Promise<ModulePath> {
+  const dates = { startDate: '2026-01-01', endDate: '2026-03-31' };
+  const batchId = await insertBatch(lectern, courseId, { ...dates, publishStatus: 'cancelled' });
+  return { courseId, batchId, moduleId: await insertModule(lectern, courseId, batchId) };
+}
+
 /** The demo portal's employee of that display name. */
 export function erecnoOf(lectern: TestLectern, name: string): string {
   const employee = lectern.employees.find((candidate) => candidate.display_name === name);
@@ -166,4 +173,113 @@ export function sampleSession(): Record<string, unknown> {
   const start = text.indexOf('Copied{');
   const end = text.indexOf('Show full', start);
   return JSON.parse(text.slice(start + 'Copied'.length, end)).session;
+}
+
+/** What insertSession may be told; the date is `YYYY-MM-DD`. Anything else takes a plain default. */
+export interface SessionRowOptions {
+  date: string;
+  /** The row's id: a new one unless given. */
+  id?: string;
+  name?: string;
+  startMinute?: number;
+  endMinute?: number;
+  trainerErecno?: string;
+  sequence?: number;
+  /** When the row was created and last updated: now unless given. */
+  createdAt?: number;
+}
+
+/** Inserts a session (10:00 to 11:00, the portal admin as trainer, unless told) into `class_sessions`; its id. */
+export async function insertSession(
+  lectern: TestLectern,
+  path: ModulePath,
+  options: SessionRowOptions,
+): Promise<string> {
+  const id = options.id ?? lectern.app.lectern.ids.next();
+  const now = options.createdAt ?? lectern.clock.now();
+  await lectern.app.lectern.db
+    .insertInto('class_sessions')
+    .values({
+      id,
+      portal_id: lectern.portalId,
+      course_id: path.courseId,
+      batch_id: path.batchId,
+      module_id: path.moduleId,
+      name: options.name ?? 'Session',
+      description: '',
+      session_type: 0,
+      date: options.date,
+      start_minute: options.startMinute ?? 600,
+      end_minute: options.endMinute ?? 660,
+      trainer_erecno: options.trainerErecno ?? lectern.adminErecno,
+      room_id: null,
+      lock_until: null,
+      grade_category_id: null,
+      sequence: options.sequence ?? 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** Marks the portal admin present at a session, in `session_attendance` directly. */
+export async function insertAttendance(lectern: TestLectern, sessionId: string): Promise<void> {
+  await lectern.app.lectern.db
+    .insertInto('session_attendance')
+    .values({
+      portal_id: lectern.portalId,
+      session_id: sessionId,
+      erecno: lectern.adminErecno,
+      status: 'present',
+      marked_by: lectern.adminErecno,
+      marked_at: lectern.clock.now(),
+    })
+    .execute();
+}
+
+/** A room, a trainer and a grade category of another portal, for the foreign-id checks. */
+export interface ForeignStaff {
+  roomId: string;
+  trainer: string;
+  grade: string;
+}
+
+/** The first room, trainer and grade category of the given portal. */
+export async function foreignStaff(lectern: TestLectern, portalId: string): Promise<ForeignStaff> {
+  const db = lectern.app.lectern.db;
+  const room = await db.selectFrom('rooms').select('id').where('portal_id', '=', portalId).executeTakeFirstOrThrow();
+  const trainer = await db
+    .selectFrom('employees')
+    .select('erecno')
+    .where('portal_id', '=', portalId)
+    .where('is_trainer', '=', 1)
+    .executeTakeFirstOrThrow();
+  const grade = await db
+    .selectFrom('categories')
+    .select('id')
+    .where('portal_id', '=', portalId)
+    .where('kind', '=', 'grade')
+    .executeTakeFirstOrThrow();
+  return { roomId: room.id, trainer: trainer.erecno, grade: grade.id };
+}
+
+/** Another portal of the same store, its token, a module of a blended batch there, and its staff. */
+export interface ForeignPortal extends ForeignStaff {
+  portalId: string;
+  token: string;
+  path: ModulePath;
+}
+
+/** Makes another portal with a blended course, a Jan to Mar 2026 batch and a module in it. */
+export async function foreignPortalWithModule(lectern: TestLectern): Promise<ForeignPortal> {
+  const portal = await lectern.otherPortal();
+  const courseId = await createBlendedCourse(lectern, portal.token);
+  const batchId = await insertBatch(lectern, courseId, {
+    startDate: '2026-01-01',
+    endDate: '2026-03-31',
+    portalId: portal.portalId,
+  });
+  const moduleId = await insertModule(lectern, courseId, batchId, portal.portalId);
+  return { ...portal, path: { courseId, batchId, moduleId }, ...(await foreignStaff(lectern, portal.portalId)) };
 }

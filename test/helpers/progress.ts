@@ -3,32 +3,11 @@
  * enrolled learners, and completions made through the completion endpoints.
  */
 import { expect } from 'vitest';
-import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
-import { addContent, addMandatoryLink, addModule } from './helpers/content.ts';
-import { createCourse, type Person, personNamed } from './helpers/courses.ts';
-import type { TestLectern } from './helpers/test-app.ts';
-
-/** The demo people the permission tests use. */
-export interface Cast {
-  admin: Person;
-  courseAdmin: Person;
-  manager: Person;
-  learner: Person;
-  otherLearner: Person;
-  bystander: Person;
-}
-
-/** Adam (admin), Julia (course admin), Emeka (manages Fatima and Gustav), Fatima, Gustav, Kofi. */
-export async function castOf(lectern: TestLectern): Promise<Cast> {
-  return {
-    admin: await personNamed(lectern, 'Adam Fischer'),
-    courseAdmin: await personNamed(lectern, 'Julia Moreau'),
-    manager: await personNamed(lectern, 'Emeka Okafor'),
-    learner: await personNamed(lectern, 'Fatima Zahra'),
-    otherLearner: await personNamed(lectern, 'Gustav Lind'),
-    bystander: await personNamed(lectern, 'Kofi Mensah'),
-  };
-}
+import { createBlendedCourse, insertBatch } from './blended.ts';
+import { addContent, addMandatoryLink, addModule } from './content.ts';
+import { createCourse, type Person } from './courses.ts';
+import { type Cast, castOf } from './roles.ts';
+import { createTestLectern, type TestLectern } from './test-app.ts';
 
 /** A course (or a batch of one) with one module of 3 mandatory links or contents and 1 optional link. */
 export interface World {
@@ -92,13 +71,10 @@ export async function blendedWorld(
     startDate: '2026-06-01',
     endDate: '2026-06-30',
     maximumCapacity: options.maximumCapacity ?? 30,
+    allowWaitlisting: options.allowWaitlisting,
     publishStatus: 'published',
   });
-  const db = lectern.app.lectern.db;
-  if (options.allowWaitlisting) {
-    await db.updateTable('batches').set({ allow_waitlisting: 1 }).where('id', '=', batchId).execute();
-  }
-  await db.updateTable('courses').set({ status: 1 }).where('id', '=', courseId).execute();
+  await lectern.app.lectern.db.updateTable('courses').set({ status: 1 }).where('id', '=', courseId).execute();
   const filled = await fillModule(lectern, courseId, batchId);
   return { courseId, batchId, ...filled, path: `/courses/${courseId}/batches/${batchId}` };
 }
@@ -133,4 +109,14 @@ export async function complete(
 /** GET with a token (the raw response). */
 export function read(lectern: TestLectern, url: string, token: string) {
   return lectern.app.inject({ url, headers: lectern.auth(token) });
+}
+
+/** A fresh Lectern, its cast, and a self-paced world with Fatima and Gustav enrolled and Fatima past link one. */
+export async function lecternWithStartedCourse(): Promise<{ lectern: TestLectern; cast: Cast; world: World }> {
+  const lectern = await createTestLectern();
+  const cast = await castOf(lectern);
+  const world = await selfPacedWorld(lectern, cast);
+  await enrol(lectern, world, [cast.learner, cast.otherLearner]);
+  await complete(lectern, world, cast.learner, 'links', world.links[0]);
+  return { lectern, cast, world };
 }

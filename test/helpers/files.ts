@@ -2,9 +2,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { expect } from 'vitest';
-import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
-import { createCourse, jsonType, type Person, personNamed, publishCourse } from './helpers/courses.ts';
-import type { TestLectern } from './helpers/test-app.ts';
+import { createBlendedCourse, insertBatch } from './blended.ts';
+import { createCourse, insertCourseMember, jsonType, type Person, personNamed, publishCourse } from './courses.ts';
+import type { TestLectern } from './test-app.ts';
 
 /** A text field or a file part of a multipart body. */
 export type Part =
@@ -143,18 +143,7 @@ export async function createFamilies(lectern: TestLectern): Promise<{ families: 
   const blended = await createBlendedCourse(lectern);
   // Blended courses are published per batch; the course row is marked published so that visibility is what counts.
   await lectern.app.lectern.db.updateTable('courses').set({ status: 1 }).where('id', '=', blended).execute();
-  await lectern.app.lectern.db
-    .insertInto('course_members')
-    .values({
-      portal_id: lectern.portalId,
-      course_id: blended,
-      erecno: courseAdmin.erecno,
-      relation: 'admin',
-      by_erecno: lectern.adminErecno,
-      position: 0,
-      created_at: lectern.clock.now(),
-    })
-    .execute();
+  await insertCourseMember(lectern, blended, courseAdmin.erecno);
   const batchId = await insertBatch(lectern, blended, {
     startDate: '2026-03-01',
     endDate: '2026-03-31',

@@ -4,11 +4,11 @@
  * in a transaction as the services record them, and a mail transport that keeps what it is given.
  */
 import type { SendMailOptions } from 'nodemailer';
-import type { LmsEvent } from '../src/features/events/event.types.ts';
-import { recordEvents } from '../src/features/events/record-events.ts';
-import type { MailTransport } from '../src/features/notifications/notification.delivery.ts';
-import { createBatchModule, createSession, erecnoOf, type ModulePath } from './helpers/sessions.ts';
-import type { TestLectern } from './helpers/test-app.ts';
+import type { LmsEvent } from '../../src/features/events/event.types.ts';
+import { recordEvents } from '../../src/features/events/record-events.ts';
+import type { MailTransport } from '../../src/features/notifications/notification.delivery.ts';
+import { createBatchModule, createSession, erecnoOf, type ModulePath } from './sessions.ts';
+import type { TestLectern } from './test-app.ts';
 
 /** A published batch of a blended course with one session (Chen Wei's) and the given learners. */
 export interface BatchWithSession extends ModulePath {
@@ -101,4 +101,9 @@ export function outboxRows(lectern: TestLectern) {
     .where('portal_id', '=', lectern.portalId)
     .orderBy('id')
     .execute();
+}
+
+/** Deletes the test portal's outbox so that each test counts its own rows. */
+export async function clearOutbox(lectern: TestLectern): Promise<void> {
+  await lectern.app.lectern.db.deleteFrom('notifications').where('portal_id', '=', lectern.portalId).execute();
 }
