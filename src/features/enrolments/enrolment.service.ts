@@ -284,7 +284,44 @@ export async function removeLearner(
   });
 }
 
-/** Deletes the enrolments of a course or of one of its batches, in the caller's transaction (for removals). */
-export async function deleteEnrolmentsIn(db: Db, scope: { portalId: string; courseId?: string; batchId?: string }) {
+/**
+ * Deletes the enrolments of a course or of one of its batches, in the caller's transaction (for removals): each
+ * learner gets a learner.removed.v1 event (their history, an e-mail, webhooks), and a batch's learners stop being
+ * learners of the course unless they hold a seat in another batch of it.
+ */
+export async function deleteEnrolmentsIn(
+  db: Db,
+  context: AppContext,
+  scope: repository.RemovalScope,
+  byErecno: string,
+): Promise<void> {
+  const rows = await repository.findEnrolmentsOf(db, scope);
+  if (rows.length === 0) return;
+  const now = context.clock.now();
+  const events = rows.map((row) =>
+    seatEvent(
+      { portalId: row.portal_id, courseId: row.course_id, batchId: row.batch_id },
+      {
+        type: 'learner.removed.v1',
+        erecno: row.erecno,
+        by: byErecno,
+        at: now,
+        before: seatState(row),
+        after: null,
+        notify: true,
+      },
+    ),
+  );
+  await recordEvents(db, context, events);
   await repository.deleteEnrolmentsOf(db, scope);
+  if (scope.batchId !== undefined) {
+    const place = { portalId: scope.portalId, courseId: scope.courseId, batchId: scope.batchId };
+    await repository.syncLearnerMembers(
+      db,
+      place,
+      rows.map((row) => row.erecno),
+      byErecno,
+      now,
+    );
+  }
 }

@@ -50,6 +50,15 @@ export async function deletePlan(db: Db, portalId: string, planId: string): Prom
   await db.deleteFrom('learning_plans').where('portal_id', '=', portalId).where('id', '=', planId).execute();
 }
 
+/** Takes a deleted course out of every plan of the portal. */
+export async function deleteCourseFromPlans(db: Db, portalId: string, courseId: string): Promise<void> {
+  await db
+    .deleteFrom('learning_plan_courses')
+    .where('portal_id', '=', portalId)
+    .where('course_id', '=', courseId)
+    .execute();
+}
+
 /** Replaces a plan's courses with the given list, in order. */
 export async function replaceCourses(db: Db, portalId: string, planId: string, courseIds: readonly string[]) {
   await db.deleteFrom('learning_plan_courses').where('plan_id', '=', planId).execute();

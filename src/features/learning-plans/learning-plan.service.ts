@@ -117,6 +117,11 @@ export async function deletePlan(context: AppContext, caller: Caller, planId: st
   });
 }
 
+/** Takes a course out of every plan, in the caller's transaction (for removals). */
+export async function removeCourseFromPlans(db: Db, portalId: string, courseId: string): Promise<void> {
+  await repository.deleteCourseFromPlans(db, portalId, courseId);
+}
+
 /** Assigns the plan to active employees of the portal (400 naming erecnosList otherwise); answers them. */
 export async function addMembers(
   context: AppContext,

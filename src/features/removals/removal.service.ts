@@ -8,21 +8,25 @@ import { loadBatchForChange } from '../batches/batch-access.service.ts';
 import { deleteCourseRow, loadCourseForDelete } from '../courses/course.service.ts';
 import { deleteEnrolmentsIn } from '../enrolments/enrolment.service.ts';
 import { deleteEntitiesIn } from '../entities/entity.service.ts';
+import { removeCourseFromPlans } from '../learning-plans/learning-plan.service.ts';
 import { deleteModuleRow, deleteParentModules, requireModuleForChange } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
 import { deleteCourseSchedulers } from '../schedulers/scheduler.service.ts';
 import { deleteBatchSessions, deleteModuleSessions } from '../sessions/session.service.ts';
 
 /**
- * Deletes a course (LMS admin or owner): its module entities (with marks and stored bytes), schedulers, batches (with
- * their modules, sessions and attendance), its own modules, its links, and the course.
+ * Deletes a course (LMS admin or owner): its learners (each told, with a learner.removed.v1 event), module entities
+ * (with marks and stored bytes), schedulers, batches (with their modules, sessions and attendance), its own modules,
+ * its links, its place in learning plans, and the course.
  */
 export async function removeCourse(context: AppContext, caller: Caller, courseId: string): Promise<void> {
   await context.db.transaction().execute(async (trx) => {
     await loadCourseForDelete(context, trx, caller, courseId);
     const portalId = caller.portalId;
+    // Learners first, while the sessions their cancelled invites describe are still there.
+    await deleteEnrolmentsIn(trx, context, { portalId, courseId }, caller.erecno);
     await deleteEntitiesIn(trx, { portalId, courseId });
-    await deleteEnrolmentsIn(trx, { portalId, courseId });
+    await removeCourseFromPlans(trx, portalId, courseId);
     await deleteCourseSchedulers(trx, portalId, courseId);
     await deleteCourseBatches(trx, portalId, courseId);
     await deleteParentModules(trx, { portalId, courseId, batchId: null });
@@ -30,7 +34,10 @@ export async function removeCourse(context: AppContext, caller: Caller, courseId
   });
 }
 
-/** Deletes a batch (course managers) with its sessions, attendance, entities and modules; the course's status follows. */
+/**
+ * Deletes a batch (course managers) with its learners (each told), sessions, attendance, entities and modules; the
+ * course's status follows.
+ */
 export async function removeBatch(
   context: AppContext,
   caller: Caller,
@@ -41,10 +48,11 @@ export async function removeBatch(
     const { course } = await loadBatchForChange(context, trx, caller, courseId, batchId);
     const now = context.clock.now();
     const portalId = caller.portalId;
-    // Sessions first: deleting them also drops the course's trainer rows no remaining session supports.
+    // Learners first, while the sessions their cancelled invites describe are still there; then sessions, whose
+    // deletion also drops the course's trainer rows no remaining session supports.
+    await deleteEnrolmentsIn(trx, context, { portalId, courseId, batchId }, caller.erecno);
     await deleteBatchSessions(trx, { portalId, batchId, now });
     await deleteEntitiesIn(trx, { portalId, batchId });
-    await deleteEnrolmentsIn(trx, { portalId, batchId });
     await deleteParentModules(trx, { portalId, courseId, batchId });
     await deleteBatchRow(trx, portalId, batchId);
     await syncCoursePublication(trx, course, now);

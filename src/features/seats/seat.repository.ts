@@ -169,10 +169,25 @@ export async function syncLearnerMembers(
     .execute();
 }
 
+/** A whole course, or one batch of it (for removals). */
+export interface RemovalScope {
+  portalId: string;
+  courseId: string;
+  batchId?: string;
+}
+
+/** The enrolments of a whole course, or of one batch of it, in seat order. */
+export async function findEnrolmentsOf(db: Db, scope: RemovalScope): Promise<EnrolmentTable[]> {
+  let query = db.selectFrom('enrolments').selectAll().where('portal_id', '=', scope.portalId);
+  if (scope.batchId !== undefined) query = query.where('batch_id', '=', scope.batchId);
+  else query = query.where('course_id', '=', scope.courseId);
+  return query.orderBy('status').orderBy('position').orderBy('erecno').execute();
+}
+
 /** Deletes the enrolments of a whole course, or of one batch of it (for removals). */
-export async function deleteEnrolmentsOf(db: Db, scope: { portalId: string; courseId?: string; batchId?: string }) {
+export async function deleteEnrolmentsOf(db: Db, scope: RemovalScope) {
   let query = db.deleteFrom('enrolments').where('portal_id', '=', scope.portalId);
   if (scope.batchId !== undefined) query = query.where('batch_id', '=', scope.batchId);
-  else query = query.where('course_id', '=', scope.courseId!);
+  else query = query.where('course_id', '=', scope.courseId);
   await query.execute();
 }
