@@ -12,6 +12,9 @@ export interface LecternTarget {
   baseUrl: string;
   token: string;
   courseId: string;
+  /** A published course with 3 mandatory links and 25 enrolled learners, the first of whom completed one link. */
+  learningCourseId: string;
+  learnerToken: string;
   app: LecternApp;
   close(): Promise<void>;
 }
@@ -28,11 +31,54 @@ export async function startLectern(database: DatabaseHandle): Promise<LecternTar
   try {
     const { token } = await createPortal(app.lectern);
     const courseId = await createCourse(baseUrl, token);
-    return { baseUrl, token, courseId, app, close: () => app.close() };
+    const learning = await createLearningCourse(baseUrl, token);
+    return { baseUrl, token, courseId, ...learning, app, close: () => app.close() };
   } catch (error) {
     await app.close();
     throw error;
   }
+}
+
+/** POSTs JSON as the token's holder; answers the parsed body, or throws with what Lectern said. */
+async function post(baseUrl: string, token: string, path: string, body: unknown = {}): Promise<any> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Zoho-oauthtoken ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== 200)
+    throw new Error(`bench set-up: POST ${path} answered ${response.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text);
+}
+
+/** The course the learner scenarios read: 3 mandatory links, 25 learners, one link completed by the first. */
+async function createLearningCourse(baseUrl: string, token: string) {
+  const courseId = (await post(baseUrl, token, '/api/v1/courses', { name: 'Learning course', type: 1 })).course
+    .courseId;
+  const moduleId = (await post(baseUrl, token, `/api/v1/courses/${courseId}/modules`, { name: 'Week one' })).module
+    .moduleId;
+  const links: string[] = [];
+  for (const name of ['One', 'Two', 'Three']) {
+    const linkData = { name, embedURL: 'https://example.org/read', isMandatory: true };
+    links.push(
+      (await post(baseUrl, token, `/api/v1/courses/${courseId}/modules/${moduleId}/links`, linkData)).link.linkId,
+    );
+  }
+  await post(baseUrl, token, `/api/v1/courses/${courseId}/publish`);
+  const people = Array.from({ length: 25 }, (_, index) => ({
+    displayName: `Learner ${index + 1}`,
+    emailId: `learner${index + 1}@bench.example.com`,
+  }));
+  const added = (await post(baseUrl, token, '/lectern/v1/employees', { employees: people })).employees as {
+    erecno: string;
+  }[];
+  const erecnos = added.map((person) => person.erecno);
+  await post(baseUrl, token, `/api/v1/courses/${courseId}/enroll?erecnosList=[${erecnos.join(',')}]`);
+  const scopes = ['ZOHOPEOPLE.training.ALL'];
+  const learnerToken = (await post(baseUrl, token, '/lectern/v1/tokens', { erecno: erecnos[0], scopes })).token;
+  await post(baseUrl, learnerToken, `/api/v1/courses/${courseId}/modules/${moduleId}/links/${links[0]}/markAsComplete`);
+  return { learningCourseId: courseId as string, learnerToken: learnerToken as string };
 }
 
 async function createCourse(baseUrl: string, token: string): Promise<string> {
@@ -70,6 +116,16 @@ export function lecternScenarios(target: LecternTarget, label: string, includeHe
       method: 'PATCH',
       headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Renamed', type: 1 }),
+    },
+    {
+      name: `Lectern fetch course as a learner, with progress (${label})`,
+      url: `${target.baseUrl}/api/v1/courses/${target.learningCourseId}`,
+      headers: { authorization: `Zoho-oauthtoken ${target.learnerToken}` },
+    },
+    {
+      name: `Lectern course progress, 25 learners (${label})`,
+      url: `${target.baseUrl}/api/v1/courses/${target.learningCourseId}/course-progress`,
+      headers,
     },
   );
   return scenarios;

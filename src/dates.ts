@@ -73,12 +73,18 @@ export function twelveHourText(minutes: number): string {
   return `${String(hour12).padStart(2, '0')}:${String(minute).padStart(2, '0')} ${hour24 < 12 ? 'AM' : 'PM'}`;
 }
 
+// Building an Intl.DateTimeFormat costs ~50 µs and a portal's "today" is asked on hot paths: one per time zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone, as `YYYY-MM-DD`. */
 export function dateInZone(epochMs: number, timeZone: string): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(epochMs),
-  );
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(epochMs);
 }
 
 /** Adds whole days to a date. */
