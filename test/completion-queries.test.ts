@@ -33,15 +33,15 @@ beforeAll(async () => {
 });
 afterAll(() => lectern.close());
 
-/** The app's database, counting every query sent through it. */
+/** The app's database, counting every query run through it (prepared ones too: results pass every plugin). */
 function countingDb(): { db: Db; count: () => number } {
   let queries = 0;
   const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
       queries += 1;
-      return args.node;
+      return args.result;
     },
-    transformResult: async (args) => args.result,
   };
   return { db: lectern.app.lectern.db.withPlugin(plugin), count: () => queries };
 }

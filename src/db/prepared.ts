@@ -1,14 +1,17 @@
 /**
- * Hot queries built and compiled once per engine, then run with fresh parameters. Building and compiling a
- * Kysely query costs more than running it on SQLite (tens of µs for a join with a column list), and every
- * request pays it for authentication.
+ * Hot queries built and compiled once per engine (and per list length), then run with fresh parameters. Building
+ * and compiling a Kysely query costs more than running it on SQLite (tens of µs for a join with a column list), and
+ * every request pays it for authentication, and a learner's every request for their progress.
  */
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
 import type { Db } from './database.ts';
 
 const marker = '\u0000lectern-parameter-';
 
-/** A query whose shape is fixed and whose scalar parameters change per call. */
+/** Compiled shapes kept per query: lists of up to this many values; longer ones are built each time. */
+const maxCachedListLength = 16;
+
+/** A query whose shape is fixed (but for the length of its list parameters) and whose values change per call. */
 export interface PreparedQuery<P extends readonly unknown[], R> {
   /** All rows. */
   all(db: Db, ...parameters: P): Promise<R[]>;
@@ -16,31 +19,61 @@ export interface PreparedQuery<P extends readonly unknown[], R> {
   first(db: Db, ...parameters: P): Promise<R | undefined>;
 }
 
+type Slot = { parameter: number; item: number | null } | { value: unknown };
+
+interface Compiled {
+  sql: string;
+  slots: Slot[];
+}
+
+function placeholderOf(value: unknown, index: number): unknown {
+  if (Array.isArray(value)) return value.map((_, item) => `${marker}${index}.${item}`);
+  return `${marker}${index}`;
+}
+
+function slotOf(value: unknown): Slot {
+  if (typeof value !== 'string' || !value.startsWith(marker)) return { value };
+  const [parameter, item] = value.slice(marker.length).split('.');
+  return { parameter: Number(parameter), item: item === undefined ? null : Number(item) };
+}
+
 /**
- * Wraps a builder so that it is compiled once per engine. The builder must use each parameter as a plain value
- * (a where clause, a limit), never to decide the query's shape.
+ * Wraps a builder so that it is compiled once per engine and per lengths of its list parameters. The builder must
+ * use each parameter as a plain value (a where clause, an `in` list, a limit), never to decide the query's shape,
+ * except by a list's length.
  */
 export function prepareQuery<P extends readonly unknown[], R>(
   build: (db: Kysely<any>, ...parameters: P) => Compilable<R>,
 ): PreparedQuery<P, R> {
-  const byEngine = new Map<unknown, { sql: string; slots: (number | { value: unknown })[] }>();
-  const compiledFor = (db: Db, arity: number) => {
-    const engine = db.getExecutor().adapter.constructor;
-    let compiled = byEngine.get(engine);
+  const byShape = new Map<string, Compiled>();
+  const compile = (db: Db, parameters: P): Compiled => {
+    const placeholders = parameters.map(placeholderOf) as unknown as P;
+    const query = build(db as Kysely<any>, ...placeholders).compile();
+    return { sql: query.sql, slots: query.parameters.map(slotOf) };
+  };
+  const compiledFor = (db: Db, parameters: P): Compiled => {
+    let shape = '';
+    for (const parameter of parameters) {
+      if (!Array.isArray(parameter)) continue;
+      if (parameter.length > maxCachedListLength) return compile(db, parameters);
+      shape += `${parameter.length},`;
+    }
+    const engine = db.getExecutor().adapter.constructor.name;
+    const key = `${engine}:${shape}`;
+    let compiled = byShape.get(key);
     if (compiled === undefined) {
-      const placeholders = Array.from({ length: arity }, (_, index) => `${marker}${index}`) as unknown as P;
-      const query = build(db as Kysely<any>, ...placeholders).compile();
-      const slots = query.parameters.map((value) =>
-        typeof value === 'string' && value.startsWith(marker) ? Number(value.slice(marker.length)) : { value },
-      );
-      compiled = { sql: query.sql, slots };
-      byEngine.set(engine, compiled);
+      compiled = compile(db, parameters);
+      byShape.set(key, compiled);
     }
     return compiled;
   };
   const run = async (db: Db, parameters: P): Promise<R[]> => {
-    const { sql, slots } = compiledFor(db, parameters.length);
-    const values = slots.map((slot) => (typeof slot === 'number' ? parameters[slot] : slot.value));
+    const { sql, slots } = compiledFor(db, parameters);
+    const values = slots.map((slot) => {
+      if ('value' in slot) return slot.value;
+      const parameter = parameters[slot.parameter];
+      return slot.item === null ? parameter : (parameter as readonly unknown[])[slot.item];
+    });
     const result = await db.executeQuery<R>(CompiledQuery.raw(sql, values));
     return result.rows;
   };
