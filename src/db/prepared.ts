@@ -8,8 +8,10 @@ import type { Db } from './database.ts';
 
 const marker = '\u0000lectern-parameter-';
 
-/** Compiled shapes kept per query: lists of up to this many values; longer ones are built each time. */
-const maxCachedListLength = 16;
+/** Compiled shapes are kept for lists of up to this many values (a page of learners); longer ones are built each time. */
+const maxCachedListLength = 32;
+/** At most this many shapes are kept per query, so that odd list lengths cannot grow the cache without bound. */
+const maxShapesPerQuery = 256;
 
 /** A query whose shape is fixed (but for the length of its list parameters) and whose values change per call. */
 export interface PreparedQuery<P extends readonly unknown[], R> {
@@ -63,7 +65,7 @@ export function prepareQuery<P extends readonly unknown[], R>(
     let compiled = byShape.get(key);
     if (compiled === undefined) {
       compiled = compile(db, parameters);
-      byShape.set(key, compiled);
+      if (byShape.size < maxShapesPerQuery) byShape.set(key, compiled);
     }
     return compiled;
   };
