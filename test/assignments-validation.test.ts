@@ -1,6 +1,6 @@
 /** Assignment API: every validation error names its parameter, in both families, and writes nothing. */
 import { describe, it } from 'vitest';
-import { EntityType } from '../src/features/entities/entity-types.ts';
+import { EntityType } from '../src/entity-types.ts';
 import { expectCreateRefused, familyNamed, useAssessmentWorld, withChanges } from './helpers/assessment-world.ts';
 import { type AssessmentWorld, expectRefusal, sendData } from './helpers/assessments.ts';
 import type { TestLectern } from './helpers/test-app.ts';

@@ -1,6 +1,6 @@
 /** Assignment API in both families: the object, the submission window, update at both documented paths, marks. */
 import { describe, expect, it } from 'vitest';
-import { EntityType } from '../src/features/entities/entity-types.ts';
+import { EntityType } from '../src/entity-types.ts';
 import { familyNamed, useAssessmentWorld } from './helpers/assessment-world.ts';
 import {
   type AssessmentWorld,

@@ -1,6 +1,6 @@
 /** Pre- and post-course online tests: add, edit, delete, fetch, list, course settings, preview, access. */
 import { describe, expect, it } from 'vitest';
-import { EntityType } from '../src/features/entities/entity-types.ts';
+import { EntityType } from '../src/entity-types.ts';
 import { useAssessmentWorld } from './helpers/assessment-world.ts';
 import {
   type AssessmentWorld,

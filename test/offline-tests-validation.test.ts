@@ -1,6 +1,6 @@
 /** Offline Test API: every validation error names its parameter, in both families, and writes nothing. */
 import { describe, expect, it } from 'vitest';
-import { EntityType } from '../src/features/entities/entity-types.ts';
+import { EntityType } from '../src/entity-types.ts';
 import { expectCreateRefused, familyNamed, useAssessmentWorld, withChanges } from './helpers/assessment-world.ts';
 import { type AssessmentWorld, createItem, expectRefusal, type Family, sendData } from './helpers/assessments.ts';
 import { jsonType } from './helpers/courses.ts';

@@ -1,10 +1,10 @@
 /** Zoho's Assignment API as a module-entity kind: `assignmentData` keys, validation, and the output object. */
 import { type Static, Type } from '@sinclair/typebox';
 import { zohoDateText } from '../../dates.ts';
+import { EntityType } from '../../entity-types.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityPath, EntityView } from '../entities/entity.service.ts';
-import { EntityType } from '../entities/entity-types.ts';
 import {
   maximumMarksLimit,
   presentShared,

@@ -5,39 +5,39 @@
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { EntityType } from '../../entity-types.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId, readParameter } from '../../http/input.ts';
-import { ProgressEntityType } from '../progress/progress.rules.ts';
 import * as service from './completion.service.ts';
 
 /** The kinds a learner acts on, with their path segment, id parameter and operationId noun. */
 const kinds = [
-  { entityType: ProgressEntityType.file, plural: 'files', idParam: 'fileId', noun: 'File', what: 'file' },
+  { entityType: EntityType.file, plural: 'files', idParam: 'fileId', noun: 'File', what: 'file' },
   {
-    entityType: ProgressEntityType.content,
+    entityType: EntityType.content,
     plural: 'contents',
     idParam: 'contentId',
     noun: 'Content',
     what: 'content',
   },
-  { entityType: ProgressEntityType.link, plural: 'links', idParam: 'linkId', noun: 'Link', what: 'link' },
+  { entityType: EntityType.link, plural: 'links', idParam: 'linkId', noun: 'Link', what: 'link' },
   {
-    entityType: ProgressEntityType.offlineTest,
+    entityType: EntityType.offlineTest,
     plural: 'offlineTests',
     idParam: 'offlineTestId',
     noun: 'OfflineTest',
     what: 'offlineTest',
   },
   {
-    entityType: ProgressEntityType.onlineTest,
+    entityType: EntityType.onlineTest,
     plural: 'onlineTests',
     idParam: 'onlineTestId',
     noun: 'OnlineTest',
     what: 'onlineTest',
   },
   {
-    entityType: ProgressEntityType.assignment,
+    entityType: EntityType.assignment,
     plural: 'assignments',
     idParam: 'assignmentId',
     noun: 'Assignment',

@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
+import { EntityType } from '../../entity-types.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
 import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { requireModule } from '../modules/module.service.ts';
@@ -13,7 +14,7 @@ import type { Caller } from '../people/caller.ts';
 import { findEmployee } from '../people/people.repository.ts';
 import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
 import { CourseRule, EntityRule, ModuleRule, readPermissionSettings } from '../progress/completion-settings.ts';
-import { blockingEntities, learnerMarkedTypes, ProgressEntityType } from '../progress/progress.rules.ts';
+import { blockingEntities, learnerMarkedTypes } from '../progress/progress.rules.ts';
 import { loadLearnerProgress, recordLearnerAction, recordOnlineResult } from '../progress/progress.service.ts';
 import type { EntityProgress, LearnerProgress, ProgressPlace } from '../progress/progress.types.ts';
 
@@ -33,19 +34,19 @@ export interface ActionOutcome {
 
 /** The error-code noun of each kind, for UNABLE_TO_MARK_AS_COMPLETE_AS_<NOUN>_LOCKED. */
 const lockNouns: Record<number, string> = {
-  [ProgressEntityType.offlineTest]: 'OFFLINE_TEST',
-  [ProgressEntityType.onlineTest]: 'ONLINE_TEST',
-  [ProgressEntityType.assignment]: 'ASSIGNMENT',
-  [ProgressEntityType.file]: 'FILE',
-  [ProgressEntityType.content]: 'CONTENT',
-  [ProgressEntityType.session]: 'SESSION',
-  [ProgressEntityType.link]: 'LINK',
+  [EntityType.offlineTest]: 'OFFLINE_TEST',
+  [EntityType.onlineTest]: 'ONLINE_TEST',
+  [EntityType.assignment]: 'ASSIGNMENT',
+  [EntityType.file]: 'FILE',
+  [EntityType.content]: 'CONTENT',
+  [EntityType.session]: 'SESSION',
+  [EntityType.link]: 'LINK',
 };
 
 const howCompleted: Record<number, string> = {
-  [ProgressEntityType.offlineTest]: 'an offline test is completed when its marks are recorded',
-  [ProgressEntityType.onlineTest]: 'an online test is completed when a passing result is recorded',
-  [ProgressEntityType.assignment]: 'an assignment is completed when its marks are recorded',
+  [EntityType.offlineTest]: 'an offline test is completed when its marks are recorded',
+  [EntityType.onlineTest]: 'an online test is completed when a passing result is recorded',
+  [EntityType.assignment]: 'an assignment is completed when its marks are recorded',
 };
 
 function lockedError(noun: string, name: string, action: 'complete' | 'open') {
@@ -249,7 +250,7 @@ export async function recordOnlineTestResult(
     const module = progress?.modules.find((candidate) => candidate.moduleId === path.moduleId);
     if (module === undefined) throw notFound('module', path.moduleId);
     const test = module.entities.find(
-      (entity) => entity.entityId === testId && entity.entityType === ProgressEntityType.onlineTest,
+      (entity) => entity.entityId === testId && entity.entityType === EntityType.onlineTest,
     );
     if (test === undefined) throw notFound('onlineTest', testId);
     if (!progress!.isEnrolled)

@@ -4,11 +4,11 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { zohoDateText } from '../../dates.ts';
+import { EntityType } from '../../entity-types.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
 import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
 import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
-import { EntityType } from '../entities/entity-types.ts';
 import { sanitizeContentHtml } from './content-html.ts';
 
 /** Most characters of a content's HTML as sent (well inside the 1 MiB body limit). */

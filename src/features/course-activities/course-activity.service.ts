@@ -3,6 +3,7 @@
  * course itself (no batch, no module), with the online test's keys and rules.
  */
 import type { AppContext } from '../../context.ts';
+import { EntityType } from '../../entity-types.ts';
 import {
   createEntity,
   deleteEntity,
@@ -13,7 +14,6 @@ import {
   listEntities,
   updateEntity,
 } from '../entities/entity.service.ts';
-import { EntityType } from '../entities/entity-types.ts';
 import { type OnlineTestInput, onlineTestFields, verifyOnlineTest } from '../online-tests/online-test.kind.ts';
 import type { Caller } from '../people/caller.ts';
 

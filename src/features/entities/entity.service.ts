@@ -6,6 +6,7 @@
 import type { AppContext } from '../../context.ts';
 import { dateInZone, type IsoDate } from '../../dates.ts';
 import type { Db, ModuleEntityTable } from '../../db/database.ts';
+import { publishableTypes } from '../../entity-types.ts';
 import { notFound } from '../../errors.ts';
 import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
@@ -14,7 +15,6 @@ import type { Caller } from '../people/caller.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
 import { deleteProgressIn, type LearnerLocks, learnerLocks } from '../progress/progress.service.ts';
 import * as repository from './entity.repository.ts';
-import { publishableTypes } from './entity-types.ts';
 import { deleteStoredFiles } from './stored-file.repository.ts';
 
 /** Where an entity is addressed: a module of a course or batch, or (moduleId null) the course itself. */

@@ -4,11 +4,11 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { parseZohoMinutes, zohoDateText } from '../../dates.ts';
+import { EntityType } from '../../entity-types.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
 import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
 import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
-import { EntityType } from '../entities/entity-types.ts';
 import { moduleDurationText } from '../modules/module.presenter.ts';
 
 /** Most minutes a file may be expected to take (as for modules). */

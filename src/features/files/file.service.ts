@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import type { AppContext } from '../../context.ts';
 import { zohoDateText } from '../../dates.ts';
 import type { StoredFileTable } from '../../db/database.ts';
+import { EntityType } from '../../entity-types.ts';
 import { LmsError, notFound, zohoStatusMessages } from '../../errors.ts';
 import {
   createEntity,
@@ -17,7 +18,6 @@ import {
   requireEntityForChange,
   updateEntity,
 } from '../entities/entity.service.ts';
-import { EntityType } from '../entities/entity-types.ts';
 import { requireModuleForChange } from '../modules/module.service.ts';
 import type { Caller } from '../people/caller.ts';
 import type { DocumentInfo } from './file.kind.ts';

@@ -1,12 +1,12 @@
 /** Zoho's Link API as a module-entity kind: input keys, validation, and the sample's output object. */
 import { type Static, Type } from '@sinclair/typebox';
 import { zohoDateText } from '../../dates.ts';
+import { EntityType } from '../../entity-types.ts';
 import { invalidInput } from '../../errors.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
 import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
 import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
-import { EntityType } from '../entities/entity-types.ts';
 
 const text = (max: number) =>
   Type.String({ maxLength: max, errorMessage: `must be a text of at most ${max} characters` });

@@ -1,9 +1,9 @@
 /** Zoho's Offline Test API as a module-entity kind: `offlineTestData` keys, validation, and the output object. */
 import { type Static, Type } from '@sinclair/typebox';
 import { maximumDurationMinutes } from '../../dates.ts';
+import { EntityType } from '../../entity-types.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
-import { EntityType } from '../entities/entity-types.ts';
 import {
   maximumMarksLimit,
   presentShared,

@@ -1,9 +1,9 @@
 /** Lectern's preview page of an online test (module, pre- or post-course), for the course's managers. */
 import type { AppContext } from '../../context.ts';
 import { zohoDateText } from '../../dates.ts';
+import { EntityType } from '../../entity-types.ts';
 import { forbidden } from '../../errors.ts';
 import { type EntityView, getEntity, locateEntity } from '../entities/entity.service.ts';
-import { EntityType } from '../entities/entity-types.ts';
 import type { Caller } from '../people/caller.ts';
 
 const testTypes = [EntityType.onlineTest, EntityType.preCourseTest, EntityType.postCourseTest];

@@ -4,10 +4,10 @@
  */
 import { type Static, Type } from '@sinclair/typebox';
 import { maximumDurationMinutes } from '../../dates.ts';
+import { EntityType } from '../../entity-types.ts';
 import { invalidInput, LmsError } from '../../errors.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityPath, EntityView } from '../entities/entity.service.ts';
-import { EntityType } from '../entities/entity-types.ts';
 import {
   presentShared,
   readWholeNumber,

@@ -5,10 +5,10 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { EntityType } from '../../entity-types.ts';
 import { invalidInput, missingInput, notFound } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
-import { EntityType } from '../entities/entity-types.ts';
 import {
   CourseProgressSchema,
   EntityProgressSchema,

@@ -3,26 +3,12 @@
  * learner stands. No database, no clock: the service hands in today's date and the time.
  */
 import type { IsoDate } from '../../dates.ts';
+import { EntityType } from '../../entity-types.ts';
 import { CourseRule, EntityRule, ModuleRule, type PermissionSettings } from './completion-settings.ts';
 import type { EntityProgress, EntityState, LearnerProgress, ModuleProgress, ProgressPlace } from './progress.types.ts';
 
-/** Zoho's entity-type codes the rules tell apart (the entities feature keeps the full list). */
-export const ProgressEntityType = {
-  offlineTest: 0,
-  onlineTest: 1,
-  assignment: 2,
-  file: 3,
-  content: 4,
-  session: 5,
-  link: 6,
-} as const;
-
 /** The kinds a learner completes by marking or opening them; the others complete by marks, results or attendance. */
-export const learnerMarkedTypes: readonly number[] = [
-  ProgressEntityType.file,
-  ProgressEntityType.content,
-  ProgressEntityType.link,
-];
+export const learnerMarkedTypes: readonly number[] = [EntityType.file, EntityType.content, EntityType.link];
 
 /** A module's lockType values. */
 export const ModuleLockType = { unlocked: 0, untilDate: 1, untilPreviousCompleted: 2 } as const;
@@ -123,9 +109,9 @@ export function entityState(
   const row = learner.completions.get(completionKey('entity', entity.id));
   const opened = row?.openedAt !== null && row?.openedAt !== undefined;
   switch (entity.entityType) {
-    case ProgressEntityType.file:
-    case ProgressEntityType.content:
-    case ProgressEntityType.link: {
+    case EntityType.file:
+    case EntityType.content:
+    case EntityType.link: {
       if (row === undefined) return none;
       // A mark made under rule 1 stands if the course later moves to rule 2; opening counts only under rule 2.
       const completedAt =
@@ -134,14 +120,14 @@ export function entityState(
       if (completedAt !== null) return { state: 'completed', completedAt, marks: null };
       return { state: opened ? 'inProgress' : 'notStarted', completedAt: null, marks: null };
     }
-    case ProgressEntityType.offlineTest:
-    case ProgressEntityType.assignment: {
+    case EntityType.offlineTest:
+    case EntityType.assignment: {
       const marks = learner.marks.get(entity.id);
       if (marks === undefined) return opened ? { ...none, state: 'inProgress' } : none;
       const passed = passes(marks.marks, entity.maximumMarks, entity.passPercentage);
       return { state: passed ? 'completed' : 'inProgress', completedAt: passed ? marks.at : null, marks: marks.marks };
     }
-    case ProgressEntityType.onlineTest: {
+    case EntityType.onlineTest: {
       const result = learner.onlineResults.get(entity.id);
       if (result === undefined) return opened ? { ...none, state: 'inProgress' } : none;
       const passed = passes(result.marks, result.maximumMarks, entity.passPercentage);
@@ -151,7 +137,7 @@ export function entityState(
         marks: result.marks,
       };
     }
-    case ProgressEntityType.session: {
+    case EntityType.session: {
       const attendance = learner.attendance.get(entity.id);
       if (attendance?.status === 'present') return { state: 'completed', completedAt: attendance.at, marks: null };
       return none;

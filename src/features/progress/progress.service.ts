@@ -5,6 +5,7 @@
 import type { AppContext } from '../../context.ts';
 import { dateInZone } from '../../dates.ts';
 import type { Db } from '../../db/database.ts';
+import { EntityType } from '../../entity-types.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
 import { readPermissionSettings } from './completion-settings.ts';
 import * as repository from './progress.repository.ts';
@@ -15,7 +16,6 @@ import {
   type EntityFact,
   type LearnerFacts,
   type PlaceFacts,
-  ProgressEntityType,
   type RuleTime,
 } from './progress.rules.ts';
 import type { EntityProgress, LearnerProgress, ProgressPlace } from './progress.types.ts';
@@ -97,7 +97,7 @@ async function loadProgress(
           .map(
             (row): EntityFact => ({
               id: row.id,
-              entityType: ProgressEntityType.session,
+              entityType: EntityType.session,
               moduleId: row.module_id,
               name: row.name,
               // Attending a session is what a blended course is for: sessions count as mandatory.
@@ -164,9 +164,9 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 function entityFact(row: Awaited<ReturnType<typeof repository.findEntities>>[number]): EntityFact {
   const settings = JSON.parse(row.settings) as Record<string, unknown>;
   const maximum =
-    row.entity_type === ProgressEntityType.offlineTest
+    row.entity_type === EntityType.offlineTest
       ? settings.marks
-      : row.entity_type === ProgressEntityType.assignment
+      : row.entity_type === EntityType.assignment
         ? settings.maximumMarks
         : null;
   return {
