@@ -52,20 +52,24 @@ async function loadProgress(
     batchIds: [...new Set(places.flatMap((place) => (place.batchId === null ? [] : [place.batchId])))],
     erecnos: [...new Set(erecnos)],
   };
-  const [time, courses, batches, modules, entities, sessions, enrolments, completions, marks, results, attendance] =
-    await Promise.all([
-      ruleTime(db, context, portalId),
-      repository.findCourses(db, scope),
-      repository.findBatches(db, scope),
-      repository.findModules(db, scope),
-      repository.findEntities(db, scope),
-      repository.findSessions(db, scope),
-      repository.findEnrolments(db, scope),
-      repository.findCompletions(db, scope),
-      repository.findMarks(db, scope),
-      repository.findOnlineResults(db, scope),
-      repository.findAttendance(db, scope),
+  // One connection for the whole load: on PostgreSQL eleven queries on eleven pooled connections at once starve
+  // concurrent requests of connections (a transaction already holds one).
+  const load = (on: Db) =>
+    Promise.all([
+      ruleTime(on, context, portalId),
+      repository.findCourses(on, scope),
+      repository.findBatches(on, scope),
+      repository.findModules(on, scope),
+      repository.findEntities(on, scope),
+      repository.findSessions(on, scope),
+      repository.findEnrolments(on, scope),
+      repository.findCompletions(on, scope),
+      repository.findMarks(on, scope),
+      repository.findOnlineResults(on, scope),
+      repository.findAttendance(on, scope),
     ]);
+  const [time, courses, batches, modules, entities, sessions, enrolments, completions, marks, results, attendance] =
+    db.isTransaction ? await load(db) : await db.connection().execute(load);
   const marksBy = groupBy(marks, (row) => row.erecno);
   const resultsBy = groupBy(results, (row) => row.erecno);
   const attendanceBy = groupBy(attendance, (row) => row.erecno);
