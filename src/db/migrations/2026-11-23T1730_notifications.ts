@@ -1,4 +1,17 @@
-import type { Kysely } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
+
+/** The columns both delivery queues (e-mails and webhook deliveries) have, after their own. */
+function queued(table: CreateTableBuilder<any, any>): CreateTableBuilder<any, any> {
+  return table
+    .addColumn('payload', 'text', (c) => c.notNull())
+    .addColumn('status', 'varchar(12)', (c) => c.notNull())
+    .addColumn('attempts', 'integer', (c) => c.notNull())
+    .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
+    .addColumn('claimed_until', 'bigint')
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('sent_at', 'bigint');
+}
 
 /**
  * The notification outbox (one e-mail per person concerned by an event), webhooks, their deliveries, and the log of
@@ -6,7 +19,7 @@ import type { Kysely } from 'kysely';
  * claimed by the delivery worker with a lease (status `sending`, claimed_until).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
+  const notifications = db.schema
     .createTable('notifications')
     .addColumn('id', 'varchar(20)', (c) => c.primaryKey())
     .addColumn('portal_id', 'varchar(20)', (c) => c.notNull())
@@ -17,16 +30,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('course_id', 'varchar(20)', (c) => c.notNull())
     .addColumn('batch_id', 'varchar(20)')
     .addColumn('subject_kind', 'varchar(12)', (c) => c.notNull())
-    .addColumn('subject_id', 'varchar(20)', (c) => c.notNull())
-    .addColumn('payload', 'text', (c) => c.notNull())
-    .addColumn('status', 'varchar(12)', (c) => c.notNull())
-    .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
-    .addColumn('claimed_until', 'bigint')
-    .addColumn('last_error', 'text')
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .addColumn('sent_at', 'bigint')
-    .execute();
+    .addColumn('subject_id', 'varchar(20)', (c) => c.notNull());
+  await queued(notifications).execute();
   await db.schema.createIndex('notifications_due').on('notifications').columns(['status', 'next_attempt_at']).execute();
   await db.schema
     .createIndex('notifications_by_person')
@@ -48,22 +53,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('webhooks_by_portal').on('webhooks').columns(['portal_id', 'active']).execute();
 
-  await db.schema
+  const deliveries = db.schema
     .createTable('webhook_deliveries')
     .addColumn('id', 'varchar(20)', (c) => c.primaryKey())
     .addColumn('portal_id', 'varchar(20)', (c) => c.notNull())
     .addColumn('webhook_id', 'varchar(20)', (c) => c.notNull())
     .addColumn('event_id', 'varchar(20)', (c) => c.notNull())
-    .addColumn('event_type', 'varchar(40)', (c) => c.notNull())
-    .addColumn('payload', 'text', (c) => c.notNull())
-    .addColumn('status', 'varchar(12)', (c) => c.notNull())
-    .addColumn('attempts', 'integer', (c) => c.notNull())
-    .addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
-    .addColumn('claimed_until', 'bigint')
-    .addColumn('last_error', 'text')
-    .addColumn('created_at', 'bigint', (c) => c.notNull())
-    .addColumn('sent_at', 'bigint')
-    .execute();
+    .addColumn('event_type', 'varchar(40)', (c) => c.notNull());
+  await queued(deliveries).execute();
   await db.schema
     .createIndex('webhook_deliveries_due')
     .on('webhook_deliveries')
