@@ -122,13 +122,16 @@ export async function settleClaim(
  * due at once, and the claim is not counted as an attempt. Only rows this claim still holds.
  */
 export async function releaseClaims(context: AppContext, table: QueueTable, claims: readonly Claim[]) {
-  for (const claim of claims) {
+  // The claims of one claimDue share their lease, so this is one statement per batch handed back.
+  const byLease = new Map<number, string[]>();
+  for (const claim of claims) byLease.set(claim.claimedUntil, [...(byLease.get(claim.claimedUntil) ?? []), claim.id]);
+  for (const [claimedUntil, ids] of byLease) {
     await context.db
       .updateTable(table as 'notifications')
       .set((set) => ({ status: 'pending', claimed_until: null, attempts: set('attempts', '-', 1) }))
-      .where('id', '=', claim.id)
+      .where('id', 'in', ids)
       .where('status', '=', 'sending')
-      .where('claimed_until', '=', claim.claimedUntil)
+      .where('claimed_until', '=', claimedUntil)
       .execute();
   }
 }
