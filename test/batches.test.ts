@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => lectern.close());
 
-/** The Fetch Single Batch page's sample keys, in its order (../shared/spec/zoho-lms-api-part-b.md #4). */
+/** The Fetch Single Batch page's sample keys, in its order (Zoho's Fetch Single Batch page). */
 const singleSampleKeys = [
   'learnersCount',
   'startDateAsDisplayString',

@@ -1,6 +1,6 @@
 /**
  * The Publish Batch page's own sample requests (curl, Python requests, JavaScript fetch), read from
- * ../shared/seeds/publish-batch.txt at test time and run against Lectern on a real socket with only the host, the
+ * test/fixtures/zoho/publish-batch.txt at test time and run against Lectern on a real socket with only the host, the
  * token and the ids changed. Each must publish a batch that has a session and a mandatory link and print exactly the
  * sample's body.
  */

@@ -4,7 +4,6 @@
  * changed (and, for the blended family, `/batches/<batchId>` inserted into the URL as the page's blended template
  * shows it).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
 import { type LiveLectern, startLiveLectern } from './helpers/live-server.ts';
@@ -12,6 +11,7 @@ import {
   clients,
   kinds,
   readSeed,
+  readSeedPage,
   runSample,
   substitute,
   sampleTestTimeout as testTimeout,
@@ -21,7 +21,7 @@ const seed = readSeed('update-module.txt');
 const samples = seed.requests;
 const sampleResponse = seed.response;
 
-const page = readFileSync(new URL('../../shared/seeds/update-module.txt', import.meta.url), 'utf8');
+const page = readSeedPage('update-module.txt');
 
 let lectern: LiveLectern;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /**
  * The Update Session page's own sample requests (curl, Python requests, JavaScript fetch), read from
- * ../shared/seeds/update-session.txt at test time and run against Lectern on a real socket, with only the host, the
+ * test/fixtures/zoho/update-session.txt at test time and run against Lectern on a real socket, with only the host, the
  * token and the ids changed. The response must have the page's sample shape.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ export const formType = { 'content-type': 'application/x-www-form-urlencoded' };
 export type Course = Record<string, any>;
 
 /**
- * The `course` of the Update Course page's sample response (../shared/seeds/update-course.txt), copied verbatim:
+ * The `course` of the Update Course page's sample response (test/fixtures/zoho/update-course.txt), copied verbatim:
  * Lectern's course object must carry every one of these keys, in this order, with the same JSON types.
  */
 export const sampleCourse: Course = JSON.parse(`{

@@ -1,6 +1,6 @@
 /**
- * Zoho's own sample requests (curl, Python requests, JavaScript fetch), read from the seed pages in ../shared/seeds
- * at test time and run as their clients would run them, so that the seed tests change only host, token and ids.
+ * Zoho's own sample requests (curl, Python requests, JavaScript fetch), read from the seed pages kept as fixtures in
+ * test/fixtures/zoho at test time and run as their clients would run them, so that the seed tests change only host, token and ids.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -27,9 +27,14 @@ export interface SeedPage {
   response: Record<string, any>;
 }
 
+/** The text of a seed page kept in test/fixtures/zoho (its first line names the page it came from). */
+export function readSeedPage(file: string): string {
+  return readFileSync(new URL(`../fixtures/zoho/${file}`, import.meta.url), 'utf8');
+}
+
 /** Splits a page into the blocks that follow "Copied" and tells the clients apart by how each block starts. */
 export function readSeed(file: string): SeedPage {
-  const lines = readFileSync(new URL(`../../../shared/seeds/${file}`, import.meta.url), 'utf8').split(/\r?\n/);
+  const lines = readSeedPage(file).split(/\r?\n/);
   const blocks: string[] = [];
   for (const [index, line] of lines.entries()) {
     if (!line.startsWith('Copied')) continue;

@@ -2,10 +2,11 @@
  * Factories for the Session, Trainer and calendar tests: a blended course with a batch and a module (batch and module
  * rows written straight into their tables), the demo portal's trainers, rooms and grade categories, and session calls.
  */
-import { readFileSync } from 'node:fs';
+
 import { expect } from 'vitest';
 import { createBlendedCourse, insertBatch } from './blended.ts';
 import { jsonType } from './courses.ts';
+import { readSeedPage } from './seed-samples.ts';
 import type { TestLectern } from './test-app.ts';
 
 /** Where a session lives. */
@@ -169,7 +170,7 @@ export async function createSession(
 
 /** The `session` of the Update Session page's sample response, read from the seed page. */
 export function sampleSession(): Record<string, unknown> {
-  const text = readFileSync(new URL('../../../shared/seeds/update-session.txt', import.meta.url), 'utf8');
+  const text = readSeedPage('update-session.txt');
   const start = text.indexOf('Copied{');
   const end = text.indexOf('Show full', start);
   return JSON.parse(text.slice(start + 'Copied'.length, end)).session;
