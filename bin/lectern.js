@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so there is no build step between a clone and a running server.
-import { register } from 'tsx/esm/api';
+// Runs the compiled build (dist/), made by `npm run build`; `npm install` runs that build too.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/main.ts');
+const entry = new URL('../dist/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('lectern: not built yet; run `npm run build` (npm install runs it too)\n');
+  process.exit(2);
+}
+await import(entry.href);

@@ -39,6 +39,7 @@ import { registerErrorHandling } from './http/envelope.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerBodyParsers } from './http/json-body.ts';
+import { lazyCompilersFactory } from './http/lazy-compilers.ts';
 import { openApiOptions, registerOpenApiRoute } from './http/openapi.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { RedisRateLimiter } from './http/redis-rate-limit.ts';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
+    schemaController: { compilersFactory: lazyCompilersFactory },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const context: AppContext = {
     db: database.db,

@@ -1,4 +1,4 @@
-/** The `lectern` command (bin/lectern.js runs this through tsx): serve, token create, migrate, openapi. */
+/** The `lectern` command (bin/lectern.js runs its compiled build): serve, token create, migrate, openapi. */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError } from './cli/cli-error.ts';

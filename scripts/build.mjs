@@ -1,0 +1,29 @@
+// Compiles src/ into dist/ once, so `lectern` runs plain JavaScript with no TypeScript loader. esbuild bundles the
+// sources and most dependencies into a few files (module resolution was most of start-up) and splits what only
+// `serve` needs into chunks that `lectern --version` never loads. Types are checked separately by `tsc --noEmit`.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url);
+
+// Kept as ordinary packages: native addons, optional drivers, and packages that read their own files at run time.
+const external = ['better-sqlite3', 'pg-native', '@fastify/swagger', '@fastify/swagger-ui', 'pino', 'thread-stream'];
+
+rmSync(new URL('dist', root), { recursive: true, force: true });
+await build({
+  absWorkingDir: root.pathname,
+  entryPoints: ['src/main.ts'],
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external,
+  // Bundled CommonJS dependencies call require(); ESM output has none of its own.
+  banner: {
+    js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
