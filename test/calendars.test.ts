@@ -1,6 +1,6 @@
-import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seatLearners } from './helpers/enrolments.ts';
+import { type ParsedEvent, parseCalendar } from './helpers/ical.ts';
 import {
   cancelledBatchModule,
   categoriesOfKind,
@@ -32,38 +32,12 @@ function fetchFeed(url: string, token: string | null = lectern.adminToken) {
   return lectern.app.inject({ url, headers: token === null ? {} : lectern.auth(token) });
 }
 
-/** A parsed event, read by ical.js (an independent parser), with instants resolved through the feed's VTIMEZONEs. */
-interface ParsedEvent {
-  uid: string;
-  sequence: number;
-  summary: string;
-  description: string;
-  location: string;
-  start: string;
-  end: string;
-  tzid: string;
-}
-
 async function readFeed(url: string, token?: string): Promise<{ events: ParsedEvent[]; text: string; name: string }> {
   const response = await fetchFeed(url, token);
   expect(response.statusCode, response.body).toBe(200);
   expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
-  const calendar = new ICAL.Component(ICAL.parse(response.body));
-  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
-  const events = calendar.getAllSubcomponents('vevent').map((component) => {
-    const event = new ICAL.Event(component);
-    return {
-      uid: event.uid,
-      sequence: event.sequence,
-      summary: event.summary,
-      description: event.description,
-      location: event.location,
-      start: event.startDate.toJSDate().toISOString(),
-      end: event.endDate.toJSDate().toISOString(),
-      tzid: event.startDate.zone?.tzid ?? '',
-    };
-  });
-  return { events, text: response.body, name: String(calendar.getFirstPropertyValue('x-wr-calname')) };
+  const calendar = parseCalendar(response.body);
+  return { events: calendar.events, text: response.body, name: String(calendar.name) };
 }
 
 async function eventOf(url: string, sessionId: string): Promise<ParsedEvent | undefined> {
@@ -107,15 +81,18 @@ describe('feeds', () => {
         summary: 'Kick-off; welcome, all',
         description: 'Bring a laptop\n\nClassroom session with Chen Wei',
         location: 'Room One, Chennai, Estancia IT Park',
-        start: '2026-01-12T10:00:00.000Z',
-        end: '2026-01-12T11:30:00.000Z',
-        tzid: 'UTC',
+        // Room One's location is in Chennai: 10:00 AM there (UTC+05:30) is 04:30 UTC.
+        start: '2026-01-12T04:30:00.000Z',
+        end: '2026-01-12T06:00:00.000Z',
+        tzid: 'Asia/Kolkata',
       },
       expect.objectContaining({
         uid: `${second.sessionId}@lectern`,
         description: 'API testing\n\nE-learning session with Chen Wei',
         location: null,
+        // Without a room the session is in the portal's zone, UTC here.
         start: '2026-01-13T14:00:00.000Z',
+        tzid: 'UTC',
       }),
     ]);
     expect(feed.events.every((event) => event.description.includes('Chen Wei'))).toBe(true);
@@ -132,7 +109,7 @@ describe('feeds', () => {
     );
   });
 
-  it('writes times in the portal time zone with its VTIMEZONE', async () => {
+  it('writes the times of a session without a room in the portal time zone, with its VTIMEZONE', async () => {
     const session = await createSession(lectern, path, {
       trainerErecno: chen,
       roomId: '',

@@ -54,3 +54,21 @@ it('steps down one migration at a time', async () => {
   }
   await migrator.migrateToLatest();
 });
+
+it("gives the demo's locations, already stored, the time zones of their cities", async () => {
+  const migrator = await createMigrator(database.db);
+  await migrator.migrateTo('2026-11-23T1730_notifications');
+  const names = ['Austin, Texas', 'Chennai, Estancia IT Park', 'Somewhere Else', 'Utrecht, Netherlands'];
+  await database.db
+    .insertInto('locations')
+    .values(names.map((name, index) => ({ id: `90000000000000000${index}`, portal_id: '1', name })))
+    .execute();
+  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  const rows = await database.db.selectFrom('locations').select(['name', 'time_zone']).orderBy('name').execute();
+  expect(rows.map((row) => [row.name, row.time_zone])).toEqual([
+    ['Austin, Texas', 'America/Chicago'],
+    ['Chennai, Estancia IT Park', 'Asia/Kolkata'],
+    ['Somewhere Else', null],
+    ['Utrecht, Netherlands', 'Europe/Amsterdam'],
+  ]);
+});

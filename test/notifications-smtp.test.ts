@@ -88,14 +88,14 @@ async function enrolOverHttp(path: BatchWithSession, person: Person) {
   expect(response.statusCode, response.body).toBe(200);
 }
 
-/** The session's start and end instants (the demo portal is on UTC). */
+/** The session's start and end instants: its room (Room One) is in Chennai, UTC+05:30 all year. */
 async function sessionTimes(sessionId: string) {
   const row = await lectern.app.lectern.db
     .selectFrom('class_sessions')
     .selectAll()
     .where('id', '=', sessionId)
     .executeTakeFirstOrThrow();
-  const midnight = Date.parse(`${row.date}T00:00:00Z`);
+  const midnight = Date.parse(`${row.date}T00:00:00+05:30`);
   return { start: midnight + row.start_minute * 60_000, end: midnight + row.end_minute * 60_000, row };
 }
 

@@ -41,6 +41,8 @@ export interface LocationTable {
   id: string;
   portal_id: string;
   name: string;
+  /** IANA time zone of the place, which its rooms' sessions are held in; null: the portal's. */
+  time_zone: string | null;
 }
 
 export interface RoomTable {

@@ -1,6 +1,7 @@
 /**
- * iCalendar feeds of sessions: one per trainer, one per room. Built with ical-generator; times are written in the
- * portal's time zone (TZID with its VTIMEZONE from timezones-ical-library), or in UTC for UTC portals.
+ * iCalendar feeds of sessions: one per trainer, one per room. Built with ical-generator; each session's times are
+ * written in its own time zone (its room's location's, else the portal's: TZID with its VTIMEZONE from
+ * timezones-ical-library), or in UTC.
  */
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
@@ -9,18 +10,33 @@ import { findEmployee } from '../people/people.repository.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
 import { findRoom } from '../rooms/room.repository.ts';
 import { listFeedSessions } from '../sessions/session.service.ts';
-import { type CalendarSession, sessionEventData, sessionTypeName, zonedCalendar } from './session-event.ts';
+import { sessionTimeZone } from '../sessions/session-time.ts';
+import {
+  type CalendarSession,
+  calendarTzid,
+  sessionCalendar,
+  sessionEventData,
+  sessionTypeName,
+} from './session-event.ts';
 
 type FeedSession = Awaited<ReturnType<typeof listFeedSessions>>[number];
 
-/** Builds the calendar text of a list of sessions. */
-export function buildCalendar(name: string, timeZone: string, sessions: readonly FeedSession[]): string {
-  const { calendar, tzid } = zonedCalendar({ name }, timeZone);
-  if (tzid !== null) calendar.x('X-WR-TIMEZONE', tzid);
+/**
+ * Builds the calendar text of a list of sessions. `zones.portal` is the zone of sessions without a location zone;
+ * `zones.display` (the room's, or the portal's) is offered to calendar programs as the feed's own zone.
+ */
+export function buildCalendar(
+  name: string,
+  zones: { portal: string; display: string },
+  sessions: readonly FeedSession[],
+): string {
+  const calendar = sessionCalendar({ name });
+  const displayTzid = calendarTzid(zones.display);
+  if (displayTzid !== null) calendar.x('X-WR-TIMEZONE', displayTzid);
   for (const row of sessions) {
-    const session = calendarSessionOf(row);
+    const session = calendarSessionOf(row, zones.portal);
     calendar.createEvent({
-      ...sessionEventData(session, timeZone, tzid),
+      ...sessionEventData(session),
       sequence: session.sequence,
       stamp: new Date(session.updatedAt),
       categories: [{ name: sessionTypeName(session.sessionType) }],
@@ -29,7 +45,7 @@ export function buildCalendar(name: string, timeZone: string, sessions: readonly
   return calendar.toString();
 }
 
-function calendarSessionOf(row: FeedSession): CalendarSession {
+function calendarSessionOf(row: FeedSession, portalTimeZone: string): CalendarSession {
   return {
     id: row.id,
     name: row.name,
@@ -42,6 +58,7 @@ function calendarSessionOf(row: FeedSession): CalendarSession {
     trainerName: row.trainer_name,
     roomName: row.room_name,
     locationName: row.location_name,
+    timeZone: sessionTimeZone(row.location_time_zone, portalTimeZone),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -62,7 +79,7 @@ export async function trainerCalendar(context: AppContext, caller: Caller, erecn
     listFeedSessions(context.db, caller.portalId, { trainerErecno: erecno }),
   ]);
   if (trainer === undefined) throw notFound('trainer', erecno);
-  return buildCalendar(`Sessions of ${trainer.display_name}`, timeZone, sessions);
+  return buildCalendar(`Sessions of ${trainer.display_name}`, { portal: timeZone, display: timeZone }, sessions);
 }
 
 /** A room's sessions as a calendar: for LMS admins. */
@@ -74,5 +91,6 @@ export async function roomCalendar(context: AppContext, caller: Caller, roomId: 
     listFeedSessions(context.db, caller.portalId, { roomId }),
   ]);
   if (room === undefined) throw notFound('room', roomId);
-  return buildCalendar(`Sessions in ${room.name}`, timeZone, sessions);
+  const display = sessionTimeZone(room.location_time_zone, timeZone);
+  return buildCalendar(`Sessions in ${room.name}`, { portal: timeZone, display }, sessions);
 }

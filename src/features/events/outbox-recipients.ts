@@ -36,6 +36,8 @@ export interface NotificationSources {
   batchLearners: readonly { batch_id: string | null; erecno: string; status: string }[];
   owners: readonly { id: string; owner_erecno: string }[];
   audience: readonly { course_id: string; erecno: string; relation: string }[];
+  /** Location zones of the rooms named by session events' `before`, for sessions already deleted. */
+  roomTimeZones?: ReadonlyMap<string, string | null>;
 }
 
 const sessionEvents = new Set(['session.created.v1', 'session.updated.v1', 'session.cancelled.v1']);
@@ -75,7 +77,10 @@ function minuteOf(value: unknown): number | undefined {
  * sessionStartTime `10:00 AM`, ...), or Lectern's snapshot keys (name, date, startMinute, ...). Undefined when
  * `before` does not say when the session was.
  */
-export function sessionFromEvent(event: LmsEvent): SessionSnapshot | undefined {
+export function sessionFromEvent(
+  event: LmsEvent,
+  roomTimeZones: ReadonlyMap<string, string | null> = new Map(),
+): SessionSnapshot | undefined {
   const before = event.before ?? {};
   const text = (...keys: string[]) => {
     const found = keys.map((key) => before[key]).find((value) => typeof value === 'string');
@@ -102,6 +107,7 @@ export function sessionFromEvent(event: LmsEvent): SessionSnapshot | undefined {
     trainerName: text('trainerName', 'sessionTrainer') ?? null,
     roomName: text('roomName', 'sessionRoom') ?? null,
     locationName: text('locationName') ?? null,
+    locationTimeZone: roomTimeZones.get(text('roomId') ?? '') ?? null,
     createdAt: event.at,
     updatedAt: event.at,
   };
@@ -135,7 +141,7 @@ export function planNotifications(events: readonly LmsEvent[], sources: Notifica
       planned.push({ event, erecno, reason, method: sessions.length === 0 ? null : method, sessions });
     };
     if (isSessionEvent(event)) {
-      const session = sessionsById.get(event.subject.id) ?? sessionFromEvent(event);
+      const session = sessionsById.get(event.subject.id) ?? sessionFromEvent(event, sources.roomTimeZones);
       const sessions = session === undefined ? [] : [session];
       const method = event.type === 'session.cancelled.v1' ? 'CANCEL' : 'REQUEST';
       for (const erecno of learnersOf(event.batchId, true)) add(erecno, 'learner', method, sessions);

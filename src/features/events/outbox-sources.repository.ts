@@ -21,6 +21,11 @@ export interface SessionSnapshot {
   trainerName: string | null;
   roomName: string | null;
   locationName: string | null;
+  /**
+   * The zone of the room's location, which the session's date and times are in; null (or absent, in snapshots
+   * stored before it was kept): the portal's.
+   */
+  locationTimeZone?: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -38,7 +43,12 @@ export async function findSessionSnapshots(
     .leftJoin('rooms as r', 'r.id', 's.room_id')
     .leftJoin('locations as l', 'l.id', 'r.location_id')
     .selectAll('s')
-    .select(['t.display_name as trainer_name', 'r.name as room_name', 'l.name as location_name'])
+    .select([
+      't.display_name as trainer_name',
+      'r.name as room_name',
+      'l.name as location_name',
+      'l.time_zone as location_time_zone',
+    ])
     .where((where) => {
       const either = [];
       if (sessionIds.length > 0) either.push(where('s.id', 'in', sessionIds));
@@ -63,9 +73,22 @@ export async function findSessionSnapshots(
     trainerName: row.trainer_name,
     roomName: row.room_name,
     locationName: row.location_name,
+    locationTimeZone: row.location_time_zone,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   }));
+}
+
+/** The location zones (null: the portal's) of the given rooms, for sessions deleted before their event was recorded. */
+export async function findRoomTimeZones(db: Db, roomIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (roomIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('rooms as r')
+    .innerJoin('locations as l', 'l.id', 'r.location_id')
+    .select(['r.id', 'l.time_zone'])
+    .where('r.id', 'in', roomIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.time_zone]));
 }
 
 /** The learners (enrolled and waitlisted) of the given batches. */

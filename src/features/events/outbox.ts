@@ -30,12 +30,17 @@ export interface NotificationPayload {
 const unique = (values: Iterable<string | null>) =>
   [...new Set([...values].filter((value) => value !== null))] as string[];
 
-/** Loads what planning needs for all the events at once: at most four queries, whatever the number of events. */
+/** Loads what planning needs for all the events at once: at most five queries, whatever the number of events. */
 async function loadSources(db: Db, events: readonly LmsEvent[]) {
   const sessionEvents = events.filter(isSessionEvent);
   const batchEvents = events.filter((event) => event.type === 'batch.published.v1' || isSessionEvent(event));
   const publishEvents = events.filter((event) => event.type.endsWith('.published.v1'));
-  const [sessions, batchLearners, owners, audience] = await Promise.all([
+  // A cancelled session may be gone already: its room (from `before`) still tells which zone it was held in.
+  const roomsBefore = sessionEvents
+    .filter((event) => event.type === 'session.cancelled.v1')
+    .map((event) => event.before?.roomId)
+    .filter((id): id is string => typeof id === 'string' && id !== '');
+  const [sessions, batchLearners, owners, audience, roomTimeZones] = await Promise.all([
     sources.findSessionSnapshots(
       db,
       unique(sessionEvents.map((event) => event.subject.id)),
@@ -44,8 +49,9 @@ async function loadSources(db: Db, events: readonly LmsEvent[]) {
     sources.findBatchLearners(db, unique(batchEvents.map((event) => event.batchId))),
     sources.findCourseOwners(db, unique(publishEvents.map((event) => event.courseId))),
     sources.findCourseAudience(db, unique(publishEvents.map((event) => event.courseId))),
+    sources.findRoomTimeZones(db, unique(roomsBefore)),
   ]);
-  return { sessions, batchLearners, owners, audience };
+  return { sessions, batchLearners, owners, audience, roomTimeZones };
 }
 
 /** Queues e-mails and webhook deliveries for the events, in the caller's transaction. */

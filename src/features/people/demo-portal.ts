@@ -28,7 +28,11 @@ const people: Person[] = [
   ['Tove Berg', 'tove.berg', 'i', 14],
 ];
 
-const locations = ['Chennai, Estancia IT Park', 'Austin, Texas', 'Utrecht, Netherlands'];
+const locations: [name: string, timeZone: string][] = [
+  ['Chennai, Estancia IT Park', 'Asia/Kolkata'],
+  ['Austin, Texas', 'America/Chicago'],
+  ['Utrecht, Netherlands', 'Europe/Amsterdam'],
+];
 const rooms: [name: string, location: number, capacity: number, facilities: string[]][] = [
   ['Room One', 0, 12, ['WiFi', 'Chairs with writing pad']],
   ['Board Room', 0, 20, ['WiFi', 'Projector', 'Video conferencing']],
@@ -69,7 +73,12 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
       is_trainer: roles.includes('t') ? 1 : 0,
     };
   });
-  const locationRows = locations.map((location) => ({ id: ids.next(), portal_id: portal.id, name: location }));
+  const locationRows = locations.map(([location, timeZone]) => ({
+    id: ids.next(),
+    portal_id: portal.id,
+    name: location,
+    time_zone: timeZone,
+  }));
   const roomRows = rooms.map(([roomName, location, capacity, facilities]) => ({
     id: ids.next(),
     portal_id: portal.id,

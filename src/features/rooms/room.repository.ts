@@ -8,6 +8,7 @@ const columns = [
   'rooms.facilities',
   'locations.id as location_id',
   'locations.name as location_name',
+  'locations.time_zone as location_time_zone',
 ] as const;
 
 /** A room joined with its location. */
@@ -18,6 +19,8 @@ export interface RoomRow {
   facilities: string;
   location_id: string;
   location_name: string;
+  /** The zone the room's sessions are held in; null: the portal's. */
+  location_time_zone: string | null;
 }
 
 /** A page of a portal's rooms (one extra row to tell whether more exist). */

@@ -165,7 +165,7 @@ export async function findNextSessionOfTrainer(db: Db, portalId: string, erecno:
     .executeTakeFirst();
 }
 
-/** Every session of a trainer or in a room, with trainer, room and location names, for a calendar feed. */
+/** Every session of a trainer or in a room, with trainer, room and location names and zone, for a calendar feed. */
 export async function listFeedSessions(
   db: Db,
   portalId: string,
@@ -178,7 +178,12 @@ export async function listFeedSessions(
     .leftJoin('rooms as r', 'r.id', 's.room_id')
     .leftJoin('locations as l', 'l.id', 'r.location_id')
     .selectAll('s')
-    .select(['t.display_name as trainer_name', 'r.name as room_name', 'l.name as location_name'])
+    .select([
+      't.display_name as trainer_name',
+      'r.name as room_name',
+      'l.name as location_name',
+      'l.time_zone as location_time_zone',
+    ])
     .where('s.portal_id', '=', portalId)
     .where('b.publish_status', '!=', 'cancelled');
   query =

@@ -1,6 +1,7 @@
 /**
- * Session times are wall-clock times in the portal's time zone (a date and minutes after midnight); these turn them
- * into instants, which is what "has the session ended" and calendar feeds need.
+ * Session times are wall-clock times (a date and minutes after midnight) in the session's time zone: its room's
+ * location's, else the portal's. These turn them into instants, which is what "has the session ended", calendar
+ * feeds and invites need.
  */
 import type { IsoDate } from '../../dates.ts';
 
@@ -65,4 +66,29 @@ export function wallClockToEpoch(date: IsoDate, minute: number, timeZone: string
   const local = Date.UTC(year!, month! - 1, day!, 0, minute);
   const first = local - offsetAt(local, timeZone);
   return local - offsetAt(first, timeZone);
+}
+
+const knownZones = new Map<string, boolean>();
+
+function isKnownTimeZone(timeZone: string): boolean {
+  let known = knownZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      formatterFor(timeZone);
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(timeZone, known);
+  }
+  return known;
+}
+
+/**
+ * The time zone a session's times are in: its room's location's when it has one the runtime knows, else the
+ * portal's (sessions without a room, or in a location without a zone). A portal without a zone is on UTC.
+ */
+export function sessionTimeZone(locationTimeZone: string | null | undefined, portalTimeZone: string | null): string {
+  if (locationTimeZone && isKnownTimeZone(locationTimeZone)) return locationTimeZone;
+  return portalTimeZone || 'UTC';
 }

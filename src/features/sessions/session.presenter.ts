@@ -3,7 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import { dateInZone, type IsoDate, twelveHourText, zohoDateText } from '../../dates.ts';
 import type { SessionRow } from './session.repository.ts';
 import type { SessionSchema } from './session.schemas.ts';
-import { wallClockToEpoch } from './session-time.ts';
+import { sessionTimeZone, wallClockToEpoch } from './session-time.ts';
 
 /** Zoho's names of the two session types. */
 export const sessionTypeNames = ['Classroom', 'E-learning'] as const;
@@ -19,10 +19,13 @@ export function isLockedOn(lockUntil: IsoDate | null, today: IsoDate): boolean {
   return lockUntil !== null && today < lockUntil;
 }
 
-/** Zoho's session object, in the sample's key order. */
+/**
+ * Zoho's session object, in the sample's key order. Times are shown as entered (the session's own wall clock); the
+ * session has ended once its end time has passed where it is held, while lock dates are the portal's, as for modules.
+ */
 export function presentSession(row: SessionRow, options: PresentOptions): Static<typeof SessionSchema> {
-  const timeZone = row.time_zone || 'UTC';
-  const today = dateInZone(options.nowMs, timeZone);
+  const today = dateInZone(options.nowMs, row.time_zone || 'UTC');
+  const heldIn = sessionTimeZone(row.location_time_zone, row.time_zone);
   return {
     totalLearnersCount: Number(row.total_learners ?? 0),
     sessionName: row.name,
@@ -42,7 +45,7 @@ export function presentSession(row: SessionRow, options: PresentOptions): Static
     sessionType: sessionTypeNames[row.session_type === 1 ? 1 : 0],
     sessionRoom: row.room_name ?? '',
     sessionTrainer: row.trainer_name ?? '',
-    isSessionCompleted: options.nowMs >= wallClockToEpoch(row.date, row.end_minute, timeZone),
+    isSessionCompleted: options.nowMs >= wallClockToEpoch(row.date, row.end_minute, heldIn),
     trainerErecno: row.trainer_erecno,
     canUserEdit: options.canManage,
     moduleId: row.module_id,

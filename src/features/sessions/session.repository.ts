@@ -2,7 +2,10 @@
 import type { Dialect } from '../../db/create-db.ts';
 import type { ClassSessionTable, Db, SessionAttendanceTable } from '../../db/database.ts';
 
-/** A session with what its object shows: trainer, room and grade category names, attendance counts, time zone. */
+/**
+ * A session with what its object shows: trainer, room and grade category names, attendance counts, and the time
+ * zones its dates and times are read in (the portal's, and its room's location's).
+ */
 export interface SessionRow extends ClassSessionTable {
   trainer_name: string | null;
   room_name: string | null;
@@ -10,6 +13,7 @@ export interface SessionRow extends ClassSessionTable {
   total_learners: number | string | null;
   present_learners: number | string | null;
   time_zone: string;
+  location_time_zone: string | null;
 }
 
 /** One query that loads sessions with everything their object shows. */
@@ -20,9 +24,16 @@ function viewQuery(db: Db) {
       .innerJoin('portals as p', 'p.id', 's.portal_id')
       .leftJoin('employees as t', 't.erecno', 's.trainer_erecno')
       .leftJoin('rooms as r', 'r.id', 's.room_id')
+      .leftJoin('locations as l', 'l.id', 'r.location_id')
       .leftJoin('categories as g', 'g.id', 's.grade_category_id')
       .selectAll('s')
-      .select(['p.time_zone', 't.display_name as trainer_name', 'r.name as room_name', 'g.name as grade_category_name'])
+      .select([
+        'p.time_zone',
+        'l.time_zone as location_time_zone',
+        't.display_name as trainer_name',
+        'r.name as room_name',
+        'g.name as grade_category_name',
+      ])
       // The batch's enrolled learners (the waitlist not), and those of them marked present: marks of people who left
       // the batch since stay stored but are not counted. Read from enrolments directly, one query for any page.
       .select((eb) => [
