@@ -42,6 +42,7 @@ import { registerBodyParsers } from './http/json-body.ts';
 import { openApiOptions, registerOpenApiRoute } from './http/openapi.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { RedisRateLimiter } from './http/redis-rate-limit.ts';
+import { registerServerLimits, serverOptions } from './http/server-limits.ts';
 import { IdGenerator } from './ids.ts';
 
 /** What buildApp needs. */
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
+    ...serverOptions(config),
   }).withTypeProvider<TypeBoxTypeProvider>();
   const context: AppContext = {
     db: database.db,
@@ -88,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
 
   const rateLimiter = options.rateLimiter !== undefined ? options.rateLimiter : chooseRateLimiter(config, clock);
 
+  registerServerLimits(app, config);
   registerBodyParsers(app);
   registerErrorHandling(app);
   await app.register(swagger, openApiOptions);
