@@ -19,10 +19,10 @@ beforeAll(async () => {
 afterAll(() => lectern.close());
 
 /** The head of a multipart write of fileData and a file part, and the part's opening bytes. */
-function uploadStart(filesUrl: string, headers: Record<string, string | number>) {
+function uploadStart(filesUrl: string, headers: Record<string, string | number>, token = lectern.adminToken) {
   const boundary = 'lectern-limit-test';
   const head = requestHead('POST', filesUrl, {
-    ...lectern.auth(lectern.adminToken),
+    ...lectern.auth(token),
     'Content-Type': `multipart/form-data; boundary=${boundary}`,
     ...headers,
   });
@@ -53,6 +53,17 @@ describe.each(['self-paced', 'blended'])('%s', (name) => {
       parameter: 'file',
     });
     expect(await storedCounts(lectern)).toEqual(before);
+  });
+
+  it('closes the connection after refusing an unknown token, instead of reading the upload it announced', async () => {
+    const { head, opening } = uploadStart(family().filesUrl, { 'Content-Length': limit / 2 }, '1000.nobody');
+    const client = await openRaw(lectern.baseUrl);
+    client.socket.write(head);
+    client.socket.write(opening);
+    const end = await client.closed;
+    const response = parseResponse(end.text);
+    expect(response.status, end.text).toBe(401);
+    expect(response.headers.connection).toBe('close');
   });
 
   it('accepts a document exactly at the limit with fileData and part headers around it', async () => {
