@@ -96,8 +96,8 @@ export interface ReadOptions<T> {
 
 /**
  * Decodes a write. `fileRequired` (create) refuses a request without the part `file` (400 INPUT_PARAMETER_MISSING);
- * fileData is then mandatory too. On any failure the upload is already discarded, and whatever the client still
- * sends is read and dropped, so that the error answer reaches it.
+ * fileData is then mandatory too. On any failure the upload is already discarded and reading stops; the answer
+ * closes the connection.
  */
 export async function readFileRequest<T>(
   request: FastifyRequest,
@@ -154,9 +154,8 @@ export async function readFileRequest<T>(
     if (input === undefined && upload === null) throw missingInput(dataName);
   } catch (error) {
     if (upload !== null) await discardUpload(context, upload.id);
-    // Stop parsing; whatever arrives until the answer is sent is dropped, then the connection closes (see above).
+    // Stop reading: the answer closes the connection (closeIfBodyUnread), so the rest of the body never matters.
     request.raw.unpipe();
-    request.raw.resume();
     throw error;
   }
   if (ignoredFiles.length > 0) warnings.push(`file parts ignored (only "file" is stored): ${ignoredFiles.join(', ')}`);
