@@ -43,6 +43,7 @@ import { lazyCompilersFactory } from './http/lazy-compilers.ts';
 import { openApiOptions, registerOpenApiRoute } from './http/openapi.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { RedisRateLimiter } from './http/redis-rate-limit.ts';
+import { registerServerLimits, serverOptions } from './http/server-limits.ts';
 import { IdGenerator } from './ids.ts';
 
 /** What buildApp needs. */
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
     schemaController: { compilersFactory: lazyCompilersFactory },
+    ...serverOptions(config),
   }).withTypeProvider<TypeBoxTypeProvider>();
   const context: AppContext = {
     db: database.db,
@@ -90,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
 
   const rateLimiter = options.rateLimiter !== undefined ? options.rateLimiter : chooseRateLimiter(config, clock);
 
+  registerServerLimits(app, config);
   registerBodyParsers(app);
   registerErrorHandling(app);
   await app.register(swagger, openApiOptions);

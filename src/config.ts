@@ -45,6 +45,22 @@ export interface Config {
   readonly deliveryIntervalSeconds: number;
   /** Attempts an e-mail or webhook delivery gets (with exponential back-off) before it is marked failed. */
   readonly deliveryMaxAttempts: number;
+  /** Time limits of the HTTP server, in milliseconds (README's settings table explains each). */
+  readonly timeouts: TimeoutSettings;
+}
+
+/** How long the HTTP server waits on a client, in milliseconds. */
+export interface TimeoutSettings {
+  /** The request line and headers must arrive within this (408). */
+  readonly headersMs: number;
+  /** A request other than an upload must arrive whole within this (408). */
+  readonly requestMs: number;
+  /** A multipart upload to the File API must arrive whole within this (408). */
+  readonly uploadMs: number;
+  /** A connection on which no byte moves for this long while a request is open is closed. */
+  readonly idleMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  readonly keepAliveMs: number;
 }
 
 /** Settings that the command line may override (flags win over the environment). */
@@ -112,6 +128,21 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   if (smtpUrl !== null && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
     problems.push('LECTERN_SMTP_URL must look like smtp://user:password@host:port (or smtps://)');
   }
+  const timeout = (name: string, fallback: number) => integer(name, env[name], fallback, 1, 86_400_000);
+  const timeouts: TimeoutSettings = Object.freeze({
+    headersMs: timeout('LECTERN_HEADERS_TIMEOUT_MS', 10_000),
+    requestMs: timeout('LECTERN_REQUEST_TIMEOUT_MS', 30_000),
+    // 100 MiB (the default upload limit) takes about 14 minutes at 1 Mbit/s.
+    uploadMs: timeout('LECTERN_UPLOAD_TIMEOUT_MS', 900_000),
+    idleMs: timeout('LECTERN_IDLE_TIMEOUT_MS', 30_000),
+    keepAliveMs: timeout('LECTERN_KEEP_ALIVE_TIMEOUT_MS', 72_000),
+  });
+  if (timeouts.headersMs > timeouts.requestMs || timeouts.requestMs > timeouts.uploadMs) {
+    problems.push(
+      'LECTERN_HEADERS_TIMEOUT_MS must not exceed LECTERN_REQUEST_TIMEOUT_MS, nor that LECTERN_UPLOAD_TIMEOUT_MS, ' +
+        `got ${timeouts.headersMs}, ${timeouts.requestMs} and ${timeouts.uploadMs}`,
+    );
+  }
   const config: Config = {
     port,
     host,
@@ -157,6 +188,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
       86_400,
     ),
     deliveryMaxAttempts: integer('LECTERN_DELIVERY_MAX_ATTEMPTS', env.LECTERN_DELIVERY_MAX_ATTEMPTS, 8, 1, 100),
+    timeouts,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

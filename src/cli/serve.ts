@@ -1,5 +1,6 @@
 /** `lectern serve`: prepare the store, listen, print where to go, and stop cleanly on SIGTERM or SIGINT. */
 import type { AddressInfo } from 'node:net';
+import closeWithGrace from 'close-with-grace';
 import { type Command, Option } from 'commander';
 import type { LecternApp } from '../app.ts';
 import { systemClock } from '../clock.ts';
@@ -120,29 +121,16 @@ function describeRateLimit(config: Config): string {
   return `${threshold} calls per ${windowMs / 1000} s per token and endpoint, then a ${lockMs / 1000} s lock (${where})`;
 }
 
-/** SIGTERM or SIGINT: stop accepting, let in-flight requests finish, close the store, exit 0. */
+/**
+ * SIGTERM, SIGINT (and SIGHUP, SIGQUIT, or an uncaught error): stop accepting, close idle keep-alive connections,
+ * let in-flight requests finish (their answers carry `Connection: close`), close the store, exit 0 (1 after an
+ * error). After shutdownGraceMs, or on a second signal, the process exits 1 without waiting.
+ */
 function stopOnSignals(app: LecternApp, database: DatabaseHandle): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    // A second signal means the operator does not want to wait for in-flight requests.
-    if (stopping) process.exit(1);
-    stopping = true;
-    app.log.info({ signal }, 'stopping: finishing in-flight requests');
-    setTimeout(() => {
-      process.stderr.write(`lectern: requests still running after ${shutdownGraceMs / 1000} s; exiting anyway\n`);
-      process.exit(1);
-    }, shutdownGraceMs).unref();
-    app
-      .close()
-      .then(() => database.close())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          process.stderr.write(`lectern: error while stopping: ${String(error)}\n`);
-          process.exit(1);
-        },
-      );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  closeWithGrace({ delay: shutdownGraceMs, logger: app.log }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'stopping after an uncaught error');
+    else app.log.info({ signal }, 'stopping: finishing in-flight requests');
+    await app.close();
+    await database.close();
+  });
 }

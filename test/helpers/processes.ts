@@ -25,12 +25,9 @@ export function serverProcesses(env: Record<string, string>): ServerProcesses {
   const children: ChildProcess[] = [];
   return {
     start: (databaseUrl) => {
-      const child = spawn(process.execPath, ['bin/lectern.js', 'serve', '--port', '0', '--database-url', databaseUrl], {
-        env: { ...process.env, LECTERN_LOG_LEVEL: 'warn', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const { child, baseUrl } = serveProcess(['--database-url', databaseUrl], env);
       children.push(child);
-      return baseUrlPrintedBy(child);
+      return baseUrl;
     },
     stopAll: async () => {
       await Promise.all(
@@ -45,6 +42,18 @@ export function serverProcesses(env: Record<string, string>): ServerProcesses {
       );
     },
   };
+}
+
+/** Starts one `lectern serve --port 0` on the given store flags; its base URL once it prints it. */
+export function serveProcess(
+  storeArgs: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; baseUrl: Promise<string> } {
+  const child = spawn(process.execPath, ['bin/lectern.js', 'serve', '--port', '0', ...storeArgs], {
+    env: { ...process.env, LECTERN_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { child, baseUrl: baseUrlPrintedBy(child) };
 }
 
 /** The base URL of the API line a starting process prints, or the output so far if it exits or stays silent. */

@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, LmsError, missingInput } from '../../errors.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
+import { releaseRequestDeadline } from '../../http/server-limits.ts';
 import { validateData } from '../../http/validate.ts';
 import { readEntityData } from '../entities/entity.routes.ts';
 import { discardUpload, type ReceivedFile, receiveUpload, uploadTooLarge } from './stored-file.service.ts';
@@ -17,6 +18,30 @@ const dataName = 'fileData';
 
 /** Limits handed to the multipart parser (the file size is Lectern's own check, one byte later). */
 export const multipartLimits = { files: 5, fields: 50, parts: 60, fieldSize: 1024 * 1024 };
+
+/** What a multipart body may carry besides the document: fileData (one field's worth) and the parts' headers. */
+const envelopeBytes = multipartLimits.fieldSize + 64 * 1024;
+
+/**
+ * First hook of a File API request: a multipart write whose declared length is more than an upload within the
+ * limit can need is refused before any byte of it is read (422); any other may take as long as an upload may.
+ */
+export function admitUpload(request: FastifyRequest, maxBytes: number): void {
+  if (!/^multipart\//i.test(request.headers['content-type'] ?? '')) return;
+  const declared = Number(request.headers['content-length']);
+  if (declared > maxBytes + envelopeBytes) {
+    throw uploadTooLarge(maxBytes, `the request declares ${declared} bytes, too many for`);
+  }
+  releaseRequestDeadline(request.raw);
+}
+
+/**
+ * Last hook of a File API answer: one given before the whole body arrived (a refusal) closes the connection, so
+ * that the rest of a large or endless body is never read.
+ */
+export function closeIfBodyUnread(request: FastifyRequest, reply: FastifyReply): void {
+  if (!request.raw.complete) reply.header('connection', 'close');
+}
 
 /** A decoded request: validated fileData (undefined when none was sent) and the stored upload, if any. */
 export interface FileRequest<T> {
@@ -71,8 +96,8 @@ export interface ReadOptions<T> {
 
 /**
  * Decodes a write. `fileRequired` (create) refuses a request without the part `file` (400 INPUT_PARAMETER_MISSING);
- * fileData is then mandatory too. On any failure the upload is already discarded, and whatever the client still
- * sends is read and dropped, so that the error answer reaches it.
+ * fileData is then mandatory too. On any failure the upload is already discarded and reading stops; the answer
+ * closes the connection.
  */
 export async function readFileRequest<T>(
   request: FastifyRequest,
@@ -129,9 +154,8 @@ export async function readFileRequest<T>(
     if (input === undefined && upload === null) throw missingInput(dataName);
   } catch (error) {
     if (upload !== null) await discardUpload(context, upload.id);
-    // Stop parsing, and read and drop the rest of the body: the client then gets the answer, not a reset.
+    // Stop reading: the answer closes the connection (closeIfBodyUnread), so the rest of the body never matters.
     request.raw.unpipe();
-    request.raw.resume();
     throw error;
   }
   if (ignoredFiles.length > 0) warnings.push(`file parts ignored (only "file" is stored): ${ignoredFiles.join(', ')}`);

@@ -24,7 +24,7 @@ import {
 } from './file.kind.ts';
 import { checkFileWrite, createFile, openFileDownload, updateFile } from './file.service.ts';
 import { attachmentDisposition } from './file-content-type.ts';
-import { multipartLimits, readFileRequest } from './file-request.ts';
+import { admitUpload, closeIfBodyUnread, multipartLimits, readFileRequest } from './file-request.ts';
 
 const FileEnvelope = Type.Object({ code: Type.Literal(200), file: FileSchema, message: Type.Literal('success') });
 
@@ -51,6 +51,11 @@ export function registerFileRoutes(app: FastifyInstance, context: AppContext): v
   app.register(async (scope) => {
     // The file size is checked by Lectern one byte past the limit, so its own 422 names the limit.
     await scope.register(multipart, { limits: { ...multipartLimits, fileSize: context.config.maxUploadBytes + 1 } });
+    scope.addHook('onRequest', async (request) => admitUpload(request, context.config.maxUploadBytes));
+    scope.addHook('onSend', async (request, reply, payload) => {
+      closeIfBodyUnread(request, reply);
+      return payload;
+    });
     registerEntityRoutes(scope, context, fileKind);
     for (const family of entityFamilies) registerFamily(scope, context, family);
   });

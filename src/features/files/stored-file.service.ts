@@ -28,12 +28,12 @@ export interface ReceivedFile {
   sha256: string;
 }
 
-/** 422 naming the limit: the file is larger than LECTERN_MAX_UPLOAD_BYTES. */
-export function uploadTooLarge(maxBytes: number): LmsError {
+/** 422 naming the limit: the file (or, said otherwise, the request) is larger than LECTERN_MAX_UPLOAD_BYTES. */
+export function uploadTooLarge(maxBytes: number, what = 'the file is larger than'): LmsError {
   return new LmsError(
     422,
     'FILE_SIZE_LIMIT_EXCEEDED',
-    `${zohoStatusMessages[422]}: the file is larger than the upload limit of ${maxBytes} bytes (LECTERN_MAX_UPLOAD_BYTES)`,
+    `${zohoStatusMessages[422]}: ${what} the upload limit of ${maxBytes} bytes (LECTERN_MAX_UPLOAD_BYTES)`,
     'file',
   );
 }
