@@ -35,9 +35,11 @@ import { registerSessionRoutes } from './features/sessions/session.routes.ts';
 import { registerTrainerRoutes } from './features/trainers/trainer.routes.ts';
 import { registerWebhookRoutes } from './features/webhooks/webhook.routes.ts';
 import { registerAuth } from './http/auth.ts';
-import { registerErrorHandling } from './http/envelope.ts';
+import { answerClientError } from './http/client-error.ts';
+import { answerFrameworkError, registerErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { registerIdempotency } from './http/idempotency.ts';
+import { registerInputSafety } from './http/input-safety.ts';
 import { registerBodyParsers } from './http/json-body.ts';
 import { openApiOptions, registerOpenApiRoute } from './http/openapi.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
@@ -76,6 +78,9 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
+    // Errors raised before a route runs (bad URL, overlong path parameter; on the socket: oversized head) in Zoho's body.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const context: AppContext = {
     db: database.db,
@@ -89,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   const rateLimiter = options.rateLimiter !== undefined ? options.rateLimiter : chooseRateLimiter(config, clock);
 
   registerBodyParsers(app);
+  registerInputSafety(app);
   registerErrorHandling(app);
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });
