@@ -25,7 +25,7 @@ const fastifyErrors: Record<string, (request: FastifyRequest) => Answer> = {
     invalid(
       415,
       'Content-Type',
-      `${request.headers['content-type'] === undefined ? 'a body without a content type' : quote(request.headers['content-type'])} is not accepted here; send application/json or application/x-www-form-urlencoded`,
+      `${request.headers['content-type'] === undefined ? 'a body without a content type' : quote(request.headers['content-type'])} is not accepted here; send application/json or application/x-www-form-urlencoded (multipart/form-data to upload a file)`,
     ),
   FST_ERR_CTP_BODY_TOO_LARGE: (request) =>
     answer(
