@@ -68,6 +68,14 @@ describe("Fastify's own errors are Zoho's error bodies", () => {
     );
   });
 
+  it('a Content-Length the body does not match: 400 naming Content-Length', async () => {
+    const response = await send('POST', '/api/v1/courses', '{"name":"n","type":1}', {
+      ...jsonType,
+      'content-length': '5',
+    });
+    expectError(response, 400, 'INVALID_INPUT', 'Content-Length');
+  });
+
   it('malformed JSON: 400 naming the body', async () => {
     expect(expectError(await send('POST', '/api/v1/courses', '{"name":'), 400, 'INVALID_INPUT', 'body')).toMatch(
       /^Invalid value for body: not valid JSON/,

@@ -35,8 +35,6 @@ const fastifyErrors: Record<string, (request: FastifyRequest) => Answer> = {
       'body',
     ),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => invalid(400, 'Content-Length', "does not match the body's length"),
-  FST_ERR_CTP_EMPTY_JSON_BODY: () => invalid(400, 'body', 'must not be empty with a JSON content type'),
-  FST_ERR_CTP_INVALID_JSON_BODY: () => invalid(400, 'body', 'not valid JSON'),
   FST_ERR_BAD_URL: () => invalid(400, 'url', 'the path is not valid percent-encoded UTF-8'),
   FST_ERR_MAX_PARAM_LENGTH: () => answer(414, '414', 'URI Too Long: a path parameter is longer than any id', 'url'),
   FST_ERR_NOT_FOUND: (request) => notFoundAnswer(request),
