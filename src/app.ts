@@ -35,9 +35,10 @@ import { registerSessionRoutes } from './features/sessions/session.routes.ts';
 import { registerTrainerRoutes } from './features/trainers/trainer.routes.ts';
 import { registerWebhookRoutes } from './features/webhooks/webhook.routes.ts';
 import { registerAuth } from './http/auth.ts';
-import { registerErrorHandling } from './http/envelope.ts';
+import { answerFrameworkError, registerErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { registerIdempotency } from './http/idempotency.ts';
+import { registerInputSafety } from './http/input-safety.ts';
 import { registerBodyParsers } from './http/json-body.ts';
 import { lazyCompilersFactory } from './http/lazy-compilers.ts';
 import { openApiOptions, registerOpenApiRoute } from './http/openapi.ts';
@@ -80,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
     bodyLimit: 1024 * 1024,
     schemaController: { compilersFactory: lazyCompilersFactory },
     ...serverOptions(config),
+    // Errors raised before a route runs (bad URL, overlong path parameter) in Zoho's body.
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const context: AppContext = {
     db: database.db,
@@ -94,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
 
   registerServerLimits(app, config);
   registerBodyParsers(app);
+  registerInputSafety(app);
   registerErrorHandling(app);
   await app.register(swagger, openApiOptions);
   await app.register(swaggerUi, { routePrefix: '/docs' });

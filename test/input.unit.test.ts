@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LmsError } from '../src/errors.ts';
-import { registerErrorHandling } from '../src/http/envelope.ts';
+import { registerErrorHandling } from '../src/http/error-handler.ts';
 import { parseBoolean, readDataObject, readIdList, readParameter, readStartIndex } from '../src/http/input.ts';
 import { parseJsonLossless, registerBodyParsers } from '../src/http/json-body.ts';
 import { validateData } from '../src/http/validate.ts';

@@ -57,17 +57,20 @@ describe('timeout settings', () => {
 describe('client error answers', () => {
   it("map Node's errors to statuses, with Zoho's body shape", () => {
     const error = (code: string, reason?: string) => Object.assign(new Error('Parse Error'), { code, reason });
-    expect(clientErrorAnswer(error('ERR_HTTP_REQUEST_TIMEOUT'))).toMatchObject({ status: 408, code: '408' });
-    expect(clientErrorAnswer(error('HPE_HEADER_OVERFLOW'))).toMatchObject({ status: 431, code: '431' });
+    expect(clientErrorAnswer(error('ERR_HTTP_REQUEST_TIMEOUT'))).toMatchObject({ status: 408, body: { code: '408' } });
+    expect(clientErrorAnswer(error('HPE_HEADER_OVERFLOW'))).toMatchObject({ status: 431, body: { code: '431' } });
     expect(clientErrorAnswer(error('HPE_INVALID_METHOD', 'Invalid method encountered'))).toEqual({
       status: 400,
-      code: 'INVALID_INPUT',
-      message: 'Malformed HTTP request: Invalid method encountered (HPE_INVALID_METHOD)',
+      body: {
+        code: 'INVALID_INPUT',
+        message: 'Invalid value for request: it is not a valid HTTP/1.1 request',
+        parameter: 'request',
+      },
     });
   });
 
   it('are whole HTTP/1.1 responses that close the connection, their length counted in bytes', () => {
-    const text = clientErrorResponse({ status: 400, code: 'INVALID_INPUT', message: 'Malformed: ü' });
+    const text = clientErrorResponse({ status: 400, body: { code: 'INVALID_INPUT', message: 'Malformed: ü' } });
     const [head, body] = text.split('\r\n\r\n');
     expect(head).toBe(
       'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\n' +

@@ -1,7 +1,5 @@
 /** Zoho's response envelopes: success bodies, list bodies and error bodies, with their schemas. */
 import { type TSchema, Type } from '@sinclair/typebox';
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { LmsError, zohoStatusMessages } from '../errors.ts';
 
 /** The error body: Zoho's named code (or the status as text), a message naming the parameter, the parameter. */
 export const ErrorBody = Type.Object(
@@ -60,39 +58,4 @@ export const pageSize = 25;
 export function page<T>(rows: T[]): { items: T[]; hasMoreRecords: boolean } {
   const hasMoreRecords = rows.length > pageSize;
   return { items: hasMoreRecords ? rows.slice(0, pageSize) : rows, hasMoreRecords };
-}
-
-function errorBody(code: string, message: string, parameter?: string) {
-  return parameter === undefined ? { code, message } : { code, message, parameter };
-}
-
-/** Maps every error to Zoho's body; nothing internal reaches the client. */
-export function registerErrorHandling(app: FastifyInstance): void {
-  app.addSchema(ErrorBody);
-  app.setErrorHandler((error: FastifyError | LmsError, request, reply) => {
-    if (error instanceof LmsError) {
-      return reply.status(error.status).send(errorBody(error.code, error.message, error.parameter));
-    }
-    const fastifyError = error as FastifyError;
-    if (fastifyError.validation && fastifyError.validation.length > 0) {
-      const first = fastifyError.validation[0]!;
-      const parameter =
-        first.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
-        ((first.params as { missingProperty?: string }).missingProperty ?? fastifyError.validationContext ?? 'input');
-      const code = first.keyword === 'required' ? 'INPUT_PARAMETER_MISSING' : 'INVALID_INPUT';
-      return reply
-        .status(400)
-        .send(errorBody(code, `Invalid value for ${parameter}: ${first.message ?? 'invalid'}`, parameter));
-    }
-    const status = fastifyError.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      const code = status === 400 || status === 415 ? 'INVALID_INPUT' : String(status);
-      return reply.status(status).send(errorBody(code, fastifyError.message));
-    }
-    request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send(errorBody('500', zohoStatusMessages[500]!));
-  });
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(errorBody('404', `Not found: no endpoint ${request.method} ${request.url.split('?')[0]}`));
-  });
 }

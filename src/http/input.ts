@@ -1,6 +1,6 @@
 /** Reads Zoho-style inputs from wherever a client put them: query, form body or JSON body. */
 import type { FastifyRequest } from 'fastify';
-import { invalidInput, missingInput } from '../errors.ts';
+import { invalidInput, missingInput, quote } from '../errors.ts';
 import { isNumericId } from '../ids.ts';
 import { parseJsonLossless } from './json-body.ts';
 
@@ -73,7 +73,7 @@ export function readIdList(request: FastifyRequest, name: string, required = tru
   const ids = (value as unknown[]).map((item) => (typeof item === 'number' ? String(item) : item));
   for (const id of ids) {
     if (typeof id !== 'string' || !isNumericId(id.trim())) {
-      throw invalidInput(name, `every item must be a numeric id, got ${JSON.stringify(id)}`);
+      throw invalidInput(name, `every item must be a numeric id, got ${quote(id)}`);
     }
   }
   const unique = [...new Set((ids as string[]).map((id) => id.trim()))];
@@ -91,7 +91,7 @@ export function parseBoolean(value: unknown, parameter: string): boolean | undef
     if (lowered === 'true') return true;
     if (lowered === 'false') return false;
   }
-  throw invalidInput(parameter, `must be true or false, got ${JSON.stringify(value)}`);
+  throw invalidInput(parameter, `must be true or false, got ${quote(value)}`);
 }
 
 /** `startIndex`: a non-negative integer offset, 0 by default. */
@@ -100,7 +100,7 @@ export function readStartIndex(request: FastifyRequest): number {
   if (raw === undefined || raw === '') return 0;
   const value = /^\s*\d+\s*$/.test(String(raw)) ? Number(raw) : Number.NaN;
   if (!Number.isSafeInteger(value)) {
-    throw invalidInput('startIndex', `must be a non-negative integer, got ${JSON.stringify(raw)}`);
+    throw invalidInput('startIndex', `must be a non-negative integer, got ${quote(raw)}`);
   }
   return value;
 }
@@ -109,7 +109,7 @@ export function readStartIndex(request: FastifyRequest): number {
 export function pathId(params: unknown, name: string): string {
   const value = (params as Bag)[name];
   if (typeof value !== 'string' || !isNumericId(value)) {
-    throw invalidInput(name, `must be a numeric id, got ${JSON.stringify(value)}`);
+    throw invalidInput(name, `must be a numeric id, got ${quote(value)}`);
   }
   return value;
 }

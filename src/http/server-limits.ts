@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
+import { errorBody } from '../errors.ts';
 import { handleClientError, refuseConnection } from './client-error.ts';
 
 /** Fastify's server options for the configured time limits, clean close and client errors. */
@@ -58,8 +59,10 @@ export function registerServerLimits(app: FastifyInstance, config: Config): void
   const { requestMs } = config.timeouts;
   const timeout = {
     status: 408,
-    code: '408',
-    message: `Request timeout: the request did not arrive whole within ${requestMs} ms (LECTERN_REQUEST_TIMEOUT_MS)`,
+    body: errorBody(
+      '408',
+      `Request timeout: the request did not arrive whole within ${requestMs} ms (LECTERN_REQUEST_TIMEOUT_MS)`,
+    ),
   };
   // Before Fastify's own listener, so that a route's hook always finds the deadline to release.
   app.server.prependListener('request', (request: IncomingMessage) => {

@@ -2,7 +2,7 @@
 import type { TObject } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
-import { invalidInput, missingInput } from '../errors.ts';
+import { invalidInput, missingInput, prefixOf, quote } from '../errors.ts';
 
 const compiled = new WeakMap<TObject, TypeCheck<TObject>>();
 
@@ -63,6 +63,7 @@ function describe(path: string, prefix: string): string {
 /** The result of validating a data object: typed values and the keys the schema does not know. */
 export interface Validated<T> {
   value: T;
+  /** For telling the client: names longer than 64 characters are cut (the response header escapes the rest). */
   unknownKeys: string[];
 }
 
@@ -76,7 +77,7 @@ export function validateData<T>(schema: TObject, input: Record<string, unknown>,
   for (const key of Object.keys(input)) {
     // Own keys only: `in` would take `constructor` or `__proto__` (which sets data's prototype) as known.
     if (Object.hasOwn(schema.properties, key)) data[key] = input[key];
-    else unknownKeys.push(key);
+    else unknownKeys.push(key.length > 64 ? `${prefixOf(key, 64)}...` : key);
   }
   normaliseBooleans(schema, data);
   // Convert works in place: a clone keeps the caller's nested objects, and the values as sent, untouched.
@@ -88,7 +89,7 @@ export function validateData<T>(schema: TObject, input: Record<string, unknown>,
     const parameter = describe(error.path, prefix);
     if (error.value === undefined) throw missingInput(parameter);
     const custom = (error.schema as { errorMessage?: string }).errorMessage;
-    throw invalidInput(parameter, `${custom ?? error.message.toLowerCase()}, got ${JSON.stringify(error.value)}`);
+    throw invalidInput(parameter, `${custom ?? error.message.toLowerCase()}, got ${quote(error.value)}`);
   }
   return { value: converted as T, unknownKeys };
 }
