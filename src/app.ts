@@ -24,6 +24,7 @@ import { registerFileRoutes } from './features/files/file.routes.ts';
 import { registerHistoryRoutes } from './features/history/history.routes.ts';
 import { registerLearningPlanRoutes } from './features/learning-plans/learning-plan.routes.ts';
 import { registerLinkRoutes } from './features/links/link.routes.ts';
+import { registerLmsSettingsRoutes } from './features/lms-settings/lms-settings.routes.ts';
 import { registerModuleRoutes } from './features/modules/module.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notification.routes.ts';
 import { registerOfflineTestRoutes } from './features/offline-tests/offline-test.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerCourseRoutes(app, context);
   registerCourseActionRoutes(app, context);
   registerCourseSharingRoutes(app, context);
+  registerLmsSettingsRoutes(app, context);
   registerRoomRoutes(app, context);
   registerCategoryRoutes(app, context);
   registerBatchRoutes(app, context);

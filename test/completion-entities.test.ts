@@ -95,7 +95,7 @@ describe('whenAnEntityIsConsideredAsCompleted 1: the learner marks it', () => {
     expect((await actOnLink(lectern, built, 'a', 'markAsComplete', lectern.adminToken)).statusCode).toBe(403);
     const unknown = await lectern.app.inject({
       method: 'POST',
-      url: `${placeUrl(built)}/modules/${built.modules.One}/links/123456789012345678/markAsComplete`,
+      url: `${placeUrl(built, '/lectern/v1')}/modules/${built.modules.One}/links/123456789012345678/markAsComplete`,
       headers: lectern.auth(learner.token),
     });
     expect(unknown.statusCode, unknown.body).toBe(404);
@@ -150,14 +150,14 @@ describe('locks refuse completion with Zoho-style named errors', () => {
     expect(shown.json().content).toMatchObject({ isLocked: true, canMarkAsComplete: 0 });
     const refused = await lectern.app.inject({
       method: 'POST',
-      url: `${contentUrl}/markAsComplete`,
+      url: `${contentUrl.replace('/api/v1/', '/lectern/v1/')}/markAsComplete`,
       headers: lectern.auth(learner.token),
     });
     expect(refused.statusCode, refused.body).toBe(400);
     expect(refused.json().code).toBe('UNABLE_TO_MARK_AS_COMPLETE_AS_CONTENT_LOCKED');
     const module = await lectern.app.inject({
       method: 'POST',
-      url: `${placeUrl(built)}/modules/${built.modules.Two}/markAsComplete`,
+      url: `${placeUrl(built, '/lectern/v1')}/modules/${built.modules.Two}/markAsComplete`,
       headers: { ...lectern.auth(learner.token), ...jsonType },
     });
     expect(module.statusCode, module.body).toBe(400);
@@ -175,7 +175,7 @@ describe('locks refuse completion with Zoho-style named errors', () => {
     await enrol(lectern, built, [learner]);
     const refused = await lectern.app.inject({
       method: 'POST',
-      url: `${filesUrl}/${created.json().file.fileId}/markAsComplete`,
+      url: `${filesUrl.replace('/api/v1/', '/lectern/v1/')}/${created.json().file.fileId}/markAsComplete`,
       headers: lectern.auth(learner.token),
     });
     expect(refused.statusCode, refused.body).toBe(400);

@@ -209,7 +209,10 @@ describe('tests, assignments and sessions complete by marks, results and attenda
     await enrol(lectern, built, [learner]);
 
     // A learner cannot mark a test completed.
-    const refused = await post(`${moduleUrl}/offlineTests/${offlineId}/markAsComplete`, learner.token);
+    const refused = await post(
+      `/lectern/v1${moduleUrl.slice('/api/v1'.length)}/offlineTests/${offlineId}/markAsComplete`,
+      learner.token,
+    );
     expect(refused.statusCode, refused.body).toBe(403);
     expect(refused.json().message).toMatch(/marks are recorded/);
     expect((await actOnLink(lectern, built, 'a', 'markAsComplete', learner.token)).statusCode).toBe(200);

@@ -13,6 +13,7 @@ import {
   storedFileOf,
   upload,
 } from './helpers/files.ts';
+import { ownPath } from './helpers/route-table.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -53,7 +54,7 @@ describe.each(['self-paced', 'blended'])('%s', (name) => {
       isMandatoryFile: true,
       canMarkAsComplete: 0,
       isLocked: false,
-      downloadURL: `${base}${parent}/modules/${moduleId}/files/${fileId}/download`,
+      downloadURL: `${base}${ownPath(parent)}/modules/${moduleId}/files/${fileId}/download`,
       description: '',
       resources: [],
       canUserEdit: true,

@@ -4,6 +4,7 @@ import { type ClientRequest, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFamilies, type Family, multipart, sha256, storedCounts, storedFileOf } from './helpers/files.ts';
 import { type LiveLectern, startLiveLectern } from './helpers/live-server.ts';
+import { ownPath } from './helpers/route-table.ts';
 
 const limit = 4 * 1024 * 1024;
 let lectern: LiveLectern;
@@ -123,7 +124,7 @@ describe.each(['self-paced', 'blended'])('%s', (name) => {
     expect(await eventually(async () => (await pendingCount()) === 0)).toBe(true);
     expect(await storedCounts(lectern)).toEqual(before);
     expect(await storedFileOf(lectern, fileId)).toBe(stored);
-    const downloaded = await fetch(`${lectern.baseUrl}${family().filesUrl}/${fileId}/download`, {
+    const downloaded = await fetch(`${lectern.baseUrl}${ownPath(family().filesUrl)}/${fileId}/download`, {
       headers: lectern.auth(lectern.adminToken),
     });
     expect(Buffer.from(await downloaded.arrayBuffer()).equals(original)).toBe(true);

@@ -14,6 +14,7 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/db/cr
 import { createPortal } from '../src/features/people/portal.service.ts';
 import { createSchema, dropSchema, testDatabaseUrl, testDialect } from './helpers/engines.ts';
 import { multipart, pngImage, sha256 } from './helpers/files.ts';
+import { ownPath } from './helpers/route-table.ts';
 
 const handles: DatabaseHandle[] = [];
 const apps: LecternApp[] = [];
@@ -94,11 +95,11 @@ it('serves a file uploaded through one app from the other, both ways, and delete
     const created = await call(writer, 'POST', filesUrl, body);
     expect(created.statusCode, created.body).toBe(200);
     const fileId = created.json().file.fileId;
-    const downloaded = await call(reader, 'GET', `${filesUrl}/${fileId}/download`);
+    const downloaded = await call(reader, 'GET', ownPath(`${filesUrl}/${fileId}/download`));
     expect(downloaded.statusCode).toBe(200);
     expect(sha256(downloaded.rawPayload)).toBe(sha256(document.data));
     expect((await call(reader, 'DELETE', `${filesUrl}/${fileId}`)).statusCode).toBe(200);
-    expect((await call(writer, 'GET', `${filesUrl}/${fileId}/download`)).statusCode).toBe(404);
+    expect((await call(writer, 'GET', ownPath(`${filesUrl}/${fileId}/download`))).statusCode).toBe(404);
   }
   const left = await apps[0]!.lectern.db.selectFrom('stored_file_chunks').select('file_id').execute();
   expect(left).toEqual([]);

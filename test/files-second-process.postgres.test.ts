@@ -54,7 +54,7 @@ it.each(['self-paced', 'blended'])('serves the same bytes from either process (%
   expect(viaChild.status).toBe(200);
   const file = (await viaChild.json()).file;
   // The child has no public URL set: its links name the host the request came to.
-  expect(file.downloadURL.startsWith(`${childUrl}/api/v1/`)).toBe(true);
+  expect(file.downloadURL.startsWith(`${childUrl}/lectern/v1/`)).toBe(true);
   const fromUs = await lectern.app.inject({ url: new URL(file.downloadURL).pathname, headers: auth });
   expect(fromUs.statusCode).toBe(200);
   expect(fromUs.headers['content-type']).toBe('image/png');

@@ -105,7 +105,7 @@ describe('presentFile', () => {
       canMarkAsComplete: 0,
       isLocked: true,
       downloadURL:
-        'https://lms.example/api/v1/courses/219225000000642002/modules/219225000000648001/files/219225000000648115/download',
+        'https://lms.example/lectern/v1/courses/219225000000642002/modules/219225000000648001/files/219225000000648115/download',
       description: 'File API description testing',
       resources: [],
       canUserEdit: false,
@@ -124,7 +124,7 @@ describe('presentFile', () => {
   it("puts the batch in a blended file's download URL", () => {
     const blended = presentFile({ ...view, row: { ...row, batch_id: '77' } }, 'http://h');
     expect(blended.downloadURL).toBe(
-      'http://h/api/v1/courses/219225000000642002/batches/77/modules/219225000000648001/files/219225000000648115/download',
+      'http://h/lectern/v1/courses/219225000000642002/batches/77/modules/219225000000648001/files/219225000000648115/download',
     );
   });
 });

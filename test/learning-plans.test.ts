@@ -214,7 +214,7 @@ describe("Zoho's plan reads and progress", () => {
     expect((await read(lectern, notMember, lectern.adminToken)).statusCode).toBe(404);
   });
 
-  it('#46: startIndex 0 and 1 both start at the first plan; limit pages', async () => {
+  it('#46: startIndex 0 and 1 both start at the first plan; limit pages, 1 to 100, 1 by default', async () => {
     const extra = [await createPlan({ name: 'P2' }), await createPlan({ name: 'P3' })];
     const all = (await read(lectern, '/api/v1/learning-plans?startIndex=0&limit=50', lectern.adminToken)).json();
     expect(Object.keys(all)).toEqual(['learningPlans', 'code', 'message', 'hasMoreRecords']);
@@ -225,19 +225,30 @@ describe("Zoho's plan reads and progress", () => {
     const second = (await read(lectern, '/api/v1/learning-plans?startIndex=2&limit=1', lectern.adminToken)).json();
     expect(second.learningPlans.map((plan: any) => plan.learningPlanId)).toEqual([ids[1]]);
     expect(second.hasMoreRecords).toBe(true);
-    const bad = await read(lectern, '/api/v1/learning-plans?limit=0', lectern.adminToken);
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().parameter).toBe('limit');
+    // Zoho's page: limit and startIndex both default to 1, so a bare call answers the first plan only.
+    const bare = (await read(lectern, '/api/v1/learning-plans', lectern.adminToken)).json();
+    expect(bare.learningPlans.map((plan: any) => plan.learningPlanId)).toEqual([ids[0]]);
+    expect(bare.hasMoreRecords).toBe(true);
+    const most = await read(lectern, '/api/v1/learning-plans?limit=100', lectern.adminToken);
+    expect(most.statusCode, most.body).toBe(200);
+    expect(most.json().learningPlans).toHaveLength(ids.length);
+    for (const limit of ['0', '101', '-1', '2.5', 'ten']) {
+      const bad = await read(lectern, `/api/v1/learning-plans?limit=${limit}`, lectern.adminToken);
+      expect(bad.statusCode, limit).toBe(400);
+      expect(bad.json()).toMatchObject({ code: 'INVALID_INPUT', parameter: 'limit' });
+      expect(bad.json().message).toMatch(/from 1 to 100/);
+    }
   });
 
   it('#46: others see the plans of themselves and their reports', async () => {
-    const mine = (await read(lectern, '/api/v1/learning-plans', cast.learner.token)).json().learningPlans;
+    const url = '/api/v1/learning-plans?limit=100';
+    const mine = (await read(lectern, url, cast.learner.token)).json().learningPlans;
     expect(mine.map((plan: any) => plan.learningPlanId)).toContain(planId);
-    const ofReports = (await read(lectern, '/api/v1/learning-plans', cast.manager.token)).json().learningPlans;
+    const ofReports = (await read(lectern, url, cast.manager.token)).json().learningPlans;
     expect(ofReports.map((plan: any) => plan.learningPlanId)).toContain(planId);
-    const none = (await read(lectern, '/api/v1/learning-plans', cast.bystander.token)).json().learningPlans;
+    const none = (await read(lectern, url, cast.bystander.token)).json().learningPlans;
     expect(none.map((plan: any) => plan.learningPlanId)).not.toContain(planId);
-    expect((await read(lectern, '/api/v1/learning-plans', other.token)).json().learningPlans).toEqual([]);
+    expect((await read(lectern, url, other.token)).json().learningPlans).toEqual([]);
   });
 
   it('#47: members for LMS admins; 403 for others; 404 in another portal', async () => {

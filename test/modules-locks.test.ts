@@ -102,22 +102,27 @@ describe.each(families)('%s: lockType 1 (locked until a date)', (_family, makeUr
     });
   });
 
-  it('moves the date with an update, keeps it when only other keys change, and clears it with another lockType', async () => {
+  it('moves the date with an update, keeps it when only other keys change or the type changes', async () => {
     const url = await makeUrl();
     const created = await create(url, { name: 'Moving', lockType: 1, lockUntil: '01-02-2026' });
     const moved = await send('PATCH', `${url}/${created.moduleId}`, { lockUntil: '03-01-2026' });
     expect(moved.json().module).toMatchObject({ lockUntil: '03-01-2026', isLocked: false, lockType: '1' });
     const renamed = await send('PATCH', `${url}/${created.moduleId}`, { name: 'Renamed' });
     expect(renamed.json().module).toMatchObject({ lockUntil: '03-01-2026', lockType: '1' });
+    // The date stays (and is shown) under another type; only lockType 1 locks by it.
+    const later = await send('PATCH', `${url}/${created.moduleId}`, { lockUntil: '01-06-2026' });
+    expect(later.json().module).toMatchObject({ lockUntil: '01-06-2026', isLocked: true });
     const unlocked = await send('PATCH', `${url}/${created.moduleId}`, { lockType: 0 });
-    expect(unlocked.json().module).toMatchObject({ lockType: '0', lockUntil: '', isLocked: false });
-    // Back to 1, the old date is gone: it must be sent again.
+    expect(unlocked.json().module).toMatchObject({ lockType: '0', lockUntil: '01-06-2026', isLocked: false });
     const relock = await send('PATCH', `${url}/${created.moduleId}`, { lockType: 1 });
-    expect(relock.statusCode).toBe(400);
-    expect(relock.json()).toMatchObject({ code: 'INPUT_PARAMETER_MISSING', parameter: 'moduleData.lockUntil' });
-    expect(relock.json().message).toContain('lockType is 1');
-    const relocked = await send('PATCH', `${url}/${created.moduleId}`, { lockType: '1', lockUntil: '01_06_2026' });
-    expect(relocked.json().module).toMatchObject({ lockType: '1', lockUntil: '01-06-2026', isLocked: true });
+    expect(relock.statusCode, relock.body).toBe(200);
+    expect(relock.json().module).toMatchObject({ lockType: '1', lockUntil: '01-06-2026', isLocked: true });
+    const cleared = await send('PATCH', `${url}/${created.moduleId}`, { lockType: 0, lockUntil: '' });
+    expect(cleared.json().module).toMatchObject({ lockType: '0', lockUntil: '' });
+    const bare = await send('PATCH', `${url}/${created.moduleId}`, { lockType: 1 });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json()).toMatchObject({ code: 'INPUT_PARAMETER_MISSING', parameter: 'moduleData.lockUntil' });
+    expect(bare.json().message).toContain('lockType is 1');
   });
 
   it('refuses to clear the date of a lockType 1 module, and accepts an empty date with another type', async () => {
@@ -133,13 +138,53 @@ describe.each(families)('%s: lockType 1 (locked until a date)', (_family, makeUr
     expect(response.json().module).toMatchObject({ lockType: '2', lockUntil: '' });
   });
 
-  it('refuses a lockUntil sent to a module that is not of lockType 1', async () => {
+  it.each([0, 1, 2])(
+    "accepts lockUntil with lockType %i, as Zoho's template sends both keys; only lockType 1 locks by it",
+    async (lockType) => {
+      const url = await makeUrl();
+      // The clock stands on 5 January 2026: 01-02-2026 is still to come.
+      const created = await create(url, { name: `Type ${lockType}`, lockType, lockUntil: '01-02-2026' });
+      expect(created).toMatchObject({ lockType: String(lockType), lockUntil: '01-02-2026' });
+      if (lockType === 1) expect(created.isLocked).toBe(true);
+      if (lockType === 0) expect(created.isLocked).toBe(false);
+      const again = await send('PATCH', `${url}/${created.moduleId}`, { lockType, lockUntil: '02_02_2026' });
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json().module).toMatchObject({ lockType: String(lockType), lockUntil: '02-02-2026' });
+      expect((await fetchModule(url, created.moduleId)).lockUntil).toBe('02-02-2026');
+    },
+  );
+
+  it.each([0, 1, 2])(
+    'accepts an entity lockUntil in a module of lockType %i (links and offline tests)',
+    async (lockType) => {
+      const url = await makeUrl();
+      const dated = lockType === 1 ? { lockUntil: '20-01-2026' } : {};
+      const created = await create(url, { name: `Holder ${lockType}`, lockType, ...dated });
+      const entities = `${url}/${created.moduleId}`;
+      const link = await send('POST', `${entities}/links`, {
+        name: 'Read me',
+        embedURL: 'https://example.com',
+        lockUntil: '01-02-2026',
+      });
+      expect(link.statusCode, link.body).toBe(200);
+      expect(link.json().link).toMatchObject({ lockUntil: '01-02-2026', isLocked: true });
+      const test = await send('POST', `${entities}/offlineTests`, {
+        name: 'Quiz',
+        marks: 10,
+        duration: 20,
+        lockUntil: '01_02_2026',
+      });
+      expect(test.statusCode, test.body).toBe(200);
+      expect(test.json().offlineTest).toMatchObject({ lockUntil: '01-02-2026', isLocked: true });
+    },
+  );
+
+  it('accepts a date sent alone to a module of another lockType, which stays unlocked by it', async () => {
     const url = await makeUrl();
     const created = await create(url, { name: 'Open' });
     const response = await send('PATCH', `${url}/${created.moduleId}`, { lockUntil: '01-02-2026' });
-    expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ code: 'INVALID_INPUT', parameter: 'moduleData.lockUntil' });
-    expect(response.json().message).toContain('only with lockType 1');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().module).toMatchObject({ lockType: '0', lockUntil: '01-02-2026', isLocked: false });
   });
 });
 

@@ -120,18 +120,17 @@ describe('validation', () => {
     ['lockUntil as a number', { name: 'x', lockType: 1, lockUntil: 31122026 }, 'INVALID_INPUT', 'moduleData.lockUntil'],
     ['lockType 1 without lockUntil', { name: 'x', lockType: 1 }, 'INPUT_PARAMETER_MISSING', 'moduleData.lockUntil'],
     [
-      'lockUntil with lockType 0',
-      { name: 'x', lockType: 0, lockUntil: '31-12-2026' },
+      'a bad lockUntil with lockType 0',
+      { name: 'x', lockType: 0, lockUntil: '2026-12-31' },
       'INVALID_INPUT',
       'moduleData.lockUntil',
     ],
     [
-      'lockUntil with lockType 2',
-      { name: 'x', lockType: 2, lockUntil: '31-12-2026' },
+      'a bad lockUntil with lockType 2',
+      { name: 'x', lockType: 2, lockUntil: '32-12-2026' },
       'INVALID_INPUT',
       'moduleData.lockUntil',
     ],
-    ['lockUntil without lockType', { name: 'x', lockUntil: '31-12-2026' }, 'INVALID_INPUT', 'moduleData.lockUntil'],
   ];
 
   it.each(bad)(

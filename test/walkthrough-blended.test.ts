@@ -129,7 +129,12 @@ describe('a blended course from creation to progress', () => {
     // 9. The first 15 seated learners mark the link complete with their own tokens.
     for (const learner of seated.slice(0, 15)) {
       const token = await lectern.token(['CREATE', 'READ'], learner);
-      await call('POST', `${moduleUrl}/links/${linkId}/markAsComplete`, undefined, token);
+      await call(
+        'POST',
+        `${moduleUrl.replace('/api/v1/', '/lectern/v1/')}/links/${linkId}/markAsComplete`,
+        undefined,
+        token,
+      );
     }
 
     // 10. Progress per learner: link, test and session done -> the course is complete.

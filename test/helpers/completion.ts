@@ -149,7 +149,7 @@ export async function setSettings(lectern: TestLectern, courseId: string, settin
   expect(patched.statusCode, patched.body).toBe(200);
 }
 
-/** POSTs a learner action on a link: markAsComplete, markAsIncomplete (Zoho paths) or open (Lectern's). */
+/** POSTs a learner action on a link: markAsComplete, markAsIncomplete or open (all Lectern's paths). */
 export function actOnLink(
   lectern: TestLectern,
   built: Built,
@@ -159,11 +159,10 @@ export function actOnLink(
 ) {
   const linkId = built.links[link]!;
   const moduleId = built.linkModules[link]!;
-  const prefix = action === 'open' ? '/lectern/v1' : '/api/v1';
-  return post(lectern, `${placeUrl(built, prefix)}/modules/${moduleId}/links/${linkId}/${action}`, token);
+  return post(lectern, `${placeUrl(built, '/lectern/v1')}/modules/${moduleId}/links/${linkId}/${action}`, token);
 }
 
-/** POSTs markAsComplete / markAsIncomplete of a module. */
+/** POSTs markAsComplete / markAsIncomplete of a module (Lectern's path). */
 export function actOnModule(
   lectern: TestLectern,
   built: Built,
@@ -171,7 +170,7 @@ export function actOnModule(
   action: 'markAsComplete' | 'markAsIncomplete',
   token: string,
 ) {
-  return post(lectern, `${placeUrl(built)}/modules/${built.modules[module]}/${action}`, token);
+  return post(lectern, `${placeUrl(built, '/lectern/v1')}/modules/${built.modules[module]}/${action}`, token);
 }
 
 /** POSTs markAsComplete / markAsIncomplete of a learner's course (Lectern's path). */

@@ -100,7 +100,7 @@ export async function complete(
 ) {
   const response = await lectern.app.inject({
     method: 'POST',
-    url: `/api/v1${world.path}/modules/${world.moduleId}/${kind}/${id}/markAsComplete`,
+    url: `/lectern/v1${world.path}/modules/${world.moduleId}/${kind}/${id}/markAsComplete`,
     headers: lectern.auth(person.token),
   });
   expect(response.statusCode, response.body).toBe(200);

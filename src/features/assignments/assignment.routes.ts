@@ -16,7 +16,8 @@ import { type AssignmentInput, assignmentKind, assignmentMaximumKey } from './as
 
 /** Registers the assignment endpoints. */
 export function registerAssignmentRoutes(app: FastifyInstance, context: AppContext): void {
-  registerEntityRoutes(app, context, assignmentKind);
+  // Zoho's menu has no course- or batch-wide list of this kind: Lectern's is under /lectern/v1.
+  registerEntityRoutes(app, context, assignmentKind, { parentListPrefix: '/lectern/v1' });
   registerMarksRoutes(app, context, {
     entityType: assignmentKind.entityType,
     what: 'assignment',

@@ -1,6 +1,7 @@
 /**
  * Routes: learners open and (un)mark entities and modules, course admins and trainers (or the learner) complete and
- * revoke a course, trainers record online test results; and Zoho's requisite-entities endpoint.
+ * revoke a course, trainers record online test results, all under /lectern/v1 (Zoho documents no learner-side action);
+ * and Zoho's requisite-entities endpoint.
  */
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -115,13 +116,13 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
       const itemParams = params(family.batch, ['moduleId', kind.idParam]);
       const itemPath = `${moduleBase}/${kind.plural}/:${kind.idParam}`;
       const actions = [
-        { prefix: '/api/v1', segment: 'markAsComplete', action: 'complete', verb: 'markComplete' },
-        { prefix: '/api/v1', segment: 'markAsIncomplete', action: 'incomplete', verb: 'markIncomplete' },
-        { prefix: '/lectern/v1', segment: 'open', action: 'open', verb: 'open' },
+        { segment: 'markAsComplete', action: 'complete', verb: 'markComplete' },
+        { segment: 'markAsIncomplete', action: 'incomplete', verb: 'markIncomplete' },
+        { segment: 'open', action: 'open', verb: 'open' },
       ] as const;
-      for (const { prefix, segment, action, verb } of actions) {
+      for (const { segment, action, verb } of actions) {
         app.post(
-          `${prefix}${itemPath}/${segment}`,
+          `/lectern/v1${itemPath}/${segment}`,
           {
             config: { scope: 'CREATE' },
             schema: {
@@ -156,7 +157,7 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
       ['markAsIncomplete', 'incomplete', 'markIncomplete'],
     ] as const) {
       app.post(
-        `/api/v1${moduleBase}/${segment}`,
+        `/lectern/v1${moduleBase}/${segment}`,
         {
           config: { scope: 'CREATE' },
           schema: {

@@ -1,6 +1,6 @@
 /**
  * Pre/Post Learning Activities: `/api/v1/courses/{c}/settings/{pre|post}courseactivities/onlineTests[/{testId}]`.
- * Zoho documents add (POST), edit (PATCH) and delete; the single and list fetches are Lectern's.
+ * Zoho documents add (POST), edit (PATCH) and delete; the single and list fetches are Lectern's, under /lectern/v1.
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -45,7 +45,9 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
     message: 'success' as const,
   });
   for (const stage of ['pre', 'post'] as const) {
-    const base = `/api/v1/courses/:courseId/settings/${stage}courseactivities/onlineTests`;
+    const tail = `/courses/:courseId/settings/${stage}courseactivities/onlineTests`;
+    const base = `/api/v1${tail}`;
+    const ownBase = `/lectern/v1${tail}`;
     const noun = `${stage === 'pre' ? 'Pre' : 'Post'}CourseOnlineTest`;
     const ids = (params: unknown) => ({ courseId: pathId(params, 'courseId'), testId: pathId(params, 'testId') });
 
@@ -101,7 +103,7 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
       },
     );
     app.get(
-      `${base}/:testId`,
+      `${ownBase}/:testId`,
       {
         config: { scope: 'READ' },
         schema: {
@@ -118,7 +120,7 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
       },
     );
     app.get(
-      base,
+      ownBase,
       {
         config: { scope: 'READ' },
         schema: {

@@ -28,7 +28,12 @@ export interface CourseView {
   progress?: LearnerProgress;
 }
 
-const typeNames: Record<number, string> = { 1: 'Self paced learning', 2: 'Blended learning', 3: 'E-Material' };
+/** Zoho's display names of the course types (1 self-paced, 2 blended, 3 e-material). */
+export const courseTypeNames: Record<number, string> = {
+  1: 'Self paced learning',
+  2: 'Blended learning',
+  3: 'E-Material',
+};
 const statusNames: Record<number, string> = { 0: 'Drafted', 1: 'Published', 2: 'Disabled' };
 const unitNames: Record<string, [string, string]> = {
   minute: ['Minute', 'Minutes'],
@@ -95,7 +100,7 @@ export function presentCourse(view: CourseView, caller: Caller, publicUrl: strin
     canUserFavourite: viewable,
     progressAsDisplayString: progressDisplay(progress ?? { completedCount: 0, totalCount: 0 }),
     canUserDisable: manage && published,
-    typeAsDisplayString: typeNames[course.type] ?? String(course.type),
+    typeAsDisplayString: courseTypeNames[course.type] ?? String(course.type),
     isSharedCourse: relations.isShared,
     canUserDeleteLearners: manage,
     percentageOfProgress: progress?.percentage ?? 0,

@@ -2,7 +2,8 @@
  * One declaration per kind of module entity registers its endpoints in both families, as Zoho lays them out:
  * `.../modules/{moduleId}/<kind>[/{id}]` under `/courses/{c}` (self-paced, e-material) and `/courses/{c}/batches/{b}`
  * (blended), plus the per-course and per-batch lists `/courses/{c}[/batches/{b}]/<kind>`. The same declaration
- * serves Lectern's own write API for kinds Zoho only reads (contents), under `/lectern/v1`.
+ * serves Lectern's own write API for kinds Zoho only reads (contents), and the per-course lists Zoho lacks (online
+ * tests, assignments), under `/lectern/v1`.
  */
 import { type TObject, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -62,6 +63,8 @@ export interface EntityRouteOptions {
   prefix?: string;
   /** False for a family that only adds writes (the reads are Zoho's, registered once). */
   reads?: boolean;
+  /** Where the per-course and per-batch list goes when Zoho documents none for the kind: `/lectern/v1`. */
+  parentListPrefix?: string;
 }
 
 /** What a kind's endpoints in one family share: paths, params, operationIds and answers. */
@@ -69,11 +72,13 @@ function routeParts<Input extends Record<string, unknown>>(
   context: AppContext,
   kind: EntityKind<Input>,
   family: EntityFamily,
+  parentListBase: string,
 ) {
   const modulePath = `${family.base}/modules/:moduleId/${kind.plural}`;
   return {
     family,
     modulePath,
+    parentListPath: `${parentListBase}/${kind.plural}`,
     itemPath: `${modulePath}/:${kind.idParam}`,
     moduleParams: familyParams(family.batch, ['moduleId']),
     itemParams: familyParams(family.batch, ['moduleId', kind.idParam]),
@@ -106,8 +111,10 @@ export function registerEntityRoutes<Input extends Record<string, unknown>>(
   kind: EntityKind<Input>,
   options: EntityRouteOptions = {},
 ): void {
-  for (const family of familiesUnder(options.prefix ?? '/api/v1')) {
-    const parts = routeParts(context, kind, family);
+  const prefix = options.prefix ?? '/api/v1';
+  const listFamilies = familiesUnder(options.parentListPrefix ?? prefix);
+  for (const [index, family] of familiesUnder(prefix).entries()) {
+    const parts = routeParts(context, kind, family, listFamilies[index]!.base);
     registerWriteRoutes(app, context, kind, parts);
     if (options.reads ?? true) registerReadRoutes(app, context, kind, parts);
   }
@@ -216,7 +223,9 @@ function registerReadRoutes<Input extends Record<string, unknown>>(
   kind: EntityKind<Input>,
   parts: ReturnType<typeof routeParts>,
 ): void {
-  const { family, modulePath, itemPath, moduleParams, itemParams, operationIdFor, tags, single, list, answer } = parts;
+  const { family, modulePath, parentListPath, itemPath, moduleParams, itemParams, operationIdFor, tags, single, list } =
+    parts;
+  const { answer } = parts;
   const what = kind.singular;
   app.get(
     itemPath,
@@ -269,7 +278,7 @@ function registerReadRoutes<Input extends Record<string, unknown>>(
     lister(false),
   );
   app.get(
-    `${family.base}/${kind.plural}`,
+    parentListPath,
     {
       config: { scope: 'READ' },
       schema: {

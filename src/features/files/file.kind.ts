@@ -90,11 +90,11 @@ function toFields(input: FileInput, current?: EntityView): Partial<EntityFields>
   return completeEntityFields(fields, settings, current);
 }
 
-/** The download path of a file entity, under its own Zoho path. */
+/** The download path of a file entity: Lectern's, with the tail of the file's own Zoho path. */
 export function downloadPath(view: EntityView): string {
   const { row } = view;
   const batch = row.batch_id === null ? '' : `/batches/${row.batch_id}`;
-  return `/api/v1/courses/${row.course_id}${batch}/modules/${row.module_id}/files/${row.id}/download`;
+  return `/lectern/v1/courses/${row.course_id}${batch}/modules/${row.module_id}/files/${row.id}/download`;
 }
 
 /** Zoho's file object for a view; `base` is the public base URL the download link starts with. */

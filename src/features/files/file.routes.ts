@@ -1,7 +1,7 @@
 /**
  * Zoho's File API in both families: create and update take a multipart upload (the part `file`) and are registered
- * here; fetch, list and delete come from the shared entity routes. Lectern adds the download of a file's document.
- * Multipart parsing is registered for these routes only: everywhere else a multipart body stays a 415.
+ * here; fetch, list and delete come from the shared entity routes. Lectern adds the download of a file's document,
+ * under /lectern/v1 with the same path tail (Zoho documents no download). Multipart parsing is registered for these routes only: everywhere else a multipart body stays a 415.
  */
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
@@ -12,7 +12,13 @@ import { pathId } from '../../http/input.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { registerEntityRoutes } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
-import { entityFamilies, entityPath, familyParams } from '../entities/entity-paths.ts';
+import {
+  type EntityFamily,
+  entityFamilies,
+  entityPath,
+  familiesUnder,
+  familyParams,
+} from '../entities/entity-paths.ts';
 import {
   FileDataInput,
   type FileInput,
@@ -57,11 +63,13 @@ export function registerFileRoutes(app: FastifyInstance, context: AppContext): v
       return payload;
     });
     registerEntityRoutes(scope, context, fileKind);
-    for (const family of entityFamilies) registerFamily(scope, context, family);
+    for (const family of entityFamilies) registerUploads(scope, context, family);
+    for (const family of familiesUnder('/lectern/v1')) registerDownload(scope, context, family);
   });
 }
 
-function registerFamily(app: FastifyInstance, context: AppContext, family: (typeof entityFamilies)[number]): void {
+/** Zoho's create and update of a file, which take the document as a multipart part. */
+function registerUploads(app: FastifyInstance, context: AppContext, family: EntityFamily): void {
   const modulePath = `${family.base}/modules/:moduleId/files`;
   const itemPath = `${modulePath}/:fileId`;
   const tags = ['files'];
@@ -123,15 +131,18 @@ function registerFamily(app: FastifyInstance, context: AppContext, family: (type
       return answer(request, context, await updateFile(context, request.caller, path, fileId, change, upload));
     },
   );
+}
 
+/** Lectern's download of a file's document: the file object's downloadURL. */
+function registerDownload(app: FastifyInstance, context: AppContext, family: EntityFamily): void {
   app.get(
-    `${itemPath}/download`,
+    `${family.base}/modules/:moduleId/files/:fileId/download`,
     {
       config: { scope: 'READ' },
       schema: {
         operationId: `download${family.infix}File`,
         summary: "Download a file's document (Lectern's own; the file object's downloadURL)",
-        tags,
+        tags: ['files'],
         params: familyParams(family.batch, ['moduleId', 'fileId']),
         response: {
           200: {

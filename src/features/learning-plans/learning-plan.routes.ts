@@ -62,14 +62,15 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
       config: { scope: 'READ' },
       schema: {
         operationId: 'listLearningPlans',
-        description: 'startIndex is 1-based (0 reads as 1); limit 1 to 100, 25 by default.',
+        description: 'startIndex is 1-based (0 reads as 1); limit 1 to 100, 1 by default (as the page says).',
         tags: ['learning plans'],
         querystring: Type.Object({ startIndex: Type.Optional(Type.String()), limit: Type.Optional(Type.String()) }),
         response: { 200: listEnvelope('learningPlans', LearningPlanSchema), ...errorResponses },
       },
     },
     async (request) => {
-      const limit = readLimit(request, ['limit', 'Limit'], 1, pageSize);
+      // The page's defaults: limit 1, startIndex 1; it names no maximum, so #49's documented 100 caps it.
+      const limit = readLimit(request, ['limit', 'Limit'], 1, 1);
       const views = await service.listPlans(context, request.caller, readOneBasedStart(request), limit + 1);
       const { items, hasMoreRecords } = pageOf(views, limit);
       return { learningPlans: items.map(presentPlan), code: '200', message: 'success', hasMoreRecords };

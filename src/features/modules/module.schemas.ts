@@ -31,7 +31,7 @@ export const ModuleDataInput = Type.Object({
         'must be 0 (unlocked), 1 (locked until lockUntil) or 2 (locked until the previous module is completed)',
     }),
   ),
-  lockUntil: Type.Optional(Type.Unknown({ description: 'DD-MM-YYYY; mandatory with lockType 1 and only with it' })),
+  lockUntil: Type.Optional(Type.Unknown({ description: 'DD-MM-YYYY; mandatory with lockType 1, kept with any type' })),
 });
 
 /** Update: every key optional (a partial update). */
@@ -66,7 +66,7 @@ export function toModuleInput(data: Partial<typeof ModuleDataInput.static>): Mod
  */
 export const CourseModuleSchema = Type.Object({
   duration: Type.String({ description: '"100 Mins"; empty when the module has no duration' }),
-  lockUntil: Type.String({ description: 'DD-MM-YYYY; empty unless lockType is 1' }),
+  lockUntil: Type.String({ description: 'DD-MM-YYYY as stored (it locks only with lockType 1); empty when unset' }),
   isLocked: Type.Boolean(),
   moduleName: Type.String(),
   description: Type.String(),

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.ts';
 import { dateInZone, type IsoDate } from '../../dates.ts';
 import type { BatchTable, CourseModuleTable, CourseTable, Db } from '../../db/database.ts';
-import { invalidInput, LmsError, notFound } from '../../errors.ts';
+import { LmsError, notFound } from '../../errors.ts';
 import type { IdGenerator } from '../../ids.ts';
 import type { Caller } from '../people/caller.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
@@ -65,25 +65,17 @@ async function viewOf(context: AppContext, db: Db, parent: repository.ModulePare
   return view!;
 }
 
-/** The lock columns after a change: lockUntil is mandatory with lockType 1 and refused with any other type. */
+/**
+ * The lock columns after a change. lockUntil is kept with every lockType, since Zoho's template sends it with
+ * whichever type; only lockType 1 locks by it, and it is mandatory there.
+ */
 function lockColumns(
   current: { lock_type: number; lock_until: IsoDate | null },
   input: ModuleInput,
 ): { lock_type: number; lock_until: IsoDate | null } {
   const lockType = input.lockType ?? current.lock_type;
-  if (lockType !== LockType.untilDate) {
-    if (input.lockUntil !== undefined && input.lockUntil !== null) {
-      throw invalidInput(
-        'moduleData.lockUntil',
-        `applies only with lockType 1 (locked until a date), not with lockType ${lockType}: ` +
-          'send lockType 1 with it, or leave lockUntil out',
-      );
-    }
-    // A date left from an earlier lockType 1 would otherwise come back if the type returned to 1.
-    return { lock_type: lockType, lock_until: null };
-  }
   const lockUntil = input.lockUntil === undefined ? current.lock_until : input.lockUntil;
-  if (lockUntil === null) {
+  if (lockType === LockType.untilDate && lockUntil === null) {
     throw new LmsError(
       400,
       'INPUT_PARAMETER_MISSING',

@@ -10,7 +10,8 @@ import { loadPreview, renderPreview } from './online-test-preview.ts';
 
 /** Registers the online test endpoints and the preview page. */
 export function registerOnlineTestRoutes(app: FastifyInstance, context: AppContext): void {
-  registerEntityRoutes(app, context, onlineTestKind);
+  // Zoho's menu has no course- or batch-wide list of this kind: Lectern's is under /lectern/v1.
+  registerEntityRoutes(app, context, onlineTestKind, { parentListPrefix: '/lectern/v1' });
   app.get(
     '/lectern/v1/online-tests/:onlineTestId/preview',
     {

@@ -1,0 +1,82 @@
+/**
+ * The settings object of Fetch Settings. Zoho's page shows no response, so the shape is Lectern's (provisional): the
+ * portal, the caller's portal-wide roles, who may create courses, the course types, the permission settings a new
+ * course starts with, the grade categories, and the server settings an integrator runs into (page size, upload
+ * limit, booking conflicts, the API threshold).
+ */
+import { type Static, Type } from '@sinclair/typebox';
+import { courseTypeNames } from '../courses/course.presenter.ts';
+import { defaultPermissionSettings } from '../progress/completion-settings.ts';
+import type { LmsSettingsView } from './lms-settings.service.ts';
+
+/** The settings object, in the order it is answered. */
+export const LmsSettingsSchema = Type.Object({
+  portalId: Type.String(),
+  portalName: Type.String(),
+  portalURLName: Type.String(),
+  timeZone: Type.String({ description: 'IANA name: "today" for locks and dates, and the wall clock of sessions' }),
+  currentUserRole: Type.Object({
+    admin: Type.Boolean(),
+    settingsAdmin: Type.Boolean(),
+    dataAdmin: Type.Boolean(),
+    trainer: Type.Boolean(),
+  }),
+  whoCanCreateCourses: Type.Array(Type.String(), { description: 'admin (LMS admins) and trainer' }),
+  courseTypes: Type.Array(Type.Object({ type: Type.String(), typeAsDisplayString: Type.String() })),
+  defaultPermissionSettings: Type.Object({
+    whoCanEnroll: Type.Array(Type.String()),
+    whoCanUnenroll: Type.Array(Type.String()),
+    whenAnEntityIsConsideredAsCompleted: Type.String(),
+    whenACourseIsConsideredAsCompleted: Type.String(),
+    whenAModuleIsConsideredAsCompleted: Type.String(),
+  }),
+  gradeCategories: Type.Array(Type.Object({ gradeCategoryId: Type.String(), name: Type.String() }), {
+    description: 'The first 100, oldest first',
+  }),
+  recordsPerPage: Type.Integer({ description: 'Records a startIndex list answers at most' }),
+  maximumUploadBytes: Type.Integer({ description: 'LECTERN_MAX_UPLOAD_BYTES' }),
+  bookingConflicts: Type.String({ description: 'refuse or warn (LECTERN_BOOKING_CONFLICTS)' }),
+  apiThreshold: Type.Object({
+    enabled: Type.Boolean(),
+    requests: Type.Integer({ description: 'Calls allowed per token and endpoint within periodSeconds' }),
+    periodSeconds: Type.Integer(),
+    lockPeriodSeconds: Type.Integer(),
+  }),
+});
+
+/** Pure: the settings object for a view. */
+export function presentLmsSettings(view: LmsSettingsView, recordsPerPage: number): Static<typeof LmsSettingsSchema> {
+  const { portal, caller, config } = view;
+  const defaults = defaultPermissionSettings;
+  return {
+    portalId: portal.id,
+    portalName: portal.name,
+    portalURLName: portal.url_name,
+    timeZone: portal.time_zone || 'UTC',
+    currentUserRole: {
+      admin: caller.isAdmin,
+      settingsAdmin: caller.isSettingsAdmin,
+      dataAdmin: caller.isDataAdmin,
+      trainer: caller.isTrainer,
+    },
+    whoCanCreateCourses: ['admin', 'trainer'],
+    courseTypes: Object.entries(courseTypeNames).map(([type, name]) => ({ type, typeAsDisplayString: name })),
+    defaultPermissionSettings: {
+      whoCanEnroll: [...defaults.whoCanEnroll],
+      whoCanUnenroll: [...defaults.whoCanUnenroll],
+      whenAnEntityIsConsideredAsCompleted: String(defaults.whenAnEntityIsConsideredAsCompleted),
+      whenACourseIsConsideredAsCompleted: String(defaults.whenACourseIsConsideredAsCompleted),
+      whenAModuleIsConsideredAsCompleted: String(defaults.whenAModuleIsConsideredAsCompleted),
+    },
+    gradeCategories: view.gradeCategories.map((row) => ({ gradeCategoryId: row.id, name: row.name })),
+    recordsPerPage,
+    maximumUploadBytes: config.maxUploadBytes,
+    bookingConflicts: config.bookingConflicts,
+    apiThreshold: {
+      enabled: config.rateLimit.enabled,
+      requests: config.rateLimit.threshold,
+      periodSeconds: Math.round(config.rateLimit.windowMs / 1000),
+      lockPeriodSeconds: Math.round(config.rateLimit.lockMs / 1000),
+    },
+  };
+}
