@@ -27,7 +27,8 @@ export function serverOptions(config: Config) {
     },
     // Idle keep-alive connections close at once; requests in flight finish (see registerServerLimits).
     forceCloseConnections: 'idle' as const,
-    return503OnClosing: true,
+    // Our own 503 (in registerServerLimits) answers requests that arrive while closing, in Zoho's body.
+    return503OnClosing: false,
     clientErrorHandler: handleClientError,
   };
 }
@@ -80,7 +81,16 @@ export function registerServerLimits(app: FastifyInstance, config: Config): void
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
+  let closing = false;
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    reply
+      .code(503)
+      .header('connection', 'close')
+      .send(errorBody('503', 'Service Unavailable: the server is shutting down; retry on another instance or later'));
+  });
   app.addHook('preClose', (done) => {
+    closing = true;
     for (const socket of sockets) {
       const response = currentResponse(socket);
       if (response === undefined || response.writableFinished) continue;
