@@ -59,7 +59,12 @@ export default defineConfig({
                 name: 'postgres',
                 include: ['test/**/*.test.ts'],
                 // Files that touch no storage run once, in the SQLite project.
-                exclude: ['test/**/*.unit.test.ts', 'test/cli.test.ts', 'test/cli-settings.test.ts', 'test/rate-limit-redis.test.ts'],
+                exclude: [
+                  'test/**/*.unit.test.ts',
+                  'test/cli.test.ts',
+                  'test/cli-settings.test.ts',
+                  'test/rate-limit-redis.test.ts',
+                ],
                 env: { LECTERN_TEST_DIALECT: 'postgres' },
               },
             },
