@@ -63,6 +63,7 @@ export default defineConfig({
                   'test/**/*.unit.test.ts',
                   'test/cli.test.ts',
                   'test/readme.test.ts',
+                  'test/cli-settings.test.ts',
                   'test/rate-limit-redis.test.ts',
                 ],
                 env: { LECTERN_TEST_DIALECT: 'postgres' },

@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { registerAdminRoutes } from './admin/admin.routes.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -45,6 +46,7 @@ import { lazyCompilersFactory } from './http/lazy-compilers.ts';
 import { openApiOptions, registerOpenApiRoute } from './http/openapi.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { RedisRateLimiter } from './http/redis-rate-limit.ts';
+import { loggerOptions, registerRequestIdHeader, requestIdOptions } from './http/request-log.ts';
 import { registerServerLimits, serverOptions } from './http/server-limits.ts';
 import { IdGenerator } from './ids.ts';
 
@@ -56,7 +58,10 @@ export interface AppOptions {
   ids?: IdGenerator;
   /** Overrides the limiter chosen from config (e.g. a shared Redis one). */
   rateLimiter?: RateLimiter | null;
+  /** Log to stdout at config.logLevel. */
   logger?: boolean;
+  /** Log to this stream instead (implies logging), so tests can read what would be logged. */
+  logStream?: DestinationStream;
 }
 
 /** The Fastify instance with Lectern's context attached. */
@@ -76,7 +81,8 @@ function chooseRateLimiter(config: Config, clock: Clock): RateLimiter | null {
 export async function buildApp(options: AppOptions): Promise<LecternApp> {
   const { config, database, clock } = options;
   const app = Fastify({
-    logger: options.logger ? { level: config.logLevel } : false,
+    logger: options.logger || options.logStream ? loggerOptions(config.logLevel, options.logStream) : false,
+    ...requestIdOptions(),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
@@ -96,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
 
   const rateLimiter = options.rateLimiter !== undefined ? options.rateLimiter : chooseRateLimiter(config, clock);
 
+  // First, so that answers refused by any later hook carry the id too.
+  registerRequestIdHeader(app);
   registerServerLimits(app, config);
   registerBodyParsers(app);
   registerInputSafety(app);

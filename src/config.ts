@@ -1,4 +1,7 @@
 /** Lectern's settings: read once from the environment and the command line, validated, frozen. */
+import { Kind } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { type SettingName, type SettingSchema, type Settings, settingsSchema } from './settings.ts';
 
 /** Every setting Lectern has; README's settings table lists the same names. */
 export interface Config {
@@ -12,7 +15,7 @@ export interface Config {
   readonly databaseUrl: string | null;
   /** Redis connection string; when set, rate-limit state is shared through Redis. */
   readonly redisUrl: string | null;
-  /** Load the demo portal when the store holds no portal yet. */
+  /** Load the demo portal when the store holds no portal yet (otherwise an empty one with an Administrator). */
   readonly demo: boolean;
   /** Zoho's per-token, per-endpoint throttle. */
   readonly rateLimit: {
@@ -74,122 +77,176 @@ export interface ConfigOverrides {
   rateLimit?: boolean;
 }
 
-/** Thrown when settings are invalid; lists every problem at once. */
+/** Thrown when settings are invalid (or found unusable at start-up); one line per problem, each naming the fix. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid settings:\n  - ${problems.join('\n  - ')}`);
+    super(problems.join('\n'));
   }
 }
 
-type Env = Record<string, string | undefined>;
+const flagSettings: Record<keyof ConfigOverrides, SettingName> = {
+  port: 'LECTERN_PORT',
+  host: 'LECTERN_HOST',
+  data: 'LECTERN_DATA',
+  memory: 'LECTERN_MEMORY',
+  databaseUrl: 'DATABASE_URL',
+  demo: 'LECTERN_DEMO',
+  rateLimit: 'LECTERN_RATE_LIMIT',
+};
+
+const settingSchemas = settingsSchema.properties as unknown as Record<SettingName, SettingSchema>;
+
+/** Every environment variable Lectern reads. */
+export const settingNames = Object.keys(settingSchemas) as SettingName[];
+
+/** A setting as messages name it: the variable, and the flag that overrides it. */
+export function settingLabel(name: SettingName): string {
+  const flag = settingSchemas[name].flag;
+  return flag === undefined ? name : `${name} (${flag})`;
+}
+
+/** One line about an unusable setting: which one, what is wrong, what to do. */
+export function settingProblem(name: SettingName, problem: string, fix = settingSchemas[name].fix): string {
+  return `${settingLabel(name)} ${problem}; ${fix}`;
+}
+
+/** A value as messages may show it: a URL's password, and any other secret, never appear. */
+export function showSetting(name: SettingName, value: unknown): string {
+  const schema = settingSchemas[name];
+  const text = String(value);
+  if (schema.secret !== true) return JSON.stringify(text);
+  if (schema.format === undefined) return '(hidden)';
+  // Passwords may hold unencoded '@' and '/', so everything from the user's colon to the last '@' goes.
+  const start = text.includes('://') ? text.indexOf('://') + 3 : 0;
+  const colon = text.indexOf(':', start);
+  const at = text.lastIndexOf('@');
+  return JSON.stringify(colon !== -1 && colon < at ? `${text.slice(0, colon + 1)}***${text.slice(at)}` : text);
+}
+
+const booleanWords: Record<string, boolean> = { true: true, '1': true, on: true, yes: true };
+for (const word of ['false', '0', 'off', 'no']) booleanWords[word] = false;
+
+/** Text from the environment as the schema's type; left as it was when it does not convert, so the check names it. */
+function convert(schema: SettingSchema, raw: string | number | boolean): unknown {
+  if (typeof raw !== 'string') return raw;
+  const text = raw.trim();
+  switch (schema[Kind]) {
+    case 'Integer':
+      return /^[+-]?\d+$/.test(text) ? Number(text) : raw;
+    case 'Boolean':
+      return booleanWords[text.toLowerCase()] ?? raw;
+    case 'Union':
+      return literalsOf(schema).find((literal) => literal.toLowerCase() === text.toLowerCase()) ?? raw;
+    default:
+      return raw;
+  }
+}
+
+function literalsOf(schema: SettingSchema): string[] {
+  return ((schema.anyOf ?? []) as { const: string }[]).map((member) => member.const);
+}
+
+/** What a valid value looks like, for "must be ..." */
+function expectedOf(schema: SettingSchema): string {
+  if (schema.expected !== undefined) return schema.expected;
+  switch (schema[Kind]) {
+    case 'Integer':
+      return `a whole number from ${schema.minimum} to ${schema.maximum}`;
+    case 'Boolean':
+      return 'true or false';
+    case 'Union': {
+      const literals = literalsOf(schema);
+      return `${literals.slice(0, -1).join(', ')} or ${literals.at(-1)}`;
+    }
+    default:
+      return 'some text';
+  }
+}
 
 /** Builds the validated, frozen configuration; the only reader of process.env. */
-export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = {}): Config {
-  const problems: string[] = [];
-  const integer = (name: string, raw: string | number | undefined, fallback: number, min: number, max: number) => {
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-      return fallback;
-    }
-    return value;
-  };
-  const flag = (name: string, raw: string | undefined, fallback: boolean) => {
-    if (raw === undefined || raw === '') return fallback;
-    const lowered = raw.toLowerCase();
-    if (['1', 'true', 'on', 'yes'].includes(lowered)) return true;
-    if (['0', 'false', 'off', 'no'].includes(lowered)) return false;
-    problems.push(`${name} must be true or false, got "${raw}"`);
-    return fallback;
-  };
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: ConfigOverrides = {},
+): Config {
+  const raw: Partial<Record<SettingName, string | number | boolean>> = {};
+  for (const name of settingNames) {
+    // An empty variable is unset (as in `LECTERN_PORT= lectern serve`).
+    if (env[name] !== undefined && env[name] !== '') raw[name] = env[name];
+  }
+  for (const [key, name] of Object.entries(flagSettings) as [keyof ConfigOverrides, SettingName][]) {
+    if (overrides[key] !== undefined) raw[name] = overrides[key];
+  }
+  // A --data flag beats LECTERN_MEMORY from the environment, as every flag beats its variable.
+  if (overrides.data !== undefined && overrides.memory === undefined) raw.LECTERN_MEMORY = false;
 
-  const port = integer('LECTERN_PORT (--port)', overrides.port ?? env.LECTERN_PORT, 8080, 0, 65535);
-  const host = overrides.host ?? env.LECTERN_HOST ?? '127.0.0.1';
-  const memory = overrides.memory ?? flag('LECTERN_MEMORY', env.LECTERN_MEMORY, false);
-  const dataDir = memory ? null : (overrides.data ?? env.LECTERN_DATA ?? './.lectern');
-  const databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL ?? null;
-  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push(`DATABASE_URL (--database-url) must start with postgres://, got "${databaseUrl}"`);
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const name of settingNames) {
+    const schema = settingSchemas[name];
+    const given = raw[name];
+    if (given === undefined) {
+      values[name] = schema.default;
+      continue;
+    }
+    const value = convert(schema, given);
+    if (Value.Errors(schema, value).First() === undefined) {
+      values[name] = value;
+    } else {
+      problems.push(settingProblem(name, `must be ${expectedOf(schema)}, got ${showSetting(name, given)}`));
+    }
   }
-  const redisUrl = env.REDIS_URL || null;
-  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
-    problems.push(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
-  }
-  const synchronous = (env.LECTERN_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
-  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
-    problems.push(`LECTERN_SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${synchronous}"`);
-  }
-  const bookingConflicts = (env.LECTERN_BOOKING_CONFLICTS || 'refuse').toLowerCase();
-  if (bookingConflicts !== 'refuse' && bookingConflicts !== 'warn') {
-    problems.push(`LECTERN_BOOKING_CONFLICTS must be refuse or warn, got "${env.LECTERN_BOOKING_CONFLICTS}"`);
-  }
-  const smtpUrl = env.LECTERN_SMTP_URL || null;
-  if (smtpUrl !== null && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
-    problems.push('LECTERN_SMTP_URL must look like smtp://user:password@host:port (or smtps://)');
-  }
-  const timeout = (name: string, fallback: number) => integer(name, env[name], fallback, 1, 86_400_000);
-  const timeouts: TimeoutSettings = Object.freeze({
-    headersMs: timeout('LECTERN_HEADERS_TIMEOUT_MS', 10_000),
-    requestMs: timeout('LECTERN_REQUEST_TIMEOUT_MS', 30_000),
-    // 100 MiB (the default upload limit) takes about 14 minutes at 1 Mbit/s.
-    uploadMs: timeout('LECTERN_UPLOAD_TIMEOUT_MS', 900_000),
-    idleMs: timeout('LECTERN_IDLE_TIMEOUT_MS', 30_000),
-    keepAliveMs: timeout('LECTERN_KEEP_ALIVE_TIMEOUT_MS', 72_000),
-  });
-  if (timeouts.headersMs > timeouts.requestMs || timeouts.requestMs > timeouts.uploadMs) {
-    problems.push(
-      'LECTERN_HEADERS_TIMEOUT_MS must not exceed LECTERN_REQUEST_TIMEOUT_MS, nor that LECTERN_UPLOAD_TIMEOUT_MS, ' +
-        `got ${timeouts.headersMs}, ${timeouts.requestMs} and ${timeouts.uploadMs}`,
-    );
-  }
-  const config: Config = {
-    port,
-    host,
-    dataDir,
-    databaseUrl,
-    redisUrl,
-    demo: overrides.demo ?? flag('LECTERN_DEMO', env.LECTERN_DEMO, true),
-    rateLimit: Object.freeze({
-      enabled: overrides.rateLimit ?? flag('LECTERN_RATE_LIMIT', env.LECTERN_RATE_LIMIT, true),
-      threshold: integer('LECTERN_RATE_LIMIT_THRESHOLD', env.LECTERN_RATE_LIMIT_THRESHOLD, 30, 1, 1_000_000),
-      windowMs:
-        1000 * integer('LECTERN_RATE_LIMIT_WINDOW_SECONDS', env.LECTERN_RATE_LIMIT_WINDOW_SECONDS, 60, 1, 86_400),
-      lockMs: 1000 * integer('LECTERN_RATE_LIMIT_LOCK_SECONDS', env.LECTERN_RATE_LIMIT_LOCK_SECONDS, 300, 0, 86_400),
-    }),
-    bootstrapToken: env.LECTERN_BOOTSTRAP_TOKEN || null,
-    publicUrl: env.LECTERN_PUBLIC_URL ? env.LECTERN_PUBLIC_URL.replace(/\/$/, '') : null,
-    sqliteSynchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
-    logLevel: env.LECTERN_LOG_LEVEL ?? 'info',
-    idempotencyTtlMs:
-      1000 * integer('LECTERN_IDEMPOTENCY_TTL_SECONDS', env.LECTERN_IDEMPOTENCY_TTL_SECONDS, 86_400, 1, 2_592_000),
-    bookingConflicts: bookingConflicts === 'warn' ? 'warn' : 'refuse',
-    schedulerIntervalSeconds: integer(
-      'LECTERN_SCHEDULER_INTERVAL_SECONDS',
-      env.LECTERN_SCHEDULER_INTERVAL_SECONDS,
-      60,
-      0,
-      86_400,
-    ),
-    maxUploadBytes: integer(
-      'LECTERN_MAX_UPLOAD_BYTES',
-      env.LECTERN_MAX_UPLOAD_BYTES,
-      104_857_600,
-      1,
-      1_099_511_627_776,
-    ),
-    smtpUrl,
-    smtpFrom: env.LECTERN_SMTP_FROM || 'Lectern <lectern@localhost>',
-    deliveryIntervalSeconds: integer(
-      'LECTERN_DELIVERY_INTERVAL_SECONDS',
-      env.LECTERN_DELIVERY_INTERVAL_SECONDS,
-      15,
-      0,
-      86_400,
-    ),
-    deliveryMaxAttempts: integer('LECTERN_DELIVERY_MAX_ATTEMPTS', env.LECTERN_DELIVERY_MAX_ATTEMPTS, 8, 1, 100),
-    timeouts,
-  };
+  if (problems.length === 0) problems.push(...timeoutOrderProblems(values as Settings));
   if (problems.length > 0) throw new ConfigError(problems);
-  return Object.freeze(config);
+  return Object.freeze(fromSettings(values as Settings));
+}
+
+/** The headers must fit in a request's bound, and a request's in an upload's. */
+function timeoutOrderProblems(settings: Settings): string[] {
+  const headers = settings.LECTERN_HEADERS_TIMEOUT_MS;
+  const request = settings.LECTERN_REQUEST_TIMEOUT_MS;
+  const upload = settings.LECTERN_UPLOAD_TIMEOUT_MS;
+  if (headers <= request && request <= upload) return [];
+  return [
+    settingProblem(
+      'LECTERN_HEADERS_TIMEOUT_MS',
+      `must not exceed LECTERN_REQUEST_TIMEOUT_MS, nor that LECTERN_UPLOAD_TIMEOUT_MS, got ${headers}, ${request} and ${upload}`,
+      'raise the later bound or lower the earlier one',
+    ),
+  ];
+}
+
+function fromSettings(settings: Settings): Config {
+  return {
+    port: settings.LECTERN_PORT,
+    host: settings.LECTERN_HOST,
+    dataDir: settings.LECTERN_MEMORY ? null : (settings.LECTERN_DATA ?? './.lectern'),
+    databaseUrl: settings.DATABASE_URL ?? null,
+    redisUrl: settings.REDIS_URL ?? null,
+    demo: settings.LECTERN_DEMO,
+    rateLimit: Object.freeze({
+      enabled: settings.LECTERN_RATE_LIMIT,
+      threshold: settings.LECTERN_RATE_LIMIT_THRESHOLD,
+      windowMs: 1000 * settings.LECTERN_RATE_LIMIT_WINDOW_SECONDS,
+      lockMs: 1000 * settings.LECTERN_RATE_LIMIT_LOCK_SECONDS,
+    }),
+    bootstrapToken: settings.LECTERN_BOOTSTRAP_TOKEN ?? null,
+    publicUrl: settings.LECTERN_PUBLIC_URL?.replace(/\/$/, '') ?? null,
+    sqliteSynchronous: settings.LECTERN_SQLITE_SYNCHRONOUS,
+    logLevel: settings.LECTERN_LOG_LEVEL,
+    idempotencyTtlMs: 1000 * settings.LECTERN_IDEMPOTENCY_TTL_SECONDS,
+    bookingConflicts: settings.LECTERN_BOOKING_CONFLICTS,
+    schedulerIntervalSeconds: settings.LECTERN_SCHEDULER_INTERVAL_SECONDS,
+    maxUploadBytes: settings.LECTERN_MAX_UPLOAD_BYTES,
+    smtpUrl: settings.LECTERN_SMTP_URL ?? null,
+    smtpFrom: settings.LECTERN_SMTP_FROM,
+    deliveryIntervalSeconds: settings.LECTERN_DELIVERY_INTERVAL_SECONDS,
+    deliveryMaxAttempts: settings.LECTERN_DELIVERY_MAX_ATTEMPTS,
+    timeouts: Object.freeze({
+      headersMs: settings.LECTERN_HEADERS_TIMEOUT_MS,
+      requestMs: settings.LECTERN_REQUEST_TIMEOUT_MS,
+      uploadMs: settings.LECTERN_UPLOAD_TIMEOUT_MS,
+      idleMs: settings.LECTERN_IDLE_TIMEOUT_MS,
+      keepAliveMs: settings.LECTERN_KEEP_ALIVE_TIMEOUT_MS,
+    }),
+  };
 }

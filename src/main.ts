@@ -1,11 +1,12 @@
 /** The `lectern` command (bin/lectern.js runs its compiled build): serve, token create, migrate, openapi. */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { CliError } from './cli/cli-error.ts';
+import { CliError, usageExitCode } from './cli/cli-error.ts';
 import { registerMigrateCommand } from './cli/migrate.ts';
 import { registerOpenApiCommand } from './cli/openapi.ts';
 import { registerServeCommand } from './cli/serve.ts';
 import { registerTokenCommand } from './cli/token.ts';
+import { ConfigError } from './config.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -22,7 +23,11 @@ registerOpenApiCommand(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CliError) {
+  if (error instanceof ConfigError) {
+    // One line per bad setting, each naming the fix; a stack trace would only bury them.
+    for (const problem of error.problems) process.stderr.write(`lectern: ${problem}\n`);
+    process.exitCode = usageExitCode;
+  } else if (error instanceof CliError) {
     process.stderr.write(`lectern: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {

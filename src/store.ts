@@ -1,4 +1,4 @@
-/** Getting a store ready to serve: schema current, default portal present, bootstrap token installed. */
+/** Getting a store ready to serve: schema current, first portal present, bootstrap token installed. */
 
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
@@ -17,20 +17,27 @@ export async function isSchemaBehind(db: Kysely<Database>): Promise<boolean> {
 
 /** What prepareStore found or made. */
 export interface PreparedStore {
-  portalId: string | null;
-  /** A fresh admin token, made only when the demo portal was just created. */
+  portalId: string;
+  /** A fresh admin token, made only when the first portal was just created (and one was asked for). */
   newAdminToken: string | null;
 }
 
-/** Migrates if needed, loads the demo portal into an empty store, installs LECTERN_BOOTSTRAP_TOKEN. */
-export async function prepareStore(context: AppContext, config: Config): Promise<PreparedStore> {
+/**
+ * Migrates if needed, makes the first portal in an empty store (the demo, or an empty one with only its
+ * Administrator when config.demo is off), installs LECTERN_BOOTSTRAP_TOKEN. `adminToken: false` skips the token
+ * for a new portal's admin, for callers that would not show it.
+ */
+export async function prepareStore(
+  context: AppContext,
+  config: Config,
+  options: { adminToken?: boolean } = {},
+): Promise<PreparedStore> {
   if (await isSchemaBehind(context.db)) await migrateToLatest(context.db);
   context.ids.setProcessTag(await claimProcessTag(context.db));
   const before = await context.db.selectFrom('portals').select('id').limit(1).executeTakeFirst();
   const portal = await ensureDefaultPortal(context, config.demo);
-  if (portal === undefined) return { portalId: null, newAdminToken: null };
   let newAdminToken: string | null = null;
-  if (before === undefined) {
+  if (before === undefined && options.adminToken !== false) {
     newAdminToken = (await issueToken(context, { portalId: portal.id, scopes: ['ZOHOPEOPLE.training.ALL'] })).token;
   }
   if (config.bootstrapToken !== null) {

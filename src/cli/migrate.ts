@@ -19,7 +19,7 @@ export function registerMigrateCommand(program: Command): void {
 
 /** Runs the migrations and returns a report of what ran; throws naming the migration that failed. */
 export async function migrate(config: Config, down: boolean): Promise<string> {
-  const database = openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config);
   let outcome: MigrationResultSet;
   try {
     const migrator = await createMigrator(database.db);

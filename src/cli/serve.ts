@@ -7,8 +7,9 @@ import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/create-db.ts';
 import { type PreparedStore, prepareStore } from '../store.ts';
-import { CliError } from './cli-error.ts';
+import { listenError } from './start-up-problems.ts';
 import {
+  addDemoOptions,
   addStoreOptions,
   describeStore,
   loadCommandConfig,
@@ -26,9 +27,7 @@ export function registerServeCommand(program: Command): void {
     .description('serve the Zoho-compatible API (/api/v1) and the control plane (/lectern/v1)')
     .option('--port <port>', 'TCP port; 0 picks a free one (default 8080, env LECTERN_PORT)')
     .option('--host <host>', 'interface to bind (default 127.0.0.1, env LECTERN_HOST)');
-  addStoreOptions(command)
-    .addOption(new Option('--demo', 'load the demo portal when the store is empty (the default; env LECTERN_DEMO)'))
-    .addOption(new Option('--no-demo', 'start with an empty store instead of the demo portal'))
+  addDemoOptions(addStoreOptions(command))
     .addOption(new Option('--no-rate-limit', "turn off Zoho's 30-calls-a-minute throttle (env LECTERN_RATE_LIMIT)"))
     .action(async (_options, self: Command) => {
       await serve(loadCommandConfig(self));
@@ -39,8 +38,8 @@ export function registerServeCommand(program: Command): void {
 export async function serve(config: Config): Promise<LecternApp> {
   // Loaded here, not at the top: Fastify and every route take about a second to load, which the other
   // commands (and --help) need not pay.
+  const database = await openConfiguredDatabase(config);
   const { buildApp } = await import('../app.ts');
-  const database = openConfiguredDatabase(config);
   let app: LecternApp | undefined;
   let prepared: PreparedStore;
   try {
@@ -52,11 +51,7 @@ export async function serve(config: Config): Promise<LecternApp> {
   } catch (error) {
     await app?.close();
     await database.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new CliError(`cannot serve: ${(error as Error).message}`);
-    }
-    throw error;
+    throw listenError(config, error) ?? error;
   }
   process.stdout.write(banner(config, baseUrl(app), prepared));
   stopOnSignals(app, database);
@@ -102,13 +97,16 @@ function banner(config: Config, url: string, prepared: PreparedStore): string {
   ];
   if (prepared.newAdminToken !== null) {
     lines.push(`  Admin token: ${prepared.newAdminToken}`);
-    lines.push('  (full scope, admin of the demo portal; shown once, so keep it)');
-  } else if (prepared.portalId === null) {
-    lines.push('  The store is empty and the demo is off: start once with --demo to create the first portal.');
+    lines.push(
+      config.demo
+        ? '  (full scope, admin of the demo portal; shown once, so keep it)'
+        : '  (full scope, the Administrator of an empty portal: add people with POST /lectern/v1/employees;' +
+            ' shown once, so keep it)',
+    );
   } else {
     lines.push(`  Tokens: lectern token create ${storeFlags(config)} --scopes ZOHOPEOPLE.training.ALL`);
   }
-  if (config.bootstrapToken !== null && prepared.portalId !== null) {
+  if (config.bootstrapToken !== null) {
     lines.push('  LECTERN_BOOTSTRAP_TOKEN is installed as an operator token.');
   }
   return `${lines.join('\n')}\n`;

@@ -1,8 +1,17 @@
 /** The options every command shares for choosing the store, and turning a command's flags into a Config. */
 import { type Command, Option } from 'commander';
-import { type Config, ConfigError, type ConfigOverrides, loadConfig } from '../config.ts';
+import { type Config, type ConfigOverrides, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/create-db.ts';
-import { CliError, usageExitCode } from './cli-error.ts';
+import { checkDatabaseReachable, checkDataFolder, dataFolderError } from './start-up-problems.ts';
+
+/** Adds --demo and --no-demo (what an empty store starts with) to a command. */
+export function addDemoOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--demo', 'load the demo portal when the store is empty (the default; env LECTERN_DEMO)'))
+    .addOption(
+      new Option('--no-demo', 'an empty store gets a portal with only its Administrator instead of the demo portal'),
+    );
+}
 
 /** Adds --data, --memory and --database-url to a command. */
 export function addStoreOptions(command: Command): Command {
@@ -26,21 +35,28 @@ export function loadCommandConfig(command: Command, env: Record<string, string |
   for (const name of overridable) {
     if (command.getOptionValueSource(name) === 'cli') overrides[name] = options[name];
   }
-  try {
-    return loadConfig(env, overrides as ConfigOverrides);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message, usageExitCode);
-    throw error;
-  }
+  // A ConfigError goes up to main.ts, which prints one line per problem and exits with 2.
+  return loadConfig(env, overrides as ConfigOverrides);
 }
 
-/** Opens the store the settings name. */
-export function openConfiguredDatabase(config: Config): DatabaseHandle {
-  return openDatabase({
-    dataDir: config.dataDir,
-    databaseUrl: config.databaseUrl,
-    sqliteSynchronous: config.sqliteSynchronous,
-  });
+/**
+ * Opens the store the settings name, having checked that it can be used: the data folder is writable, or
+ * PostgreSQL answers. Either failure is a ConfigError naming the setting.
+ */
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  if (config.databaseUrl !== null) await checkDatabaseReachable(config.databaseUrl);
+  else if (config.dataDir !== null) checkDataFolder(config.dataDir);
+  try {
+    return openDatabase({
+      dataDir: config.dataDir,
+      databaseUrl: config.databaseUrl,
+      sqliteSynchronous: config.sqliteSynchronous,
+    });
+  } catch (error) {
+    // Only SQLite opens eagerly (a file that is not a database, a read-only file system): PostgreSQL's pool connects later.
+    if (config.dataDir !== null && config.databaseUrl === null) throw dataFolderError(config.dataDir, error);
+    throw error;
+  }
 }
 
 /** A one-line, password-free description of the store, for start-up output. */

@@ -5,17 +5,19 @@ import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { LmsError } from '../errors.ts';
 import { scopeNames } from '../features/people/caller.ts';
-import { findFirstPortal } from '../features/people/people.repository.ts';
 import { issueToken, validateScopes } from '../features/people/portal.service.ts';
 import { IdGenerator, isNumericId } from '../ids.ts';
 import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
-import { addStoreOptions, loadCommandConfig, openConfiguredDatabase } from './store-options.ts';
+import { addDemoOptions, addStoreOptions, loadCommandConfig, openConfiguredDatabase } from './store-options.ts';
+
+/** The scope of an operator token made without --scopes: an operator sets up portals and acts on everything. */
+const operatorScopes = ['ZOHOPEOPLE.training.ALL'];
 
 /** What `token create` was asked for. */
 export interface TokenRequest {
-  /** Comma-separated scopes; short names (READ) stand for ZOHOPEOPLE.training.READ. */
-  scopes: string;
+  /** Comma-separated scopes; short names (READ) stand for ZOHOPEOPLE.training.READ. Optional for --operator. */
+  scopes?: string;
   /** The employee's erecno; the portal's admin when absent. */
   as?: string;
   operator?: boolean;
@@ -27,10 +29,10 @@ export function registerTokenCommand(program: Command): void {
   const create = token
     .command('create')
     .description('issue a token on the first portal and print it (and nothing else) on stdout')
-    .requiredOption('--scopes <list>', `comma-separated: ${scopeNames.join(', ')}`)
+    .option('--scopes <list>', `comma-separated: ${scopeNames.join(', ')} (default with --operator: ALL)`)
     .option('--as <erecno>', "the employee the token acts as (default: the portal's admin)")
     .option('--operator', 'may also create portals through /lectern/v1/portals');
-  addStoreOptions(create).action(async (options: TokenRequest, self: Command) => {
+  addDemoOptions(addStoreOptions(create)).action(async (options: TokenRequest, self: Command) => {
     process.stdout.write(`${await createToken(loadCommandConfig(self), options)}\n`);
   });
 }
@@ -49,13 +51,23 @@ function parseScopes(list: string): string[] {
   }
 }
 
-/** Migrates if needed (and loads the demo into an empty store), then issues the token. */
+function scopesOf(request: TokenRequest): string[] {
+  if (request.scopes !== undefined) return parseScopes(request.scopes);
+  if (request.operator === true) return operatorScopes;
+  throw new CliError(
+    '--scopes is required: name what the token may do, e.g. --scopes READ,CREATE or --scopes ALL ' +
+      '(only --operator tokens default to ZOHOPEOPLE.training.ALL)',
+    usageExitCode,
+  );
+}
+
+/** Migrates if needed (and makes the first portal in an empty store), then issues the token. */
 export async function createToken(config: Config, request: TokenRequest): Promise<string> {
-  const scopes = parseScopes(request.scopes);
+  const scopes = scopesOf(request);
   if (request.as !== undefined && !isNumericId(request.as)) {
     throw new CliError(`--as must be an erecno (digits only), got "${request.as}"`, usageExitCode);
   }
-  const database = openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config);
   try {
     // No HTTP server is needed, so the context is assembled here rather than through buildApp.
     const context: AppContext = {
@@ -65,17 +77,11 @@ export async function createToken(config: Config, request: TokenRequest): Promis
       ids: new IdGenerator(),
       config,
     };
-    await prepareStore(context, config);
-    const portal = await findFirstPortal(context.db);
-    if (portal === undefined) {
-      throw new CliError(
-        'the store has no portal (it is empty and LECTERN_DEMO is off); run `lectern serve --demo` once to make one',
-        usageExitCode,
-      );
-    }
+    // Only the token asked for is made: a new portal's admin token would be shown to nobody.
+    const { portalId } = await prepareStore(context, config, { adminToken: false });
     try {
       const issued = await issueToken(context, {
-        portalId: portal.id,
+        portalId,
         erecno: request.as,
         scopes,
         isOperator: request.operator === true,
@@ -84,7 +90,7 @@ export async function createToken(config: Config, request: TokenRequest): Promis
     } catch (error) {
       if (error instanceof LmsError && error.status === 404) {
         throw new CliError(
-          `portal "${portal.name}" (${portal.id}) has no employee with erecno ${request.as}; ` +
+          `the first portal (${portalId}) has no employee with erecno ${request.as}; ` +
             'list them with GET /lectern/v1/employees',
           usageExitCode,
         );

@@ -1,10 +1,12 @@
 /** One line to a running Lectern for a test: app, settable clock, a fresh demo portal and tokens. */
+import type { DestinationStream } from 'pino';
 import { buildApp, type LecternApp } from '../../src/app.ts';
 import { SettableClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { migrateToLatest } from '../../src/db/create-db.ts';
 import type { EmployeeTable } from '../../src/db/database.ts';
 import { createPortal, issueToken } from '../../src/features/people/portal.service.ts';
+import type { RateLimiter } from '../../src/http/rate-limit.ts';
 import { openTestDatabase } from './engines.ts';
 
 /** A test's Lectern. */
@@ -28,7 +30,14 @@ export interface TestLectern {
 
 /** Starts Lectern on this run's engine (in-memory SQLite, or a private PostgreSQL schema), rate limit off unless asked for. */
 export async function createTestLectern(
-  options: { env?: Record<string, string>; rateLimit?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    rateLimit?: boolean;
+    /** Replaces the limiter the settings would choose (a failing one, in the logging tests). */
+    rateLimiter?: RateLimiter;
+    /** Where the app logs, at LECTERN_LOG_LEVEL (default info); no logging without it. */
+    logStream?: DestinationStream;
+  } = {},
 ): Promise<TestLectern> {
   const config = loadConfig({
     LECTERN_MEMORY: 'true',
@@ -39,7 +48,13 @@ export async function createTestLectern(
   const database = await openTestDatabase();
   await migrateToLatest(database.db);
   const clock = new SettableClock();
-  const app = await buildApp({ config, database, clock });
+  const app = await buildApp({
+    config,
+    database,
+    clock,
+    rateLimiter: options.rateLimiter,
+    logStream: options.logStream,
+  });
   await app.ready();
   const created = await createPortal(app.lectern);
   const employees = await database.db

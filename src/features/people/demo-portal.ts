@@ -1,4 +1,4 @@
-/** The demo portal: an organisation with people, rooms and categories to try every endpoint against. */
+/** The demo portal (an organisation with people, rooms and categories to try every endpoint against), and the empty one. */
 import type { CategoryTable, EmployeeTable, LocationTable, PortalTable, RoomTable } from '../../db/database.ts';
 import type { IdGenerator } from '../../ids.ts';
 
@@ -102,4 +102,31 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
     })),
   ];
   return { portal, employees, locations: locationRows, rooms: roomRows, categories };
+}
+
+/** A portal with nobody but its Administrator: what an empty store starts with when the demo is off. */
+export function buildEmptyPortal(ids: IdGenerator, now: number): { portal: PortalTable; administrator: EmployeeTable } {
+  const portal: PortalTable = {
+    id: ids.next(),
+    name: 'Lectern',
+    url_name: 'lectern',
+    time_zone: 'UTC',
+    created_at: now,
+  };
+  const erecno = ids.next();
+  const administrator: EmployeeTable = {
+    erecno,
+    portal_id: portal.id,
+    employee_id: '1',
+    display_name: 'Administrator',
+    email_id: 'administrator@lectern.example.com',
+    photo_url: `https://people.zoho.com/api/viewEmployeePhoto?filename=${erecno}`,
+    manager_erecno: null,
+    status: 'active',
+    is_admin: 1,
+    is_settings_admin: 1,
+    is_data_admin: 1,
+    is_trainer: 0,
+  };
+  return { portal, administrator };
 }

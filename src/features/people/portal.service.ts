@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { invalidInput, notFound } from '../../errors.ts';
 import { scopeNames } from './caller.ts';
-import { buildDemoPortal } from './demo-portal.ts';
+import { buildDemoPortal, buildEmptyPortal } from './demo-portal.ts';
 import {
   findEmployee,
   findFirstPortal,
@@ -51,16 +51,26 @@ export async function createPortal(context: AppContext, options: { name?: string
   });
 }
 
+async function insertEmptyPortal(context: AppContext, db: Db): Promise<PortalTable> {
+  const empty = buildEmptyPortal(context.ids, context.clock.now());
+  await insertPortal(db, empty.portal);
+  await insertEmployees(db, [empty.administrator]);
+  return empty.portal;
+}
+
 /**
- * The default portal: the first one, made with the demo data when the store is empty and `demo` allows.
- * Undefined when the store is empty and no demo is wanted.
+ * The default portal: the first one. An empty store gets the demo portal, or, when `demo` is off, a portal with
+ * nobody but its Administrator (so that a first token can be made).
  */
-export async function ensureDefaultPortal(context: AppContext, demo: boolean): Promise<PortalTable | undefined> {
+export async function ensureDefaultPortal(context: AppContext, demo: boolean): Promise<PortalTable> {
   const existing = await findFirstPortal(context.db);
-  if (existing !== undefined || !demo) return existing;
+  if (existing !== undefined) return existing;
   try {
-    const created = await context.db.transaction().execute((trx) => insertDemoPortal(context, trx, 'zylker'));
-    return created.portal;
+    return await context.db
+      .transaction()
+      .execute(async (trx) =>
+        demo ? (await insertDemoPortal(context, trx, 'zylker')).portal : insertEmptyPortal(context, trx),
+      );
   } catch (error) {
     // Another process starting on the same empty store won the race (the portal's URL name is unique).
     const winner = await findFirstPortal(context.db);
