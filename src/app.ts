@@ -46,7 +46,7 @@ import { lazyCompilersFactory } from './http/lazy-compilers.ts';
 import { openApiOptions, registerOpenApiRoute } from './http/openapi.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { RedisRateLimiter } from './http/redis-rate-limit.ts';
-import { loggerOptions, registerRequestIdHeader, requestIdOptions } from './http/request-log.ts';
+import { loggerOptions, markRouterRefusal, registerRequestIdHeader, requestIdOptions } from './http/request-log.ts';
 import { registerServerLimits, serverOptions } from './http/server-limits.ts';
 import { IdGenerator } from './ids.ts';
 
@@ -88,8 +88,11 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
     bodyLimit: 1024 * 1024,
     schemaController: { compilersFactory: lazyCompilersFactory },
     ...serverOptions(config),
-    // Errors raised before a route runs (bad URL, overlong path parameter) in Zoho's body.
-    frameworkErrors: answerFrameworkError,
+    // Errors raised before a route runs (bad URL, overlong path parameter): an id, a log line, Zoho's body.
+    frameworkErrors: (error, request, reply) => {
+      markRouterRefusal(request, reply);
+      answerFrameworkError(error, request, reply);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const context: AppContext = {
     db: database.db,

@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import {
-  type FastifyError,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -115,21 +114,6 @@ export function requestIdOptions(): FastifyServerOptions {
     genReqId: requestIdOf,
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel }),
-    // A URL the router refuses is otherwise answered below every hook: no id, no log line. Its message would echo
-    // the URL (and any secret in its query) into the log, so Zoho's body is written here without it.
-    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      const status = error.statusCode ?? 400;
-      // Fastify logs the incoming line on this path but not the completed one.
-      reply.raw.once('finish', () => {
-        reply.log.info({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
-      });
-      reply.header(requestIdHeader, request.id);
-      reply.code(status).send({
-        code: status === 400 ? 'INVALID_INPUT' : String(status),
-        message:
-          status === 414 ? 'a path segment of the URL is too long' : 'the URL is not valid (bad percent-encoding)',
-      });
-    },
   };
 }
 
@@ -138,4 +122,15 @@ export function registerRequestIdHeader(app: FastifyInstance): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header(requestIdHeader, request.id);
   });
+}
+
+/**
+ * A URL the router refuses (Fastify's `frameworkErrors`) is answered below every hook: no id, no completion log line.
+ * This gives it both; the caller writes the body, which must not echo the URL (its query may hold a secret).
+ */
+export function markRouterRefusal(request: FastifyRequest, reply: FastifyReply): void {
+  reply.raw.once('finish', () => {
+    reply.log.info({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  });
+  reply.header(requestIdHeader, request.id);
 }
