@@ -2,10 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError, usageExitCode } from './cli/cli-error.ts';
-import { registerMigrateCommand } from './cli/migrate.ts';
-import { registerOpenApiCommand } from './cli/openapi.ts';
-import { registerServeCommand } from './cli/serve.ts';
-import { registerTokenCommand } from './cli/token.ts';
+import { registerCommands } from './cli/commands.ts';
 import { ConfigError } from './config.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -15,10 +12,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const program = new Command('lectern')
   .description("An open LMS server whose HTTP API is wire-compatible with Zoho People's LMS API")
   .version(version);
-registerServeCommand(program);
-registerTokenCommand(program);
-registerMigrateCommand(program);
-registerOpenApiCommand(program);
+registerCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,21 +1,8 @@
-/** `lectern migrate`: bring the schema up to date, or take it one migration down. */
-import type { Command } from 'commander';
 import type { MigrationResultSet } from 'kysely';
 import type { Config } from '../config.ts';
 import { createMigrator } from '../db/create-db.ts';
 import { CliError } from './cli-error.ts';
-import { addStoreOptions, describeStore, loadCommandConfig, openConfiguredDatabase } from './store-options.ts';
-
-/** Registers `lectern migrate`. */
-export function registerMigrateCommand(program: Command): void {
-  const command = program
-    .command('migrate')
-    .description('apply pending migrations (serve does this too), or revert the latest with --down')
-    .option('--down', 'revert the most recent migration');
-  addStoreOptions(command).action(async (options: { down?: boolean }, self: Command) => {
-    process.stdout.write(await migrate(loadCommandConfig(self), options.down === true));
-  });
-}
+import { describeStore, openConfiguredDatabase } from './store-options.ts';
 
 /** Runs the migrations and returns a report of what ran; throws naming the migration that failed. */
 export async function migrate(config: Config, down: boolean): Promise<string> {

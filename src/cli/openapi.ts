@@ -1,7 +1,6 @@
 /** `lectern openapi`: the OpenAPI document generated from the route schemas; written, printed or checked. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Command, Option } from 'commander';
 import { systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/create-db.ts';
@@ -12,26 +11,19 @@ const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 type OpenApiDocument = { paths?: Record<string, Record<string, { operationId?: string } | undefined>> };
 
-/** Registers `lectern openapi`. */
-export function registerOpenApiCommand(program: Command): void {
-  program
-    .command('openapi')
-    .description('print the OpenAPI document built from the route schemas')
-    .addOption(new Option('--write', `write it to ./${committedFile}`).conflicts('check'))
-    .addOption(new Option('--check', `fail when ./${committedFile} differs from it`))
-    .action(async (options: { write?: boolean; check?: boolean }) => {
-      const text = await renderOpenApi();
-      const path = resolve(committedFile);
-      if (options.write) {
-        writeFileSync(path, text);
-        process.stdout.write(`wrote ${path}\n`);
-      } else if (options.check) {
-        checkCommitted(path, text);
-        process.stdout.write(`${committedFile} is up to date\n`);
-      } else {
-        process.stdout.write(text);
-      }
-    });
+/** `lectern openapi [--write | --check]`: print the document, write it to ./openapi.json, or check that file. */
+export async function runOpenApiCommand(options: { write?: boolean; check?: boolean }): Promise<void> {
+  const text = await renderOpenApi();
+  const path = resolve(committedFile);
+  if (options.write) {
+    writeFileSync(path, text);
+    process.stdout.write(`wrote ${path}\n`);
+  } else if (options.check) {
+    checkCommitted(path, text);
+    process.stdout.write(`${committedFile} is up to date\n`);
+  } else {
+    process.stdout.write(text);
+  }
 }
 
 /** Builds the app on an empty in-memory store (the environment plays no part) and renders its document. */

@@ -1,38 +1,16 @@
 /** `lectern serve`: prepare the store, listen, print where to go, and stop cleanly on SIGTERM or SIGINT. */
 import type { AddressInfo } from 'node:net';
 import closeWithGrace from 'close-with-grace';
-import { type Command, Option } from 'commander';
 import type { LecternApp } from '../app.ts';
 import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/create-db.ts';
 import { type PreparedStore, prepareStore } from '../store.ts';
 import { listenError } from './start-up-problems.ts';
-import {
-  addDemoOptions,
-  addStoreOptions,
-  describeStore,
-  loadCommandConfig,
-  openConfiguredDatabase,
-  storeFlags,
-} from './store-options.ts';
+import { describeStore, openConfiguredDatabase, storeFlags } from './store-options.ts';
 
 /** How long in-flight requests get to finish after a stop signal before the process gives up on them. */
 const shutdownGraceMs = 10_000;
-
-/** Registers `lectern serve`. */
-export function registerServeCommand(program: Command): void {
-  const command = program
-    .command('serve')
-    .description('serve the Zoho-compatible API (/api/v1) and the control plane (/lectern/v1)')
-    .option('--port <port>', 'TCP port; 0 picks a free one (default 8080, env LECTERN_PORT)')
-    .option('--host <host>', 'interface to bind (default 127.0.0.1, env LECTERN_HOST)');
-  addDemoOptions(addStoreOptions(command))
-    .addOption(new Option('--no-rate-limit', "turn off Zoho's 30-calls-a-minute throttle (env LECTERN_RATE_LIMIT)"))
-    .action(async (_options, self: Command) => {
-      await serve(loadCommandConfig(self));
-    });
-}
 
 /** Opens the store, prepares it before listening (so the first request finds it ready), then listens. */
 export async function serve(config: Config): Promise<LecternApp> {

@@ -1,27 +1,8 @@
 /** The options every command shares for choosing the store, and turning a command's flags into a Config. */
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { type Config, type ConfigOverrides, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/create-db.ts';
 import { checkDatabaseReachable, checkDataFolder, dataFolderError } from './start-up-problems.ts';
-
-/** Adds --demo and --no-demo (what an empty store starts with) to a command. */
-export function addDemoOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--demo', 'load the demo portal when the store is empty (the default; env LECTERN_DEMO)'))
-    .addOption(
-      new Option('--no-demo', 'an empty store gets a portal with only its Administrator instead of the demo portal'),
-    );
-}
-
-/** Adds --data, --memory and --database-url to a command. */
-export function addStoreOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--data <dir>', 'folder of the embedded SQLite store (default ./.lectern, env LECTERN_DATA)'))
-    .addOption(
-      new Option('--memory', 'keep the store in memory; nothing survives exit (env LECTERN_MEMORY)').conflicts('data'),
-    )
-    .addOption(new Option('--database-url <url>', 'use PostgreSQL instead of SQLite (env DATABASE_URL)'));
-}
 
 const overridable = ['port', 'host', 'data', 'memory', 'databaseUrl', 'demo', 'rateLimit'] as const;
 

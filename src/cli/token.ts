@@ -1,15 +1,12 @@
-/** `lectern token create`: a token for an employee of the first portal, printed alone so scripts can capture it. */
-import type { Command } from 'commander';
 import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { LmsError } from '../errors.ts';
-import { scopeNames } from '../features/people/caller.ts';
 import { issueToken, validateScopes } from '../features/people/portal.service.ts';
 import { IdGenerator, isNumericId } from '../ids.ts';
 import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
-import { addDemoOptions, addStoreOptions, loadCommandConfig, openConfiguredDatabase } from './store-options.ts';
+import { openConfiguredDatabase } from './store-options.ts';
 
 /** The scope of an operator token made without --scopes: an operator sets up portals and acts on everything. */
 const operatorScopes = ['ZOHOPEOPLE.training.ALL'];
@@ -21,20 +18,6 @@ export interface TokenRequest {
   /** The employee's erecno; the portal's admin when absent. */
   as?: string;
   operator?: boolean;
-}
-
-/** Registers `lectern token create`. */
-export function registerTokenCommand(program: Command): void {
-  const token = program.command('token').description('manage API tokens');
-  const create = token
-    .command('create')
-    .description('issue a token on the first portal and print it (and nothing else) on stdout')
-    .option('--scopes <list>', `comma-separated: ${scopeNames.join(', ')} (default with --operator: ALL)`)
-    .option('--as <erecno>', "the employee the token acts as (default: the portal's admin)")
-    .option('--operator', 'may also create portals through /lectern/v1/portals');
-  addDemoOptions(addStoreOptions(create)).action(async (options: TokenRequest, self: Command) => {
-    process.stdout.write(`${await createToken(loadCommandConfig(self), options)}\n`);
-  });
 }
 
 function parseScopes(list: string): string[] {

@@ -1,0 +1,79 @@
+/**
+ * The `lectern` commands as commander sees them: names, flags and help. Each action loads its command's module
+ * only when it runs, so `lectern --version` and `--help` load nothing but commander (the store, Kysely and the app
+ * are most of a start-up).
+ */
+import { type Command, Option } from 'commander';
+import { scopeNames } from '../features/people/caller.ts';
+
+/** Adds --data, --memory and --database-url to a command. */
+function addStoreOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--data <dir>', 'folder of the embedded SQLite store (default ./.lectern, env LECTERN_DATA)'))
+    .addOption(
+      new Option('--memory', 'keep the store in memory; nothing survives exit (env LECTERN_MEMORY)').conflicts('data'),
+    )
+    .addOption(new Option('--database-url <url>', 'use PostgreSQL instead of SQLite (env DATABASE_URL)'));
+}
+
+/** Adds --demo and --no-demo: what an empty store gets. */
+function addDemoOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--demo', 'load the demo portal when the store is empty (the default; env LECTERN_DEMO)'))
+    .addOption(
+      new Option('--no-demo', 'an empty store gets a portal with only its Administrator instead of the demo portal'),
+    );
+}
+
+/** Settings from the environment with the flags the user typed on top (loaded with the command's module). */
+async function configOf(command: Command) {
+  const { loadCommandConfig } = await import('./store-options.ts');
+  return loadCommandConfig(command);
+}
+
+/** Registers serve, token create, migrate and openapi. */
+export function registerCommands(program: Command): void {
+  const serveCommand = program
+    .command('serve')
+    .description('serve the Zoho-compatible API (/api/v1) and the control plane (/lectern/v1)')
+    .option('--port <port>', 'TCP port; 0 picks a free one (default 8080, env LECTERN_PORT)')
+    .option('--host <host>', 'interface to bind (default 127.0.0.1, env LECTERN_HOST)');
+  addDemoOptions(addStoreOptions(serveCommand))
+    .addOption(new Option('--no-rate-limit', "turn off Zoho's 30-calls-a-minute throttle (env LECTERN_RATE_LIMIT)"))
+    .action(async (_options, self: Command) => {
+      const { serve } = await import('./serve.ts');
+      await serve(await configOf(self));
+    });
+
+  const create = program
+    .command('token')
+    .description('manage API tokens')
+    .command('create')
+    .description('issue a token on the first portal and print it (and nothing else) on stdout')
+    .option('--scopes <list>', `comma-separated: ${scopeNames.join(', ')} (default with --operator: ALL)`)
+    .option('--as <erecno>', "the employee the token acts as (default: the portal's admin)")
+    .option('--operator', 'may also create portals through /lectern/v1/portals');
+  addDemoOptions(addStoreOptions(create)).action(async (options, self: Command) => {
+    const { createToken } = await import('./token.ts');
+    process.stdout.write(`${await createToken(await configOf(self), options)}\n`);
+  });
+
+  const migrateCommand = program
+    .command('migrate')
+    .description('apply pending migrations (serve does this too), or revert the latest with --down')
+    .option('--down', 'revert the most recent migration');
+  addStoreOptions(migrateCommand).action(async (options: { down?: boolean }, self: Command) => {
+    const { migrate } = await import('./migrate.ts');
+    process.stdout.write(await migrate(await configOf(self), options.down === true));
+  });
+
+  program
+    .command('openapi')
+    .description('print the OpenAPI document built from the route schemas')
+    .addOption(new Option('--write', 'write it to ./openapi.json').conflicts('check'))
+    .addOption(new Option('--check', 'fail when ./openapi.json differs from it'))
+    .action(async (options: { write?: boolean; check?: boolean }) => {
+      const { runOpenApiCommand } = await import('./openapi.ts');
+      await runOpenApiCommand(options);
+    });
+}
