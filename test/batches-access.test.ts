@@ -79,7 +79,7 @@ describe.each(endpoints)('$name', (endpoint) => {
     for (const token of [null, 'not-a-token']) {
       const response = await send(token);
       expect(response.statusCode).toBe(401);
-      expect(response.json().code).toBe('401');
+      expect(response.json().code).toBe('7202');
     }
     await batchUnchanged();
   });

@@ -11,6 +11,7 @@ import * as progress from './2026-11-23T1700_progress.ts';
 import * as learningPlans from './2026-11-23T1710_learning_plans.ts';
 import * as history from './2026-11-23T1720_history.ts';
 import * as notifications from './2026-11-23T1730_notifications.ts';
+import * as tokenLifecycle from './2026-12-01T1000_token_lifecycle.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1710_learning_plans': learningPlans,
   '2026-11-23T1720_history': history,
   '2026-11-23T1730_notifications': notifications,
+  '2026-12-01T1000_token_lifecycle': tokenLifecycle,
 };
