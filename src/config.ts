@@ -1,5 +1,8 @@
 /** Lectern's settings: read once from the environment and the command line, validated, frozen. */
 
+/** Which non-public addresses webhooks may reach: none, loopback only, or loopback and private networks. */
+export type WebhookAllowance = 'none' | 'loopback' | 'private';
+
 /** Every setting Lectern has; README's settings table lists the same names. */
 export interface Config {
   /** TCP port the HTTP server listens on. */
@@ -45,6 +48,8 @@ export interface Config {
   readonly deliveryIntervalSeconds: number;
   /** Attempts an e-mail or webhook delivery gets (with exponential back-off) before it is marked failed. */
   readonly deliveryMaxAttempts: number;
+  /** Non-public webhook addresses allowed (link-local, metadata and reserved ones never are); loopback with --memory. */
+  readonly webhookAllowPrivate: WebhookAllowance;
 }
 
 /** Settings that the command line may override (flags win over the environment). */
@@ -112,6 +117,13 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
   if (smtpUrl !== null && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
     problems.push('LECTERN_SMTP_URL must look like smtp://user:password@host:port (or smtps://)');
   }
+  // The in-memory mode is for local integration tests, whose receivers listen on loopback.
+  const webhookAllowPrivate = (env.LECTERN_WEBHOOK_ALLOW_PRIVATE || (memory ? 'loopback' : 'none')).toLowerCase();
+  if (!['none', 'loopback', 'private'].includes(webhookAllowPrivate)) {
+    problems.push(
+      `LECTERN_WEBHOOK_ALLOW_PRIVATE must be none, loopback or private, got "${env.LECTERN_WEBHOOK_ALLOW_PRIVATE}"`,
+    );
+  }
   const config: Config = {
     port,
     host,
@@ -157,6 +169,7 @@ export function loadConfig(env: Env = process.env, overrides: ConfigOverrides = 
       86_400,
     ),
     deliveryMaxAttempts: integer('LECTERN_DELIVERY_MAX_ATTEMPTS', env.LECTERN_DELIVERY_MAX_ATTEMPTS, 8, 1, 100),
+    webhookAllowPrivate: webhookAllowPrivate as WebhookAllowance,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
