@@ -3,6 +3,9 @@ import { Kind } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { type SettingName, type SettingSchema, type Settings, settingsSchema } from './settings.ts';
 
+/** Which non-public addresses webhooks may reach: none, loopback only, or loopback and private networks. */
+export type WebhookAllowance = 'none' | 'loopback' | 'private';
+
 /** Every setting Lectern has; README's settings table lists the same names. */
 export interface Config {
   /** TCP port the HTTP server listens on. */
@@ -50,6 +53,8 @@ export interface Config {
   readonly deliveryMaxAttempts: number;
   /** Time limits of the HTTP server, in milliseconds (README's settings table explains each). */
   readonly timeouts: TimeoutSettings;
+  /** Non-public webhook addresses allowed (link-local, metadata and reserved ones never are); loopback with --memory. */
+  readonly webhookAllowPrivate: WebhookAllowance;
 }
 
 /** How long the HTTP server waits on a client, in milliseconds. */
@@ -248,5 +253,7 @@ function fromSettings(settings: Settings): Config {
       idleMs: settings.LECTERN_IDLE_TIMEOUT_MS,
       keepAliveMs: settings.LECTERN_KEEP_ALIVE_TIMEOUT_MS,
     }),
+    // The in-memory mode is for local integration tests, whose receivers listen on loopback.
+    webhookAllowPrivate: settings.LECTERN_WEBHOOK_ALLOW_PRIVATE ?? (settings.LECTERN_MEMORY ? 'loopback' : 'none'),
   };
 }

@@ -141,6 +141,12 @@ export const settingsSchema = Type.Object({
   LECTERN_UPLOAD_TIMEOUT_MS: milliseconds(900_000, { fix: 'use 900000 (15 minutes), or unset it' }),
   LECTERN_IDLE_TIMEOUT_MS: milliseconds(30_000, { fix: 'use 30000, or unset it' }),
   LECTERN_KEEP_ALIVE_TIMEOUT_MS: milliseconds(72_000, { fix: 'use 72000, or unset it' }),
+  // No default here: unset means loopback with --memory and none otherwise.
+  LECTERN_WEBHOOK_ALLOW_PRIVATE: Type.Optional(
+    oneOf(['none', 'loopback', 'private'], 'none', {
+      fix: 'use none (public addresses only), loopback, or private (also 10/8, 172.16/12, 192.168/16, fc00::/7)',
+    }),
+  ),
 });
 
 /** The settings after validation, defaults applied. */

@@ -102,7 +102,13 @@ describe('POST /lectern/v1/tokens', () => {
     const response = await createToken({ erecno: julia.erecno, scopes: [read] });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body).toEqual({ token: expect.stringMatching(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/), erecno: julia.erecno });
+    expect(body).toEqual({
+      token: expect.stringMatching(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/),
+      tokenId: expect.stringMatching(/^\d{18}$/),
+      erecno: julia.erecno,
+      scopes: [read],
+      expiresAt: null,
+    });
     expect((await lectern.app.inject({ url: '/api/v1/rooms', headers: lectern.auth(body.token) })).statusCode).toBe(
       200,
     );

@@ -299,7 +299,7 @@ describe('access', () => {
     for (const scope of ['READ', 'UPDATE', 'DELETE']) {
       const response = await act(courseId, batchId, action, { token: await lectern.token([scope]) });
       expect(response.statusCode).toBe(403);
-      expect(response.json().code).toBe('403');
+      expect(response.json().code).toBe('7218');
     }
     expect(await publishStatus(courseId, batchId)).toBe('unpublished');
   });

@@ -79,7 +79,7 @@ describe.each(endpoints)('$name', (endpoint) => {
     for (const token of [null, 'not-a-token']) {
       const response = await send(token);
       expect(response.statusCode).toBe(401);
-      expect(response.json().code).toBe('401');
+      expect(response.json().code).toBe('7202');
     }
     await batchUnchanged();
   });
@@ -88,7 +88,7 @@ describe.each(endpoints)('$name', (endpoint) => {
     const other = endpoint.scope === 'READ' ? 'CREATE' : 'READ';
     const refused = await send(await lectern.token([other]));
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().code).toBe('403');
+    expect(refused.json().code).toBe('7218');
     await batchUnchanged();
     // The delete is tried on a batch of its own, so that the shared one stays.
     const target =

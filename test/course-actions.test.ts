@@ -232,7 +232,7 @@ describe('access to every action', () => {
   it.each(actions)('%s: 401 without a token, 403 with a READ-only token', async (action) => {
     const anonymous = await act(courseId, action, { token: null });
     expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.json().code).toBe('401');
+    expect(anonymous.json().code).toBe('7202');
     const readOnly = await act(courseId, action, { token: await lectern.token(['READ']) });
     expect(readOnly.statusCode).toBe(403);
     expect(readOnly.json().message).toMatch(/^Sorry! You are not authorized to do this operation/);

@@ -48,6 +48,8 @@ function callerWith(overrides: Partial<Caller> = {}): Caller {
     portalUrlName: 'idcportalfb18',
     erecno: callerErecno,
     tokenHash: 'hash',
+    tokenId: '1',
+    tokenExpiresAt: null,
     scopes: new Set(['ZOHOPEOPLE.training.ALL']),
     isOperator: false,
     isAdmin: false,

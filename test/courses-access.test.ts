@@ -55,7 +55,7 @@ describe('authentication and scopes', () => {
   it.each(endpoints)('%s answers 401 without a token', async (_name, method, url) => {
     const response = await call(method, url, drafted.courseId, null);
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toMatchObject({ code: '401', message: expect.stringMatching(/^Invalid OAuth token/) });
+    expect(response.json()).toMatchObject({ code: '7202', message: expect.stringMatching(/^Invalid OAuth token/) });
   });
 
   const needs: Record<Method, string> = { GET: 'READ', POST: 'CREATE', PATCH: 'UPDATE', DELETE: 'DELETE' };

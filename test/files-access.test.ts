@@ -76,7 +76,7 @@ describe.each(cases)('%s %s', (familyName, _name, method, path) => {
     const { url } = await target();
     const response = await call(method, url, null);
     expect(response.statusCode).toBe(401);
-    expect(response.json()).toMatchObject({ code: '401' });
+    expect(response.json()).toMatchObject({ code: '7202' });
   });
 
   it('answers 403 to a token without its scope and writes nothing', async () => {

@@ -1,4 +1,4 @@
-import { NO_MIGRATIONS, sql } from 'kysely';
+import { type Kysely, NO_MIGRATIONS, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createMigrator } from '../src/db/create-db.ts';
 import { migrations } from '../src/db/migrations/index.ts';
@@ -71,4 +71,27 @@ it("gives the demo's locations, already stored, the time zones of their cities",
     ['Somewhere Else', null],
     ['Utrecht, Netherlands', 'Europe/Amsterdam'],
   ]);
+  await database.db.deleteFrom('locations').where('name', 'in', names).execute();
+});
+
+it('gives tokens made before the token lifecycle migration an id, no expiry and no revocation', async () => {
+  const migrator = await createMigrator(database.db);
+  await migrator.migrateTo('2026-11-23T1730_notifications');
+  const legacy = {
+    hash: 'a'.repeat(64),
+    portal_id: '1',
+    erecno: '2',
+    scopes: 'ZOHOPEOPLE.training.ALL',
+    created_at: 1,
+  };
+  await (database.db as Kysely<any>).insertInto('tokens').values(legacy).execute();
+  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  const row = await database.db
+    .selectFrom('tokens')
+    .selectAll()
+    .where('hash', '=', legacy.hash)
+    .executeTakeFirstOrThrow();
+  expect(row).toMatchObject({ expires_at: null, revoked_at: null, minted_by: null });
+  expect(row.id).toMatch(/^\d{18}$/);
+  await database.db.deleteFrom('tokens').where('hash', '=', legacy.hash).execute();
 });

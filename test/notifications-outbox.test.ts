@@ -18,7 +18,8 @@ let otherLearner: Person;
 let waiting: Person;
 let courseAdmin: Person;
 beforeAll(async () => {
-  lectern = await createTestLectern();
+  // The receivers listen on 127.0.0.1, which webhooks reach only when the operator allows loopback.
+  lectern = await createTestLectern({ env: { LECTERN_WEBHOOK_ALLOW_PRIVATE: 'loopback' } });
   learner = await personNamed(lectern, 'Fatima Zahra');
   otherLearner = await personNamed(lectern, 'Gustav Lind');
   waiting = await personNamed(lectern, 'Kofi Mensah');

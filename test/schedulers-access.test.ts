@@ -64,7 +64,7 @@ describe('tokens and scopes', () => {
   it.each(endpoints)('%s answers 401 without a token', async (_name, method, url) => {
     const response = await call(method, url, {}, null);
     expect(response.statusCode).toBe(401);
-    expect(response.json().code).toBe('401');
+    expect(response.json().code).toBe('7202');
   });
 
   it.each(endpoints)('%s answers 403 to a token without its scope, and writes nothing', async (_name, method, url) => {

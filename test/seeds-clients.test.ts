@@ -127,7 +127,7 @@ describe('Publish Course samples', () => {
       const courseId = await createDraftedCourse('Publish by cookie');
       const request = substitute(seed.requests.curl, 'https://people.zoho.com', lectern.baseUrl);
       const { body } = await runSample('curl', substitute(request, '478346000019582101', courseId));
-      expect(body).toMatchObject({ code: '401' });
+      expect(body).toMatchObject({ code: '7202' });
       const course = await lectern.app.inject({
         url: `/api/v1/courses/${courseId}`,
         headers: lectern.auth(lectern.adminToken),

@@ -41,7 +41,7 @@ describe('who may', () => {
     for (const token of [null, 'not-a-token']) {
       const response = await send('GET', sessionsUrl(path), token);
       expect(response.statusCode).toBe(401);
-      expect(response.json().code).toBe('401');
+      expect(response.json().code).toBe('7202');
     }
   });
 

@@ -37,7 +37,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/lms`;
-  lectern = await createTestLectern();
+  // The receivers listen on 127.0.0.1, which webhooks reach only when the operator allows loopback.
+  lectern = await createTestLectern({ env: { LECTERN_WEBHOOK_ALLOW_PRIVATE: 'loopback' } });
   learner = await personNamed(lectern, 'Fatima Zahra');
 });
 afterAll(async () => {

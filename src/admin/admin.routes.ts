@@ -2,14 +2,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { invalidInput, missingInput } from '../errors.ts';
+import { missingInput } from '../errors.ts';
 import { PersonSchema, presentPerson, rolesOf } from '../features/people/employee.presenter.ts';
 import { addEmployees } from '../features/people/employee.service.ts';
 import { type EmployeeRow, listEmployees } from '../features/people/people.repository.ts';
-import { createPortal, issueToken, validateScopes } from '../features/people/portal.service.ts';
+import { createPortal } from '../features/people/portal.service.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
-import { isNumericId } from '../ids.ts';
+import { registerTokenRoutes } from './token.routes.ts';
 
 const EmployeeSchema = Type.Composite([
   PersonSchema,
@@ -44,7 +44,7 @@ const NewEmployeeSchema = Type.Object({
   status: Type.Optional(Type.String({ description: 'active (default) or inactive' })),
 });
 
-/** Registers /lectern/v1/employees, /lectern/v1/tokens and /lectern/v1/portals. */
+/** Registers /lectern/v1/employees, /lectern/v1/tokens (token.routes.ts) and /lectern/v1/portals. */
 export function registerAdminRoutes(app: FastifyInstance, context: AppContext): void {
   app.get(
     '/lectern/v1/employees',
@@ -96,29 +96,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
     },
   );
 
-  app.post(
-    '/lectern/v1/tokens',
-    {
-      config: { scope: 'CREATE', access: 'admin' },
-      schema: {
-        operationId: 'createToken',
-        tags: ['lectern'],
-        body: Type.Object({
-          erecno: Type.Optional(Type.Union([Type.String(), Type.Number()])),
-          scopes: Type.Array(Type.String()),
-        }),
-        response: { 200: Type.Object({ token: Type.String(), erecno: Type.String() }), ...errorResponses },
-      },
-    },
-    async (request) => {
-      const body = request.body as { erecno?: string | number; scopes?: unknown };
-      if (body.scopes === undefined) throw missingInput('scopes');
-      const scopes = validateScopes(body.scopes, 'scopes');
-      const erecno = body.erecno === undefined ? undefined : String(body.erecno);
-      if (erecno !== undefined && !isNumericId(erecno)) throw invalidInput('erecno', 'must be a numeric id');
-      return issueToken(context, { portalId: request.caller.portalId, erecno, scopes });
-    },
-  );
+  registerTokenRoutes(app, context);
 
   app.post(
     '/lectern/v1/portals',

@@ -29,12 +29,20 @@ export interface EmployeeTable {
 }
 
 export interface TokenTable {
+  /** SHA-256 of the token: the value itself is never stored. */
   hash: string;
+  /** Public id, to list and revoke a token without its value. */
+  id: string;
   portal_id: string;
   erecno: string;
   scopes: string;
   is_operator: number;
   created_at: number;
+  /** Epoch ms after which the token is refused; null: never. */
+  expires_at: number | null;
+  revoked_at: number | null;
+  /** The token that minted this one (revoking it revokes this); null for tokens made by the operator or the CLI. */
+  minted_by: string | null;
 }
 
 export interface LocationTable {

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { forbidden, LmsError, zohoStatusMessages } from '../errors.ts';
-import { type Caller, hasScope, type Scope } from '../features/people/caller.ts';
-import { findCaller } from '../features/people/token.repository.ts';
+import { type Caller, hasScope, type Scope, trainingFamily } from '../features/people/caller.ts';
+import { lookupToken, type TokenRefusal } from '../features/people/token.repository.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 declare module 'fastify' {
@@ -17,6 +17,45 @@ declare module 'fastify' {
     /** Lectern's control plane: portal admins, or the server's operator. */
     access?: 'admin' | 'operator';
   }
+  interface FastifyInstance {
+    /** Every route with the scope and access it declares, in registration order (HEAD routes left out). */
+    routeTable: RouteDeclaration[];
+  }
+}
+
+/** A route as declared: where it is and what a caller needs; `scope` undefined means no token is asked for. */
+export interface RouteDeclaration {
+  readonly method: string;
+  readonly url: string;
+  readonly operationId: string | undefined;
+  readonly scope: Scope | undefined;
+  readonly access: 'admin' | 'operator' | undefined;
+}
+
+/** People's code for a missing, unknown, expired or revoked token (HTTP 401; clients refresh on it). */
+export const invalidTokenCode = '7202';
+/** People's code for a token without the operation's scope (HTTP 403; clients do not refresh on it). */
+export const invalidScopeCode = '7218';
+
+const refusalReasons: Record<TokenRefusal, string> = {
+  unknown: 'the token is not known',
+  expired: 'the token has expired',
+  revoked: 'the token was revoked',
+  inactive: "the token's employee is inactive",
+};
+
+/** 401 with People's invalid-token code and the reason after Zoho's wording. */
+export function invalidToken(reason: string): LmsError {
+  return new LmsError(401, invalidTokenCode, `${zohoStatusMessages[401]}: ${reason}`);
+}
+
+/** 403 for a token that lacks the route's scope; names the scopes that would do, and says "Invalid OAuth Scope". */
+export function invalidScope(scope: Scope): LmsError {
+  return new LmsError(
+    403,
+    invalidScopeCode,
+    `${zohoStatusMessages[403]}: Invalid OAuth Scope: the token needs ${trainingFamily}.ALL or ${trainingFamily}.${scope}`,
+  );
 }
 
 const prefix = 'zoho-oauthtoken ';
@@ -41,25 +80,43 @@ async function checkRate(limiter: RateLimiter, request: FastifyRequest, caller: 
   }
 }
 
-/** Registers authentication, scope checks and the rate limit for every route that declares a scope. */
+/** Keeps the table of routes registered after this call, with what each declares. */
+function recordRouteTable(app: FastifyInstance): void {
+  const table: RouteDeclaration[] = [];
+  app.decorate('routeTable', table);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      table.push({
+        method,
+        url: route.url,
+        operationId: (route.schema as { operationId?: string } | undefined)?.operationId,
+        scope: route.config?.scope,
+        access: route.config?.access,
+      });
+    }
+  });
+}
+
+/**
+ * Registers authentication, scope checks and the rate limit for every route that declares a scope, and the route
+ * table (register this before the routes).
+ */
 export function registerAuth(
   app: FastifyInstance,
   dependencies: { db: Db; clock: Clock; rateLimiter: RateLimiter | null },
 ): void {
+  recordRouteTable(app);
   app.decorateRequest('caller', null as unknown as Caller);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const config = request.routeOptions.config;
     if (config.scope === undefined) return;
     const token = tokenOf(request);
-    if (token === undefined) {
-      throw new LmsError(
-        401,
-        '401',
-        `${zohoStatusMessages[401]}: send the header Authorization: Zoho-oauthtoken <token>`,
-      );
-    }
-    const caller = await findCaller(dependencies.db, token);
-    if (caller === undefined) throw new LmsError(401, '401', `${zohoStatusMessages[401]}: the token is not known`);
+    if (token === undefined) throw invalidToken('send the header Authorization: Zoho-oauthtoken <token>');
+    const found = await lookupToken(dependencies.db, token, dependencies.clock.now());
+    if ('refusal' in found) throw invalidToken(refusalReasons[found.refusal]);
+    const caller = found.caller;
     request.caller = caller;
     if (dependencies.rateLimiter !== null) {
       const decision = await checkRate(dependencies.rateLimiter, request, caller, dependencies.clock);
@@ -72,12 +129,8 @@ export function registerAuth(
         );
       }
     }
-    if (!hasScope(caller, config.scope)) {
-      throw forbidden(`the token needs ZOHOPEOPLE.training.ALL or ZOHOPEOPLE.training.${config.scope}`);
-    }
-    if (config.access === 'operator' && !caller.isOperator) {
-      throw forbidden('only the server operator may do this');
-    }
+    if (!hasScope(caller, config.scope)) throw invalidScope(config.scope);
+    if (config.access === 'operator' && !caller.isOperator) throw forbidden('only the server operator may do this');
     if (config.access === 'admin' && !caller.isAdmin && !caller.isOperator) {
       throw forbidden('only a portal admin may do this');
     }

@@ -130,7 +130,7 @@ function describeMatrix(spec: EntityKindSpec, state: () => EntityAccessWorld): v
 
     it('answers 401 without a token, and with an unknown one', async () => {
       const url = await target();
-      expect((await state().call(method, url, null)).json()).toMatchObject({ code: '401' });
+      expect((await state().call(method, url, null)).json()).toMatchObject({ code: '7202' });
       expect((await state().call(method, url, 'not-a-token')).statusCode).toBe(401);
     });
 

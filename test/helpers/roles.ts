@@ -16,16 +16,26 @@ export interface Cast {
   otherLearner: Person;
   /** Kofi Mensah, who reports to Julia, not to Emeka. */
   bystander: Person;
+  /** Chen Wei, a trainer (the sessions' trainer in the tests' worlds). */
+  trainer: Person;
 }
 
-/** Adam (admin), Julia (course admin), Emeka (manages Fatima and Gustav), Fatima, Gustav, Kofi. */
+/** Who plays each role: display names of the demo portal (every demo portal has the same people). */
+export const castNames: Readonly<Record<keyof Cast, string>> = {
+  admin: 'Adam Fischer',
+  courseAdmin: 'Julia Moreau',
+  manager: 'Emeka Okafor',
+  learner: 'Fatima Zahra',
+  otherLearner: 'Gustav Lind',
+  bystander: 'Kofi Mensah',
+  trainer: 'Chen Wei',
+};
+
+/** Adam (admin), Julia (course admin), Emeka (manages Fatima and Gustav), Fatima, Gustav, Kofi, Chen (trainer). */
 export async function castOf(lectern: TestLectern): Promise<Cast> {
-  return {
-    admin: await personNamed(lectern, 'Adam Fischer'),
-    courseAdmin: await personNamed(lectern, 'Julia Moreau'),
-    manager: await personNamed(lectern, 'Emeka Okafor'),
-    learner: await personNamed(lectern, 'Fatima Zahra'),
-    otherLearner: await personNamed(lectern, 'Gustav Lind'),
-    bystander: await personNamed(lectern, 'Kofi Mensah'),
-  };
+  const cast: Partial<Cast> = {};
+  for (const [role, name] of Object.entries(castNames) as [keyof Cast, string][]) {
+    cast[role] = await personNamed(lectern, name);
+  }
+  return cast as Cast;
 }

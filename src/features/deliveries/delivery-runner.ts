@@ -5,7 +5,7 @@
 import type { AppContext } from '../../context.ts';
 import { type PeriodicTask, type PeriodicTaskLog, startPeriodicTask } from '../../periodic-task.ts';
 import { type MailTransport, runEmailDeliveries } from '../notifications/notification.delivery.ts';
-import { runWebhookDeliveries } from '../webhooks/webhook.delivery.ts';
+import { runWebhookDeliveries, type WebhookRunOptions } from '../webhooks/webhook.delivery.ts';
 
 /** What one run did, per kind. */
 export interface DeliveryRunResult {
@@ -13,13 +13,16 @@ export interface DeliveryRunResult {
   webhooks: { sent: number; failed: number; skipped: number };
 }
 
-/** One run: e-mails, then webhooks. A transport may be passed in; otherwise the SMTP settings decide. */
+/**
+ * One run: e-mails, then webhooks. A transport may be passed in (otherwise the SMTP settings decide), and a name
+ * resolver for webhooks (otherwise DNS).
+ */
 export async function runDeliveries(
   context: AppContext,
-  options: { transport?: MailTransport | null } = {},
+  options: { transport?: MailTransport | null } & WebhookRunOptions = {},
 ): Promise<DeliveryRunResult> {
   const emails = await runEmailDeliveries(context, options);
-  const webhooks = await runWebhookDeliveries(context);
+  const webhooks = await runWebhookDeliveries(context, options);
   return { emails, webhooks };
 }
 

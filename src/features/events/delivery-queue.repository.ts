@@ -79,6 +79,8 @@ export interface AttemptOutcome {
   statusCode: number | null;
   error: string | null;
   durationMs: number;
+  /** A failure no retry can mend (a refused address): the row is marked failed at once. */
+  final?: boolean;
 }
 
 /**
@@ -99,7 +101,7 @@ export async function settleClaim(
     const lastAttempt = claim.attempt >= context.config.deliveryMaxAttempts;
     const update = outcome.ok
       ? { status: 'sent' as const, sent_at: now, claimed_until: null, last_error: null }
-      : lastAttempt
+      : lastAttempt || outcome.final === true
         ? { status: 'failed' as const, claimed_until: null, last_error: outcome.error }
         : {
             status: 'pending' as const,

@@ -3,9 +3,12 @@
 /** The five operation scopes of `ZOHOPEOPLE.training`. */
 export type Scope = 'ALL' | 'READ' | 'CREATE' | 'UPDATE' | 'DELETE';
 
+/** The scope family of every LMS operation. */
+export const trainingFamily = 'ZOHOPEOPLE.training';
+
 /** Every scope name a token may carry. */
 export const scopeNames: readonly string[] = ['ALL', 'READ', 'CREATE', 'UPDATE', 'DELETE'].map(
-  (operation) => `ZOHOPEOPLE.training.${operation}`,
+  (operation) => `${trainingFamily}.${operation}`,
 );
 
 /** The authenticated caller of a request. */
@@ -14,6 +17,10 @@ export interface Caller {
   readonly portalUrlName: string;
   readonly erecno: string;
   readonly tokenHash: string;
+  /** The token's public id (tokens it mints record it, so that revoking it revokes them). */
+  readonly tokenId: string;
+  /** When the calling token expires (epoch ms), or null. */
+  readonly tokenExpiresAt: number | null;
   readonly scopes: ReadonlySet<string>;
   readonly isOperator: boolean;
   readonly isAdmin: boolean;
@@ -24,5 +31,15 @@ export interface Caller {
 
 /** True when the token carries `ZOHOPEOPLE.training.ALL` or the named operation scope. */
 export function hasScope(caller: Caller, scope: Scope): boolean {
-  return caller.scopes.has('ZOHOPEOPLE.training.ALL') || caller.scopes.has(`ZOHOPEOPLE.training.${scope}`);
+  return caller.scopes.has(`${trainingFamily}.ALL`) || caller.scopes.has(`${trainingFamily}.${scope}`);
+}
+
+/**
+ * True when scopes `held` cover the scope `wanted`: they hold it, or hold ALL of its family (`ZOHOPEOPLE.training.ALL`
+ * covers `ZOHOPEOPLE.training.READ`, never `ZOHOPEOPLE.forms.READ`).
+ */
+export function scopeCovers(held: ReadonlySet<string>, wanted: string): boolean {
+  if (held.has(wanted)) return true;
+  const family = wanted.slice(0, wanted.lastIndexOf('.'));
+  return family !== '' && held.has(`${family}.ALL`);
 }

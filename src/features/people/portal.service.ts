@@ -40,6 +40,7 @@ export async function createPortal(context: AppContext, options: { name?: string
     const admin = demo.employees.find((employee) => employee.is_admin === 1)!;
     const token = generateToken();
     await insertToken(trx, {
+      id: context.ids.next(),
       value: token,
       portalId: demo.portal.id,
       erecno: admin.erecno,
@@ -79,39 +80,66 @@ export async function ensureDefaultPortal(context: AppContext, demo: boolean): P
   }
 }
 
-/** Checks a scope list: every item one of the five `ZOHOPEOPLE.training.*` names. */
+/** Checks a scope list: every item one of the five `ZOHOPEOPLE.training.*` names, in any case (Zoho's are not). */
 export function validateScopes(scopes: unknown, parameter: string): string[] {
   if (!Array.isArray(scopes) || scopes.length === 0) {
     throw invalidInput(parameter, `must be a non-empty list of ${scopeNames.join(', ')}`);
   }
-  for (const scope of scopes) {
-    if (typeof scope !== 'string' || !scopeNames.includes(scope)) {
+  const canonical = scopes.map((scope) => {
+    const known =
+      typeof scope === 'string' ? scopeNames.find((name) => name.toLowerCase() === scope.toLowerCase()) : undefined;
+    if (known === undefined) {
       throw invalidInput(parameter, `unknown scope ${JSON.stringify(scope)}; use ${scopeNames.join(', ')}`);
     }
-  }
-  return [...new Set(scopes as string[])];
+    return known;
+  });
+  return [...new Set(canonical)];
 }
 
-/** Issues a token for an employee of the portal (its admin when no erecno is given). */
+/** What issueToken made: the value (shown once), its public id, whose it is and when it expires. */
+export interface IssuedToken {
+  token: string;
+  tokenId: string;
+  erecno: string;
+  expiresAt: number | null;
+}
+
+/**
+ * Issues a token for an employee of the portal (its admin when no erecno is given). No rule limits what it grants:
+ * callers that act for someone (the API) check that first, see token.service.ts.
+ */
 export async function issueToken(
   context: AppContext,
-  request: { portalId: string; erecno?: string; scopes: string[]; isOperator?: boolean; value?: string },
-): Promise<{ token: string; erecno: string }> {
+  request: {
+    portalId: string;
+    erecno?: string;
+    scopes: string[];
+    isOperator?: boolean;
+    value?: string;
+    expiresAt?: number | null;
+    mintedBy?: string | null;
+  },
+): Promise<IssuedToken> {
   const employee =
     request.erecno === undefined
       ? await findPortalAdmin(context.db, request.portalId)
       : await findEmployee(context.db, request.portalId, request.erecno);
   if (employee === undefined) throw notFound('employee', request.erecno ?? '(portal admin)');
   const token = request.value ?? generateToken();
+  const tokenId = context.ids.next();
+  const expiresAt = request.expiresAt ?? null;
   await insertToken(context.db, {
+    id: tokenId,
     value: token,
     portalId: request.portalId,
     erecno: employee.erecno,
     scopes: request.scopes,
     isOperator: request.isOperator ?? false,
     now: context.clock.now(),
+    expiresAt,
+    mintedBy: request.mintedBy ?? null,
   });
-  return { token, erecno: employee.erecno };
+  return { token, tokenId, erecno: employee.erecno, expiresAt };
 }
 
 /** A portal's time zone: "today" for locks and dates, and the wall clock of session times. */

@@ -1,7 +1,7 @@
-/** Tokens: stored as SHA-256 hashes, looked up by hash. */
+/** Tokens: stored as SHA-256 hashes, looked up by hash; listed and revoked by their public id. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, Db } from '../../db/database.ts';
+import type { Database, Db, TokenTable } from '../../db/database.ts';
 import { prepareQuery } from '../../db/prepared.ts';
 import type { Caller } from './caller.ts';
 
@@ -15,20 +15,34 @@ export function generateToken(): string {
   return `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
 }
 
-/** Stores a token for an employee with the given scopes. */
-export async function insertToken(
-  db: Db,
-  token: { value: string; portalId: string; erecno: string; scopes: string[]; isOperator: boolean; now: number },
-): Promise<void> {
+/** What is stored for a new token (its value only as a hash). */
+export interface NewToken {
+  id: string;
+  value: string;
+  portalId: string;
+  erecno: string;
+  scopes: string[];
+  isOperator: boolean;
+  now: number;
+  expiresAt?: number | null;
+  mintedBy?: string | null;
+}
+
+/** Stores a token for an employee with the given scopes; a value already stored is left as it is. */
+export async function insertToken(db: Db, token: NewToken): Promise<void> {
   await db
     .insertInto('tokens')
     .values({
       hash: hashToken(token.value),
+      id: token.id,
       portal_id: token.portalId,
       erecno: token.erecno,
       scopes: token.scopes.join(','),
       is_operator: token.isOperator ? 1 : 0,
       created_at: token.now,
+      expires_at: token.expiresAt ?? null,
+      revoked_at: null,
+      minted_by: token.mintedBy ?? null,
     })
     .onConflict((conflict) => conflict.column('hash').doNothing())
     .execute();
@@ -42,10 +56,13 @@ const callerQuery = prepareQuery((db: Kysely<Database>, hash: string) =>
     .innerJoin('portals', 'portals.id', 'tokens.portal_id')
     .select([
       'tokens.hash',
+      'tokens.id',
       'tokens.portal_id',
       'tokens.erecno',
       'tokens.scopes',
       'tokens.is_operator',
+      'tokens.expires_at',
+      'tokens.revoked_at',
       'portals.url_name',
       'employees.status',
       'employees.is_admin',
@@ -56,22 +73,105 @@ const callerQuery = prepareQuery((db: Kysely<Database>, hash: string) =>
     .where('tokens.hash', '=', hash),
 );
 
-/** The caller behind a token, or undefined for an unknown token or an inactive employee. One query. */
-export async function findCaller(db: Db, token: string): Promise<Caller | undefined> {
+/** Why a token was refused. */
+export type TokenRefusal = 'unknown' | 'expired' | 'revoked' | 'inactive';
+
+/** A token's caller, or why there is none. */
+export type TokenLookup = { caller: Caller } | { refusal: TokenRefusal };
+
+/** The caller behind a token at `now`, or why the token is refused. One query. */
+export async function lookupToken(db: Db, token: string, now: number): Promise<TokenLookup> {
   const hash = hashToken(token);
   const row = await callerQuery.first(db, hash);
   // The lookup is by hash, so timing reveals nothing of the token; the compare guards against a lax index.
-  if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash)) || row.status !== 'active') return undefined;
+  if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash))) return { refusal: 'unknown' };
+  if (row.revoked_at !== null) return { refusal: 'revoked' };
+  if (row.expires_at !== null && now >= row.expires_at) return { refusal: 'expired' };
+  if (row.status !== 'active') return { refusal: 'inactive' };
   return {
-    portalId: row.portal_id,
-    portalUrlName: row.url_name,
-    erecno: row.erecno,
-    tokenHash: hash,
-    scopes: new Set(row.scopes.split(',')),
-    isOperator: row.is_operator === 1,
-    isAdmin: row.is_admin === 1,
-    isSettingsAdmin: row.is_settings_admin === 1,
-    isDataAdmin: row.is_data_admin === 1,
-    isTrainer: row.is_trainer === 1,
+    caller: {
+      portalId: row.portal_id,
+      portalUrlName: row.url_name,
+      erecno: row.erecno,
+      tokenHash: hash,
+      tokenId: row.id,
+      tokenExpiresAt: row.expires_at,
+      scopes: new Set(row.scopes.split(',')),
+      isOperator: row.is_operator === 1,
+      isAdmin: row.is_admin === 1,
+      isSettingsAdmin: row.is_settings_admin === 1,
+      isDataAdmin: row.is_data_admin === 1,
+      isTrainer: row.is_trainer === 1,
+    },
   };
+}
+
+/** The caller behind a token valid at `now`, or undefined. */
+export async function findCaller(db: Db, token: string, now: number = Date.now()): Promise<Caller | undefined> {
+  const found = await lookupToken(db, token, now);
+  return 'caller' in found ? found.caller : undefined;
+}
+
+/** A token's row (never its value) for lists and revocation. */
+export type TokenRow = Omit<TokenTable, 'hash'>;
+
+const listedColumns = [
+  'id',
+  'portal_id',
+  'erecno',
+  'scopes',
+  'is_operator',
+  'created_at',
+  'expires_at',
+  'revoked_at',
+  'minted_by',
+] as const;
+
+/** A page of a portal's tokens, newest first, one extra row to tell whether more exist. */
+export async function listTokens(db: Db, portalId: string, offset: number, limit: number): Promise<TokenRow[]> {
+  return db
+    .selectFrom('tokens')
+    .select(listedColumns)
+    .where('portal_id', '=', portalId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+}
+
+/** One token by id, within a portal. */
+export async function findTokenById(db: Db, portalId: string, id: string): Promise<TokenRow | undefined> {
+  return db
+    .selectFrom('tokens')
+    .select(listedColumns)
+    .where('portal_id', '=', portalId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** One token by its value. */
+export async function findTokenByValue(db: Db, token: string): Promise<TokenRow | undefined> {
+  return db.selectFrom('tokens').select(listedColumns).where('hash', '=', hashToken(token)).executeTakeFirst();
+}
+
+/**
+ * Revokes the tokens and every token minted from them, at any depth, that is not revoked yet; answers how many
+ * were revoked. One query per generation of minted tokens.
+ */
+export async function revokeWithDescendants(db: Db, ids: readonly string[], now: number): Promise<number> {
+  const all = new Set(ids);
+  let generation = [...ids];
+  while (generation.length > 0) {
+    const children = await db.selectFrom('tokens').select('id').where('minted_by', 'in', generation).execute();
+    generation = children.map((child) => child.id).filter((id) => !all.has(id));
+    for (const id of generation) all.add(id);
+  }
+  const result = await db
+    .updateTable('tokens')
+    .set({ revoked_at: now })
+    .where('id', 'in', [...all])
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

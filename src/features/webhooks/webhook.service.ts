@@ -1,4 +1,5 @@
 /** Webhooks of a portal: registering, changing and removing them, and reading their delivery log. LMS admins only. */
+import type { WebhookAllowance } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import type { WebhookTable } from '../../db/tables/notifications.ts';
 import { invalidInput, missingInput, notFound } from '../../errors.ts';
@@ -8,6 +9,7 @@ import { findAttempts } from '../events/delivery-queue.repository.ts';
 import { allEvents, webhookEventTypes } from '../events/event-names.ts';
 import type { Caller } from '../people/caller.ts';
 import * as repository from './webhook.repository.ts';
+import { addressRefusal, isLocalhostName, literalAddress } from './webhook-address.ts';
 import { generateWebhookSecret } from './webhook-signature.ts';
 
 /** What POST and PATCH accept (the body as sent). */
@@ -19,7 +21,11 @@ export interface WebhookResult {
   secret: string | null;
 }
 
-function readUrl(value: unknown): string {
+/**
+ * An http(s) URL whose host may be reached under the allowance: IP literals and localhost names are checked here;
+ * other names when a delivery resolves them (their addresses may change).
+ */
+function readUrl(value: unknown, allowance: WebhookAllowance): string {
   if (typeof value !== 'string' || value.trim() === '') throw invalidInput('url', 'must be an http or https URL');
   let url: URL;
   try {
@@ -31,6 +37,14 @@ function readUrl(value: unknown): string {
     throw invalidInput('url', `must be an http or https URL, got ${JSON.stringify(value)}`);
   }
   if (url.href.length > 2000) throw invalidInput('url', 'must be at most 2000 characters');
+  const literal = literalAddress(url);
+  const refusal =
+    literal !== null
+      ? addressRefusal(literal, allowance)
+      : isLocalhostName(url.hostname)
+        ? addressRefusal('127.0.0.1', allowance, url.hostname)
+        : null;
+  if (refusal !== null) throw invalidInput('url', `must point at a public address: ${refusal}`);
   return url.href;
 }
 
@@ -77,7 +91,7 @@ function readSecret(value: unknown): string {
 export async function createWebhook(context: AppContext, caller: Caller, input: WebhookInput): Promise<WebhookResult> {
   if (input.url === undefined) throw missingInput('url');
   if (input.events === undefined) throw missingInput('events');
-  const url = readUrl(input.url);
+  const url = readUrl(input.url, context.config.webhookAllowPrivate);
   const events = readEvents(input.events);
   const secret = input.secret === undefined ? generateWebhookSecret() : readSecret(input.secret);
   const active = parseBoolean(input.active, 'active') ?? true;
@@ -120,7 +134,7 @@ export async function updateWebhook(
     const row = await repository.findWebhook(trx, caller.portalId, id);
     if (row === undefined) throw notFound('webhook', id);
     const changes: Partial<WebhookTable> = {};
-    if (input.url !== undefined) changes.url = readUrl(input.url);
+    if (input.url !== undefined) changes.url = readUrl(input.url, context.config.webhookAllowPrivate);
     if (input.events !== undefined) changes.events = JSON.stringify(readEvents(input.events));
     const active = parseBoolean(input.active, 'active');
     if (active !== undefined) changes.active = active ? 1 : 0;
