@@ -9,6 +9,7 @@ import { type EmployeeRow, listEmployees } from '../features/people/people.repos
 import { createPortal, issueToken, validateScopes } from '../features/people/portal.service.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
+import { startIndexParameter } from '../http/parameters.ts';
 import { isNumericId } from '../ids.ts';
 
 const EmployeeSchema = Type.Composite([
@@ -53,7 +54,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       schema: {
         operationId: 'listEmployees',
         tags: ['lectern'],
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: startIndexParameter }),
         response: {
           200: Type.Object({ employees: Type.Array(EmployeeSchema), hasMoreRecords: Type.Boolean() }),
           ...errorResponses,

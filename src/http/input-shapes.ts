@@ -44,3 +44,12 @@ export function wholeNumberShape(minimum: number, maximum: number) {
     description: `A whole number from ${minimum} to ${maximum} (a number or digits)`,
   });
 }
+
+/** An http or https URL (checked with the URL parser; surrounding spaces are trimmed). */
+export const HttpUrlShape = Type.String({
+  minLength: 1,
+  maxLength: 2000,
+  pattern: '^\\s*[Hh][Tt][Tt][Pp][Ss]?://',
+  description: 'An http or https URL',
+  examples: ['https://example.com/guide'],
+});

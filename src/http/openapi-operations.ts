@@ -96,27 +96,30 @@ function declaredQuery(schema: FastifySchema): Declared[] {
   }));
 }
 
-function whereRequired(parameter: Declared): string | undefined {
-  const shown = parameter.documentation;
-  if (!shown?.required) return undefined;
-  return shown.queryOnly ? 'Required.' : 'Required: in the query or in the body.';
+/** True when the parameter may come in the body instead (the route reads its body as parameters). */
+function alsoInBody(parameter: Declared, schema: FastifySchema): boolean {
+  return !parameter.documentation?.queryOnly && schema.body !== undefined && isOpen(schema.body as TSchema);
 }
 
-function queryParameter(parameter: Declared, components: Record<string, Json>): Json {
+function queryParameter(parameter: Declared, route: FastifySchema, components: Record<string, Json>): Json {
   const { name, runtime, documentation: shown } = parameter;
-  const description = [runtime.description, whereRequired(parameter)].filter(Boolean).join(' ');
+  const required = shown?.required === true;
+  const elsewhere = alsoInBody(parameter, route);
+  const where = required && elsewhere ? 'Required: in the query or in the body.' : undefined;
+  const said = runtime.description === undefined ? undefined : runtime.description.replace(/([^.])$/, '$1.');
+  const description = [said, where].filter(Boolean).join(' ');
   const base: Json = {
     name,
     in: 'query',
-    required: shown?.required === true && shown.queryOnly,
+    required: required && !elsewhere,
     ...(description === '' ? {} : { description }),
   };
   if (shown === undefined) {
-    const { description: _shownAbove, ...schema } = documentSchema(runtime, components);
-    return { ...base, schema };
+    const { description: _shownAbove, ...plain } = documentSchema(runtime, components);
+    return { ...base, schema: plain };
   }
-  const schema = documentSchema(shown.schema, components);
-  return shown.json ? { ...base, content: { 'application/json': { schema } } } : { ...base, schema };
+  const value = documentSchema(shown.schema, components);
+  return shown.json ? { ...base, content: { 'application/json': { schema: value } } } : { ...base, schema: value };
 }
 
 function isOpen(body: TSchema): boolean {
@@ -178,7 +181,8 @@ function pathParameters(params: TSchema): Json {
   const properties = (params as { properties?: Record<string, TSchema> }).properties ?? {};
   const shown = Object.fromEntries(
     Object.entries(properties).map(([name, runtime]) => {
-      const schema = documentSchema(parameterDocumentation(runtime)?.schema ?? IdText, {});
+      const declared = parameterDocumentation(runtime)?.schema ?? shownSchema(runtime) ?? IdText;
+      const schema = documentSchema(declared, {});
       return [name, runtime.description === undefined ? schema : { ...schema, description: runtime.description }];
     }),
   );
@@ -201,7 +205,7 @@ export function describeOperation({ schema, url, route }: { schema: FastifySchem
     shown['x-lectern-body-optional'] = true;
   }
   if (schema.querystring !== undefined) {
-    shown['x-lectern-query'] = declaredQuery(schema).map((parameter) => queryParameter(parameter, components));
+    shown['x-lectern-query'] = declaredQuery(schema).map((parameter) => queryParameter(parameter, schema, components));
     delete shown.querystring;
   }
   if (Object.keys(components).length > 0) shown['x-lectern-components'] = components;
