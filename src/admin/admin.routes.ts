@@ -3,13 +3,14 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { invalidInput, missingInput } from '../errors.ts';
+import { scopeNames } from '../features/people/caller.ts';
 import { PersonSchema, presentPerson, rolesOf } from '../features/people/employee.presenter.ts';
 import { addEmployees } from '../features/people/employee.service.ts';
 import { type EmployeeRow, listEmployees } from '../features/people/people.repository.ts';
 import { createPortal, issueToken, validateScopes } from '../features/people/portal.service.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
-import { startIndexParameter } from '../http/parameters.ts';
+import { documentedAs, IdText, startIndexParameter } from '../http/parameters.ts';
 import { isNumericId } from '../ids.ts';
 
 const EmployeeSchema = Type.Composite([
@@ -80,9 +81,12 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'addEmployees',
         tags: ['lectern'],
         description: 'Adds people to the portal: {"employees":[...]} or one person as the body.',
-        body: Type.Union([Type.Object({ employees: Type.Array(Type.Unknown()) }), NewEmployeeSchema], {
-          description: 'Validated in full by the service, which names the offending field',
-        }),
+        body: Type.Union(
+          [Type.Object({ employees: Type.Array(NewEmployeeSchema, { minItems: 1 }) }), NewEmployeeSchema],
+          {
+            description: 'Validated in full by the service, which names the offending field',
+          },
+        ),
         response: { 200: Type.Object({ employees: Type.Array(EmployeeSchema) }), ...errorResponses },
       },
       // The service validates every field and names it; the schema above documents the shapes.
@@ -105,8 +109,16 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'createToken',
         tags: ['lectern'],
         body: Type.Object({
-          erecno: Type.Optional(Type.Union([Type.String(), Type.Number()])),
-          scopes: Type.Array(Type.String()),
+          erecno: Type.Optional(
+            documentedAs(Type.Union([Type.String(), Type.Number()]), {
+              ...IdText,
+              description: 'The portal admin if left out',
+            }),
+          ),
+          scopes: documentedAs(
+            Type.Array(Type.String()),
+            Type.Array(Type.Union(scopeNames.map((name) => Type.Literal(name))), { minItems: 1 }),
+          ),
         }),
         response: { 200: Type.Object({ token: Type.String(), erecno: Type.String() }), ...errorResponses },
       },
@@ -132,7 +144,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       schema: {
         operationId: 'createPortal',
         tags: ['lectern'],
-        body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+        body: Type.Optional(Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) })),
         response: { 200: Type.Object({ portal: PortalSchema, token: Type.String() }), ...errorResponses },
       },
     },

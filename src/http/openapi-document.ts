@@ -37,16 +37,44 @@ export function mapSchema(schema: unknown, change: (schema: Json) => Json): unkn
   return change(copy);
 }
 
-/**
- * One input schema as clients may send it: an id as digits or as a JSON number (bodies are parsed losslessly),
- * a literal as a one-value enum (what Swagger UI and most generators read best), without TypeBox's `errorMessage`.
- */
-function asSent(schema: Json): Json {
+/** `anyOf` of one-value enums of one type (TypeBox's union of literals) as one enum, or undefined. */
+function literalUnion(members: unknown): Json | undefined {
+  if (!Array.isArray(members) || members.length === 0) return undefined;
+  const values: unknown[] = [];
+  const types = new Set<unknown>();
+  for (const member of members) {
+    if (
+      !isObject(member) ||
+      !Array.isArray(member.enum) ||
+      Object.keys(member).some((key) => key !== 'type' && key !== 'enum')
+    ) {
+      return undefined;
+    }
+    types.add(member.type);
+    values.push(...member.enum);
+  }
+  const [type] = types;
+  return types.size === 1 && type !== undefined ? { type, enum: values } : undefined;
+}
+
+/** A schema without TypeBox's `errorMessage`, literals as enums (what Swagger UI and most generators read best). */
+function tidy(schema: Json): Json {
   const { errorMessage: _refusalText, ...rest } = schema;
+  const literals = literalUnion(rest.anyOf);
+  if (literals !== undefined) {
+    const { anyOf: _members, ...annotations } = rest;
+    return { ...annotations, ...literals };
+  }
   if ('const' in rest) {
     const { const: value, ...others } = rest;
     return { ...others, enum: [value] };
   }
+  return rest;
+}
+
+/** One input schema as clients may send it: tidy, and an id as digits or as a JSON number (parsed losslessly). */
+function asSent(schema: Json): Json {
+  const rest = tidy(schema);
   if (rest.type === 'string' && rest.pattern === numericIdPattern) {
     const { type: _type, pattern, ...annotations } = rest;
     return {
@@ -76,7 +104,8 @@ function withContent(holder: Json): Json {
 }
 
 function finishParameter(parameter: Json): Json {
-  if (parameter.in !== 'query') return parameter;
+  // A path id is text in the URL either way.
+  if (parameter.in !== 'query') return { ...parameter, schema: mapSchema(parameter.schema, tidy) };
   const withSchema = 'schema' in parameter ? { ...parameter, schema: inputSchema(parameter.schema) } : parameter;
   return withContent(withSchema);
 }
@@ -88,7 +117,6 @@ function finishOperation(operation: Json & OperationExtras, components: Record<s
   }
   const body = operation['x-lectern-request-body'];
   if (body !== undefined && body !== null) operation.requestBody = body;
-  if (operation['x-lectern-body-optional'] && isObject(operation.requestBody)) operation.requestBody.required = false;
   for (const [name, schema] of Object.entries(operation['x-lectern-components'] ?? {})) {
     const shown = inputSchema(schema);
     if (components[name] !== undefined && JSON.stringify(components[name]) !== JSON.stringify(shown)) {
@@ -96,7 +124,7 @@ function finishOperation(operation: Json & OperationExtras, components: Record<s
     }
     components[name] = shown;
   }
-  for (const key of ['x-lectern-query', 'x-lectern-request-body', 'x-lectern-body-optional', 'x-lectern-components']) {
+  for (const key of ['x-lectern-query', 'x-lectern-request-body', 'x-lectern-components']) {
     delete operation[key];
   }
   if (Array.isArray(operation.parameters)) {
@@ -108,8 +136,9 @@ function finishOperation(operation: Json & OperationExtras, components: Record<s
 }
 
 /** @fastify/swagger's `transformObject`: the document with every operation finished. */
-export function finishDocument({ openapiObject }: { openapiObject: Partial<Json> }): Json {
-  const document = openapiObject as Json & { paths?: Record<string, Json>; components?: Json };
+export function finishDocument(generated: { openapiObject: object } | { swaggerObject: object }) {
+  if (!('openapiObject' in generated)) return generated.swaggerObject;
+  const document = generated.openapiObject as Json & { paths?: Record<string, Json>; components?: Json };
   document.components ??= {};
   document.components.schemas ??= {};
   const schemas = document.components.schemas as Record<string, unknown>;

@@ -26,7 +26,6 @@ export interface OperationExtras {
   'x-lectern-query'?: Json[];
   /** The request body; null when the route reads none. */
   'x-lectern-request-body'?: Json | null;
-  'x-lectern-body-optional'?: true;
   /** Data objects named by their `title`, for `#/components/schemas`. */
   'x-lectern-components'?: Record<string, Json>;
 }
@@ -140,7 +139,20 @@ function bodyFields(carried: Declared[], components: Record<string, Json>) {
   return { object, encoding };
 }
 
-function requestBody(schema: FastifySchema, components: Record<string, Json>): Json | null {
+/** A body Fastify validates against its own schema (Lectern's control plane): that schema, optional if marked so. */
+function declaredBody(schema: FastifySchema, components: Record<string, Json>): Json {
+  const body = schema.body as TSchema;
+  const consumes = (schema as { consumes?: string[] }).consumes ?? ['application/json'];
+  const shown = documentSchema(body, components);
+  return {
+    ...(body.description === undefined ? {} : { description: body.description }),
+    required: body[OptionalKind] !== 'Optional',
+    content: Object.fromEntries(consumes.map((type) => [type, { schema: shown }])),
+  };
+}
+
+/** A body the route reads its parameters from (or an upload): documented from those parameters. */
+function parametersBody(schema: FastifySchema, components: Record<string, Json>): Json | null {
   const body = schema.body as TSchema;
   const upload = bodyDocumentation(body);
   const carried = declaredQuery(schema).filter((parameter) => !parameter.documentation?.queryOnly);
@@ -198,11 +210,10 @@ export function describeOperation({ schema, url, route }: { schema: FastifySchem
   const access = describeAccess(route.config);
   if (access !== undefined) shown.description = [schema.description, access].filter(Boolean).join('\n\n');
   if (schema.params !== undefined) shown.params = pathParameters(schema.params as TSchema);
-  if (schema.body !== undefined && isOpen(schema.body as TSchema)) {
-    shown['x-lectern-request-body'] = requestBody(schema, components);
+  if (schema.body !== undefined) {
+    const open = isOpen(schema.body as TSchema);
+    shown['x-lectern-request-body'] = open ? parametersBody(schema, components) : declaredBody(schema, components);
     delete shown.body;
-  } else if ((schema.body as TSchema | undefined)?.[OptionalKind] === 'Optional') {
-    shown['x-lectern-body-optional'] = true;
   }
   if (schema.querystring !== undefined) {
     shown['x-lectern-query'] = declaredQuery(schema).map((parameter) => queryParameter(parameter, schema, components));

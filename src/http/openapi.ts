@@ -1,5 +1,5 @@
 /** The OpenAPI document's frame; the routes' own declarations fill it (openapi-operations.ts, openapi-document.ts). */
-import type { FastifyDynamicSwaggerOptions, SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
+import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { scopeNames } from '../features/people/caller.ts';
 import { finishDocument } from './openapi-document.ts';
@@ -52,8 +52,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       },
     },
   },
-  transform: describeOperation as unknown as SwaggerTransform,
-  transformObject: finishDocument as unknown as SwaggerTransformObject,
+  transform: describeOperation,
+  transformObject: finishDocument,
   refResolver: {
     buildLocalReference: (json, _baseUri, _fragment, index) => (json.$id as string | undefined) ?? `def-${index}`,
   },

@@ -76,7 +76,10 @@ const startIndexQuery = Type.Object({ startIndex: startIndexParameter });
 /** An entity type as the code 0 to 6 or its path segment (any case). */
 const EntityTypeShape = Type.Union(
   [Type.Integer({ minimum: 0, maximum: 6 }), Type.Union(Object.keys(entitySegments).map((name) => Type.Literal(name)))],
-  { description: '0 offline test, 1 online test, 2 assignment, 3 file, 4 content, 5 session, 6 link; or the segment' },
+  {
+    description:
+      '0 offline test, 1 online test, 2 assignment, 3 file, 4 content, 5 session, 6 link; or the segment (any case)',
+  },
 );
 
 /** Path ids; `entityType` is a code or a segment name. */
