@@ -163,13 +163,14 @@ function parametersBody(schema: FastifySchema, components: Record<string, Json>)
   const bare = dataObjects.length === 1 ? documentSchema(dataObjects[0]!.documentation!.schema, components) : undefined;
   const json = bare === undefined ? object : { anyOf: [object, bare] };
   const files = Object.entries(upload?.files ?? {});
+  const partsRequired = [...(object.required ?? []), ...files.filter(([, needed]) => needed).map(([name]) => name)];
   const multipart = {
-    ...object,
+    type: 'object',
     properties: {
       ...object.properties,
       ...Object.fromEntries(files.map(([name]) => [name, { type: 'string', format: 'binary' }])),
     },
-    required: [...(object.required ?? []), ...files.filter(([, needed]) => needed).map(([name]) => name)],
+    ...(partsRequired.length > 0 ? { required: partsRequired } : {}),
   };
   const encoded = Object.keys(encoding).length > 0 ? { encoding } : {};
   const media: Record<string, Json> = {
