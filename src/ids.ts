@@ -48,7 +48,10 @@ export class IdGenerator {
   }
 }
 
-const numericId = /^[1-9][0-9]{0,19}$/;
+/** A Zoho id's text: digits without a leading zero (the OpenAPI document shows ids with it). */
+export const numericIdPattern = '^[1-9][0-9]{0,19}$';
+
+const numericId = new RegExp(numericIdPattern);
 
 /** True when text looks like a Zoho id (digits only, no leading zero). */
 export function isNumericId(text: string): boolean {

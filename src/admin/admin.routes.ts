@@ -9,6 +9,7 @@ import { type EmployeeRow, listEmployees } from '../features/people/people.repos
 import { createPortal } from '../features/people/portal.service.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
+import { startIndexParameter } from '../http/parameters.ts';
 import { registerTokenRoutes } from './token.routes.ts';
 
 const EmployeeSchema = Type.Composite([
@@ -53,7 +54,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       schema: {
         operationId: 'listEmployees',
         tags: ['lectern'],
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: startIndexParameter }),
         response: {
           200: Type.Object({ employees: Type.Array(EmployeeSchema), hasMoreRecords: Type.Boolean() }),
           ...errorResponses,
@@ -79,9 +80,12 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'addEmployees',
         tags: ['lectern'],
         description: 'Adds people to the portal: {"employees":[...]} or one person as the body.',
-        body: Type.Union([Type.Object({ employees: Type.Array(Type.Unknown()) }), NewEmployeeSchema], {
-          description: 'Validated in full by the service, which names the offending field',
-        }),
+        body: Type.Union(
+          [Type.Object({ employees: Type.Array(NewEmployeeSchema, { minItems: 1 }) }), NewEmployeeSchema],
+          {
+            description: 'Validated in full by the service, which names the offending field',
+          },
+        ),
         response: { 200: Type.Object({ employees: Type.Array(EmployeeSchema) }), ...errorResponses },
       },
       // The service validates every field and names it; the schema above documents the shapes.
@@ -109,7 +113,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       schema: {
         operationId: 'createPortal',
         tags: ['lectern'],
-        body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+        body: Type.Optional(Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) })),
         response: { 200: Type.Object({ portal: PortalSchema, token: Type.String() }), ...errorResponses },
       },
     },

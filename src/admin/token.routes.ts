@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { scopeNames } from '../features/people/caller.ts';
 import { MintedTokenSchema, presentToken, TokenSchema } from '../features/people/token.presenter.ts';
 import {
   listPortalTokens,
@@ -12,9 +13,13 @@ import {
 } from '../features/people/token.service.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../http/input.ts';
+import { documentedAs } from '../http/parameters.ts';
 
 const MintBody = Type.Object({
-  scopes: Type.Array(Type.String(), { description: 'ZOHOPEOPLE.training.{ALL,READ,CREATE,UPDATE,DELETE}' }),
+  scopes: documentedAs(
+    Type.Array(Type.String(), { description: 'ZOHOPEOPLE.training.{ALL,READ,CREATE,UPDATE,DELETE}' }),
+    Type.Array(Type.Union(scopeNames.map((name) => Type.Literal(name))), { minItems: 1 }),
+  ),
   erecno: Type.Optional(
     Type.Union([Type.String(), Type.Number()], { description: "the person the token acts as; default the admin's" }),
   ),

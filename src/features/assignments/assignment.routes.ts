@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { missingInput } from '../../errors.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { readEntityData, registerEntityRoutes } from '../entities/entity.routes.ts';
+import { entityDataQuery, readEntityData, registerEntityRoutes } from '../entities/entity.routes.ts';
 import { updateEntity } from '../entities/entity.service.ts';
 import { entityFamilies, entityPath, familyParams } from '../entities/entity-paths.ts';
 import { registerMarksRoutes } from '../offline-tests/entity-marks.routes.ts';
@@ -42,7 +42,7 @@ export function registerAssignmentRoutes(app: FastifyInstance, context: AppConte
           description: 'Update Assignment as the page prints it: the id is assignmentData.assignmentId.',
           tags: ['assignments'],
           params: familyParams(family.batch, ['moduleId']),
-          querystring: Type.Object({ assignmentData: Type.Optional(Type.String({ description: 'JSON' })) }),
+          querystring: entityDataQuery('assignmentData', assignmentKind.updateInput!),
           body: Type.Optional(
             Type.Unknown({ description: 'assignmentData as a JSON body, bare or wrapped, or a form field' }),
           ),

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readParameter } from '../../http/input.ts';
+import { notifyParameter } from '../../http/parameters.ts';
 import type { Caller } from '../people/caller.ts';
 import { BatchStatusEnvelope } from './batch.schemas.ts';
 import * as actions from './batch-action.service.ts';
@@ -48,7 +49,7 @@ export function registerBatchActionRoutes(app: FastifyInstance, context: AppCont
   };
 
   register('publish', 'publishBatch', actions.publishBatch, {
-    notifyApplicableUsers: Type.Optional(Type.String({ description: 'True or False, any case; default true' })),
+    notifyApplicableUsers: notifyParameter('True or False, any case; default true'),
   });
   register('unpublish', 'unpublishBatch', actions.unpublishBatch);
   register('markAsComplete', 'markBatchAsComplete', actions.completeBatch);

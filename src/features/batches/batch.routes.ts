@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 import { validateData } from '../../http/validate.ts';
 import { removeBatch } from '../removals/removal.service.ts';
 import { type BatchView, presentBatch, presentBatchListItem } from './batch.presenter.ts';
@@ -12,8 +13,12 @@ import * as service from './batch.service.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
 const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
-const batchDataQuery = Type.Object({
-  batchData: Type.Optional(Type.String({ description: 'The batch as JSON (or send it as the JSON or form body)' })),
+const batchDataDescription = 'The batch as JSON (or send it as the JSON or form body)';
+const createQuery = Type.Object({
+  batchData: dataObjectParameter(BatchDataInput, { description: batchDataDescription }),
+});
+const updateQuery = Type.Object({
+  batchData: dataObjectParameter(BatchUpdateInput, { description: batchDataDescription }),
 });
 const batchDataBody = Type.Optional(
   Type.Unknown({ description: 'batchData as a JSON body, bare or wrapped, or a form field' }),
@@ -42,7 +47,7 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'createBatch',
         tags: ['batches'],
         params: CourseParams,
-        querystring: batchDataQuery,
+        querystring: createQuery,
         body: batchDataBody,
         response: { 200: BatchEnvelope, ...errorResponses },
       },
@@ -62,7 +67,7 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'listBatches',
         tags: ['batches'],
         params: CourseParams,
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: startIndexParameter }),
         response: { 200: listEnvelope('batches', BatchListItemSchema), ...errorResponses },
       },
     },
@@ -101,7 +106,7 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'updateBatch',
         tags: ['batches'],
         params: BatchParams,
-        querystring: batchDataQuery,
+        querystring: updateQuery,
         body: batchDataBody,
         response: { 200: BatchEnvelope, ...errorResponses },
       },

@@ -4,34 +4,38 @@ import { Type } from '@sinclair/typebox';
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 const ZohoDate = Type.String({
   pattern: '^\\s*\\d{2}[-_]\\d{2}[-_]\\d{4}\\s*$',
+  description: 'DD-MM-YYYY',
   errorMessage: 'must be a date as DD-MM-YYYY',
 });
 const Capacity = Type.Integer({ minimum: 0, maximum: 1_000_000, errorMessage: 'must be a whole number from 0' });
 
 /** `batchData` as sent to create; update takes the same keys, each optional. */
-export const BatchDataInput = Type.Object({
-  // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
-  name: Type.String({
-    minLength: 1,
-    maxLength: 250,
-    pattern: '\\S',
-    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
-  }),
-  startDate: ZohoDate,
-  endDate: ZohoDate,
-  minimumCapacity: Capacity,
-  maximumCapacity: Capacity,
-  locations: Type.Optional(Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of location ids' })),
-  allowWaitlisting: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
-  cancelBatchWhenMinimumCapacityIsNotMet: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
-  waitingTimeForCancellation: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: 3650, errorMessage: 'must be a whole number of days from 0 to 3650' }),
-  ),
-  waitingTimeUnitForCancellation: Type.Optional(Type.Literal('day', { errorMessage: 'must be day' })),
-});
+export const BatchDataInput = Type.Object(
+  {
+    // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
+    name: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+    }),
+    startDate: ZohoDate,
+    endDate: ZohoDate,
+    minimumCapacity: Capacity,
+    maximumCapacity: Capacity,
+    locations: Type.Optional(Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of location ids' })),
+    allowWaitlisting: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
+    cancelBatchWhenMinimumCapacityIsNotMet: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
+    waitingTimeForCancellation: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 3650, errorMessage: 'must be a whole number of days from 0 to 3650' }),
+    ),
+    waitingTimeUnitForCancellation: Type.Optional(Type.Literal('day', { errorMessage: 'must be day' })),
+  },
+  { title: 'BatchData' },
+);
 
 /** Update: every key optional (a partial update). */
-export const BatchUpdateInput = Type.Partial(BatchDataInput);
+export const BatchUpdateInput = Type.Partial(BatchDataInput, { title: 'BatchUpdate' });
 
 const LocationSchema = Type.Object({ locationId: Type.String(), name: Type.String() });
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { readStartIndex } from '../../http/input.ts';
+import { startIndexParameter } from '../../http/parameters.ts';
 import { listCategories } from './category.repository.ts';
 
 /** A category as listed (provisional shape: Zoho's page shows no sample). */
@@ -18,7 +19,7 @@ export function registerCategoryRoutes(app: FastifyInstance, context: AppContext
       schema: {
         operationId: 'listCategories',
         tags: ['categories'],
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: startIndexParameter }),
         response: { 200: listEnvelope('categories', CategorySchema), ...errorResponses },
       },
     },

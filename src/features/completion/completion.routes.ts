@@ -10,6 +10,8 @@ import { EntityType } from '../../entity-types.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId, readParameter } from '../../http/input.ts';
+import { wholeNumberShape } from '../../http/input-shapes.ts';
+import { documentedAs, idParameter, textParameter } from '../../http/parameters.ts';
 import * as service from './completion.service.ts';
 
 /** The kinds a learner acts on, with their path segment, id parameter and operationId noun. */
@@ -206,9 +208,9 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
           tags: ['completion'],
           params: params(family.batch, ['moduleId', 'onlineTestId']),
           querystring: Type.Object({
-            learnerId: Type.Optional(Type.String()),
-            marks: Type.Optional(Type.String()),
-            maximumMarks: Type.Optional(Type.String()),
+            learnerId: idParameter("The learner's erecno", { required: true }),
+            marks: textParameter(wholeNumberShape(0, 100_000), { description: 'Marks scored', required: true }),
+            maximumMarks: textParameter(wholeNumberShape(1, 100_000), { description: 'Out of; 100 by default' }),
           }),
           body,
           response: { 200: OutcomeBody, ...errorResponses },
@@ -243,7 +245,16 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
           'The mandatory entities a learner must still complete before the entity unlocks (batchId 0 for ' +
           'self-paced and e-material courses); empty when it is not locked or locked only by a date.',
         tags: ['completion'],
-        params: params(true, ['learnerId', 'entityId']),
+        params: Type.Object({
+          ...params(true, ['learnerId', 'entityId']).properties,
+          batchId: documentedAs(
+            Type.String(),
+            Type.String({
+              pattern: '^(0|[1-9][0-9]{0,19})$',
+              description: 'The batch; 0 for a course without batches',
+            }),
+          ),
+        }),
         response: { 200: LockedEntitiesBody, ...errorResponses },
       },
     },

@@ -5,6 +5,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { zohoDateText } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
+import { OptionalDateShape } from '../../http/input-shapes.ts';
+import { documentedAs } from '../../http/parameters.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
 import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
@@ -15,29 +17,37 @@ import { sanitizeContentHtml } from './content-html.ts';
 export const maxContentLength = 200_000;
 
 /** `contentData` on create (Lectern's own API). */
-export const ContentDataInput = Type.Object({
-  name: Type.String({
-    minLength: 1,
-    maxLength: 250,
-    pattern: '\\S',
-    errorMessage: 'must be a text of 1 to 250 characters',
-  }),
-  content: Type.Optional(
-    Type.String({
-      maxLength: maxContentLength,
-      errorMessage: `must be an HTML text of at most ${maxContentLength} characters`,
+export const ContentDataInput = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters',
     }),
-  ),
-  description: Type.Optional(
-    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
-  ),
-  isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
-  lockUntil: Type.Optional(Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY' })),
-  resources: Type.Optional(ResourcesInput),
-});
+    content: Type.Optional(
+      Type.String({
+        maxLength: maxContentLength,
+        errorMessage: `must be an HTML text of at most ${maxContentLength} characters`,
+      }),
+    ),
+    description: Type.Optional(
+      Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+    ),
+    isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
+    lockUntil: Type.Optional(
+      documentedAs(
+        Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY' }),
+        OptionalDateShape,
+      ),
+    ),
+    resources: Type.Optional(ResourcesInput),
+  },
+  { title: 'ContentData' },
+);
 
 /** `contentData` on update: every key optional (keys not sent keep their values). */
-export const ContentUpdateInput = Type.Partial(ContentDataInput);
+export const ContentUpdateInput = Type.Partial(ContentDataInput, { title: 'ContentUpdate' });
 
 /** Validated `contentData`. */
 export type ContentInput = Partial<Static<typeof ContentDataInput>>;

@@ -7,8 +7,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
+import { startIndexParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { readEntityData } from '../entities/entity.routes.ts';
+import { entityDataQuery, readEntityData } from '../entities/entity.routes.ts';
 import type { EntityView } from '../entities/entity.service.ts';
 import {
   OnlineTestDataInput,
@@ -23,7 +24,6 @@ const dataName = 'onlineTestData';
 const tags = ['course activities'];
 const courseParams = Type.Object({ courseId: Type.String() });
 const testParams = Type.Object({ courseId: Type.String(), testId: Type.String() });
-const dataQuery = Type.Object({ [dataName]: Type.Optional(Type.String({ description: 'JSON' })) });
 const body = Type.Optional(
   Type.Unknown({ description: `${dataName} as a JSON body, bare or wrapped, or a form field` }),
 );
@@ -59,7 +59,7 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
           operationId: `create${noun}`,
           tags,
           params: courseParams,
-          querystring: dataQuery,
+          querystring: entityDataQuery(dataName, OnlineTestDataInput),
           body,
           response: { 200: single, ...errorResponses },
         },
@@ -78,7 +78,7 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
           operationId: `update${noun}`,
           tags,
           params: testParams,
-          querystring: dataQuery,
+          querystring: entityDataQuery(dataName, OnlineTestUpdateInput),
           body,
           response: { 200: single, ...errorResponses },
         },
@@ -128,7 +128,7 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
           description: "Lectern's addition: Zoho documents no list (course settings list them too).",
           tags,
           params: courseParams,
-          querystring: Type.Object({ startIndex: Type.Optional(Type.String({ description: '0-based; 25 per page' })) }),
+          querystring: Type.Object({ startIndex: startIndexParameter }),
           response: { 200: list, ...errorResponses },
         },
       },

@@ -1,10 +1,11 @@
 /** Zoho's Course Action API: publish, unpublish, enable, disable, favourite and unfavourite. */
-import { Type } from '@sinclair/typebox';
+import { type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readParameter } from '../../http/input.ts';
+import { notifyParameter, textParameter } from '../../http/parameters.ts';
 import * as actions from './course-action.service.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
@@ -31,13 +32,13 @@ function readComment(request: FastifyRequest): string | null {
 
 /** Registers the course action endpoints. */
 export function registerCourseActionRoutes(app: FastifyInstance, context: AppContext): void {
-  const action = (operationId: string, path: string, extraQuery: Record<string, ReturnType<typeof Type.String>>) => ({
+  const action = (operationId: string, path: string, extraQuery: TProperties) => ({
     config: { scope: 'CREATE' as const },
     schema: {
       operationId,
       tags: ['course actions'],
       params: CourseParams,
-      querystring: Type.Object(Object.fromEntries(Object.entries(extraQuery).map(([k, v]) => [k, Type.Optional(v)]))),
+      querystring: Type.Object(extraQuery),
       body: Type.Optional(Type.Unknown()),
       response: {
         200: path === 'status' ? CourseStatusEnvelope : SuccessBody,
@@ -45,8 +46,12 @@ export function registerCourseActionRoutes(app: FastifyInstance, context: AppCon
       },
     },
   });
-  const notify = { notifyApplicableUsers: Type.String({ description: 'True or False, any case' }) };
-  const comment = { comment: Type.String() };
+  const notify = {
+    notifyApplicableUsers: notifyParameter('True or False, any case; without True nobody is e-mailed'),
+  };
+  const comment = {
+    comment: textParameter(Type.String({ maxLength: 2000 }), { description: 'Why (at most 2000 characters)' }),
+  };
 
   app.post('/api/v1/courses/:courseId/publish', action('publishCourse', 'status', notify), async (request) => {
     const courseId = pathId(request.params, 'courseId');

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
+import { idListParameter, idParameter, startIndexParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { isNumericId } from '../../ids.ts';
 import { CourseActivityListSchema, presentCourseActivities } from '../course-activities/course-activity.presenter.ts';
@@ -14,7 +15,7 @@ import * as actions from './course-action.service.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
 const idListQuery = Type.Object({
-  erecnosList: Type.Optional(Type.String({ description: 'A JSON array of erecnos, e.g. [588882000000212025]' })),
+  erecnosList: idListParameter('The people: erecnos, e.g. [588882000000212025]'),
 });
 
 /** Registers share, unshare, shared users, suggest, suggested count and course settings. */
@@ -54,7 +55,9 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         operationId: 'unshareCourse',
         tags: ['course actions'],
         params: CourseParams,
-        querystring: Type.Object({ sharedUserErecno: Type.Optional(Type.String()) }),
+        querystring: Type.Object({
+          sharedUserErecno: idParameter('The person to stop sharing with', { required: true }),
+        }),
         body: Type.Optional(Type.Unknown()),
         response: { 200: SuccessBody, ...errorResponses },
       },
@@ -78,7 +81,7 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         operationId: 'listSharedUsers',
         tags: ['course actions'],
         params: CourseParams,
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: startIndexParameter }),
         response: { 200: listEnvelope('sharedUsers', PersonSchema), ...errorResponses },
       },
     },

@@ -12,6 +12,7 @@ import {
   readStartIndex,
   requireDataObject,
 } from '../../http/input.ts';
+import { dataObjectParameter, idParameter, textParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
@@ -22,8 +23,12 @@ import * as service from './course.service.ts';
 import type { CourseFilters } from './course-list.repository.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
-const courseDataQuery = Type.Object({
-  courseData: Type.Optional(Type.String({ description: 'The course as JSON (or send it as the JSON or form body)' })),
+const courseDataDescription = 'The course as JSON (or send it as the JSON or form body)';
+const createQuery = Type.Object({
+  courseData: dataObjectParameter(CourseDataInput, { description: courseDataDescription }),
+});
+const updateQuery = Type.Object({
+  courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
 });
 
 /**
@@ -129,7 +134,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
       schema: {
         operationId: 'createCourse',
         tags: ['courses'],
-        querystring: courseDataQuery,
+        querystring: createQuery,
         body: Type.Optional(
           Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' }),
         ),
@@ -168,7 +173,11 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         operationId: 'getCourse',
         tags: ['courses'],
         params: CourseParams,
-        querystring: Type.Object({ batchId: Type.Optional(Type.String()) }),
+        querystring: Type.Object({
+          batchId: textParameter(Type.String({ pattern: '^(0|[1-9][0-9]{0,19})?$' }), {
+            description: "The batch whose progress to show; 0 or empty for the course's own",
+          }),
+        }),
         response: { 200: CourseEnvelope, ...errorResponses },
       },
     },
@@ -196,7 +205,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         operationId: 'updateCourse',
         tags: ['courses'],
         params: CourseParams,
-        querystring: courseDataQuery,
+        querystring: updateQuery,
         body: Type.Optional(
           Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' }),
         ),
@@ -215,7 +224,10 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         description:
           'The older doc page leaves the id out of the path: it is read from courseId (query, body or courseData).',
         tags: ['courses'],
-        querystring: Type.Object({ courseData: Type.Optional(Type.String()), courseId: Type.Optional(Type.String()) }),
+        querystring: Type.Object({
+          courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
+          courseId: idParameter('The course (else courseData.courseId)'),
+        }),
         body: Type.Optional(Type.Unknown()),
         response: { 200: CourseEnvelope, ...errorResponses },
       },

@@ -1,5 +1,6 @@
 /** The Course API's input and output schemas, in Zoho's key names and key order. */
 import { Type } from '@sinclair/typebox';
+import { IdText, idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/employee.presenter.ts';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
@@ -14,68 +15,81 @@ const EnrolRole = Type.Union(
 );
 
 /** `permissionSettings` as sent. */
-export const PermissionSettingsInput = Type.Object({
-  whoCanEnroll: Type.Optional(
-    Type.Array(EnrolRole, {
-      errorMessage: `must be a list of ${enrolRoles.join(', ')}`,
-    }),
-  ),
-  whoCanUnenroll: Type.Optional(
-    Type.Array(EnrolRole, {
-      errorMessage: `must be a list of ${enrolRoles.join(', ')}`,
-    }),
-  ),
-  whenAnEntityIsConsideredAsCompleted: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 2, errorMessage: 'must be 1 (marked by the learner) or 2 (opened)' }),
-  ),
-  whenACourseIsConsideredAsCompleted: Type.Optional(
-    Type.Integer({
-      minimum: 1,
-      maximum: 4,
-      errorMessage: 'must be 1 (learner marks), 2 (mandatory entities done), 3 (admin or trainer marks) or 4 (by date)',
-    }),
-  ),
-  whenAModuleIsConsideredAsCompleted: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 2, errorMessage: 'must be 1 (learner marks) or 2 (mandatory entities done)' }),
-  ),
-});
+export const PermissionSettingsInput = Type.Object(
+  {
+    whoCanEnroll: Type.Optional(
+      Type.Array(EnrolRole, {
+        errorMessage: `must be a list of ${enrolRoles.join(', ')}`,
+      }),
+    ),
+    whoCanUnenroll: Type.Optional(
+      Type.Array(EnrolRole, {
+        errorMessage: `must be a list of ${enrolRoles.join(', ')}`,
+      }),
+    ),
+    whenAnEntityIsConsideredAsCompleted: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 2, errorMessage: 'must be 1 (marked by the learner) or 2 (opened)' }),
+    ),
+    whenACourseIsConsideredAsCompleted: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 4,
+        errorMessage:
+          'must be 1 (learner marks), 2 (mandatory entities done), 3 (admin or trainer marks) or 4 (by date)',
+      }),
+    ),
+    whenAModuleIsConsideredAsCompleted: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 2,
+        errorMessage: 'must be 1 (learner marks) or 2 (mandatory entities done)',
+      }),
+    ),
+  },
+  { title: 'PermissionSettings' },
+);
 
 /** `courseData` as sent to create; update takes the same keys, each optional. */
-export const CourseDataInput = Type.Object({
-  // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
-  name: Type.String({
-    minLength: 1,
-    maxLength: 250,
-    pattern: '\\S',
-    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
-  }),
-  type: Type.Integer({
-    minimum: 1,
-    maximum: 3,
-    errorMessage: 'must be 1 (self paced), 2 (blended learning) or 3 (e-material)',
-  }),
-  description: Type.Optional(
-    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
-  ),
-  aboutCourse: Type.Optional(
-    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
-  ),
-  duration: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 1_000_000, errorMessage: 'must be a positive whole number' }),
-  ),
-  durationUnit: Type.Optional(
-    Type.Union([Type.Literal('minute'), Type.Literal('hour'), Type.Literal('day')], {
-      errorMessage: 'must be minute, hour or day',
+export const CourseDataInput = Type.Object(
+  {
+    // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
+    name: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
     }),
-  ),
-  courseCode: Type.Optional(Type.String({ maxLength: 100, errorMessage: 'must be a text of at most 100 characters' })),
-  courseAdmins: Type.Optional(Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of erecnos' })),
-  categories: Type.Optional(Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of category ids' })),
-  permissionSettings: Type.Optional(PermissionSettingsInput),
-});
+    type: Type.Integer({
+      minimum: 1,
+      maximum: 3,
+      errorMessage: 'must be 1 (self paced), 2 (blended learning) or 3 (e-material)',
+    }),
+    description: Type.Optional(
+      Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+    ),
+    aboutCourse: Type.Optional(
+      Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+    ),
+    duration: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 1_000_000, errorMessage: 'must be a positive whole number' }),
+    ),
+    durationUnit: Type.Optional(
+      Type.Union([Type.Literal('minute'), Type.Literal('hour'), Type.Literal('day')], {
+        errorMessage: 'must be minute, hour or day',
+      }),
+    ),
+    courseCode: Type.Optional(
+      Type.String({ maxLength: 100, errorMessage: 'must be a text of at most 100 characters' }),
+    ),
+    courseAdmins: Type.Optional(Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of erecnos' })),
+    categories: Type.Optional(Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of category ids' })),
+    permissionSettings: Type.Optional(PermissionSettingsInput),
+  },
+  { title: 'CourseData' },
+);
 
 /** Update: every key optional (a partial update). */
-export const CourseUpdateInput = Type.Partial(CourseDataInput);
+export const CourseUpdateInput = Type.Partial(CourseDataInput, { title: 'CourseUpdate' });
 
 /** `currentUserRole` in the sample's key order. */
 export const CurrentUserRoleSchema = Type.Object({
@@ -154,17 +168,29 @@ export const CourseEnvelope = Type.Object({
   message: Type.Literal('success'),
 });
 
-/** Query filters of Fetch All Courses and Fetch My Courses (all arrive as text). */
+/** Query filters of Fetch All Courses and Fetch My Courses (all arrive as text; readFilters checks them). */
 export const CourseListQuery = Type.Object({
-  startIndex: Type.Optional(Type.String()),
-  search: Type.Optional(Type.String()),
-  type: Type.Optional(Type.String()),
-  categoryId: Type.Optional(Type.String()),
-  trainerId: Type.Optional(Type.String()),
-  state: Type.Optional(Type.String()),
-  sortBy: Type.Optional(Type.String()),
-  startDate: Type.Optional(Type.String()),
-  endDate: Type.Optional(Type.String()),
-  sharedToMe: Type.Optional(Type.String()),
-  suggestedToMe: Type.Optional(Type.String()),
+  startIndex: startIndexParameter,
+  search: Type.Optional(Type.String({ description: 'Text the course name contains' })),
+  type: textParameter(Type.Integer({ minimum: 1, maximum: 3 }), {
+    description: '1 self paced, 2 blended learning, 3 e-material',
+  }),
+  categoryId: textParameter(Type.Union([IdText, Type.Literal('MyfavouriteCategories')]), {
+    description: 'A category id, or MyfavouriteCategories (any case) for the favourite categories',
+  }),
+  trainerId: idParameter("Courses this trainer's erecno teaches"),
+  state: textParameter(Type.Union(['drafted', 'published', 'disabled'].map((state) => Type.Literal(state))), {
+    description: 'drafted, published or disabled (any case)',
+  }),
+  sortBy: textParameter(Type.Union([Type.Literal('name'), Type.Literal('-name')]), {
+    description: 'name (A to Z) or -name (Z to A)',
+  }),
+  startDate: textParameter(Type.Integer({ minimum: 0 }), {
+    description: 'Created at or after this time (epoch milliseconds)',
+  }),
+  endDate: textParameter(Type.Integer({ minimum: 0 }), {
+    description: 'Created at or before this time (epoch milliseconds); not before startDate',
+  }),
+  sharedToMe: textParameter(Type.Boolean(), { description: 'Only courses shared with the caller' }),
+  suggestedToMe: textParameter(Type.Boolean(), { description: 'Only courses suggested to the caller' }),
 });

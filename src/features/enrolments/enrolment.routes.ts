@@ -4,19 +4,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readIdList, readParameter } from '../../http/input.ts';
+import { idListParameter, notifyParameter } from '../../http/parameters.ts';
 import { LearnersEnvelope, presentOutcomes } from './enrolment.presenter.ts';
 import { type EnrolmentTarget, enrolLearners, removeLearner, unenrolLearners } from './enrolment.service.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
 const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
-const notifyParameter = Type.Optional(
-  Type.String({ description: 'Lectern: True or False (any case), default true: tell the people concerned' }),
-);
+const notifyQuery = {
+  notifyApplicableUsers: notifyParameter('Lectern: True or False (any case), default true: tell the people concerned'),
+};
 const idListQuery = Type.Object({
-  erecnosList: Type.Optional(
-    Type.String({ description: 'The learners: a JSON array of erecnos (e.g. [588882000000212025]) or a comma list' }),
-  ),
-  notifyApplicableUsers: notifyParameter,
+  erecnosList: idListParameter('The learners: erecnos, e.g. [588882000000212025]'),
+  ...notifyQuery,
 });
 
 /** notifyApplicableUsers from the query or the body; default true. */
@@ -71,7 +70,7 @@ export function registerEnrolmentRoutes(app: FastifyInstance, context: AppContex
           operationId: `remove${noun}Learner`,
           tags,
           params: Type.Object({ ...params.properties, learnerId: Type.String() }),
-          querystring: Type.Object({ notifyApplicableUsers: notifyParameter }),
+          querystring: Type.Object(notifyQuery),
           body: Type.Optional(Type.Unknown()),
           response: { 200: SuccessBody, ...errorResponses },
         },

@@ -1,6 +1,8 @@
 /** `resources`: the attachments every module entity may list, as `{resourceName, resourceURL}` (Zoho's output keys). */
 import { Type } from '@sinclair/typebox';
 import { invalidInput } from '../../errors.ts';
+import { HttpUrlShape } from '../../http/input-shapes.ts';
+import { documentedAs } from '../../http/parameters.ts';
 import type { EntityView } from './entity.service.ts';
 
 /** Most resources one item may list. */
@@ -18,9 +20,12 @@ export const ResourceInput = Type.Object(
       pattern: '\\S',
       errorMessage: 'must be a text of 1 to 250 characters',
     }),
-    resourceURL: Type.String({ minLength: 1, maxLength: 2000, errorMessage: 'must be an http or https URL' }),
+    resourceURL: documentedAs(
+      Type.String({ minLength: 1, maxLength: 2000, errorMessage: 'must be an http or https URL' }),
+      HttpUrlShape,
+    ),
   },
-  { errorMessage: 'must be an object {"resourceName","resourceURL"}' },
+  { title: 'Resource', errorMessage: 'must be an object {"resourceName","resourceURL"}' },
 );
 
 /** The `resources` key of a data object. */

@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { validateData } from '../../http/validate.ts';
 import * as service from './entity.service.ts';
@@ -45,9 +46,14 @@ export interface EntityKind<Input extends Record<string, unknown>> {
   skipUpdate?: boolean;
 }
 
-const listQuery = Type.Object({
-  startIndex: Type.Optional(Type.String({ description: '0-based offset; 25 per page' })),
-});
+const listQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** The query of a write: the data object, validated by its reader against `schema`. */
+export function entityDataQuery(dataName: string, schema: TObject): TObject {
+  return Type.Object({
+    [dataName]: dataObjectParameter(schema, { description: `The data as JSON (or send it as the JSON or form body)` }),
+  });
+}
 
 /** Reads a data object from any documented place, validates it, and names unknown keys in a header. */
 export function readEntityData<T>(request: FastifyRequest, reply: FastifyReply, name: string, schema: TObject): T {
@@ -130,7 +136,6 @@ function registerWriteRoutes<Input extends Record<string, unknown>>(
   const { modulePath, itemPath, moduleParams, itemParams, operationIdFor, tags, single, answer } = parts;
   const what = kind.singular;
   const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
-  const dataQuery = Type.Object({ [kind.dataName]: Type.Optional(Type.String({ description: 'JSON' })) });
   const body = Type.Optional(
     Type.Unknown({ description: `${kind.dataName} as a JSON body, bare or wrapped, or a form field` }),
   );
@@ -145,7 +150,7 @@ function registerWriteRoutes<Input extends Record<string, unknown>>(
           operationId: operationIdFor('create'),
           tags,
           params: moduleParams,
-          querystring: dataQuery,
+          querystring: entityDataQuery(kind.dataName, createInput),
           body,
           response: { 200: single, ...errorResponses },
         },
@@ -172,7 +177,7 @@ function registerWriteRoutes<Input extends Record<string, unknown>>(
           operationId: operationIdFor('update'),
           tags,
           params: itemParams,
-          querystring: dataQuery,
+          querystring: entityDataQuery(kind.dataName, updateInput),
           body,
           response: { 200: single, ...errorResponses },
         },

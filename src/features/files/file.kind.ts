@@ -5,6 +5,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { parseZohoMinutes, zohoDateText } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
+import { OptionalDateShape, OptionalMinutesShape } from '../../http/input-shapes.ts';
+import { documentedAs } from '../../http/parameters.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
 import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
@@ -16,30 +18,41 @@ import { moduleDurationText } from '../modules/module.presenter.ts';
 const flag = () => Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' }));
 
 /** `fileData` on create; the document itself travels as the multipart part `file`. */
-export const FileDataInput = Type.Object({
-  name: Type.String({
-    minLength: 1,
-    maxLength: 250,
-    pattern: '\\S',
-    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
-  }),
-  duration: Type.Optional(
-    Type.Unknown({ description: 'Minutes: a positive whole number, or "100 Mins" as answered; null or "" for none' }),
-  ),
-  description: Type.Optional(
-    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
-  ),
-  isMandatory: flag(),
-  isIntroFile: flag(),
-  enableDownload: flag(),
-  lockUntil: Type.Optional(
-    Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
-  ),
-  resources: Type.Optional(ResourcesInput),
-});
+export const FileDataInput = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+    }),
+    duration: Type.Optional(
+      documentedAs(
+        Type.Unknown({
+          description: 'Minutes: a positive whole number, or "100 Mins" as answered; null or "" for none',
+        }),
+        OptionalMinutesShape,
+      ),
+    ),
+    description: Type.Optional(
+      Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+    ),
+    isMandatory: flag(),
+    isIntroFile: flag(),
+    enableDownload: flag(),
+    lockUntil: Type.Optional(
+      documentedAs(
+        Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
+        OptionalDateShape,
+      ),
+    ),
+    resources: Type.Optional(ResourcesInput),
+  },
+  { title: 'FileData' },
+);
 
 /** `fileData` on update: every key optional (a partial update). */
-export const FileUpdateInput = Type.Partial(FileDataInput);
+export const FileUpdateInput = Type.Partial(FileDataInput, { title: 'FileUpdate' });
 
 /** Validated `fileData`. */
 export type FileInput = Partial<Static<typeof FileDataInput>>;

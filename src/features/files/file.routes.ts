@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
+import { dataObjectParameter, uploadBody } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { registerEntityRoutes } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
@@ -34,15 +35,21 @@ import { admitUpload, closeIfBodyUnread, multipartLimits, readFileRequest } from
 
 const FileEnvelope = Type.Object({ code: Type.Literal(200), file: FileSchema, message: Type.Literal('success') });
 
-const dataQuery = Type.Object({ fileData: Type.Optional(Type.String({ description: 'JSON' })) });
-
-const uploadBody = Type.Optional(
-  Type.Unknown({
-    description:
-      'multipart/form-data: the document as the part `file`, and `fileData` (JSON) as a field unless it is in the ' +
-      'query. Update also takes fileData alone as a JSON or form body.',
+const fileDataDescription = "The file's data as JSON (or send it as the multipart field fileData)";
+const createQuery = Type.Object({ fileData: dataObjectParameter(FileDataInput, { description: fileDataDescription }) });
+const updateQuery = Type.Object({
+  fileData: dataObjectParameter(FileUpdateInput, {
+    description: `${fileDataDescription}; required unless the part file is sent`,
+    required: false,
   }),
-);
+});
+
+const uploadDescription =
+  'multipart/form-data: the document as the part `file`, and `fileData` (JSON) as a field unless it is in the query.';
+const createBody = uploadBody(uploadDescription, { file: true });
+const updateBody = uploadBody(`${uploadDescription} Update also takes fileData alone as a JSON or form body.`, {
+  file: false,
+});
 
 function answer(request: FastifyRequest, context: AppContext, view: EntityView) {
   return {
@@ -84,8 +91,8 @@ function registerUploads(app: FastifyInstance, context: AppContext, family: Enti
         tags,
         consumes: ['multipart/form-data'],
         params: familyParams(family.batch, ['moduleId']),
-        querystring: dataQuery,
-        body: uploadBody,
+        querystring: createQuery,
+        body: createBody,
         response: { 200: FileEnvelope, ...errorResponses },
       },
     },
@@ -113,8 +120,8 @@ function registerUploads(app: FastifyInstance, context: AppContext, family: Enti
         tags,
         consumes: ['multipart/form-data', 'application/json', 'application/x-www-form-urlencoded'],
         params: familyParams(family.batch, ['moduleId', 'fileId']),
-        querystring: dataQuery,
-        body: uploadBody,
+        querystring: updateQuery,
+        body: updateBody,
         response: { 200: FileEnvelope, ...errorResponses },
       },
     },

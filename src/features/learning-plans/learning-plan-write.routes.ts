@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, SuccessBody, success, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readIdList, requireDataObject } from '../../http/input.ts';
+import { dataObjectParameter, idListParameter } from '../../http/parameters.ts';
 import { validateData } from '../../http/validate.ts';
 import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
 import { LearningPlanSchema, presentPlan } from './learning-plan.presenter.ts';
@@ -12,25 +13,34 @@ import * as service from './learning-plan.service.ts';
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 
 /** `learningPlanData` as sent to create; update takes the same keys, each optional. */
-const PlanDataInput = Type.Object({
-  name: Type.String({
-    minLength: 1,
-    maxLength: 250,
-    pattern: '\\S',
-    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
-  }),
-  description: Type.Optional(Type.String({ maxLength: 10_000, errorMessage: 'must be at most 10000 characters' })),
-  courseIds: Type.Optional(
-    Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of at most 100 course ids' }),
-  ),
-});
-const PlanUpdateInput = Type.Partial(PlanDataInput);
+const PlanDataInput = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+    }),
+    description: Type.Optional(Type.String({ maxLength: 10_000, errorMessage: 'must be at most 10000 characters' })),
+    courseIds: Type.Optional(
+      Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of at most 100 course ids' }),
+    ),
+  },
+  { title: 'LearningPlanData' },
+);
+const PlanUpdateInput = Type.Partial(PlanDataInput, { title: 'LearningPlanUpdate' });
 
 const planBody = Type.Optional(
   Type.Unknown({
     description: 'learningPlanData {name, description, courseIds}: bare or wrapped JSON, or a form field',
   }),
 );
+const planQuery = (schema: typeof PlanDataInput | typeof PlanUpdateInput) =>
+  Type.Object({
+    learningPlanData: dataObjectParameter(schema, {
+      description: 'The plan as JSON (or send it as the JSON or form body)',
+    }),
+  });
 const planEnvelope = successEnvelope('learningPlan', LearningPlanSchema);
 
 /** Reads learningPlanData; ids may come as JSON numbers. Unknown keys are named in X-Lectern-Warning. */
@@ -61,6 +71,7 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
       schema: {
         operationId: 'createLearningPlan',
         tags: ['lectern', 'learning plans'],
+        querystring: planQuery(PlanDataInput),
         body: planBody,
         response: { 200: planEnvelope, ...errorResponses },
       },
@@ -80,6 +91,7 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
         operationId: 'updateLearningPlan',
         tags: ['lectern', 'learning plans'],
         params: planParams,
+        querystring: planQuery(PlanUpdateInput),
         body: planBody,
         response: { 200: planEnvelope, ...errorResponses },
       },
@@ -113,7 +125,7 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
     operationId,
     tags: ['lectern', 'learning plans'],
     params: planParams,
-    querystring: Type.Object({ erecnosList: Type.Optional(Type.String()) }),
+    querystring: Type.Object({ erecnosList: idListParameter('The people') }),
     body: Type.Optional(Type.Unknown({ description: 'erecnosList as a JSON body, a form field or the query' })),
     response: { 200: response, ...errorResponses },
   });

@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
+import { startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
 import {
   LearningPlanSchema,
@@ -49,6 +50,16 @@ function pageOf<T>(rows: T[], size: number) {
   return { items: rows.slice(0, size), hasMoreRecords: rows.length > size };
 }
 
+/** `startIndex` of the learning plan pages: 1-based (0 reads as 1). */
+const oneBasedStartIndex = textParameter(Type.Integer({ minimum: 0 }), {
+  description: '1-based position of the first record (0 reads as 1)',
+});
+
+/** A page size from `minimum` to 100. */
+function limitParameter(minimum: number, description = `Records per page, ${minimum} to 100; default 25`) {
+  return textParameter(Type.Integer({ minimum, maximum: 100 }), { description });
+}
+
 const planParams = Type.Object({ planId: Type.String() });
 const learnerParams = Type.Object({ learnerId: Type.String() });
 
@@ -64,7 +75,7 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
         operationId: 'listLearningPlans',
         description: 'startIndex is 1-based (0 reads as 1); limit 1 to 100, 1 by default (as the page says).',
         tags: ['learning plans'],
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()), limit: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: oneBasedStartIndex, limit: limitParameter(1) }),
         response: { 200: listEnvelope('learningPlans', LearningPlanSchema), ...errorResponses },
       },
     },
@@ -90,7 +101,7 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
           description: "A plan's members, 25 a page from the 0-based startIndex (the page's examples call /members).",
           tags: ['learning plans'],
           params: planParams,
-          querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+          querystring: Type.Object({ startIndex: startIndexParameter }),
           response: { 200: listEnvelope('learners', PersonSchema), ...errorResponses },
         },
       },
@@ -112,7 +123,7 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
         description: 'The plans assigned to the learner with their progress (completed courses); 0-based startIndex.',
         tags: ['learning plans'],
         params: learnerParams,
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: startIndexParameter }),
         response: { 200: listEnvelope('learningPlans', PlanProgressSchema), ...errorResponses },
       },
     },
@@ -135,9 +146,9 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
         tags: ['learning plans'],
         params: Type.Object({ learnerId: Type.String(), planId: Type.String() }),
         querystring: Type.Object({
-          startIndex: Type.Optional(Type.String()),
-          Limit: Type.Optional(Type.String()),
-          limit: Type.Optional(Type.String()),
+          startIndex: oneBasedStartIndex,
+          Limit: limitParameter(25),
+          limit: limitParameter(25, 'The same as Limit'),
         }),
         response: { 200: listEnvelope('courses', PlanCourseProgressSchema), ...errorResponses },
       },

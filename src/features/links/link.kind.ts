@@ -3,6 +3,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import { zohoDateText } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
 import { invalidInput } from '../../errors.ts';
+import { HttpUrlShape, OptionalDateShape } from '../../http/input-shapes.ts';
+import { documentedAs } from '../../http/parameters.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityView } from '../entities/entity.service.ts';
 import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
@@ -12,26 +14,37 @@ const text = (max: number) =>
   Type.String({ maxLength: max, errorMessage: `must be a text of at most ${max} characters` });
 
 /** `linkData` on create. */
-export const LinkDataInput = Type.Object({
-  name: Type.String({
-    minLength: 1,
-    maxLength: 250,
-    pattern: '\\S',
-    errorMessage: 'must be a text of 1 to 250 characters',
-  }),
-  embedURL: Type.String({
-    minLength: 1,
-    maxLength: 2000,
-    errorMessage: 'must be an http or https URL of at most 2000 characters',
-  }),
-  description: Type.Optional(text(10000)),
-  isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
-  lockUntil: Type.Optional(Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY' })),
-  resources: Type.Optional(ResourcesInput),
-});
+export const LinkDataInput = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters',
+    }),
+    embedURL: documentedAs(
+      Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        errorMessage: 'must be an http or https URL of at most 2000 characters',
+      }),
+      HttpUrlShape,
+    ),
+    description: Type.Optional(text(10000)),
+    isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
+    lockUntil: Type.Optional(
+      documentedAs(
+        Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY' }),
+        OptionalDateShape,
+      ),
+    ),
+    resources: Type.Optional(ResourcesInput),
+  },
+  { title: 'LinkData' },
+);
 
 /** `linkData` on update: every key optional. */
-export const LinkUpdateInput = Type.Partial(LinkDataInput);
+export const LinkUpdateInput = Type.Partial(LinkDataInput, { title: 'LinkUpdate' });
 
 type LinkInput = Partial<Static<typeof LinkDataInput>>;
 

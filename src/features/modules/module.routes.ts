@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 import { validateData } from '../../http/validate.ts';
 import { removeModule } from '../removals/removal.service.ts';
 import { presentCourseModule } from './module.presenter.ts';
@@ -21,15 +22,16 @@ import {
 } from './module.schemas.ts';
 import * as service from './module.service.ts';
 
-const moduleDataQuery = Type.Object({
-  moduleData: Type.Optional(Type.String({ description: 'The module as JSON (or send it as the JSON or form body)' })),
-});
+const moduleDataQuery = (schema: TObject) =>
+  Type.Object({
+    moduleData: dataObjectParameter(schema, {
+      description: 'The module as JSON (or send it as the JSON or form body)',
+    }),
+  });
 const dataBody = Type.Optional(
   Type.Unknown({ description: 'moduleData as a JSON body, bare or wrapped, or a form field' }),
 );
-const listQuery = Type.Object({
-  startIndex: Type.Optional(Type.String({ description: '0-based offset; 25 per page' })),
-});
+const listQuery = Type.Object({ startIndex: startIndexParameter });
 
 /** Reads `moduleData` from any of its documented places, validates it and reports unknown keys in a header. */
 function readModuleData(request: FastifyRequest, reply: FastifyReply, schema: TObject): ModuleInput {
@@ -95,7 +97,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
           summary: `Create a module in ${family}; it goes after the last one`,
           tags,
           params,
-          querystring: moduleDataQuery,
+          querystring: moduleDataQuery(ModuleDataInput),
           body: dataBody,
           response: { 200: CourseModuleEnvelope, ...errorResponses },
         },
@@ -169,7 +171,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
           summary: `Update a module of ${family}; keys not sent keep their values`,
           tags,
           params: withModule,
-          querystring: moduleDataQuery,
+          querystring: moduleDataQuery(ModuleUpdateInput),
           body: dataBody,
           response: { 200: CourseModuleEnvelope, ...errorResponses },
         },

@@ -1,6 +1,8 @@
 /** The Module API's input and output schemas, in Zoho's key names and the Update Modules sample's key order. */
 import { Type } from '@sinclair/typebox';
 import { type IsoDate, parseZohoDate, parseZohoMinutes } from '../../dates.ts';
+import { OptionalDateShape, OptionalMinutesShape } from '../../http/input-shapes.ts';
+import { documentedAs } from '../../http/parameters.ts';
 
 /** Most minutes a module may last (about 2 years), as for courses: a typo, not a plan, beyond that. */
 
@@ -11,31 +13,41 @@ export const LockType = { unlocked: 0, untilDate: 1, untilPreviousCompleted: 2 }
  * `moduleData` as sent to create. `duration` and `lockUntil` accept several spellings (a number or text of minutes,
  * `"100 Mins"` as Lectern answers it; `DD-MM-YYYY` or `DD_MM_YYYY`; null or empty for none), so toModuleInput reads them.
  */
-export const ModuleDataInput = Type.Object({
-  // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
-  name: Type.String({
-    minLength: 1,
-    maxLength: 250,
-    pattern: '\\S',
-    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
-  }),
-  description: Type.Optional(
-    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
-  ),
-  duration: Type.Optional(Type.Unknown({ description: 'Minutes: a positive whole number' })),
-  lockType: Type.Optional(
-    Type.Integer({
-      minimum: 0,
-      maximum: 2,
-      errorMessage:
-        'must be 0 (unlocked), 1 (locked until lockUntil) or 2 (locked until the previous module is completed)',
+export const ModuleDataInput = Type.Object(
+  {
+    // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
+    name: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
     }),
-  ),
-  lockUntil: Type.Optional(Type.Unknown({ description: 'DD-MM-YYYY; mandatory with lockType 1, kept with any type' })),
-});
+    description: Type.Optional(
+      Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+    ),
+    duration: Type.Optional(
+      documentedAs(Type.Unknown({ description: 'Minutes: a positive whole number' }), OptionalMinutesShape),
+    ),
+    lockType: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 2,
+        errorMessage:
+          'must be 0 (unlocked), 1 (locked until lockUntil) or 2 (locked until the previous module is completed)',
+      }),
+    ),
+    lockUntil: Type.Optional(
+      documentedAs(
+        Type.Unknown({ description: 'DD-MM-YYYY; mandatory with lockType 1, kept with any type' }),
+        OptionalDateShape,
+      ),
+    ),
+  },
+  { title: 'ModuleData' },
+);
 
 /** Update: every key optional (a partial update). */
-export const ModuleUpdateInput = Type.Partial(ModuleDataInput);
+export const ModuleUpdateInput = Type.Partial(ModuleDataInput, { title: 'ModuleUpdate' });
 
 /** What a request asks for, decoded: undefined means "not sent", null means "none". */
 export interface ModuleInput {

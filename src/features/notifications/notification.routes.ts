@@ -4,8 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
+import { idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
+import { webhookEventTypes } from '../events/event-names.ts';
 import { AttemptSchema, NotificationSchema, presentAttempt, presentNotification } from './notification.presenter.ts';
-import { getCallerNotification, listCallerNotifications } from './notification.service.ts';
+import { deliveryStatuses, getCallerNotification, listCallerNotifications } from './notification.service.ts';
 
 /** Registers GET /lectern/v1/notifications and GET /lectern/v1/notifications/{notificationId}. */
 export function registerNotificationRoutes(app: FastifyInstance, context: AppContext): void {
@@ -17,10 +19,14 @@ export function registerNotificationRoutes(app: FastifyInstance, context: AppCon
         operationId: 'listNotifications',
         tags: ['lectern'],
         querystring: Type.Object({
-          erecno: Type.Optional(Type.String({ description: 'LMS admins only, unless it is the caller' })),
-          status: Type.Optional(Type.String({ description: 'pending, sending, sent, failed or skipped' })),
-          type: Type.Optional(Type.String({ description: 'a versioned event name, e.g. learner.enrolled.v1' })),
-          startIndex: Type.Optional(Type.String()),
+          erecno: idParameter('LMS admins only, unless it is the caller'),
+          status: textParameter(Type.Union(deliveryStatuses.map((status) => Type.Literal(status))), {
+            description: 'pending, sending, sent, failed or skipped',
+          }),
+          type: textParameter(Type.Union(webhookEventTypes.map((type) => Type.Literal(type))), {
+            description: 'a versioned event name, e.g. learner.enrolled.v1',
+          }),
+          startIndex: startIndexParameter,
         }),
         response: { 200: listEnvelope('notifications', NotificationSchema), ...errorResponses },
       },

@@ -8,7 +8,8 @@ import { webhookEventTypes } from '../events/event-names.ts';
 import type { Caller } from '../people/caller.ts';
 import { findNotification, listNotifications } from './notification.repository.ts';
 
-const statuses: readonly DeliveryStatus[] = ['pending', 'sending', 'sent', 'failed', 'skipped'];
+/** The states of a delivery, as the status filter names them. */
+export const deliveryStatuses: readonly DeliveryStatus[] = ['pending', 'sending', 'sent', 'failed', 'skipped'];
 
 function isAdmin(caller: Caller): boolean {
   return caller.isAdmin || caller.isOperator;
@@ -31,8 +32,8 @@ export async function listCallerNotifications(
   if (query.erecno !== undefined && !isNumericId(query.erecno)) {
     throw invalidInput('erecno', `must be a numeric id, got ${JSON.stringify(query.erecno)}`);
   }
-  if (query.status !== undefined && !statuses.includes(query.status as DeliveryStatus)) {
-    throw invalidInput('status', `must be one of ${statuses.join(', ')}`);
+  if (query.status !== undefined && !deliveryStatuses.includes(query.status as DeliveryStatus)) {
+    throw invalidInput('status', `must be one of ${deliveryStatuses.join(', ')}`);
   }
   if (query.type !== undefined && !(webhookEventTypes as readonly string[]).includes(query.type)) {
     throw invalidInput('type', `must be a versioned event name such as learner.enrolled.v1`);

@@ -6,6 +6,8 @@
 import { Type } from '@sinclair/typebox';
 import { parseZohoDate, zohoDateText } from '../../dates.ts';
 import { invalidInput } from '../../errors.ts';
+import { OptionalDateShape } from '../../http/input-shapes.ts';
+import { documentedAs } from '../../http/parameters.ts';
 import type { EntityFields, EntityVerifier, EntityView } from '../entities/entity.service.ts';
 import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
 import { findGradeCategory } from '../sessions/session-booking.repository.ts';
@@ -29,7 +31,10 @@ export const sharedInputKeys = {
   ),
   isMandatory: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
   lockUntil: Type.Optional(
-    Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
+    documentedAs(
+      Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
+      OptionalDateShape,
+    ),
   ),
   gradeCategoryId: Type.Optional(
     Type.Union([Type.String({ pattern: idPattern }), Type.Literal(''), Type.Null()], {

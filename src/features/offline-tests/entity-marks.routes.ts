@@ -8,7 +8,9 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { maxIdsPerList, pathId, readParameter } from '../../http/input.ts';
+import { wholeNumberShape } from '../../http/input-shapes.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
+import { IdText, idParameter, jsonParameter, textParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
 import { entityFamilies, entityPath, familyParams } from '../entities/entity-paths.ts';
 import { maximumMarksLimit, readWholeNumber } from './assessment-fields.ts';
@@ -23,12 +25,20 @@ export const LearnerMarksSchema = Type.Object({
   maximumMarks: Type.Integer(),
 });
 
+/** One learner's marks in marksList. */
+const MarkEntrySchema = Type.Object(
+  { learnerErecno: IdText, marks: wholeNumberShape(0, maximumMarksLimit) },
+  { title: 'MarkEntry' },
+);
+
 const marksQuery = Type.Object({
-  learnerErecno: Type.Optional(Type.String({ description: "The learner's erecno" })),
-  marks: Type.Optional(Type.String({ description: 'Whole marks, 0 to the maximum' })),
-  marksList: Type.Optional(
-    Type.String({ description: 'Lectern: a JSON array of {"learnerErecno","marks"} to mark several learners at once' }),
-  ),
+  learnerErecno: idParameter("The learner's erecno (with marks; or send marksList)"),
+  marks: textParameter(wholeNumberShape(0, maximumMarksLimit), {
+    description: 'Whole marks, 0 to the maximum (with learnerErecno)',
+  }),
+  marksList: jsonParameter(Type.Array(MarkEntrySchema, { minItems: 1, maxItems: maxIdsPerList }), {
+    description: 'Lectern: a JSON array of {"learnerErecno","marks"} to mark several learners at once',
+  }),
 });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -16,24 +16,27 @@ import {
 const dataName = 'offlineTestData';
 
 /** `offlineTestData` on create: the Create Offline Test page's keys (`marks` is the test's maximum). */
-export const OfflineTestDataInput = Type.Object({
-  ...sharedInputKeys,
-  marks: Type.Integer({
-    minimum: 1,
-    maximum: maximumMarksLimit,
-    description: 'The most marks a learner can get',
-    errorMessage: `must be a whole number of marks from 1 to ${maximumMarksLimit}`,
-  }),
-  duration: Type.Integer({
-    minimum: 1,
-    maximum: maximumDurationMinutes,
-    description: 'Minutes',
-    errorMessage: `must be a whole number of minutes from 1 to ${maximumDurationMinutes}`,
-  }),
-});
+export const OfflineTestDataInput = Type.Object(
+  {
+    ...sharedInputKeys,
+    marks: Type.Integer({
+      minimum: 1,
+      maximum: maximumMarksLimit,
+      description: 'The most marks a learner can get',
+      errorMessage: `must be a whole number of marks from 1 to ${maximumMarksLimit}`,
+    }),
+    duration: Type.Integer({
+      minimum: 1,
+      maximum: maximumDurationMinutes,
+      description: 'Minutes',
+      errorMessage: `must be a whole number of minutes from 1 to ${maximumDurationMinutes}`,
+    }),
+  },
+  { title: 'OfflineTestData' },
+);
 
 /** `offlineTestData` on update: every key optional (a partial update). */
-export const OfflineTestUpdateInput = Type.Partial(OfflineTestDataInput);
+export const OfflineTestUpdateInput = Type.Partial(OfflineTestDataInput, { title: 'OfflineTestUpdate' });
 
 type OfflineTestInput = Partial<Static<typeof OfflineTestDataInput>>;
 

@@ -6,6 +6,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import { maximumDurationMinutes } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
 import { invalidInput, LmsError } from '../../errors.ts';
+import { OptionalMinutesShape, wholeNumberShape } from '../../http/input-shapes.ts';
+import { documentedAs } from '../../http/parameters.ts';
 import type { EntityKind } from '../entities/entity.routes.ts';
 import type { EntityFields, EntityPath, EntityView } from '../entities/entity.service.ts';
 import {
@@ -26,22 +28,43 @@ const perPage = Type.Union([Type.Literal('all'), Type.Literal('one')], { errorMe
  * read; one of them is mandatory. `duration`, `maximumAttemptsAllowed` and `passPercentage` take numbers or text,
  * so toFields reads them.
  */
-export const OnlineTestDataInput = Type.Object({
-  ...sharedInputKeys,
-  durationFor: Type.Union([Type.Literal('none'), Type.Literal('test'), Type.Literal('question')], {
-    errorMessage: 'must be none, test or question',
-  }),
-  duration: Type.Optional(Type.Unknown({ description: 'Minutes; mandatory unless durationFor is none' })),
-  maximumAttemptsAllowed: Type.Unknown({ description: '1 to 10, or unlimited' }),
-  questionPerPage: Type.Optional(perPage),
-  questionsPerPage: Type.Optional(perPage),
-  passPercentage: Type.Optional(Type.Unknown({ description: '1 to 100; null or "" for none' })),
-  shuffleQuestions: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
-  showMarksToLearner: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
-});
+export const OnlineTestDataInput = Type.Object(
+  {
+    ...sharedInputKeys,
+    durationFor: Type.Union([Type.Literal('none'), Type.Literal('test'), Type.Literal('question')], {
+      errorMessage: 'must be none, test or question',
+    }),
+    duration: Type.Optional(
+      documentedAs(
+        Type.Unknown({ description: 'Minutes; mandatory unless durationFor is none' }),
+        OptionalMinutesShape,
+      ),
+    ),
+    maximumAttemptsAllowed: documentedAs(
+      Type.Unknown({ description: '1 to 10, or unlimited' }),
+      Type.Union(
+        [wholeNumberShape(1, 10), Type.String({ pattern: '^\\s*[Uu][Nn][Ll][Ii][Mm][Ii][Tt][Ee][Dd]\\s*$' })],
+        {
+          description: '1 to 10, or unlimited (any case)',
+        },
+      ),
+    ),
+    questionPerPage: Type.Optional(perPage),
+    questionsPerPage: Type.Optional(perPage),
+    passPercentage: Type.Optional(
+      documentedAs(
+        Type.Unknown({ description: '1 to 100; null or "" for none' }),
+        Type.Union([wholeNumberShape(1, 100), Type.Literal(''), Type.Null()]),
+      ),
+    ),
+    shuffleQuestions: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
+    showMarksToLearner: Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' })),
+  },
+  { title: 'OnlineTestData' },
+);
 
 /** `onlineTestData` on update: every key optional (a partial update). */
-export const OnlineTestUpdateInput = Type.Partial(OnlineTestDataInput);
+export const OnlineTestUpdateInput = Type.Partial(OnlineTestDataInput, { title: 'OnlineTestUpdate' });
 
 /** The validated input, create or update. */
 export type OnlineTestInput = Partial<Static<typeof OnlineTestDataInput>>;

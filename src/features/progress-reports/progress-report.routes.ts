@@ -9,6 +9,7 @@ import { EntityType } from '../../entity-types.ts';
 import { invalidInput, missingInput, notFound } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
+import { documentedAs, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import {
   CourseProgressSchema,
   EntityProgressSchema,
@@ -70,8 +71,24 @@ function targetOf(request: FastifyRequest): service.ReportTarget {
   };
 }
 
-const startIndexQuery = Type.Object({ startIndex: Type.Optional(Type.String()) });
-const idParams = (...names: string[]) => Type.Object(Object.fromEntries(names.map((name) => [name, Type.String()])));
+const startIndexQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** An entity type as the code 0 to 6 or its path segment (any case). */
+const EntityTypeShape = Type.Union(
+  [Type.Integer({ minimum: 0, maximum: 6 }), Type.Union(Object.keys(entitySegments).map((name) => Type.Literal(name)))],
+  {
+    description:
+      '0 offline test, 1 online test, 2 assignment, 3 file, 4 content, 5 session, 6 link; or the segment (any case)',
+  },
+);
+
+/** Path ids; `entityType` is a code or a segment name. */
+const idParams = (...names: string[]) =>
+  Type.Object(
+    Object.fromEntries(
+      names.map((name) => [name, name === 'entityType' ? documentedAs(Type.String(), EntityTypeShape) : Type.String()]),
+    ),
+  );
 
 /** Registers the course-progress endpoints. */
 export function registerProgressReportRoutes(app: FastifyInstance, context: AppContext): void {
@@ -135,8 +152,10 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
     {
       params: ['learnerId'],
       querystring: Type.Object({
-        progressType: Type.Optional(Type.String()),
-        startIndex: Type.Optional(Type.String()),
+        progressType: textParameter(Type.Integer({ minimum: 0, maximum: 1 }), {
+          description: '0 (default) counts every entity, 1 the mandatory ones only',
+        }),
+        startIndex: startIndexParameter,
       }),
       response: successEnvelope('courseProgress', CourseProgressSchema),
       description: 'One learner in one course or batch; progressType 1 counts the mandatory entities only.',
@@ -187,7 +206,10 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
     'getLearnerEntityTypeProgress',
     {
       params: ['learnerId'],
-      querystring: Type.Object({ entityType: Type.Optional(Type.String()), startIndex: Type.Optional(Type.String()) }),
+      querystring: Type.Object({
+        entityType: textParameter(EntityTypeShape, { required: true }),
+        startIndex: startIndexParameter,
+      }),
       response: listEnvelope('entities', EntityProgressSchema),
       description: "One learner's entities of one type (entityType 0 to 6, or files, links, ...), 25 a page.",
     },

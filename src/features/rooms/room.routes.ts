@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
+import { startIndexParameter } from '../../http/parameters.ts';
 import { findRoom, listRooms, type RoomRow } from './room.repository.ts';
 
 const RoomSchema = Type.Object({
@@ -34,7 +35,7 @@ export function registerRoomRoutes(app: FastifyInstance, context: AppContext): v
       schema: {
         operationId: 'listRooms',
         tags: ['rooms'],
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: startIndexParameter }),
         response: { 200: listEnvelope('rooms', RoomSchema), ...errorResponses },
       },
     },
@@ -52,7 +53,7 @@ export function registerRoomRoutes(app: FastifyInstance, context: AppContext): v
         operationId: 'getRoom',
         tags: ['rooms'],
         params: Type.Object({ roomId: Type.String() }),
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: startIndexParameter }),
         response: {
           200: Type.Object({ code: Type.Literal('200'), message: Type.Literal('success'), room: RoomSchema }),
           ...errorResponses,

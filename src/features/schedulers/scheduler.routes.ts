@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import type { BatchSchedulerTable } from '../../db/database.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { dataObjectParameter, jsonParameter, startIndexParameter } from '../../http/parameters.ts';
 import { validateData } from '../../http/validate.ts';
 import { presentScheduler } from './scheduler.presenter.ts';
 import {
@@ -22,12 +23,13 @@ import * as service from './scheduler.service.ts';
 const base = '/api/v1/courses/:courseId/batches/schedulers';
 const CourseParams = Type.Object({ courseId: Type.String() });
 const SchedulerParams = Type.Object({ courseId: Type.String(), batchSchedulerId: Type.String() });
-const schedulerDataQuery = Type.Object({
-  batchSchedulerData: Type.Optional(
-    Type.String({ description: 'The scheduler as JSON (or send it as the JSON or form body)' }),
-  ),
-  batchShedulerData: Type.Optional(Type.String({ description: "The parameter table's spelling, also accepted" })),
-});
+const schedulerDataQuery = (schema: TObject) =>
+  Type.Object({
+    batchSchedulerData: dataObjectParameter(schema, {
+      description: 'The scheduler as JSON (or send it as the JSON or form body)',
+    }),
+    batchShedulerData: jsonParameter(schema, { description: "The parameter table's spelling, also accepted" }),
+  });
 const schedulerDataBody = Type.Optional(
   Type.Unknown({ description: 'batchSchedulerData as a JSON body, bare or wrapped, or a form field' }),
 );
@@ -70,7 +72,7 @@ export function registerSchedulerRoutes(app: FastifyInstance, context: AppContex
         operationId: 'createBatchScheduler',
         tags: ['batch schedulers'],
         params: CourseParams,
-        querystring: schedulerDataQuery,
+        querystring: schedulerDataQuery(SchedulerDataInput),
         body: schedulerDataBody,
         response: { 200: SchedulerEnvelope, ...errorResponses },
       },
@@ -91,7 +93,7 @@ export function registerSchedulerRoutes(app: FastifyInstance, context: AppContex
         description: 'Provisional list shape: the doc page shows a single scheduler; Lectern answers a list.',
         tags: ['batch schedulers'],
         params: CourseParams,
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: Type.Object({ startIndex: startIndexParameter }),
         response: { 200: listEnvelope('batchSchedulers', SchedulerSchema), ...errorResponses },
       },
     },
@@ -130,7 +132,7 @@ export function registerSchedulerRoutes(app: FastifyInstance, context: AppContex
         operationId: 'updateBatchScheduler',
         tags: ['batch schedulers'],
         params: SchedulerParams,
-        querystring: schedulerDataQuery,
+        querystring: schedulerDataQuery(SchedulerUpdateInput),
         body: schedulerDataBody,
         response: { 200: SchedulerEnvelope, ...errorResponses },
       },

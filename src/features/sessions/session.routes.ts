@@ -5,6 +5,13 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readParameter, readStartIndex, requireDataObject } from '../../http/input.ts';
+import {
+  dataObjectParameter,
+  idParameter,
+  notifyParameter,
+  startIndexParameter,
+  textParameter,
+} from '../../http/parameters.ts';
 import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
 import { presentSession } from './session.presenter.ts';
@@ -23,14 +30,17 @@ const modulePath = '/api/v1/courses/:courseId/batches/:batchId/modules/:moduleId
 const ModuleParams = Type.Object({ courseId: Type.String(), batchId: Type.String(), moduleId: Type.String() });
 const SessionParams = Type.Object({ ...ModuleParams.properties, sessionId: Type.String() });
 const notifyQuery = {
-  notifyApplicableUsers: Type.Optional(
-    Type.String({ description: "Lectern: True or False (any case), default true: tell the batch's people" }),
-  ),
+  notifyApplicableUsers: notifyParameter("Lectern: True or False (any case), default true: tell the batch's people", {
+    queryOnly: true,
+  }),
 };
-const sessionDataQuery = Type.Object({
-  sessionData: Type.Optional(Type.String({ description: 'The session as JSON (or send it as the JSON or form body)' })),
-  ...notifyQuery,
-});
+const sessionDataQuery = (schema: TObject) =>
+  Type.Object({
+    sessionData: dataObjectParameter(schema, {
+      description: 'The session as JSON (or send it as the JSON or form body)',
+    }),
+    ...notifyQuery,
+  });
 
 /** notifyApplicableUsers, default true; read from the query only, as a body holds sessionData's keys. */
 function readNotify(request: FastifyRequest): service.SessionChangeOptions {
@@ -40,7 +50,7 @@ function readNotify(request: FastifyRequest): service.SessionChangeOptions {
 const dataBody = Type.Optional(
   Type.Unknown({ description: 'sessionData as a JSON body, bare or wrapped, or a form field' }),
 );
-const listQuery = Type.Object({ startIndex: Type.Optional(Type.String()) });
+const listQuery = Type.Object({ startIndex: startIndexParameter });
 
 function sessionPath(params: unknown): service.SessionPath {
   return {
@@ -87,7 +97,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         operationId: 'createSession',
         tags: ['sessions'],
         params: ModuleParams,
-        querystring: sessionDataQuery,
+        querystring: sessionDataQuery(SessionDataInput),
         body: dataBody,
         response: sessionResponse,
       },
@@ -157,7 +167,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         operationId: 'updateSession',
         tags: ['sessions'],
         params: SessionParams,
-        querystring: sessionDataQuery,
+        querystring: sessionDataQuery(SessionUpdateInput),
         body: dataBody,
         response: sessionResponse,
       },
@@ -201,7 +211,13 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         description: 'Marks one learner Present or Absent; answers the session with its counts (provisional).',
         tags: ['sessions'],
         params: SessionParams,
-        querystring: Type.Object({ learnerErecno: Type.Optional(Type.String()), status: Type.Optional(Type.String()) }),
+        querystring: Type.Object({
+          learnerErecno: idParameter('The learner', { required: true }),
+          status: textParameter(Type.Union([Type.Literal('Present'), Type.Literal('Absent')]), {
+            description: 'Present or Absent (any case)',
+            required: true,
+          }),
+        }),
         body: Type.Optional(Type.Unknown()),
         response: sessionResponse,
       },

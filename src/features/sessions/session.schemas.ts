@@ -1,5 +1,7 @@
 /** The Session API's input and output schemas, in Zoho's key names and key order. */
 import { Type } from '@sinclair/typebox';
+import { OptionalDateShape, TwelveHourTimeShape, ZohoDateShape } from '../../http/input-shapes.ts';
+import { documentedAs } from '../../http/parameters.ts';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 
@@ -10,31 +12,43 @@ const OptionalId = (what: string) =>
   );
 
 /** `sessionData` as sent to create; update takes the same keys, each optional. */
-export const SessionDataInput = Type.Object({
-  // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
-  name: Type.String({
-    minLength: 1,
-    maxLength: 250,
-    pattern: '\\S',
-    errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
-  }),
-  trainerErecno: IdString,
-  type: Type.Integer({ minimum: 0, maximum: 1, errorMessage: 'must be 0 (classroom) or 1 (e-learning)' }),
-  date: Type.String({ errorMessage: 'must be a date as DD-MM-YYYY' }),
-  startTime: Type.String({ errorMessage: 'must be a 12-hour time such as 10:00 AM' }),
-  endTime: Type.String({ errorMessage: 'must be a 12-hour time such as 11:00 AM' }),
-  description: Type.Optional(
-    Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
-  ),
-  roomId: OptionalId('room'),
-  lockUntil: Type.Optional(
-    Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
-  ),
-  gradeCategoryId: OptionalId('grade category'),
-});
+export const SessionDataInput = Type.Object(
+  {
+    // The pattern refuses a name of only spaces, which the service's trim would store as an empty name.
+    name: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+    }),
+    trainerErecno: IdString,
+    type: Type.Integer({ minimum: 0, maximum: 1, errorMessage: 'must be 0 (classroom) or 1 (e-learning)' }),
+    date: documentedAs(Type.String({ errorMessage: 'must be a date as DD-MM-YYYY' }), ZohoDateShape),
+    startTime: documentedAs(
+      Type.String({ errorMessage: 'must be a 12-hour time such as 10:00 AM' }),
+      TwelveHourTimeShape,
+    ),
+    endTime: documentedAs(
+      Type.String({ errorMessage: 'must be a 12-hour time such as 11:00 AM' }),
+      TwelveHourTimeShape,
+    ),
+    description: Type.Optional(
+      Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
+    ),
+    roomId: OptionalId('room'),
+    lockUntil: Type.Optional(
+      documentedAs(
+        Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
+        OptionalDateShape,
+      ),
+    ),
+    gradeCategoryId: OptionalId('grade category'),
+  },
+  { title: 'SessionData' },
+);
 
 /** Update: every key optional (a partial update). */
-export const SessionUpdateInput = Type.Partial(SessionDataInput);
+export const SessionUpdateInput = Type.Partial(SessionDataInput, { title: 'SessionUpdate' });
 
 /** The session object, key for key and in the order of the Update Session page's sample response. */
 export const SessionSchema = Type.Object({

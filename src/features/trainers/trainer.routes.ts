@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
+import { idListParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import type { EmployeeRow } from '../people/people.repository.ts';
 import { presentTrainer, TrainerSchema } from './trainer.presenter.ts';
 import * as service from './trainer.service.ts';
@@ -39,7 +40,7 @@ export function registerTrainerRoutes(app: FastifyInstance, context: AppContext)
       description:
         'erecnosList as a JSON array in the query, a form field, or a JSON body. Answers the trainers named.',
       tags: ['trainers'],
-      querystring: Type.Object({ erecnosList: Type.Optional(Type.String()) }),
+      querystring: Type.Object({ erecnosList: idListParameter('The employees to make trainers') }),
       body: Type.Optional(Type.Unknown()),
       response: {
         200: Type.Object({
@@ -66,9 +67,13 @@ export function registerTrainerRoutes(app: FastifyInstance, context: AppContext)
         operationId: 'listTrainers',
         tags: ['trainers'],
         querystring: Type.Object({
-          startIndex: Type.Optional(Type.String()),
-          employeeStatus: Type.Optional(Type.String({ description: 'active (default) or inactive' })),
-          sortBy: Type.Optional(Type.String({ description: 'asc (default) or desc, by name' })),
+          startIndex: startIndexParameter,
+          employeeStatus: textParameter(Type.Union([Type.Literal('active'), Type.Literal('inactive')]), {
+            description: 'active (default) or inactive, any case',
+          }),
+          sortBy: textParameter(Type.Union([Type.Literal('asc'), Type.Literal('desc')]), {
+            description: 'asc (default) or desc, by name, any case',
+          }),
         }),
         response: {
           200: Type.Object({

@@ -13,6 +13,7 @@ import {
   successEnvelope,
 } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
+import { startIndexParameter } from '../../http/parameters.ts';
 import { DeliverySchema, presentDeliveries, presentWebhook, WebhookSchema } from './webhook.presenter.ts';
 import * as service from './webhook.service.ts';
 
@@ -64,7 +65,7 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
   app.get(
     '/lectern/v1/webhooks',
     route('listWebhooks', 'READ', {
-      querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+      querystring: Type.Object({ startIndex: startIndexParameter }),
       response: { 200: listEnvelope('webhooks', WebhookSchema), ...errorResponses },
     }),
     async (request) => {
@@ -110,7 +111,7 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
     '/lectern/v1/webhooks/:webhookId/deliveries',
     route('listWebhookDeliveries', 'READ', {
       params: IdParams,
-      querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+      querystring: Type.Object({ startIndex: startIndexParameter }),
       response: { 200: listEnvelope('deliveries', DeliverySchema), ...errorResponses },
     }),
     async (request) => {
