@@ -143,7 +143,7 @@ export const settingsSchema = Type.Object({
   LECTERN_KEEP_ALIVE_TIMEOUT_MS: milliseconds(72_000, { fix: 'use 72000, or unset it' }),
   // No default here: unset means loopback with --memory and none otherwise.
   LECTERN_WEBHOOK_ALLOW_PRIVATE: Type.Optional(
-    oneOf(['none', 'loopback', 'private'], 'none', {
+    Type.Union([Type.Literal('none'), Type.Literal('loopback'), Type.Literal('private')], {
       fix: 'use none (public addresses only), loopback, or private (also 10/8, 172.16/12, 192.168/16, fc00::/7)',
     }),
   ),

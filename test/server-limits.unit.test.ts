@@ -33,7 +33,7 @@ describe('timeout settings', () => {
       requestTimeout: 400,
       http: { headersTimeout: 200, requestTimeout: 400, connectionsCheckingInterval: 50 },
       forceCloseConnections: 'idle',
-      return503OnClosing: true,
+      return503OnClosing: false,
     });
   });
 
@@ -41,7 +41,7 @@ describe('timeout settings', () => {
     for (const name of ['LECTERN_HEADERS_TIMEOUT_MS', 'LECTERN_IDLE_TIMEOUT_MS', 'LECTERN_KEEP_ALIVE_TIMEOUT_MS']) {
       for (const bad of ['0', '-5', '1.5', '10s']) {
         expect(() => loadConfig({ ...base, [name]: bad })).toThrow(ConfigError);
-        expect(() => loadConfig({ ...base, [name]: bad })).toThrow(new RegExp(`${name} must be an integer`));
+        expect(() => loadConfig({ ...base, [name]: bad })).toThrow(new RegExp(`${name} must be a whole number`));
       }
     }
   });

@@ -217,7 +217,10 @@ export function describeAccess(getLectern: () => TestLectern, getWorld: () => As
       const id = item[kind.idKey] as string;
       // Only enrolled learners may be marked: the plain employee is the learner the marks calls name.
       if (name === 'update marks') await seatLearners(lectern, family, [getWorld().plain.erecno]);
-      const url = path === '^' ? `${family.parentUrl}/${kind.plural}` : `${listUrl}${path.replace(':id', id)}`;
+      // Zoho documents a course-wide list of offline tests only; the others are Lectern's, under /lectern/v1.
+      const listPrefix =
+        kind.plural === 'offlineTests' ? family.parentUrl : family.parentUrl.replace('/api/v1/', '/lectern/v1/');
+      const url = path === '^' ? `${listPrefix}/${kind.plural}` : `${listUrl}${path.replace(':id', id)}`;
       return { family, id, url };
     };
     const call = (url: string, token: string | null, family: Family) => {
