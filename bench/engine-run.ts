@@ -122,6 +122,6 @@ export function describe(result: LoadResult): string | null {
   if (statuses.length > 0) parts.push(`statuses ${statuses.map(([code, count]) => `${code}×${count}`).join(', ')}`);
   if (result.wrongBodies > 0) parts.push(`${result.wrongBodies} 2xx answers saying it was not done`);
   if (result.errors > 0) parts.push(`${result.errors} connection errors or timeouts`);
-  if (result.requests === 0) parts.push('no request answered');
+  if (result.requests === 0) parts.push('no request was answered within the run');
   return parts.length === 0 ? null : parts.join('; ');
 }

@@ -45,8 +45,23 @@ export interface LoadResult {
   serverCpuUsPerRequest: number | null;
 }
 
-/** A pause after each run, so that requests still in flight when autocannon stops finish before the next run. */
-const settleMs = 250;
+/** How long to wait, at most, for a server to finish the requests still in flight when autocannon stopped. */
+const settleLimitMs = 15_000;
+
+/**
+ * Waits until the server goes quiet (under a tenth of a core for 200 ms), so that requests still in flight when
+ * autocannon stopped (a slow scenario leaves up to one per connection) are not counted against the next run.
+ */
+async function settle(server: ServerProcess): Promise<void> {
+  const started = Date.now();
+  let before = server.cpuSeconds();
+  do {
+    await pause(200);
+    const after = server.cpuSeconds();
+    if (before === null || after === null || after - before < 0.02) return;
+    before = after;
+  } while (Date.now() - started < settleLimitMs);
+}
 
 function fire(server: ServerProcess, plan: Plan, connections: number, seconds: number, wrong: { count: number }) {
   const requests = plan.steps.map((step) => {
@@ -82,7 +97,7 @@ export async function measureLoad(
   warmUpSeconds = 1,
 ): Promise<LoadResult> {
   await fire(server, plan(), connections, warmUpSeconds, { count: 0 });
-  await pause(settleMs);
+  await settle(server);
   const wrong = { count: 0 };
   const cpuBefore = process.cpuUsage();
   const serverBefore = server.cpuSeconds();
@@ -91,7 +106,7 @@ export async function measureLoad(
   const wallSeconds = (performance.now() - started) / 1000;
   const serverAfter = server.cpuSeconds();
   const cpu = process.cpuUsage(cpuBefore);
-  await pause(settleMs);
+  await settle(server);
   const serverCpu = serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore;
   const requests = result.requests.total;
   const statusCodes: Record<string, number> = {};

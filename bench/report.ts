@@ -57,7 +57,9 @@ export function addRatios(rows: Row[]): void {
 
 const fixed = (value: number | null | undefined, digits: number) =>
   value === null || value === undefined ? '' : value.toFixed(digits);
-const milliseconds = (value: number | undefined) => (value === undefined ? '' : value < 1 ? '<1' : value.toFixed(0));
+/** A latency of a row; blank when nothing was answered (autocannon times answered requests only). */
+const milliseconds = (row: Row, value: number | undefined) =>
+  value === undefined || !row.requests ? '' : value < 1 ? '<1' : value.toFixed(0);
 const engineName = { sqlite: 'SQLite', postgres: 'PostgreSQL', none: '' } as const;
 
 /** The rows as a markdown table, with a line per flagged or failed row saying why. */
@@ -70,7 +72,8 @@ export function loadTable(rows: Row[]): string {
     const measured = row.requestsPerSecond !== undefined;
     lines.push(
       `| ${row.title} | ${engineName[row.engine]} | ${row.connections} | ${fixed(row.requestsPerSecond, 0)} | ` +
-        `${milliseconds(row.p50Ms)} | ${milliseconds(row.p99Ms)} | ${measured ? row.non2xx : ''} | ` +
+        `${milliseconds(row, row.p50Ms)} | ${milliseconds(row, row.p99Ms)} | ` +
+        `${measured ? row.non2xx : ''} | ` +
         `${row.ratioToBare === null ? '' : `${row.ratioToBare.toFixed(2)}x`} | ${fixed(row.serverCpuUsPerRequest, 0)} | ` +
         `${measured ? `${fixed(row.driverCpuPercent, 0)}%` : ''} | ${row.status} |`,
     );
@@ -103,8 +106,9 @@ export function compareRuns(fileA: string, fileB: string): string {
     `A: ${fileA} (${a!.machine.node}, ${a!.machine.cpus} CPUs, load ${a!.machine.load.join(' ')})`,
     `B: ${fileB} (${b!.machine.node}, ${b!.machine.cpus} CPUs, load ${b!.machine.load.join(' ')})`,
     '',
-    '| scenario | engine | conns | req/s A | req/s B | B/A | p99 A | p99 B | vs node:http A | vs node:http B | CPU µs/req B/A |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | engine | conns | req/s A | req/s B | B/A | p99 A | p99 B | vs node:http A | vs node:http B | ' +
+      'vs node:http B/A | CPU µs/req B/A |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const rowA of a!.rows) {
     const rowB = inB.get(key(rowA));
@@ -112,8 +116,9 @@ export function compareRuns(fileA: string, fileB: string): string {
     lines.push(
       `| ${rowA.title} | ${engineName[rowA.engine]} | ${rowA.connections} | ${fixed(rowA.requestsPerSecond, 0)} | ` +
         `${fixed(rowB.requestsPerSecond, 0)} | ${ratio(rowB.requestsPerSecond, rowA.requestsPerSecond)} | ` +
-        `${milliseconds(rowA.p99Ms)} | ${milliseconds(rowB.p99Ms)} | ${fixed(rowA.ratioToBare, 2)} | ` +
-        `${fixed(rowB.ratioToBare, 2)} | ${ratio(rowB.serverCpuUsPerRequest, rowA.serverCpuUsPerRequest)} |`,
+        `${milliseconds(rowA, rowA.p99Ms)} | ${milliseconds(rowB, rowB.p99Ms)} | ${fixed(rowA.ratioToBare, 2)} | ` +
+        `${fixed(rowB.ratioToBare, 2)} | ${ratio(rowB.ratioToBare, rowA.ratioToBare)} | ` +
+        `${ratio(rowB.serverCpuUsPerRequest, rowA.serverCpuUsPerRequest)} |`,
     );
   }
   const startupB = new Map(b!.startup.map((row) => [row.name, row]));
@@ -132,7 +137,9 @@ export function compareRuns(fileA: string, fileB: string): string {
       );
     }
   }
-  const missing = b!.rows.filter((row) => !a!.rows.some((other) => key(other) === key(row))).length;
-  if (missing > 0) lines.push('', `${missing} rows of B have no row in A and are left out.`);
+  const inA = new Set(a!.rows.map(key));
+  const unmatched =
+    a!.rows.filter((row) => !inB.has(key(row))).length + b!.rows.filter((row) => !inA.has(key(row))).length;
+  if (unmatched > 0) lines.push('', `${unmatched} rows are in only one of the two runs and are left out.`);
   return `${lines.join('\n')}\n`;
 }
