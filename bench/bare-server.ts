@@ -1,4 +1,7 @@
-/** The baseline: a bare node:http server answering one fixed, course-sized JSON body to every request. */
+/**
+ * The baseline, run as a process of its own: a bare node:http server answering one fixed, course-sized JSON body to
+ * every request, with keep-alive as Node sets it by default.
+ */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -87,21 +90,12 @@ const course = {
 
 const body = JSON.stringify({ code: '200', course, message: 'success' });
 
-/** Starts the bare server on a random loopback port. */
-export async function startBareServer(): Promise<{ url: string; bodyBytes: number; close(): Promise<void> }> {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
-    response.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+// Run as a child process by the bench (processes.ts): it prints one JSON line with its URL, then serves until killed.
+const server = createServer((_request, response) => {
+  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+  response.end(body);
+});
+server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    bodyBytes: Buffer.byteLength(body),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
-}
+  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, bodyBytes: Buffer.byteLength(body) })}\n`);
+});

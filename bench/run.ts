@@ -1,148 +1,156 @@
 /**
- * `npm run bench`: bare node:http against Lectern on a temporary SQLite file (and on PostgreSQL when
- * BENCH_DATABASE_URL is set), in one run, on loopback, each scenario for BENCH_SECONDS (default 5); then the
- * startup rows. `npm run bench -- --scenario startup` (or `load`) runs one part.
+ * `npm run bench`: Lectern against a bare node:http server in the same run, each server in a child process of its own
+ * and the load (autocannon) in this process; every scenario at each connection count, on SQLite and PostgreSQL; then
+ * the startup rows. Prints markdown tables and writes bench/results/<time>.json. `--help` lists the flags.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { type DatabaseHandle, openDatabase } from '../src/db/create-db.ts';
-import { startBareServer } from './bare-server.ts';
-import { lecternScenarios, startLectern } from './lectern-target.ts';
-import { type Measurement, measure } from './load.ts';
-import { measureStartup, startupTable } from './startup.ts';
+import { fileURLToPath } from 'node:url';
+import { describe, judge, runEngine } from './engine-run.ts';
+import { measureLoad } from './load.ts';
+import { type BenchOptions, parseOptions, UsageError, usage } from './options.ts';
+import { buildLectern, startBareProcess } from './processes.ts';
+import { addRatios, compareRuns, loadTable, machine, type Row, type RunFile, saveRun } from './report.ts';
+import { scenarios } from './scenarios.ts';
+import { measureStartup, type StartupMeasurement, startupTable } from './startup.ts';
+import { type BenchStore, type Engine, inFreshSchema, postgresStore, sqliteStore } from './stores.ts';
 
-// The bench is a tool, not the server: it reads its two knobs here rather than through src/config.ts.
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-// PostgreSQL is measured by default on the local server the project's tests use; BENCH_DATABASE_URL=off skips it.
-const postgresSetting = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const postgresUrl = postgresSetting === 'off' ? null : postgresSetting;
-const scenarioFlag = process.argv.indexOf('--scenario');
-const part = scenarioFlag === -1 ? 'all' : process.argv[scenarioFlag + 1];
-if (part !== 'all' && part !== 'load' && part !== 'startup') {
-  throw new Error(`--scenario must be load or startup, got "${part}"`);
-}
-if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-  throw new Error(`BENCH_SECONDS must be a number of seconds from 1 to 600, got "${process.env.BENCH_SECONDS}"`);
-}
-
-/** Measures fetch and update (and /healthz when asked) against Lectern on one store. */
-async function benchStore(database: DatabaseHandle, label: string, includeHealth: boolean): Promise<Measurement[]> {
-  const target = await startLectern(database);
-  try {
-    const rows: Measurement[] = [];
-    for (const scenario of lecternScenarios(target, label, includeHealth)) {
-      log(`  ${scenario.name}...`);
-      rows.push(await measure(scenario, seconds));
-    }
-    return rows;
-  } finally {
-    await target.close();
-  }
-}
-
-async function benchSqlite(): Promise<Measurement[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
-  const database = openDatabase({ dataDir, sqliteSynchronous: 'FULL' });
-  try {
-    return await benchStore(database, 'SQLite, synchronous=FULL', true);
-  } finally {
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** Runs `work` in a fresh schema, dropped afterwards, so the bench never touches existing tables. */
-async function inFreshSchema<T>(url: string, work: (schema: string) => Promise<T>): Promise<T> {
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`create schema ${schema}`);
-    return await work(schema);
-  } finally {
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.end();
-  }
-}
-
-async function benchPostgres(url: string): Promise<Measurement[]> {
-  return inFreshSchema(url, async (schema) => {
-    const database = openDatabase({ dataDir: null, databaseUrl: url, postgresSchema: schema });
-    try {
-      return await benchStore(database, 'PostgreSQL', false);
-    } finally {
-      await database.close();
-    }
-  });
-}
-
-/** The startup rows, on PostgreSQL too unless it is off or unreachable. */
-async function benchStartup(): Promise<string> {
-  if (postgresUrl !== null) {
-    try {
-      return startupTable(
-        await inFreshSchema(postgresUrl, (schema) => measureStartup({ url: postgresUrl, schema }, log)),
-      );
-    } catch (error) {
-      log(`  PostgreSQL startup skipped: ${(error as Error).message}`);
-    }
-  }
-  return startupTable(await measureStartup(null, log));
-}
+const resultsFolder = fileURLToPath(new URL('./results/', import.meta.url));
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-function table(rows: Measurement[], baseline: Measurement): string {
-  const fixed = (value: number, digits: number) => value.toFixed(digits);
-  const milliseconds = (value: number) => (value < 1 ? '<1' : fixed(value, 0));
-  const lines = [
-    '| scenario | requests/s | p50 ms | p99 ms | non-2xx | vs node:http |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (row) =>
-        `| ${row.name} | ${fixed(row.requestsPerSecond, 0)} | ${milliseconds(row.p50Ms)} | ${milliseconds(row.p99Ms)} | ` +
-        `${row.non2xx} | ${fixed(row.requestsPerSecond / baseline.requestsPerSecond, 2)}x |`,
-    ),
-  ];
-  const failing = rows.filter((row) => row.errors > 0);
-  for (const row of failing) lines.push('', `${row.name}: ${row.errors} connection errors or timeouts`);
-  return `${lines.join('\n')}\n`;
+/** Measures the bare baseline at every connection count; `label` tells the opening runs from the closing ones. */
+async function bareRows(options: BenchOptions, label: string): Promise<Row[]> {
+  const bare = scenarios.find((scenario) => scenario.name === 'bare')!;
+  const server = await startBareProcess();
+  try {
+    const plan = await bare.prepare(null as never, '');
+    const rows: Row[] = [];
+    for (const connections of options.connections) {
+      log(`bare node:http (${server.bodyBytes}-byte body), ${label}, ${connections} connections`);
+      const result = await measureLoad(server, plan, connections, options.seconds);
+      rows.push({
+        // The closing runs are rows of their own, so that comparing two files matches first with first.
+        scenario: label === 'first' ? bare.name : `${bare.name}-${label}`,
+        title: `${bare.title}, ${label}`,
+        engine: 'none',
+        connections,
+        status: judge(result),
+        note: describe(result),
+        ratioToBare: null,
+        ...result,
+      });
+    }
+    return rows;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function openStore(engine: Engine, options: BenchOptions): Promise<BenchStore> {
+  return engine === 'sqlite' ? sqliteStore() : await postgresStore(options.postgresUrl);
+}
+
+/** Every selected load scenario on every selected engine, between two runs of the baseline. */
+async function benchLoad(options: BenchOptions): Promise<{ rows: Row[]; skipped: string[] }> {
+  const selected = scenarios.filter(
+    (scenario) => scenario.name !== 'bare' && options.scenarios.includes(scenario.name),
+  );
+  const rows = await bareRows(options, 'first');
+  const skipped: string[] = [];
+  const logDir = mkdtempSync(join(tmpdir(), 'lectern-bench-logs-'));
+  try {
+    for (const engine of options.engines) {
+      if (selected.length === 0) break;
+      let store: BenchStore;
+      try {
+        store = await openStore(engine, options);
+      } catch (error) {
+        // An unreachable PostgreSQL is said in the output, not hidden: the table then has no PostgreSQL rows.
+        skipped.push(`${engine} skipped: ${(error as Error).message} (BENCH_DATABASE_URL names another server)`);
+        log(skipped.at(-1)!);
+        continue;
+      }
+      try {
+        const engineOptions = { ...options, logDir, log };
+        rows.push(...(await runEngine(store, selected, engineOptions)));
+      } finally {
+        await store.dispose();
+      }
+    }
+  } finally {
+    rmSync(logDir, { recursive: true, force: true });
+  }
+  // The baseline again at the end: on a shared machine the load changes, and the ratio uses the mean of both.
+  if (selected.length > 0) rows.push(...(await bareRows(options, 'last')));
+  addRatios(rows);
+  return { rows, skipped };
+}
+
+/** The startup rows, with PostgreSQL when it is among the engines. */
+async function benchStartup(options: BenchOptions): Promise<StartupMeasurement[]> {
+  if (options.engines.includes('postgres')) {
+    const url = options.postgresUrl;
+    return inFreshSchema(url, (schema) => measureStartup({ url, schema }, log));
+  }
+  return measureStartup(null, log);
 }
 
 async function main(): Promise<void> {
-  if (part !== 'startup') await benchLoad();
-  if (part !== 'load') process.stdout.write(`\n${await benchStartup()}`);
-}
-
-async function benchLoad(): Promise<void> {
-  log(`Node ${process.version}, ${seconds} s per scenario after 1 s of warm-up, 10 connections, loopback`);
-  const bare = await startBareServer();
-  let baseline: Measurement;
-  try {
-    log(`  bare node:http (${bare.bodyBytes}-byte course body)...`);
-    baseline = await measure({ name: 'bare node:http GET', url: bare.url }, seconds);
-  } finally {
-    await bare.close();
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${usage}\n`);
+    return;
   }
-  const rows = [baseline, ...(await benchSqlite())];
-  if (postgresUrl !== null) {
-    try {
-      rows.push(...(await benchPostgres(postgresUrl)));
-    } catch (error) {
-      log(`  PostgreSQL skipped: ${(error as Error).message} (set BENCH_DATABASE_URL to another server, or off)`);
-    }
+  const options = parseOptions(argv, process.env);
+  if (options.compare !== null) {
+    process.stdout.write(compareRuns(...options.compare));
+    return;
   }
-  process.stdout.write(table(rows, baseline));
+  const startedAt = new Date().toISOString();
+  const machineAtStart = machine();
+  log('building dist/ (npm run build)');
+  buildLectern();
+  log(
+    `Node ${process.version}, ${machineAtStart.cpus} CPUs, load ${machineAtStart.load.join(' ')}; ` +
+      `${options.seconds} s per run after 1 s of warm-up; connections ${options.connections.join(', ')}; loopback`,
+  );
+  const load = options.scenarios.length > 0 ? await benchLoad(options) : { rows: [], skipped: [] };
+  if (load.rows.length > 0) process.stdout.write(loadTable(load.rows));
+  for (const line of load.skipped) process.stdout.write(`\n${line}\n`);
+  const startup = options.startup ? await benchStartup(options) : [];
+  if (startup.length > 0) process.stdout.write(`\n${startupTable(startup)}`);
+  const settings = {
+    engines: options.engines,
+    scenarios: options.scenarios,
+    connections: options.connections,
+    seconds: options.seconds,
+    warmUpSeconds: '1 (3 on the servers started for the rate-limited rows)',
+    logLevel: options.logLevel,
+    lectern:
+      'lectern serve from dist/, production defaults (scheduler and deliveries on, logs to a file) but the rate ' +
+      'limit off; the rate-limited rows run a second process with it on at 1,000,000 calls a minute',
+    skipped: load.skipped,
+  };
+  const run: RunFile = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine: machineAtStart,
+    settings,
+    rows: load.rows,
+    startup,
+  };
+  log(`results: ${saveRun(resultsFolder, run)}`);
+  if (load.rows.some((row) => row.status === 'flagged' || row.status === 'failed')) process.exitCode = 1;
 }
 
 try {
   await main();
 } catch (error) {
-  log(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  if (error instanceof UsageError) log(`${error.message}\n\n${usage}`);
+  else log(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 }
