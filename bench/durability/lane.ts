@@ -1,0 +1,93 @@
+/** One store under the kill loop: write under load, kill -9 at a random moment, restart, retry, compare; repeat. */
+import { setTimeout as delay } from 'node:timers/promises';
+import { randomToken, type ServedLectern, serveLectern } from '../served-lectern.ts';
+import { census, checkCourses, settleInFlight } from './checks.ts';
+import { Ledger, type Tally } from './ledger.ts';
+import { postgresStore, type ScratchStore, sqliteStore } from './stores.ts';
+import { writeUntilStopped } from './writers.ts';
+
+/** What one lane runs. */
+export interface LaneOptions {
+  engine: 'sqlite' | 'postgres';
+  lane: number;
+  points: number;
+  clients: number;
+  seed: number;
+  runId: string;
+  log(line: string): void;
+}
+
+/** What one lane found. */
+export interface LaneResult {
+  points: number;
+  tally: Tally;
+  problems: string[];
+  restartMs: number[];
+}
+
+/** The kill comes this long after the clients start writing: from almost at once to most of a second. */
+const killWindowMs = { from: 20, to: 800 };
+
+/** Mulberry32: a small seeded generator, so a run's kill moments and choices can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Runs `points` kill points on a fresh store of the engine, then checks every acknowledged write and drops the store. */
+export async function runLane(options: LaneOptions): Promise<LaneResult> {
+  const { engine, lane, points, clients } = options;
+  const random = seededRandom(options.seed);
+  const ledger = new Ledger(`durability-${options.runId}-${engine}-l${lane}`, clients);
+  const token = randomToken();
+  const restartMs: number[] = [];
+  const store: ScratchStore = engine === 'sqlite' ? sqliteStore() : await postgresStore();
+  const start = async () => {
+    const began = performance.now();
+    // FULL is the default; named so that a shell's LECTERN_SQLITE_SYNCHRONOUS can never weaken the run.
+    const env = { LECTERN_SQLITE_SYNCHRONOUS: 'FULL' };
+    const served = await serveLectern({ store: store.location, token, env });
+    restartMs.push(performance.now() - began);
+    return served;
+  };
+  let server: ServedLectern | null = null;
+  try {
+    server = await start();
+    for (let point = 1; point <= points; point++) {
+      const api = { baseUrl: server.baseUrl, token };
+      await settleInFlight(api, ledger, random);
+      await checkCourses(api, ledger, ledger.takeUnchecked());
+      let stopped = false;
+      const writing = writeUntilStopped(api, ledger, clients, random, () => stopped);
+      await delay(killWindowMs.from + random() * (killWindowMs.to - killWindowMs.from));
+      stopped = true;
+      await server.kill9();
+      await writing;
+      server = null;
+      server = await start();
+      if (point % 25 === 0 || point === points) {
+        const { acknowledged, lost, duplicated } = ledger.tally;
+        options.log(
+          `  ${engine} lane ${lane}: ${point}/${points} kills, ${acknowledged} acknowledged, ${lost} lost, ${duplicated} duplicated`,
+        );
+      }
+    }
+    const api = { baseUrl: server.baseUrl, token };
+    await settleInFlight(api, ledger, random);
+    ledger.takeUnchecked();
+    await checkCourses(api, ledger, ledger.acknowledgedAll());
+    await census(api, ledger);
+    await server.stop();
+    server = null;
+    return { points, tally: ledger.tally, problems: ledger.problems, restartMs };
+  } finally {
+    await server?.kill9();
+    await store.remove();
+  }
+}
