@@ -70,7 +70,8 @@ function log(line: string): void {
 async function runEngine(engine: Engine, options: ReturnType<typeof readOptions>, runId: string) {
   const lanes = Math.min(options.lanes, options.points);
   const base = Math.floor(options.points / lanes);
-  const results = await Promise.all(
+  // Settled, not all: a lane that fails must not leave the others' servers running behind the error.
+  const settled = await Promise.allSettled(
     Array.from({ length: lanes }, (_, lane) =>
       runLane({
         engine,
@@ -83,7 +84,9 @@ async function runEngine(engine: Engine, options: ReturnType<typeof readOptions>
       }),
     ),
   );
-  return merge(results);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return merge(settled.map((result) => (result as PromiseFulfilledResult<LaneResult>).value));
 }
 
 function merge(results: LaneResult[]) {
