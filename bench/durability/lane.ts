@@ -72,10 +72,10 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
       server = null;
       server = await start();
       if (point % 25 === 0 || point === points) {
-        const { acknowledged, lost, duplicated } = ledger.tally;
-        options.log(
-          `  ${engine} lane ${lane}: ${point}/${points} kills, ${acknowledged} acknowledged, ${lost} lost, ${duplicated} duplicated`,
-        );
+        const { acknowledged, retried, lost } = ledger.tally;
+        // Duplicates are counted once, by the census at the end.
+        const counts = `${acknowledged} acknowledged, ${retried} retried, ${lost} lost so far`;
+        options.log(`  ${engine} lane ${lane}: ${point}/${points} kills, ${counts}`);
       }
     }
     const api = { baseUrl: server.baseUrl, token };
