@@ -14,6 +14,8 @@ export interface LaneOptions {
   clients: number;
   seed: number;
   runId: string;
+  /** Aborted on Ctrl-C: the lane stops at its next point, kills its server and removes its store. */
+  signal: AbortSignal;
   log(line: string): void;
 }
 
@@ -25,8 +27,18 @@ export interface LaneResult {
   restartMs: number[];
 }
 
-/** The kill comes this long after the clients start writing: from almost at once to most of a second. */
-const killWindowMs = { from: 20, to: 800 };
+/**
+ * The kill comes up to this long after the first write of a round is acknowledged. Counting from the first answer
+ * rather than from the start keeps every round under load even when a freshly started server is slow to answer.
+ */
+const killWindowMs = 1000;
+const firstAnswerTimeoutMs = 30_000;
+
+/** Waits (bounded) until the ledger's acknowledged count moves past `count`. */
+async function firstAcknowledgedAfter(ledger: Ledger, count: number): Promise<void> {
+  const began = performance.now();
+  while (ledger.tally.acknowledged === count && performance.now() - began < firstAnswerTimeoutMs) await delay(5);
+}
 
 /** Mulberry32: a small seeded generator, so a run's kill moments and choices can be repeated. */
 export function seededRandom(seed: number): () => number {
@@ -60,12 +72,15 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
   try {
     server = await start();
     for (let point = 1; point <= points; point++) {
+      options.signal.throwIfAborted();
       const api = { baseUrl: server.baseUrl, token };
       await settleInFlight(api, ledger, random);
       await checkCourses(api, ledger, ledger.takeUnchecked());
       let stopped = false;
+      const acknowledged = ledger.tally.acknowledged;
       const writing = writeUntilStopped(api, ledger, clients, random, () => stopped);
-      await delay(killWindowMs.from + random() * (killWindowMs.to - killWindowMs.from));
+      await firstAcknowledgedAfter(ledger, acknowledged);
+      await delay(random() * killWindowMs);
       stopped = true;
       await server.kill9();
       await writing;

@@ -67,7 +67,7 @@ function log(line: string): void {
 }
 
 /** Splits the points over the lanes and runs them side by side, each on its own store. */
-async function runEngine(engine: Engine, options: ReturnType<typeof readOptions>, runId: string) {
+async function runEngine(engine: Engine, options: ReturnType<typeof readOptions>, runId: string, signal: AbortSignal) {
   const lanes = Math.min(options.lanes, options.points);
   const base = Math.floor(options.points / lanes);
   // Settled, not all: a lane that fails must not leave the others' servers running behind the error.
@@ -80,6 +80,7 @@ async function runEngine(engine: Engine, options: ReturnType<typeof readOptions>
         clients: options.clients,
         seed: options.seed + lane + (engine === 'postgres' ? 1000 : 0),
         runId,
+        signal,
         log,
       }),
     ),
@@ -139,13 +140,22 @@ async function main(): Promise<number> {
     `durability run ${runId}: ${options.points} kill points per engine, ${options.clients} clients, ` +
       `${options.lanes} lanes, seed ${options.seed}, Node ${process.version}`,
   );
+  // Ctrl-C: the lanes stop at their next kill point and clean up (the servers, in the same process group, stop too).
+  const interrupt = new AbortController();
+  const onSignal = () => {
+    if (interrupt.signal.aborted) process.exit(130);
+    log('interrupted: removing the stores (again to quit at once)');
+    interrupt.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const rows: [Engine, Awaited<ReturnType<typeof runEngine>>][] = [];
   for (const engine of options.engines) {
     if (engine === 'postgres') {
       log(`PostgreSQL at ${new URL(postgresUrl).host}, synchronous_commit=${await postgresSynchronousCommit()}`);
     }
     log(`${engine}: killing...`);
-    rows.push([engine, await runEngine(engine, options, runId)]);
+    rows.push([engine, await runEngine(engine, options, runId, interrupt.signal)]);
   }
   process.stdout.write(`\n${killTable(rows)}\n`);
   for (const [engine, result] of rows) {
