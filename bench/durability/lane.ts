@@ -25,6 +25,8 @@ export interface LaneResult {
   tally: Tally;
   problems: string[];
   restartMs: number[];
+  /** Why each failed start failed (each was tried again). */
+  failedStarts: string[];
 }
 
 /**
@@ -33,6 +35,7 @@ export interface LaneResult {
  */
 const killWindowMs = 1000;
 const firstAnswerTimeoutMs = 30_000;
+const maxStartAttempts = 3;
 
 /** Waits (bounded) until the ledger's acknowledged count moves past `count`. */
 async function firstAcknowledgedAfter(ledger: Ledger, count: number): Promise<void> {
@@ -60,13 +63,26 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
   const token = randomToken();
   const restartMs: number[] = [];
   const store: ScratchStore = engine === 'sqlite' ? sqliteStore() : await postgresStore();
+  const failedStarts: string[] = [];
+  // FULL is the default; named so that a shell's LECTERN_SQLITE_SYNCHRONOUS can never weaken the run.
+  const env = { LECTERN_SQLITE_SYNCHRONOUS: 'FULL' };
   const start = async () => {
-    const began = performance.now();
-    // FULL is the default; named so that a shell's LECTERN_SQLITE_SYNCHRONOUS can never weaken the run.
-    const env = { LECTERN_SQLITE_SYNCHRONOUS: 'FULL' };
-    const served = await serveLectern({ store: store.location, token, env });
-    restartMs.push(performance.now() - began);
-    return served;
+    // A start that fails is tried again (a shared install being rewritten under the run made one fail); each
+    // failure is reported, and a store that cannot be opened fails every attempt and ends the run.
+    for (let attempt = 1; ; attempt++) {
+      const began = performance.now();
+      try {
+        const served = await serveLectern({ store: store.location, token, env });
+        restartMs.push(performance.now() - began);
+        return served;
+      } catch (error) {
+        const reason = (error as Error).message.split('\n').find((line) => /Error/.test(line)) ?? 'see above';
+        failedStarts.push(reason.trim());
+        if (attempt >= maxStartAttempts || options.signal.aborted) throw error;
+        options.log(`  ${engine} lane ${lane}: start failed (${reason.trim()}); trying again in 3 s`);
+        await delay(3_000);
+      }
+    }
   };
   let server: ServedLectern | null = null;
   try {
@@ -100,7 +116,7 @@ export async function runLane(options: LaneOptions): Promise<LaneResult> {
     await census(api, ledger);
     await server.stop();
     server = null;
-    return { points, tally: ledger.tally, problems: ledger.problems, restartMs };
+    return { points, tally: ledger.tally, problems: ledger.problems, restartMs, failedStarts };
   } finally {
     await server?.kill9();
     await store.remove();

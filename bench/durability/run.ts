@@ -101,22 +101,27 @@ function merge(results: LaneResult[]) {
     tally,
     problems: results.flatMap((result) => result.problems),
     meanRestartMs: restarts.reduce((sum, ms) => sum + ms, 0) / restarts.length,
+    failedStarts: results.flatMap((result) => result.failedStarts),
   };
 }
 
-function killTable(rows: [Engine, Awaited<ReturnType<typeof runEngine>>][]): string {
-  const lines = [
-    '| engine | kill points | acknowledged writes (creates / updates) | retried after restart | abandoned (found stored) | lost | duplicated | refused | mean restart |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  for (const [engine, { points, tally, meanRestartMs }] of rows) {
-    lines.push(
-      `| ${engine} | ${points} | ${tally.acknowledged} (${tally.creates} / ${tally.updates}) | ${tally.retried} | ` +
-        `${tally.abandoned} (${tally.abandonedStored}) | ${tally.lost} | ${tally.duplicated} | ${tally.refused} | ` +
-        `${(meanRestartMs / 1000).toFixed(1)} s |`,
-    );
-  }
-  return lines.join('\n');
+type EngineResult = Awaited<ReturnType<typeof runEngine>>;
+
+const killHeader = [
+  '| engine | kill points | acknowledged writes (creates / updates) | retried after restart | abandoned (found stored) | lost | duplicated | refused | mean restart | failed starts |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+];
+
+function killRow(engine: Engine, { points, tally, meanRestartMs, failedStarts }: EngineResult): string {
+  return (
+    `| ${engine} | ${points} | ${tally.acknowledged} (${tally.creates} / ${tally.updates}) | ${tally.retried} | ` +
+    `${tally.abandoned} (${tally.abandonedStored}) | ${tally.lost} | ${tally.duplicated} | ${tally.refused} | ` +
+    `${(meanRestartMs / 1000).toFixed(1)} s | ${failedStarts.length} |`
+  );
+}
+
+function killTable(rows: [Engine, EngineResult][]): string {
+  return [...killHeader, ...rows.map(([engine, result]) => killRow(engine, result))].join('\n');
 }
 
 function fsyncTable(counts: FsyncCount[]): string {
@@ -149,13 +154,17 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const rows: [Engine, Awaited<ReturnType<typeof runEngine>>][] = [];
+  const rows: [Engine, EngineResult][] = [];
   for (const engine of options.engines) {
     if (engine === 'postgres') {
       log(`PostgreSQL at ${new URL(postgresUrl).host}, synchronous_commit=${await postgresSynchronousCommit()}`);
     }
     log(`${engine}: killing...`);
-    rows.push([engine, await runEngine(engine, options, runId, interrupt.signal)]);
+    const result = await runEngine(engine, options, runId, interrupt.signal);
+    rows.push([engine, result]);
+    // Printed at once, so an engine's result survives a later engine's failure.
+    log(`${engine} done:\n${killHeader.join('\n')}\n${killRow(engine, result)}`);
+    for (const reason of result.failedStarts) log(`  ${engine}: a start failed and was tried again: ${reason}`);
   }
   process.stdout.write(`\n${killTable(rows)}\n`);
   for (const [engine, result] of rows) {
