@@ -96,6 +96,12 @@ export async function createMigrator(db: Kysely<Database>): Promise<Migrator> {
 
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const { error } = await (await createMigrator(db)).migrateToLatest();
-  if (error) throw error;
+  for (let attempt = 1; ; attempt += 1) {
+    const { error } = await (await createMigrator(db)).migrateToLatest();
+    if (!error) return;
+    // Kysely's migrator lists the tables of every schema; a schema another process drops meanwhile fails that
+    // listing with 3F000 (invalid_schema_name), which a second look gets past.
+    if (attempt < 3 && (error as { code?: string }).code === '3F000') continue;
+    throw error;
+  }
 }
