@@ -6,7 +6,7 @@
  */
 import type { SendMailOptions } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDeliveries } from '../src/features/deliveries/delivery-runner.ts';
+import { runDeliveries } from '../src/deliveries/delivery-runner.ts';
 import { employeeNamed } from './helpers/courses.ts';
 import { type ParsedCalendar, type ParsedEvent, parseCalendar } from './helpers/ical.ts';
 import { clearOutbox, RecordingTransport } from './helpers/notifications.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CourseTable } from '../src/db/database.ts';
+import type { Caller } from '../src/access/caller.ts';
 import {
   type CourseRelations,
   type CourseRoles,
@@ -8,7 +8,8 @@ import {
   canView,
   roleListAllows,
   rolesOnCourse,
-} from '../src/features/courses/course.permissions.ts';
+} from '../src/access/course-permissions.ts';
+import type { CourseTable } from '../src/db/database.ts';
 import {
   type CourseView,
   courseUrl,
@@ -16,7 +17,6 @@ import {
   presentCourse,
 } from '../src/features/courses/course.presenter.ts';
 import { CourseSchema } from '../src/features/courses/course.schemas.ts';
-import type { Caller } from '../src/features/people/caller.ts';
 import type { EmployeeRow } from '../src/features/people/people.repository.ts';
 import { defaultPermissionSettings } from '../src/features/progress/completion-settings.ts';
 import type { LearnerProgress } from '../src/features/progress/progress.types.ts';

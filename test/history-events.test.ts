@@ -4,7 +4,7 @@
  * what the services hand it, so the history and outbox still receive everything.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LmsEvent } from '../src/features/events/event.types.ts';
+import type { LmsEvent } from '../src/events/event.types.ts';
 import { runSchedulerTick } from '../src/features/schedulers/scheduler.runner.ts';
 import { addMandatoryLink } from './helpers/content.ts';
 import { createCourse, jsonType } from './helpers/courses.ts';
@@ -12,8 +12,8 @@ import { createBatchModule, createSession, type ModulePath, sessionsUrl } from '
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 const seen = vi.hoisted(() => ({ events: [] as LmsEvent[] }));
-vi.mock('../src/features/events/record-events.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/features/events/record-events.ts')>();
+vi.mock('../src/events/record-events.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/events/record-events.ts')>();
   return {
     recordEvents: async (...args: Parameters<typeof actual.recordEvents>) => {
       seen.events.push(...args[2]);

@@ -3,9 +3,9 @@
  * contract functions requireModule and cloneModuleTree.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../src/access/caller.ts';
 import { LmsError } from '../src/errors.ts';
 import { cloneModuleTree, deleteParentModules, requireModule } from '../src/features/modules/module.service.ts';
-import type { Caller } from '../src/features/people/caller.ts';
 import { findCaller } from '../src/features/people/token.repository.ts';
 import { createBlendedCourse, insertBatch } from './helpers/blended.ts';
 import { createCourse, jsonType, personNamed } from './helpers/courses.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordEvents } from '../src/features/events/record-events.ts';
+import { recordEvents } from '../src/events/record-events.ts';
 import { employeeNamed, insertCourseMember, type Person, personNamed } from './helpers/courses.ts';
 import {
   batchWithSession,

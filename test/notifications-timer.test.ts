@@ -1,6 +1,6 @@
 /** The periodic delivery run `lectern serve` starts (LECTERN_DELIVERY_INTERVAL_SECONDS). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDeliveryTimer } from '../src/features/deliveries/delivery-runner.ts';
+import { startDeliveryTimer } from '../src/deliveries/delivery-runner.ts';
 import { personNamed } from './helpers/courses.ts';
 import { batchWithSession, eventOf, outboxRows, recordInTransaction } from './helpers/notifications.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, LookupFunction } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { runDeliveries } from '../src/features/deliveries/delivery-runner.ts';
+import { runDeliveries } from '../src/deliveries/delivery-runner.ts';
 import { createCourse } from './helpers/courses.ts';
 import { eventOf, recordInTransaction } from './helpers/notifications.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';

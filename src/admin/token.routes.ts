@@ -1,8 +1,8 @@
 /** Lectern's token routes under /lectern/v1: mint, list and revoke (by id, or by value without a token). */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { scopeNames } from '../access/caller.ts';
 import type { AppContext } from '../context.ts';
-import { scopeNames } from '../features/people/caller.ts';
 import { MintedTokenSchema, presentToken, TokenSchema } from '../features/people/token.presenter.ts';
 import {
   listPortalTokens,

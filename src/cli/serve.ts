@@ -54,7 +54,7 @@ async function startSchedulerTicks(app: LecternApp, config: Config): Promise<voi
  */
 async function startDeliveryRuns(app: LecternApp, config: Config): Promise<void> {
   if (config.deliveryIntervalSeconds === 0) return;
-  const { startDeliveryTimer } = await import('../features/deliveries/delivery-runner.ts');
+  const { startDeliveryTimer } = await import('../deliveries/delivery-runner.ts');
   const timer = startDeliveryTimer(app.lectern, { intervalMs: config.deliveryIntervalSeconds * 1000, log: app.log });
   app.addHook('onClose', () => timer.stop());
 }

@@ -1,9 +1,9 @@
 /** `Authorization: Zoho-oauthtoken <token>` -> the caller; the route's declared scope and access are enforced here. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Caller, hasScope, type Scope, trainingFamily } from '../access/caller.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { forbidden, LmsError, zohoStatusMessages } from '../errors.ts';
-import { type Caller, hasScope, type Scope, trainingFamily } from '../features/people/caller.ts';
 import { lookupToken, type TokenRefusal } from '../features/people/token.repository.ts';
 import type { RateLimiter } from './rate-limit.ts';
 

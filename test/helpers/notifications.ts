@@ -4,9 +4,9 @@
  * in a transaction as the services record them, and a mail transport that keeps what it is given.
  */
 import type { SendMailOptions } from 'nodemailer';
-import type { LmsEvent } from '../../src/features/events/event.types.ts';
-import { recordEvents } from '../../src/features/events/record-events.ts';
-import type { MailTransport } from '../../src/features/notifications/notification.delivery.ts';
+import type { MailTransport } from '../../src/deliveries/notification.delivery.ts';
+import type { LmsEvent } from '../../src/events/event.types.ts';
+import { recordEvents } from '../../src/events/record-events.ts';
 import { createBatchModule, createSession, erecnoOf, type ModulePath } from './sessions.ts';
 import type { TestLectern } from './test-app.ts';
 

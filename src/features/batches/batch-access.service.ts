@@ -1,11 +1,12 @@
 /** Who reaches which batch: blended courses only, drafts for those who manage the course, locks for a change. */
+
+import type { Caller } from '../../access/caller.ts';
+import { CourseStatus, canView, rolesOnCourse } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { forbidden, notFound, stateError } from '../../errors.ts';
-import { CourseStatus, canView, rolesOnCourse } from '../courses/course.permissions.ts';
 import type { CourseView } from '../courses/course.presenter.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
-import type { Caller } from '../people/caller.ts';
 import * as repository from './batch.repository.ts';
 
 /** The blended-learning course type. */

@@ -1,12 +1,12 @@
 /** Zoho's Batch API: create, update, delete, fetch one and fetch a course's batches. */
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { removeBatch } from '../../commands/removals.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
 import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 import { validateData } from '../../http/validate.ts';
-import { removeBatch } from '../removals/removal.service.ts';
 import { type BatchView, presentBatch, presentBatchListItem } from './batch.presenter.ts';
 import { BatchDataInput, BatchEnvelope, BatchListItemSchema, BatchUpdateInput } from './batch.schemas.ts';
 import * as service from './batch.service.ts';

@@ -1,12 +1,12 @@
 /** The Batch API's rules: create, read, list, update and delete the batches of blended courses. */
 import type { Static } from '@sinclair/typebox';
+import type { Caller } from '../../access/caller.ts';
+import { CourseStatus } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { type IsoDate, parseZohoDate, zohoDateText } from '../../dates.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { invalidInput, stateError } from '../../errors.ts';
-import { CourseStatus } from '../courses/course.permissions.ts';
 import { loadForChange, setCourseStatusFromBatches } from '../courses/course.service.ts';
-import type { Caller } from '../people/caller.ts';
 import { loadProgressOfLearner } from '../progress/progress.service.ts';
 import { promoteWaiting } from '../seats/seat.service.ts';
 import type { BatchLocation, BatchView } from './batch.presenter.ts';
@@ -47,6 +47,23 @@ export async function syncCoursePublication(db: Db, course: CourseTable, now: nu
   const live = await repository.countBatchesInStatus(db, course.portal_id, course.id, repository.liveStatuses);
   const wanted = live > 0 ? CourseStatus.published : CourseStatus.drafted;
   if (course.status !== wanted) await setCourseStatusFromBatches(db, course, wanted, now);
+}
+
+/**
+ * Moves a batch to `next` (stamping published_at when it leaves unpublished for published) and keeps its course's
+ * status in step; inside the caller's transaction.
+ */
+export async function changeBatchStatus(
+  db: Db,
+  course: CourseTable,
+  batch: BatchTable,
+  next: BatchTable['publish_status'],
+  now: number,
+): Promise<void> {
+  const changes: Partial<BatchTable> = { publish_status: next, updated_at: now };
+  if (next === 'published' && batch.publish_status === 'unpublished') changes.published_at = now;
+  await repository.updateBatch(db, course.portal_id, batch.id, changes);
+  await syncCoursePublication(db, course, now);
 }
 
 /** Deletes every batch of a course with their modules, sessions and attendance (for deleting the course). */

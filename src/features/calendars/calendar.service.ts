@@ -3,9 +3,10 @@
  * written in its own time zone (its room's location's, else the portal's: TZID with its VTIMEZONE from
  * timezones-ical-library), or in UTC.
  */
+
+import type { Caller } from '../../access/caller.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import type { Caller } from '../people/caller.ts';
 import { findEmployee } from '../people/people.repository.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
 import { findRoom } from '../rooms/room.repository.ts';

@@ -3,14 +3,15 @@
  * (the learner, or under rule 3 a course admin or trainer), record online test results; and the requisite entities
  * that keep an entity locked. Every write is one transaction that records its completion events.
  */
+
+import type { Caller } from '../../access/caller.ts';
+import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { EntityType } from '../../entity-types.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
-import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { requireModule } from '../modules/module.service.ts';
 import { readParent } from '../modules/module-parent.ts';
-import type { Caller } from '../people/caller.ts';
 import { findEmployee } from '../people/people.repository.ts';
 import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
 import { CourseRule, EntityRule, ModuleRule, readPermissionSettings } from '../progress/completion-settings.ts';

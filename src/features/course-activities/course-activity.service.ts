@@ -2,6 +2,8 @@
  * Pre- and post-course online tests (Zoho's Pre/Post Learning Activities): entities of type 7 and 8 that hang on the
  * course itself (no batch, no module), with the online test's keys and rules.
  */
+
+import type { Caller } from '../../access/caller.ts';
 import type { AppContext } from '../../context.ts';
 import { EntityType } from '../../entity-types.ts';
 import {
@@ -15,7 +17,6 @@ import {
   updateEntity,
 } from '../entities/entity.service.ts';
 import { type OnlineTestInput, onlineTestFields, verifyOnlineTest } from '../online-tests/online-test.kind.ts';
-import type { Caller } from '../people/caller.ts';
 
 /** Before or after the course. */
 export type ActivityStage = 'pre' | 'post';

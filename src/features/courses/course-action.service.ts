@@ -1,13 +1,14 @@
 /** Course actions: publish, unpublish, enable, disable, favourite, share, suggest. Each is one transaction. */
+
+import type { Caller } from '../../access/caller.ts';
+import { CourseStatus } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { invalidInput, LmsError, stateError } from '../../errors.ts';
+import { recordEvents } from '../../events/record-events.ts';
 import { countMandatoryContent } from '../entities/entity.service.ts';
-import { recordEvents } from '../events/record-events.ts';
-import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
 import { readPermissionSettings } from '../progress/completion-settings.ts';
-import { CourseStatus } from './course.permissions.ts';
 import * as repository from './course.repository.ts';
 import { getCourseView, loadForChange } from './course.service.ts';
 import * as listRepository from './course-list.repository.ts';

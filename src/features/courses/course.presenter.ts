@@ -1,11 +1,6 @@
 /** Turns a course and the caller's relations to it into Zoho's course object. Pure. */
 import type { Static } from '@sinclair/typebox';
-import type { CourseTable } from '../../db/database.ts';
-import type { Caller } from '../people/caller.ts';
-import { presentPerson } from '../people/employee.presenter.ts';
-import type { EmployeeRow } from '../people/people.repository.ts';
-import { readPermissionSettings } from '../progress/completion-settings.ts';
-import { type LearnerProgress, progressDisplay } from '../progress/progress.types.ts';
+import type { Caller } from '../../access/caller.ts';
 import {
   type CourseRelations,
   CourseStatus,
@@ -14,7 +9,12 @@ import {
   canView,
   roleListAllows,
   rolesOnCourse,
-} from './course.permissions.ts';
+} from '../../access/course-permissions.ts';
+import type { CourseTable } from '../../db/database.ts';
+import { presentPerson } from '../people/employee.presenter.ts';
+import type { EmployeeRow } from '../people/people.repository.ts';
+import { readPermissionSettings } from '../progress/completion-settings.ts';
+import { type LearnerProgress, progressDisplay } from '../progress/progress.types.ts';
 import type { CourseSchema } from './course.schemas.ts';
 
 /** Everything needed to present one course to one caller. */

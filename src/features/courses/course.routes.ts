@@ -1,6 +1,7 @@
 /** Zoho's Course API: create, fetch one, fetch all, my courses, update, delete. */
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { removeCourse } from '../../commands/removals.ts';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
@@ -16,7 +17,6 @@ import { dataObjectParameter, idParameter, textParameter } from '../../http/para
 import { publicBase } from '../../http/public-base.ts';
 import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
-import { removeCourse } from '../removals/removal.service.ts';
 import { type CourseView, presentCourse } from './course.presenter.ts';
 import { CourseDataInput, CourseEnvelope, CourseListQuery, CourseSchema, CourseUpdateInput } from './course.schemas.ts';
 import * as service from './course.service.ts';

@@ -1,10 +1,11 @@
 /** The Course API's rules: create, read, list, update and delete courses for a caller. */
 import type { Static } from '@sinclair/typebox';
+import type { Caller } from '../../access/caller.ts';
+import { CourseStatus, canDelete, canManage, canView, rolesOnCourse } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { CourseTable, Db } from '../../db/database.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
 import { findCategories } from '../categories/category.repository.ts';
-import type { Caller } from '../people/caller.ts';
 import { findEmployees } from '../people/people.repository.ts';
 import {
   defaultPermissionSettings,
@@ -13,7 +14,6 @@ import {
 } from '../progress/completion-settings.ts';
 import { loadProgressOfLearner } from '../progress/progress.service.ts';
 import type { LearnerProgress } from '../progress/progress.types.ts';
-import { CourseStatus, canDelete, canManage, canView, rolesOnCourse } from './course.permissions.ts';
 import type { CourseView } from './course.presenter.ts';
 import * as repository from './course.repository.ts';
 import type { CourseDataInput, CourseUpdateInput } from './course.schemas.ts';

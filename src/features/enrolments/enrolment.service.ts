@@ -2,15 +2,16 @@
  * Enrolment rules: enrol, unenrol and remove learners of self-paced and e-material courses (course-level seats) and
  * of blended courses' batches (seats up to maximumCapacity, then a waitlist). Each call is one transaction.
  */
+
+import type { Caller } from '../../access/caller.ts';
+import { type CourseRoles, CourseStatus, enrolRefusal, rolesOnCourse } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db, EnrolmentTable } from '../../db/database.ts';
 import { forbidden, invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
+import type { LmsEvent } from '../../events/event.types.ts';
+import { recordEvents } from '../../events/record-events.ts';
 import { blendedCourseType, loadBatchForChange, requireBatch } from '../batches/batch-access.service.ts';
-import { type CourseRoles, CourseStatus, enrolRefusal, rolesOnCourse } from '../courses/course.permissions.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
-import type { LmsEvent } from '../events/event.types.ts';
-import { recordEvents } from '../events/record-events.ts';
-import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
 import { type PermissionSettings, readPermissionSettings } from '../progress/completion-settings.ts';
 import * as repository from '../seats/seat.repository.ts';

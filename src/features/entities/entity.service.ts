@@ -3,15 +3,16 @@
  * write it, its lock, its order, and the cascades and publish rule that span all kinds. Each kind's own feature
  * validates its input and presents its object.
  */
+
+import type { Caller } from '../../access/caller.ts';
+import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { dateInZone, type IsoDate } from '../../dates.ts';
 import type { Db, ModuleEntityTable } from '../../db/database.ts';
 import { publishableTypes } from '../../entity-types.ts';
 import { notFound } from '../../errors.ts';
-import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
 import { changeParent, readParent } from '../modules/module-parent.ts';
-import type { Caller } from '../people/caller.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
 import { deleteProgressIn, type LearnerLocks, learnerLocks } from '../progress/progress.service.ts';
 import * as repository from './entity.repository.ts';

@@ -3,11 +3,12 @@
  * the entries of the courses they manage) and per course (the course's managers; LMS admins also after the course
  * was deleted). Writing happens only through recordEvents.
  */
+
+import type { Caller } from '../../access/caller.ts';
+import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, LmsError, notFound } from '../../errors.ts';
-import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
 import { getCourseView } from '../courses/course.service.ts';
-import type { Caller } from '../people/caller.ts';
 import { findEmployee } from '../people/people.repository.ts';
 import * as repository from './history.repository.ts';
 

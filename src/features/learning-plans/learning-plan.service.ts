@@ -2,11 +2,12 @@
  * Learning plans: ordered sets of courses assigned to employees. LMS admins make them through Lectern's own
  * endpoints; Zoho's endpoints read them and a learner's progress through them.
  */
+
+import type { Caller } from '../../access/caller.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import type { LearningPlanTable } from '../../db/tables/learning-plans.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
-import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployee, findEmployees } from '../people/people.repository.ts';
 import type { LearnerProgress } from '../progress/progress.types.ts';
 import { bestProgressInCourses } from '../progress-reports/progress-report.service.ts';

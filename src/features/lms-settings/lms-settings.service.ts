@@ -1,9 +1,10 @@
 /** Fetch Settings (part A #31): the portal's LMS settings as Lectern holds them, for anyone in the portal. */
+
+import type { Caller } from '../../access/caller.ts';
 import type { Config } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import type { CategoryTable, PortalTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import type { Caller } from '../people/caller.ts';
 import * as repository from './lms-settings.repository.ts';
 
 /** Grade categories listed at most; a portal with more lists the first ones (by creation). */

@@ -4,12 +4,12 @@
  */
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { removeModule } from '../../commands/removals.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
 import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 import { validateData } from '../../http/validate.ts';
-import { removeModule } from '../removals/removal.service.ts';
 import { presentCourseModule } from './module.presenter.ts';
 import {
   CourseModuleDeletedBody,

@@ -1,10 +1,11 @@
 /** The Module API's rules, for both families: a course's own modules and a blended batch's modules. */
+
+import type { Caller } from '../../access/caller.ts';
 import type { AppContext } from '../../context.ts';
 import { dateInZone, type IsoDate } from '../../dates.ts';
 import type { BatchTable, CourseModuleTable, CourseTable, Db } from '../../db/database.ts';
 import { LmsError, notFound } from '../../errors.ts';
 import type { IdGenerator } from '../../ids.ts';
-import type { Caller } from '../people/caller.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
 import { isModuleLocked } from '../progress/progress.rules.ts';
 import { learnerLocks } from '../progress/progress.service.ts';

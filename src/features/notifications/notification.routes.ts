@@ -2,10 +2,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { webhookEventTypes } from '../../events/event-names.ts';
 import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
-import { webhookEventTypes } from '../events/event-names.ts';
 import { AttemptSchema, NotificationSchema, presentAttempt, presentNotification } from './notification.presenter.ts';
 import { deliveryStatuses, getCallerNotification, listCallerNotifications } from './notification.service.ts';
 

@@ -1,11 +1,12 @@
 /** Reading the outbox: LMS admins see their portal's, everyone else only their own e-mails. */
+
+import type { Caller } from '../../access/caller.ts';
 import type { AppContext } from '../../context.ts';
 import type { DeliveryStatus } from '../../db/tables/notifications.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
+import { findAttempts } from '../../events/delivery-queue.repository.ts';
+import { webhookEventTypes } from '../../events/event-names.ts';
 import { isNumericId } from '../../ids.ts';
-import { findAttempts } from '../events/delivery-queue.repository.ts';
-import { webhookEventTypes } from '../events/event-names.ts';
-import type { Caller } from '../people/caller.ts';
 import { findNotification, listNotifications } from './notification.repository.ts';
 
 /** The states of a delivery, as the status filter names them. */

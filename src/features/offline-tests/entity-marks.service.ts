@@ -1,9 +1,10 @@
 /** Update Marks for offline tests and assignments: each learner's marks, up to the item's maximum. */
+
+import type { Caller } from '../../access/caller.ts';
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
+import { recordEvents } from '../../events/record-events.ts';
 import { type EntityPath, requireEntityForChange } from '../entities/entity.service.ts';
-import { recordEvents } from '../events/record-events.ts';
-import type { Caller } from '../people/caller.ts';
 import { findEmployees } from '../people/people.repository.ts';
 import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
 import { enrolledAmong } from '../seats/seat.service.ts';

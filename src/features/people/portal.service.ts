@@ -1,8 +1,9 @@
 /** Creating portals (with the demo data) and tokens for their people. */
+
+import { scopeNames } from '../../access/caller.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { invalidInput, notFound } from '../../errors.ts';
-import { scopeNames } from './caller.ts';
 import { buildDemoPortal, buildEmptyPortal } from './demo-portal.ts';
 import {
   findEmployee,

@@ -1,9 +1,9 @@
 /** Tokens: stored as SHA-256 hashes, looked up by hash; listed and revoked by their public id. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Caller } from '../../access/caller.ts';
 import type { Database, Db, TokenTable } from '../../db/database.ts';
 import { prepareQuery } from '../../db/prepared.ts';
-import type { Caller } from './caller.ts';
 
 /** The stored form of a token. */
 export function hashToken(token: string): string {

@@ -2,11 +2,12 @@
  * Tokens minted, listed and revoked through the API. A token mints only what it holds itself: scopes it covers, in its
  * own portal, for a person of that portal, expiring no later than itself; the operator's tokens may mint anything.
  */
+
+import { type Caller, scopeCovers } from '../../access/caller.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalidInput, missingInput, notFound } from '../../errors.ts';
 import { parseBoolean } from '../../http/input.ts';
 import { isNumericId } from '../../ids.ts';
-import { type Caller, scopeCovers } from './caller.ts';
 import { type IssuedToken, issueToken, validateScopes } from './portal.service.ts';
 import * as repository from './token.repository.ts';
 

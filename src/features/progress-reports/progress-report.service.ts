@@ -2,13 +2,14 @@
  * The six course-progress reports: who may read whose progress, where a learner learns, and the progress the
  * completion engine computes for them. Every report loads progress once, for the whole page.
  */
+
+import type { Caller } from '../../access/caller.ts';
+import { type CourseRoles, rolesOnCourse } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import type { CourseTable, Db } from '../../db/database.ts';
 import { forbidden, LmsError, notFound, stateError } from '../../errors.ts';
 import { blendedCourseType, findCourseBatch } from '../batches/batch-access.service.ts';
-import { type CourseRoles, rolesOnCourse } from '../courses/course.permissions.ts';
 import { loadView } from '../courses/course.service.ts';
-import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployee } from '../people/people.repository.ts';
 import { loadLearnerProgress, loadProgressOfLearner } from '../progress/progress.service.ts';
 import type { EntityProgress, LearnerProgress, ModuleProgress, ProgressPlace } from '../progress/progress.types.ts';

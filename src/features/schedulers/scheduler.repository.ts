@@ -1,7 +1,8 @@
 /** Queries over batch schedulers, and the few batch queries the scheduler runner needs. */
+
+import { CourseStatus } from '../../access/course-permissions.ts';
 import type { Dialect } from '../../db/create-db.ts';
 import type { BatchSchedulerTable, BatchTable, CourseTable, Db } from '../../db/database.ts';
-import { CourseStatus } from '../courses/course.permissions.ts';
 
 /** Inserts a scheduler row. */
 export async function insertScheduler(db: Db, row: BatchSchedulerTable): Promise<void> {

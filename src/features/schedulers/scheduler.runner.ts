@@ -2,16 +2,17 @@
  * The scheduler tick: makes every batch a scheduler's recurrence has made due by today (the portal's today), and
  * cancels published batches still below their minimum capacity once their waiting time has run out.
  */
+
 import type { AppContext } from '../../context.ts';
 import { addDays, dateInZone, type IsoDate } from '../../dates.ts';
 import type { BatchSchedulerTable, BatchTable, Db } from '../../db/database.ts';
+import { recordEvents } from '../../events/record-events.ts';
 import { type PeriodicTask, type PeriodicTaskLog, startPeriodicTask } from '../../periodic-task.ts';
 import { countBatchLearners, syncCoursePublication } from '../batches/batch.service.ts';
 import { blendedCourseType } from '../batches/batch-access.service.ts';
-import { batchPublishedEvent } from '../batches/batch-action.service.ts';
+import { batchPublishedEvent } from '../batches/batch-events.ts';
 import { countMandatoryContent } from '../entities/entity.service.ts';
 import { cloneModuleEntities } from '../entities/entity-clone.service.ts';
-import { recordEvents } from '../events/record-events.ts';
 import { cloneModuleTree } from '../modules/module.service.ts';
 import { cloneBatchSessions, countBatchSessions } from '../sessions/session.service.ts';
 import { daysBetween, nextOccurrence } from './recurrence.ts';

@@ -1,11 +1,12 @@
 /** Mark Attendance: one enrolled learner of the batch Present or Absent at one session. */
+
+import type { Caller } from '../../access/caller.ts';
+import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
-import { canManage, rolesOnCourse } from '../courses/course.permissions.ts';
+import { recordEvents } from '../../events/record-events.ts';
 import { loadViews } from '../courses/course.service.ts';
-import { recordEvents } from '../events/record-events.ts';
 import { requireModule } from '../modules/module.service.ts';
-import type { Caller } from '../people/caller.ts';
 import { findEmployee } from '../people/people.repository.ts';
 import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
 import { enrolledAmong } from '../seats/seat.service.ts';

@@ -1,8 +1,9 @@
 /** The Trainer API's rules: LMS admins add and remove the trainer role; anyone in the portal may read trainers. */
+
+import type { Caller } from '../../access/caller.ts';
 import type { AppContext } from '../../context.ts';
 import { dateInZone, twelveHourText, zohoDateText } from '../../dates.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
-import type { Caller } from '../people/caller.ts';
 import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
 import { portalTimeZone } from '../people/portal.service.ts';
 import { findNextSessionOfTrainer } from '../sessions/session.service.ts';

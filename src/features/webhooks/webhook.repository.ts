@@ -17,12 +17,6 @@ export async function findWebhook(db: Db, portalId: string, id: string): Promise
     .executeTakeFirst();
 }
 
-/** Webhooks by id, whatever their portal (the delivery run). */
-export async function findWebhooksByIds(db: Db, ids: readonly string[]): Promise<WebhookTable[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('webhooks').selectAll().where('id', 'in', ids).execute();
-}
-
 /** A page of a portal's webhooks, oldest first (one more than asked, for hasMoreRecords). */
 export async function listWebhooks(db: Db, portalId: string, offset: number, limit: number): Promise<WebhookTable[]> {
   return db
@@ -67,10 +61,4 @@ export async function listDeliveries(
     .offset(offset)
     .limit(limit)
     .execute();
-}
-
-/** Deliveries by id (the delivery run). */
-export async function findDeliveriesByIds(db: Db, ids: readonly string[]): Promise<WebhookDeliveryTable[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('webhook_deliveries').selectAll().where('id', 'in', ids).execute();
 }

@@ -1,16 +1,17 @@
 /** Webhooks of a portal: registering, changing and removing them, and reading their delivery log. LMS admins only. */
+
+import type { Caller } from '../../access/caller.ts';
 import type { WebhookAllowance } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import type { WebhookTable } from '../../db/tables/notifications.ts';
+import { addressRefusal, isLocalhostName, literalAddress } from '../../deliveries/webhook-address.ts';
+import { generateWebhookSecret } from '../../deliveries/webhook-signature.ts';
 import { invalidInput, missingInput, notFound } from '../../errors.ts';
+import { findAttempts } from '../../events/delivery-queue.repository.ts';
+import { allEvents, webhookEventTypes } from '../../events/event-names.ts';
 import { parseBoolean } from '../../http/input.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
-import { findAttempts } from '../events/delivery-queue.repository.ts';
-import { allEvents, webhookEventTypes } from '../events/event-names.ts';
-import type { Caller } from '../people/caller.ts';
 import * as repository from './webhook.repository.ts';
-import { addressRefusal, isLocalhostName, literalAddress } from './webhook-address.ts';
-import { generateWebhookSecret } from './webhook-signature.ts';
 
 /** What POST and PATCH accept (the body as sent). */
 export type WebhookInput = Record<string, unknown>;

@@ -2,17 +2,18 @@
  * Deleting a course, a batch or a module with everything it holds, in one transaction. The cascades live here, above
  * the features they touch, so that no feature has to reach up to the features below it.
  */
-import type { AppContext } from '../../context.ts';
-import { deleteBatchRow, deleteCourseBatches, syncCoursePublication } from '../batches/batch.service.ts';
-import { loadBatchForChange } from '../batches/batch-access.service.ts';
-import { deleteCourseRow, loadCourseForDelete } from '../courses/course.service.ts';
-import { deleteEnrolmentsIn } from '../enrolments/enrolment.service.ts';
-import { deleteEntitiesIn } from '../entities/entity.service.ts';
-import { removeCourseFromPlans } from '../learning-plans/learning-plan.service.ts';
-import { deleteModuleRow, deleteParentModules, requireModuleForChange } from '../modules/module.service.ts';
-import type { Caller } from '../people/caller.ts';
-import { deleteCourseSchedulers } from '../schedulers/scheduler.service.ts';
-import { deleteBatchSessions, deleteModuleSessions } from '../sessions/session.service.ts';
+
+import type { Caller } from '../access/caller.ts';
+import type { AppContext } from '../context.ts';
+import { deleteBatchRow, deleteCourseBatches, syncCoursePublication } from '../features/batches/batch.service.ts';
+import { loadBatchForChange } from '../features/batches/batch-access.service.ts';
+import { deleteCourseRow, loadCourseForDelete } from '../features/courses/course.service.ts';
+import { deleteEnrolmentsIn } from '../features/enrolments/enrolment.service.ts';
+import { deleteEntitiesIn } from '../features/entities/entity.service.ts';
+import { removeCourseFromPlans } from '../features/learning-plans/learning-plan.service.ts';
+import { deleteModuleRow, deleteParentModules, requireModuleForChange } from '../features/modules/module.service.ts';
+import { deleteCourseSchedulers } from '../features/schedulers/scheduler.service.ts';
+import { deleteBatchSessions, deleteModuleSessions } from '../features/sessions/session.service.ts';
 
 /**
  * Deletes a course (LMS admin or owner): its learners (each told, with a learner.removed.v1 event), module entities

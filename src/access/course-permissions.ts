@@ -2,7 +2,7 @@
  * Who may do what with a course: the one place the roles are defined. `currentUserRole` and every `canUser*`
  * flag derive from here, and docs/compatibility.md shows the same table.
  */
-import type { Caller } from '../people/caller.ts';
+import type { Caller } from './caller.ts';
 
 /** Course states as stored in `courses.status`. */
 export const CourseStatus = { drafted: 0, published: 1, disabled: 2 } as const;

@@ -1,6 +1,6 @@
 /** The one call services make after a change: history, outbox and webhooks, all in the change's transaction. */
-import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/database.ts';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
 import type { LmsEvent } from './event.types.ts';
 import { appendHistory } from './history-log.repository.ts';
 import { enqueueDeliveries } from './outbox.ts';

@@ -3,7 +3,7 @@
  * batch may take, settle it, and hand back what the time did not cover before the claims' lease could lapse.
  */
 import { performance } from 'node:perf_hooks';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../context.ts';
 import {
   type AttemptOutcome,
   type Claim,

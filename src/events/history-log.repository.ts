@@ -2,7 +2,7 @@
  * Writes the append-only learner history: one row per event about a learner, with the change's transaction.
  * history/ reads it; nothing updates or deletes these rows.
  */
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../db/database.ts';
 import type { LmsEvent } from './event.types.ts';
 
 /** Appends the events about learners to the history, in the caller's transaction (one insert). */

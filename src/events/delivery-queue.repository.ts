@@ -4,9 +4,9 @@
  * (claimed_until) before anything is sent, so a crash mid-send leaves a row that is claimed again once the lease
  * has passed, and a row already `sent` is never claimed again.
  */
-import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/database.ts';
-import type { DeliveryAttemptTable } from '../../db/tables/notifications.ts';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import type { DeliveryAttemptTable } from '../db/tables/notifications.ts';
 
 /** The two queues. */
 export type QueueTable = 'notifications' | 'webhook_deliveries';

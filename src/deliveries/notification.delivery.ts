@@ -6,11 +6,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../context.ts';
 import type { AttemptOutcome, Claim } from '../events/delivery-queue.repository.ts';
 import type { NotificationPayload } from '../events/outbox.ts';
 import { type ClaimBatchWork, type DeliveryRunCounts, runClaimRounds } from './claim-rounds.ts';
-import { findDeliveryNames, findNotificationsByIds } from './notification.repository.ts';
+import { findDeliveryNames, findNotificationsByIds } from './delivery-rows.repository.ts';
 import { composeMessage } from './notification-message.ts';
 import { buildSessionInvite } from './session-invite.ts';
 

@@ -4,7 +4,7 @@
  * query for all the events of a change. These read other features' tables on purpose: the outbox sits below every
  * feature that records events, so it cannot call their services (that would make an import cycle).
  */
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../db/database.ts';
 
 /** A session as an invite describes it, copied into the outbox row so a later change cannot alter a sent invite. */
 export interface SessionSnapshot {

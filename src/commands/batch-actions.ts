@@ -1,16 +1,11 @@
-/** Batch actions: publish, unpublish, mark as complete, mark as incomplete. Each is one transaction. */
-import type { AppContext } from '../../context.ts';
-import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
-import { stateError } from '../../errors.ts';
-import { countMandatoryContent } from '../entities/entity.service.ts';
-import type { LmsEvent } from '../events/event.types.ts';
-import { recordEvents } from '../events/record-events.ts';
-import type { Caller } from '../people/caller.ts';
-import { countWaiting } from '../seats/seat.service.ts';
-import { countBatchSessions } from '../sessions/session.service.ts';
-import * as repository from './batch.repository.ts';
-import { batchLearnerCount, syncCoursePublication } from './batch.service.ts';
-import { loadBatchForChange } from './batch-access.service.ts';
+/** Batch actions besides publishing (publish-batch.ts): unpublish, mark as complete and incomplete; one transaction each. */
+import type { Caller } from '../access/caller.ts';
+import type { AppContext } from '../context.ts';
+import type { BatchTable, Db } from '../db/database.ts';
+import { stateError } from '../errors.ts';
+import { batchLearnerCount, changeBatchStatus } from '../features/batches/batch.service.ts';
+import { loadBatchForChange } from '../features/batches/batch-access.service.ts';
+import { countWaiting } from '../features/seats/seat.service.ts';
 
 /** A batch's state after an action, as the action answers it. */
 export type BatchStatus = BatchTable['publish_status'];
@@ -23,30 +18,12 @@ export interface PublishOptions {
   notify: boolean;
 }
 
-/** The event of a batch going from unpublished to published (by the caller, or by its scheduler when by is null). */
-export function batchPublishedEvent(batch: BatchTable, by: string | null, at: number, notify: boolean): LmsEvent {
-  return {
-    type: 'batch.published.v1',
-    portalId: batch.portal_id,
-    courseId: batch.course_id,
-    batchId: batch.id,
-    erecno: null,
-    by,
-    at,
-    subject: { kind: 'batch', id: batch.id },
-    before: { status: batch.publish_status },
-    after: { status: 'published' },
-    notify,
-  };
-}
-
 /** Runs one action: loads and locks the batch, refuses cancelled batches, applies the transition. */
 async function act(
   context: AppContext,
   caller: Caller,
   ids: { courseId: string; batchId: string },
   transition: Transition,
-  options: PublishOptions = { notify: true },
 ): Promise<BatchStatus> {
   return context.db.transaction().execute(async (trx) => {
     const { course, batch } = await loadBatchForChange(context, trx, caller, ids.courseId, ids.batchId);
@@ -55,52 +32,9 @@ async function act(
     }
     const next = await transition(trx, batch);
     if (next === 'unchanged') return batch.publish_status;
-    await write(context, trx, course, batch, next);
-    if (next === 'published' && batch.publish_status === 'unpublished') {
-      await recordEvents(trx, context, [
-        batchPublishedEvent(batch, caller.erecno, context.clock.now(), options.notify),
-      ]);
-    }
+    await changeBatchStatus(trx, course, batch, next, context.clock.now());
     return next;
   });
-}
-
-async function write(context: AppContext, db: Db, course: CourseTable, batch: BatchTable, next: BatchStatus) {
-  const now = context.clock.now();
-  const changes: Partial<BatchTable> = { publish_status: next, updated_at: now };
-  if (next === 'published' && batch.publish_status === 'unpublished') changes.published_at = now;
-  await repository.updateBatch(db, course.portal_id, batch.id, changes);
-  await syncCoursePublication(db, course, now);
-}
-
-/**
- * Publishes an unpublished batch that has a session and a mandatory file, link or content (checked in that order);
- * publishing a published batch changes nothing.
- */
-export function publishBatch(
-  context: AppContext,
-  caller: Caller,
-  courseId: string,
-  batchId: string,
-  options: PublishOptions = { notify: true },
-) {
-  const publish: Transition = async (db, batch) => {
-    if (batch.publish_status === 'published') return 'unchanged';
-    if (batch.publish_status === 'completed') {
-      throw stateError('UNSUPPORTED_OPERATION', 'The batch is completed: mark it as incomplete to reopen it');
-    }
-    if ((await countBatchSessions(db, batch.id)) === 0) {
-      throw stateError('NO_SESSION_FOUND_TO_PUBLISH', 'The batch has no session: add a session before publishing it');
-    }
-    if ((await countMandatoryContent(db, batch.portal_id, batch.course_id, batch.id)) === 0) {
-      throw stateError(
-        'NO_MANDATORY_FILES_OR_LINK_FOUND_TO_PUBLISH',
-        'The batch has no mandatory file, link or content: add one to a module before publishing it',
-      );
-    }
-    return 'published';
-  };
-  return act(context, caller, { courseId, batchId }, publish, options);
 }
 
 /** Returns a published batch to unpublished; refused while it has learners, enrolled or waiting. */

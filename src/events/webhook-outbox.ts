@@ -2,9 +2,9 @@
  * Queues one webhook delivery per event and matching webhook, in the change's transaction (so no event is lost and
  * none is delivered for a change that rolled back). The body is fixed here: every retry sends the same bytes.
  */
-import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/database.ts';
-import type { WebhookDeliveryTable } from '../../db/tables/notifications.ts';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import type { WebhookDeliveryTable } from '../db/tables/notifications.ts';
 import type { LmsEvent } from './event.types.ts';
 import { subscribes } from './event-names.ts';
 

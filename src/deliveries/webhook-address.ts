@@ -7,7 +7,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import type { WebhookAllowance } from '../../config.ts';
+import type { WebhookAllowance } from '../config.ts';
 
 /** What an address is, for the webhook rule. */
 export type AddressClass = 'public' | 'loopback' | 'private' | 'link-local' | 'special';

@@ -6,10 +6,10 @@
  * else the portal's), as in the feeds.
  */
 import { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { sessionCalendar, sessionEventData } from '../calendars/session-event.ts';
 import type { InviteMethod } from '../events/outbox-recipients.ts';
 import type { SessionSnapshot } from '../events/outbox-sources.repository.ts';
-import { sessionTimeZone } from '../sessions/session-time.ts';
+import { sessionCalendar, sessionEventData } from '../features/calendars/session-event.ts';
+import { sessionTimeZone } from '../features/sessions/session-time.ts';
 
 /** Who the invite is from and to. */
 export interface InvitePeople {

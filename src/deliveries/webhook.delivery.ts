@@ -9,10 +9,10 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { AppContext } from '../../context.ts';
+import type { AppContext } from '../context.ts';
 import type { AttemptOutcome, Claim } from '../events/delivery-queue.repository.ts';
-import { type ClaimBatchWork, type DeliveryRunCounts, runClaimRounds } from '../notifications/claim-rounds.ts';
-import { findDeliveriesByIds, findWebhooksByIds } from './webhook.repository.ts';
+import { type ClaimBatchWork, type DeliveryRunCounts, runClaimRounds } from './claim-rounds.ts';
+import { findDeliveriesByIds, findWebhooksByIds } from './delivery-rows.repository.ts';
 import { addressRefusal, guardedLookup, literalAddress, RefusedAddressError } from './webhook-address.ts';
 import { signatureHeader } from './webhook-signature.ts';
 

@@ -2,10 +2,10 @@
  * The delivery run: sends due e-mails and webhook deliveries. `lectern serve` runs it on a timer
  * (LECTERN_DELIVERY_INTERVAL_SECONDS); tests call runDeliveries directly after moving their clock.
  */
-import type { AppContext } from '../../context.ts';
-import { type PeriodicTask, type PeriodicTaskLog, startPeriodicTask } from '../../periodic-task.ts';
-import { type MailTransport, runEmailDeliveries } from '../notifications/notification.delivery.ts';
-import { runWebhookDeliveries, type WebhookRunOptions } from '../webhooks/webhook.delivery.ts';
+import type { AppContext } from '../context.ts';
+import { type PeriodicTask, type PeriodicTaskLog, startPeriodicTask } from '../periodic-task.ts';
+import { type MailTransport, runEmailDeliveries } from './notification.delivery.ts';
+import { runWebhookDeliveries, type WebhookRunOptions } from './webhook.delivery.ts';
 
 /** What one run did, per kind. */
 export interface DeliveryRunResult {

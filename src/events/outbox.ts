@@ -4,9 +4,9 @@
  * notifications/notification.delivery.ts and webhooks/webhook.delivery.ts. Low-level on purpose (it imports only
  * the database and its neighbours here): every feature that records events sits above it.
  */
-import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/database.ts';
-import type { NotificationTable } from '../../db/tables/notifications.ts';
+import type { AppContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import type { NotificationTable } from '../db/tables/notifications.ts';
 import type { LmsEvent } from './event.types.ts';
 import {
   isSessionEvent,

@@ -1,13 +1,14 @@
 /** Zoho's Batch Action API: publish, unpublish, mark as complete, mark as incomplete (all POST, scope CREATE). */
 import { type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../http/envelope.ts';
-import { parseBoolean, pathId, readParameter } from '../../http/input.ts';
-import { notifyParameter } from '../../http/parameters.ts';
-import type { Caller } from '../people/caller.ts';
-import { BatchStatusEnvelope } from './batch.schemas.ts';
-import * as actions from './batch-action.service.ts';
+import type { Caller } from '../access/caller.ts';
+import type { AppContext } from '../context.ts';
+import { BatchStatusEnvelope } from '../features/batches/batch.schemas.ts';
+import { errorResponses } from '../http/envelope.ts';
+import { parseBoolean, pathId, readParameter } from '../http/input.ts';
+import { notifyParameter } from '../http/parameters.ts';
+import * as actions from './batch-actions.ts';
+import { publishBatch } from './publish-batch.ts';
 
 const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
 
@@ -48,7 +49,7 @@ export function registerBatchActionRoutes(app: FastifyInstance, context: AppCont
     );
   };
 
-  register('publish', 'publishBatch', actions.publishBatch, {
+  register('publish', 'publishBatch', publishBatch, {
     notifyApplicableUsers: notifyParameter('True or False, any case; default true'),
   });
   register('unpublish', 'unpublishBatch', actions.unpublishBatch);
