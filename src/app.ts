@@ -7,6 +7,11 @@ import type { DestinationStream } from 'pino';
 import { registerAdminRoutes } from './admin/admin.routes.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { registerBatchActionRoutes } from './commands/batch-action.routes.ts';
+import {
+  registerBatchRemovalRoutes,
+  registerCourseRemovalRoutes,
+  registerModuleRemovalRoutes,
+} from './commands/removal.routes.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
@@ -17,6 +22,7 @@ import { registerCategoryRoutes } from './features/categories/category.routes.ts
 import { registerCompletionRoutes } from './features/completion/completion.routes.ts';
 import { registerContentRoutes } from './features/contents/content.routes.ts';
 import { registerCourseActivityRoutes } from './features/course-activities/course-activity.routes.ts';
+import { registerCourseSettingsRoutes } from './features/course-activities/course-settings.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
 import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
@@ -119,15 +125,19 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
 
   registerHealthRoutes(app, context, rateLimiter instanceof RedisRateLimiter ? () => rateLimiter.ping() : null);
   registerCourseRoutes(app, context);
+  registerCourseRemovalRoutes(app, context);
   registerCourseActionRoutes(app, context);
   registerCourseSharingRoutes(app, context);
+  registerCourseSettingsRoutes(app, context);
   registerLmsSettingsRoutes(app, context);
   registerRoomRoutes(app, context);
   registerCategoryRoutes(app, context);
   registerBatchRoutes(app, context);
+  registerBatchRemovalRoutes(app, context);
   registerBatchActionRoutes(app, context);
   registerSchedulerRoutes(app, context);
   registerModuleRoutes(app, context);
+  registerModuleRemovalRoutes(app, context);
   registerSessionRoutes(app, context);
   registerTrainerRoutes(app, context);
   registerCalendarRoutes(app, context);

@@ -6,7 +6,7 @@ import { recordEvents } from '../events/record-events.ts';
 import { changeBatchStatus } from '../features/batches/batch.service.ts';
 import { loadBatchForChange } from '../features/batches/batch-access.service.ts';
 import { batchPublishedEvent } from '../features/batches/batch-events.ts';
-import { countMandatoryContent } from '../features/entities/entity.service.ts';
+import { countMandatoryContent } from '../features/progress/mandatory-content.repository.ts';
 import { countBatchSessions } from '../features/sessions/session.service.ts';
 import type { BatchStatus, PublishOptions } from './batch-actions.ts';
 

@@ -83,16 +83,7 @@ export function readIdList(request: FastifyRequest, name: string, required = tru
 }
 
 /** A boolean parameter written true/false in any case (Zoho's pages write `True`). */
-export function parseBoolean(value: unknown, parameter: string): boolean | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') {
-    const lowered = value.trim().toLowerCase();
-    if (lowered === 'true') return true;
-    if (lowered === 'false') return false;
-  }
-  throw invalidInput(parameter, `must be true or false, got ${quote(value)}`);
-}
+export { parseBoolean } from '../booleans.ts';
 
 /** `startIndex`: a non-negative integer offset, 0 by default. */
 export function readStartIndex(request: FastifyRequest): number {
@@ -112,4 +103,11 @@ export function pathId(params: unknown, name: string): string {
     throw invalidInput(name, `must be a numeric id, got ${quote(value)}`);
   }
   return value;
+}
+
+/** The course, and the batch of a blended course's paths (null in the course family), from the path. */
+export function pathParentIds(params: unknown): { courseId: string; batchId: string | null } {
+  const courseId = pathId(params, 'courseId');
+  const hasBatch = (params as { batchId?: string }).batchId !== undefined;
+  return { courseId, batchId: hasBatch ? pathId(params, 'batchId') : null };
 }

@@ -1,9 +1,8 @@
 /** Zoho's Batch API: create, update, delete, fetch one and fetch a course's batches. */
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { removeBatch } from '../../commands/removals.ts';
 import type { AppContext } from '../../context.ts';
-import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
+import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
 import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 import { validateData } from '../../http/validate.ts';
@@ -116,24 +115,6 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
       const batchId = pathId(request.params, 'batchId');
       const input = readBatchData<typeof BatchUpdateInput.static>(request, reply, BatchUpdateInput);
       return envelope(await service.updateBatch(context, request.caller, courseId, batchId, input));
-    },
-  );
-
-  app.delete(
-    '/api/v1/courses/:courseId/batches/:batchId',
-    {
-      config: { scope: 'DELETE' },
-      schema: {
-        operationId: 'deleteBatch',
-        tags: ['batches'],
-        params: BatchParams,
-        response: { 200: SuccessBody, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const courseId = pathId(request.params, 'courseId');
-      await removeBatch(context, request.caller, courseId, pathId(request.params, 'batchId'));
-      return success;
     },
   );
 }

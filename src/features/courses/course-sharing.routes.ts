@@ -1,4 +1,4 @@
-/** Sharing and suggesting courses, the suggested-to-me count and course settings. */
+/** Sharing and suggesting courses and the suggested-to-me count. */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -6,10 +6,7 @@ import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
 import { idListParameter, idParameter, startIndexParameter } from '../../http/parameters.ts';
-import { publicBase } from '../../http/public-base.ts';
 import { isNumericId } from '../../ids.ts';
-import { CourseActivityListSchema, presentCourseActivities } from '../course-activities/course-activity.presenter.ts';
-import { listCourseActivityTests } from '../course-activities/course-activity.service.ts';
 import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
 import * as actions from './course-action.service.ts';
 
@@ -18,7 +15,7 @@ const idListQuery = Type.Object({
   erecnosList: idListParameter('The people: erecnos, e.g. [588882000000212025]'),
 });
 
-/** Registers share, unshare, shared users, suggest, suggested count and course settings. */
+/** Registers share, unshare, shared users, suggest and suggested count. */
 export function registerCourseSharingRoutes(app: FastifyInstance, context: AppContext): void {
   const peopleEnvelope = (key: string) =>
     Type.Object({
@@ -137,62 +134,5 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
       message: 'success' as const,
       count: await actions.countSuggestedToMe(context, request.caller),
     }),
-  );
-
-  app.get(
-    '/api/v1/courses/:courseId/settings',
-    {
-      config: { scope: 'READ' },
-      schema: {
-        operationId: 'getCourseSettings',
-        tags: ['settings'],
-        params: CourseParams,
-        response: {
-          200: Type.Object({
-            code: Type.Literal('200'),
-            settings: Type.Object({
-              courseId: Type.String(),
-              permissionSettings: Type.Object({
-                whoCanEnroll: Type.Array(Type.String()),
-                whoCanUnenroll: Type.Array(Type.String()),
-                whenAnEntityIsConsideredAsCompleted: Type.String(),
-                whenACourseIsConsideredAsCompleted: Type.String(),
-                whenAModuleIsConsideredAsCompleted: Type.String(),
-              }),
-              preCourseActivities: CourseActivityListSchema,
-              postCourseActivities: CourseActivityListSchema,
-            }),
-            message: Type.Literal('success'),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => {
-      const { courseId, settings } = await actions.getCourseSettings(
-        context,
-        request.caller,
-        pathId(request.params, 'courseId'),
-      );
-      const activities = presentCourseActivities(
-        await listCourseActivityTests(context, request.caller, courseId),
-        publicBase(request, context.config),
-      );
-      return {
-        code: '200' as const,
-        settings: {
-          courseId,
-          permissionSettings: {
-            whoCanEnroll: settings.whoCanEnroll,
-            whoCanUnenroll: settings.whoCanUnenroll,
-            whenAnEntityIsConsideredAsCompleted: String(settings.whenAnEntityIsConsideredAsCompleted),
-            whenACourseIsConsideredAsCompleted: String(settings.whenACourseIsConsideredAsCompleted),
-            whenAModuleIsConsideredAsCompleted: String(settings.whenAModuleIsConsideredAsCompleted),
-          },
-          ...activities,
-        },
-        message: 'success' as const,
-      };
-    },
   );
 }

@@ -1,10 +1,9 @@
 /** Zoho's Course API: create, fetch one, fetch all, my courses, update, delete. */
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { removeCourse } from '../../commands/removals.ts';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
-import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
+import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import {
   parseBoolean,
   pathId,
@@ -240,23 +239,6 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
       // courseData's own courseId is used, not ignored, when it names this course; one naming another is reported.
       const inData = readDataObject(request, 'courseData')?.courseId;
       return update(request, reply, courseId, inData !== undefined && String(inData) === courseId ? ['courseId'] : []);
-    },
-  );
-
-  app.delete(
-    '/api/v1/courses/:courseId',
-    {
-      config: { scope: 'DELETE' },
-      schema: {
-        operationId: 'deleteCourse',
-        tags: ['courses'],
-        params: CourseParams,
-        response: { 200: SuccessBody, ...errorResponses },
-      },
-    },
-    async (request) => {
-      await removeCourse(context, request.caller, pathId(request.params, 'courseId'));
-      return success;
     },
   );
 }

@@ -132,24 +132,3 @@ export async function deleteEntities(db: Db, scope: DeleteScope): Promise<void> 
   await db.deleteFrom('entity_marks').where('entity_id', 'in', ids).execute();
   await scoped(db.deleteFrom('module_entities'), scope).execute();
 }
-
-/** How many mandatory files, contents and links a course (or one batch of it) has. */
-export async function countMandatory(
-  db: Db,
-  portalId: string,
-  courseId: string,
-  batchId: string | null,
-  entityTypes: readonly number[],
-): Promise<number> {
-  let query = db
-    .selectFrom('module_entities')
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
-    .where('portal_id', '=', portalId)
-    .where('course_id', '=', courseId)
-    .where('is_mandatory', '=', 1)
-    .where('module_id', 'is not', null)
-    .where('entity_type', 'in', entityTypes);
-  query = batchId === null ? query.where('batch_id', 'is', null) : query.where('batch_id', '=', batchId);
-  const row = await query.executeTakeFirst();
-  return Number(row?.count ?? 0);
-}

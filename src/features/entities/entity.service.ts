@@ -9,7 +9,6 @@ import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
 import type { AppContext } from '../../context.ts';
 import { dateInZone, type IsoDate } from '../../dates.ts';
 import type { Db, ModuleEntityTable } from '../../db/database.ts';
-import { publishableTypes } from '../../entity-types.ts';
 import { notFound } from '../../errors.ts';
 import { getCourseView, loadForChange } from '../courses/course.service.ts';
 import { changeParent, readParent } from '../modules/module-parent.ts';
@@ -291,9 +290,4 @@ export async function deleteEntitiesIn(db: Db, scope: repository.DeleteScope): P
   await deleteProgressIn(db, scope);
   await repository.deleteEntities(db, scope);
   await deleteStoredFiles(db, fileIds);
-}
-
-/** How many mandatory files, contents and links a course (batchId null) or one batch holds, for the publish rules. */
-export function countMandatoryContent(db: Db, portalId: string, courseId: string, batchId: string | null) {
-  return repository.countMandatory(db, portalId, courseId, batchId, publishableTypes);
 }

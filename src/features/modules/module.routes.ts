@@ -4,20 +4,19 @@
  */
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { removeModule } from '../../commands/removals.ts';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
-import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { pathId, pathParentIds, readStartIndex, requireDataObject } from '../../http/input.ts';
 import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 import { validateData } from '../../http/validate.ts';
 import { presentCourseModule } from './module.presenter.ts';
 import {
-  CourseModuleDeletedBody,
   CourseModuleEnvelope,
   CourseModuleListEnvelope,
   ModuleDataInput,
   type ModuleInput,
   ModuleUpdateInput,
+  moduleFamilies,
   toModuleInput,
 } from './module.schemas.ts';
 import * as service from './module.service.ts';
@@ -46,45 +45,15 @@ function readModuleData(request: FastifyRequest, reply: FastifyReply, schema: TO
   return toModuleInput(value);
 }
 
-/** The course, and the batch of the blended family (null in the course family), from the path. */
-function parentIds(params: unknown): { courseId: string; batchId: string | null } {
-  const courseId = pathId(params, 'courseId');
-  const hasBatch = (params as { batchId?: string }).batchId !== undefined;
-  return { courseId, batchId: hasBatch ? pathId(params, 'batchId') : null };
-}
-
 const single = (view: service.ModuleView) => ({
   code: 200 as const,
   module: presentCourseModule(view),
   message: 'success' as const,
 });
 
-/** One family's paths, parameters and operation names. */
-interface Family {
-  base: string;
-  params: TObject;
-  /** Inserted into operationIds: `createModule` / `createBatchModule`. */
-  noun: 'Module' | 'BatchModule';
-  family: string;
-}
-
 /** Registers the Module API (both families). */
 export function registerModuleRoutes(app: FastifyInstance, context: AppContext): void {
-  const families: Family[] = [
-    {
-      base: '/api/v1/courses/:courseId/modules',
-      params: Type.Object({ courseId: Type.String() }),
-      noun: 'Module',
-      family: 'a self-paced or e-material course',
-    },
-    {
-      base: '/api/v1/courses/:courseId/batches/:batchId/modules',
-      params: Type.Object({ courseId: Type.String(), batchId: Type.String() }),
-      noun: 'BatchModule',
-      family: 'a batch of a blended learning course',
-    },
-  ];
-  for (const { base, params, noun, family } of families) {
+  for (const { base, params, noun, family } of moduleFamilies) {
     const withModule = Type.Object({ ...params.properties, moduleId: Type.String() });
     const tags = ['modules'];
 
@@ -103,7 +72,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
         },
       },
       async (request, reply) => {
-        const { courseId, batchId } = parentIds(request.params);
+        const { courseId, batchId } = pathParentIds(request.params);
         const input = readModuleData(request, reply, ModuleDataInput) as ModuleInput & { name: string };
         return single(await service.createCourseModule(context, request.caller, courseId, batchId, input));
       },
@@ -123,7 +92,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
         },
       },
       async (request) => {
-        const { courseId, batchId } = parentIds(request.params);
+        const { courseId, batchId } = pathParentIds(request.params);
         const startIndex = readStartIndex(request);
         const views = await service.listCourseModules(
           context,
@@ -156,7 +125,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
         },
       },
       async (request) => {
-        const { courseId, batchId } = parentIds(request.params);
+        const { courseId, batchId } = pathParentIds(request.params);
         const moduleId = pathId(request.params, 'moduleId');
         return single(await service.getCourseModule(context, request.caller, courseId, batchId, moduleId));
       },
@@ -177,30 +146,10 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
         },
       },
       async (request, reply) => {
-        const { courseId, batchId } = parentIds(request.params);
+        const { courseId, batchId } = pathParentIds(request.params);
         const moduleId = pathId(request.params, 'moduleId');
         const input = readModuleData(request, reply, ModuleUpdateInput);
         return single(await service.updateCourseModule(context, request.caller, courseId, batchId, moduleId, input));
-      },
-    );
-
-    app.delete(
-      `${base}/:moduleId`,
-      {
-        config: { scope: 'DELETE' },
-        schema: {
-          operationId: `delete${noun}`,
-          summary: `Delete a module of ${family} with its sessions and their attendance`,
-          tags,
-          params: withModule,
-          response: { 200: CourseModuleDeletedBody, ...errorResponses },
-        },
-      },
-      async (request) => {
-        const { courseId, batchId } = parentIds(request.params);
-        const moduleId = pathId(request.params, 'moduleId');
-        await removeModule(context, request.caller, { courseId, batchId, moduleId });
-        return { code: 200 as const, message: 'success' as const };
       },
     );
   }

@@ -1,5 +1,5 @@
 /** The Module API's input and output schemas, in Zoho's key names and the Update Modules sample's key order. */
-import { Type } from '@sinclair/typebox';
+import { type TObject, Type } from '@sinclair/typebox';
 import { type IsoDate, parseZohoDate, parseZohoMinutes } from '../../dates.ts';
 import { OptionalDateShape, OptionalMinutesShape } from '../../http/input-shapes.ts';
 import { documentedAs } from '../../http/parameters.ts';
@@ -105,3 +105,28 @@ export const CourseModuleListEnvelope = Type.Object({
 
 /** `{"code":200,"message":"success"}` for a deleted module (provisional; `code` a number as in the module family). */
 export const CourseModuleDeletedBody = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
+
+/** One family's paths, parameters and operation names. */
+export interface ModuleFamily {
+  base: string;
+  params: TObject;
+  /** Inserted into operationIds: `createModule` / `createBatchModule`. */
+  noun: 'Module' | 'BatchModule';
+  family: string;
+}
+
+/** The Module API's two families: their paths, path parameters and operation names. */
+export const moduleFamilies: readonly ModuleFamily[] = [
+  {
+    base: '/api/v1/courses/:courseId/modules',
+    params: Type.Object({ courseId: Type.String() }),
+    noun: 'Module',
+    family: 'a self-paced or e-material course',
+  },
+  {
+    base: '/api/v1/courses/:courseId/batches/:batchId/modules',
+    params: Type.Object({ courseId: Type.String(), batchId: Type.String() }),
+    noun: 'BatchModule',
+    family: 'a batch of a blended learning course',
+  },
+];

@@ -4,9 +4,9 @@
  */
 
 import { type Caller, scopeCovers } from '../../access/caller.ts';
+import { parseBoolean } from '../../booleans.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalidInput, missingInput, notFound } from '../../errors.ts';
-import { parseBoolean } from '../../http/input.ts';
 import { isNumericId } from '../../ids.ts';
 import { type IssuedToken, issueToken, validateScopes } from './portal.service.ts';
 import * as repository from './token.repository.ts';

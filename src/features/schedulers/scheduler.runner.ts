@@ -11,9 +11,9 @@ import { type PeriodicTask, type PeriodicTaskLog, startPeriodicTask } from '../.
 import { countBatchLearners, syncCoursePublication } from '../batches/batch.service.ts';
 import { blendedCourseType } from '../batches/batch-access.service.ts';
 import { batchPublishedEvent } from '../batches/batch-events.ts';
-import { countMandatoryContent } from '../entities/entity.service.ts';
 import { cloneModuleEntities } from '../entities/entity-clone.service.ts';
 import { cloneModuleTree } from '../modules/module.service.ts';
+import { countMandatoryContent } from '../progress/mandatory-content.repository.ts';
 import { cloneBatchSessions, countBatchSessions } from '../sessions/session.service.ts';
 import { daysBetween, nextOccurrence } from './recurrence.ts';
 import * as repository from './scheduler.repository.ts';
