@@ -1,9 +1,14 @@
 /**
- * The layering rules, checked by `npm run depcruise` (in `npm run check` and CI). docs/architecture.md explains them.
- * A feature folder (src/features/<noun>/) is a module: other folders reach it through its index.ts; only app.ts, which
- * composes the HTTP surface, imports a feature's routes file.
+ * The layering, checked by `npm run depcruise` (in `npm run check` and CI); docs/architecture.md draws it.
+ * app.ts -> routes (src/features/<noun>/, src/commands/) -> commands -> features' services -> their repositories -> db,
+ * with src/access/ and src/events/ below every feature. A feature folder is a module: other folders use its index.ts.
+ * Type-only imports carry no code, so the direction rules ignore them.
  */
 const feature = '^src/features/([^/]+)/';
+/** The HTTP edge: routes, entity kinds (their routes' declarations) and request readers. */
+const edge = '\\.(routes|kind|request)\\.ts$';
+const runtime = { dependencyTypesNot: ['type-only'] };
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -15,28 +20,23 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    {
-      name: 'no-module-cycles',
-      severity: 'error',
-      from: {},
-      to: { circular: true },
-    },
+    { name: 'no-module-cycles', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'feature-through-its-index',
-      comment: "Another feature reaches this one through its index.ts, never a file inside it.",
+      comment: 'Another feature reaches this one through its index.ts, never a file inside it.',
       severity: 'error',
       from: { path: feature },
       to: { path: '^src/features/[^/]+/', pathNot: ['^src/features/$1/', '/index\\.ts$'] },
     },
     {
       name: 'outside-through-the-index',
-      comment: 'Code outside src/features/ reaches a feature through its index.ts; app.ts alone registers routes.',
+      comment: 'Code outside src/features/ reaches a feature through its index.ts; app.ts alone imports routes.',
       severity: 'error',
       from: { path: '^src/', pathNot: [feature, '^src/app\\.ts$'] },
       to: { path: feature, pathNot: '/index\\.ts$' },
     },
     {
-      name: 'app-registers-routes-only',
+      name: 'app-imports-routes-or-index',
       severity: 'error',
       from: { path: '^src/app\\.ts$' },
       to: { path: feature, pathNot: ['/index\\.ts$', '\\.routes\\.ts$'] },
@@ -49,30 +49,51 @@ module.exports = {
       to: { path: '\\.repository\\.ts$', pathNot: '^$1/[^/]+$' },
     },
     {
+      name: 'public-surface-without-queries',
+      comment: "A folder's index.ts offers its services and read models, not its repository's queries.",
+      severity: 'error',
+      from: { path: '/index\\.ts$' },
+      to: { path: '\\.repository\\.ts$', ...runtime },
+    },
+    {
       name: 'routes-call-services',
       comment: 'Routes decode, call a service or command, and present; they build no queries.',
       severity: 'error',
-      from: { path: '\\.routes\\.ts$' },
-      to: { path: ['\\.repository\\.ts$', '^src/db/'], pathNot: '^src/db/(database|tables/)' },
+      from: { path: edge },
+      to: { path: ['\\.repository\\.ts$', '^src/db/'], pathNot: '^src/db/(database|tables/)', ...runtime },
     },
     {
-      name: 'layers-point-down',
-      comment: 'routes -> service -> repository: nothing below a route imports one, nothing below a service a service.',
+      name: 'repositories-at-the-bottom',
       severity: 'error',
-      from: { path: '\\.(repository|presenter|schemas)\\.ts$' },
-      to: { path: '\\.(routes|service)\\.ts$|^src/(commands|http)/' },
+      from: { path: '\\.repository\\.ts$' },
+      to: { path: [edge, '\\.(service|presenter)\\.ts$', '^src/(commands|http)/'], ...runtime },
+    },
+    {
+      name: 'services-below-routes',
+      comment: 'Services, presenters and schemas never reach up to the HTTP edge or to a command.',
+      severity: 'error',
+      from: { path: '\\.(service|presenter|schemas)\\.ts$' },
+      to: { path: [edge, '^src/commands/'], ...runtime },
+    },
+    {
+      name: 'presenters-are-pure',
+      comment: 'A presenter turns rows into Zoho objects: it may name a service type, never call one.',
+      severity: 'error',
+      from: { path: '\\.presenter\\.ts$' },
+      to: { path: '\\.(service|repository)\\.ts$', ...runtime },
     },
     {
       name: 'nothing-imports-routes',
+      comment: 'Routes are leaves that app.ts registers (a feature index may pass on the entity kinds machinery).',
       severity: 'error',
-      from: { pathNot: ['^src/app\\.ts$', '\\.routes\\.ts$'] },
+      from: { path: '^src/', pathNot: [edge, '^src/app\\.ts$', '/index\\.ts$'] },
       to: { path: '\\.routes\\.ts$' },
     },
     {
       name: 'fastify-only-at-the-edge',
-      comment: 'Services, commands and repositories know nothing of HTTP: Fastify stays in src/http/, routes and app.ts.',
+      comment: 'Services, commands and repositories know nothing of HTTP: Fastify stays in src/http/, the edge, app.ts.',
       severity: 'error',
-      from: { path: '^src/', pathNot: ['^src/http/', '\\.routes\\.ts$', '^src/app\\.ts$'] },
+      from: { path: '^src/', pathNot: ['^src/http/', edge, '^src/app\\.ts$'] },
       to: { path: '(^|/)node_modules/(fastify|@fastify)/' },
     },
   ],

@@ -6,8 +6,7 @@ import type { AppContext } from './context.ts';
 import { createMigrator, migrateToLatest } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
 import { claimProcessTag } from './db/process-tag.ts';
-import { ensureDefaultPortal, issueToken } from './features/people/portal.service.ts';
-import { hashToken } from './features/people/token.repository.ts';
+import { ensureDefaultPortal, hasPortal, installOperatorToken, issueToken } from './features/people/index.ts';
 
 /** True when migrations are pending (so start-up can skip the migrator when the store is current). */
 export async function isSchemaBehind(db: Kysely<Database>): Promise<boolean> {
@@ -34,26 +33,12 @@ export async function prepareStore(
 ): Promise<PreparedStore> {
   if (await isSchemaBehind(context.db)) await migrateToLatest(context.db);
   context.ids.setProcessTag(await claimProcessTag(context.db));
-  const before = await context.db.selectFrom('portals').select('id').limit(1).executeTakeFirst();
+  const hadPortal = await hasPortal(context.db);
   const portal = await ensureDefaultPortal(context, config.demo);
   let newAdminToken: string | null = null;
-  if (before === undefined && options.adminToken !== false) {
+  if (!hadPortal && options.adminToken !== false) {
     newAdminToken = (await issueToken(context, { portalId: portal.id, scopes: ['ZOHOPEOPLE.training.ALL'] })).token;
   }
-  if (config.bootstrapToken !== null) {
-    const known = await context.db
-      .selectFrom('tokens')
-      .select('hash')
-      .where('hash', '=', hashToken(config.bootstrapToken))
-      .executeTakeFirst();
-    if (known === undefined) {
-      await issueToken(context, {
-        portalId: portal.id,
-        scopes: ['ZOHOPEOPLE.training.ALL'],
-        isOperator: true,
-        value: config.bootstrapToken,
-      });
-    }
-  }
+  if (config.bootstrapToken !== null) await installOperatorToken(context, portal.id, config.bootstrapToken);
   return { portalId: portal.id, newAdminToken };
 }

@@ -3,10 +3,15 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { missingInput } from '../errors.ts';
-import { PersonSchema, presentPerson, rolesOf } from '../features/people/employee.presenter.ts';
-import { addEmployees } from '../features/people/employee.service.ts';
-import { type EmployeeRow, listEmployees } from '../features/people/people.repository.ts';
-import { createPortal } from '../features/people/portal.service.ts';
+import {
+  addEmployees,
+  createPortal,
+  type EmployeeRow,
+  listEmployees,
+  PersonSchema,
+  presentPerson,
+  rolesOf,
+} from '../features/people/index.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
 import { startIndexParameter } from '../http/parameters.ts';

@@ -1,16 +1,18 @@
 /** Lectern's token routes under /lectern/v1: mint, list and revoke (by id, or by value without a token). */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { scopeNames } from '../access/caller.ts';
+import { scopeNames } from '../access/index.ts';
 import type { AppContext } from '../context.ts';
-import { MintedTokenSchema, presentToken, TokenSchema } from '../features/people/token.presenter.ts';
 import {
   listPortalTokens,
+  MintedTokenSchema,
   maxTokenLifetimeSeconds,
   mintToken,
+  presentToken,
   revokeTokenById,
   revokeTokenByValue,
-} from '../features/people/token.service.ts';
+  TokenSchema,
+} from '../features/people/index.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../http/input.ts';
 import { documentedAs } from '../http/parameters.ts';

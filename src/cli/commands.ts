@@ -4,7 +4,7 @@
  * are most of a start-up).
  */
 import { type Command, Option } from 'commander';
-import { scopeNames } from '../access/caller.ts';
+import { scopeNames } from '../access/index.ts';
 
 /** Adds --data, --memory and --database-url to a command. */
 function addStoreOptions(command: Command): Command {

@@ -43,7 +43,7 @@ export async function serve(config: Config): Promise<LecternApp> {
  */
 async function startSchedulerTicks(app: LecternApp, config: Config): Promise<void> {
   if (config.schedulerIntervalSeconds === 0) return;
-  const { startSchedulerTimer } = await import('../features/schedulers/scheduler.runner.ts');
+  const { startSchedulerTimer } = await import('../features/schedulers/index.ts');
   const timer = startSchedulerTimer(app.lectern, { intervalMs: config.schedulerIntervalSeconds * 1000, log: app.log });
   app.addHook('onClose', () => timer.stop());
 }

@@ -2,7 +2,7 @@ import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { LmsError } from '../errors.ts';
-import { issueToken, validateScopes } from '../features/people/portal.service.ts';
+import { issueToken, validateScopes } from '../features/people/index.ts';
 import { IdGenerator, isNumericId } from '../ids.ts';
 import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';

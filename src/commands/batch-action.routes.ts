@@ -1,9 +1,9 @@
 /** Zoho's Batch Action API: publish, unpublish, mark as complete, mark as incomplete (all POST, scope CREATE). */
 import { type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Caller } from '../access/caller.ts';
+import type { Caller } from '../access/index.ts';
 import type { AppContext } from '../context.ts';
-import { BatchStatusEnvelope } from '../features/batches/batch.schemas.ts';
+import { BatchStatusEnvelope } from '../features/batches/index.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { parseBoolean, pathId, readParameter } from '../http/input.ts';
 import { notifyParameter } from '../http/parameters.ts';

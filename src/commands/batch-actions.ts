@@ -1,11 +1,10 @@
 /** Batch actions besides publishing (publish-batch.ts): unpublish, mark as complete and incomplete; one transaction each. */
-import type { Caller } from '../access/caller.ts';
+import type { Caller } from '../access/index.ts';
 import type { AppContext } from '../context.ts';
 import type { BatchTable, Db } from '../db/database.ts';
 import { stateError } from '../errors.ts';
-import { batchLearnerCount, changeBatchStatus } from '../features/batches/batch.service.ts';
-import { loadBatchForChange } from '../features/batches/batch-access.service.ts';
-import { countWaiting } from '../features/seats/seat.service.ts';
+import { batchLearnerCount, changeBatchStatus, loadBatchForChange } from '../features/batches/index.ts';
+import { countWaiting } from '../features/seats/index.ts';
 
 /** A batch's state after an action, as the action answers it. */
 export type BatchStatus = BatchTable['publish_status'];

@@ -1,13 +1,11 @@
 /** Publish Batch (Zoho's Batch Action API): the whole command, one transaction, read top to bottom. */
-import type { Caller } from '../access/caller.ts';
+import type { Caller } from '../access/index.ts';
 import type { AppContext } from '../context.ts';
 import { stateError } from '../errors.ts';
-import { recordEvents } from '../events/record-events.ts';
-import { changeBatchStatus } from '../features/batches/batch.service.ts';
-import { loadBatchForChange } from '../features/batches/batch-access.service.ts';
-import { batchPublishedEvent } from '../features/batches/batch-events.ts';
-import { countMandatoryContent } from '../features/progress/mandatory-content.repository.ts';
-import { countBatchSessions } from '../features/sessions/session.service.ts';
+import { recordEvents } from '../events/index.ts';
+import { batchPublishedEvent, changeBatchStatus, loadBatchForChange } from '../features/batches/index.ts';
+import { countMandatoryContent } from '../features/progress/index.ts';
+import { countBatchSessions } from '../features/sessions/index.ts';
 import type { BatchStatus, PublishOptions } from './batch-actions.ts';
 
 /**

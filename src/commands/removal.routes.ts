@@ -5,7 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { CourseModuleDeletedBody, moduleFamilies } from '../features/modules/module.schemas.ts';
+import { CourseModuleDeletedBody, moduleFamilies } from '../features/modules/index.ts';
 import { errorResponses, SuccessBody, success } from '../http/envelope.ts';
 import { pathId, pathParentIds } from '../http/input.ts';
 import { removeBatch, removeCourse, removeModule } from './removals.ts';

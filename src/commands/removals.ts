@@ -3,17 +3,21 @@
  * the features they touch, so that no feature has to reach up to the features below it.
  */
 
-import type { Caller } from '../access/caller.ts';
+import type { Caller } from '../access/index.ts';
 import type { AppContext } from '../context.ts';
-import { deleteBatchRow, deleteCourseBatches, syncCoursePublication } from '../features/batches/batch.service.ts';
-import { loadBatchForChange } from '../features/batches/batch-access.service.ts';
-import { deleteCourseRow, loadCourseForDelete } from '../features/courses/course.service.ts';
-import { deleteEnrolmentsIn } from '../features/enrolments/enrolment.service.ts';
-import { deleteEntitiesIn } from '../features/entities/entity.service.ts';
-import { removeCourseFromPlans } from '../features/learning-plans/learning-plan.service.ts';
-import { deleteModuleRow, deleteParentModules, requireModuleForChange } from '../features/modules/module.service.ts';
-import { deleteCourseSchedulers } from '../features/schedulers/scheduler.service.ts';
-import { deleteBatchSessions, deleteModuleSessions } from '../features/sessions/session.service.ts';
+import {
+  deleteBatchRow,
+  deleteCourseBatches,
+  loadBatchForChange,
+  syncCoursePublication,
+} from '../features/batches/index.ts';
+import { deleteCourseRow, loadCourseForDelete } from '../features/courses/index.ts';
+import { deleteEnrolmentsIn } from '../features/enrolments/index.ts';
+import { deleteEntitiesIn } from '../features/entities/index.ts';
+import { removeCourseFromPlans } from '../features/learning-plans/index.ts';
+import { deleteModuleRow, deleteParentModules, requireModuleForChange } from '../features/modules/index.ts';
+import { deleteCourseSchedulers } from '../features/schedulers/index.ts';
+import { deleteBatchSessions, deleteModuleSessions } from '../features/sessions/index.ts';
 
 /**
  * Deletes a course (LMS admin or owner): its learners (each told, with a learner.removed.v1 event), module entities

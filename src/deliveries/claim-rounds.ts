@@ -14,7 +14,7 @@ import {
   releaseClaims,
   settleClaim,
   skipClaims,
-} from '../events/delivery-queue.repository.ts';
+} from './delivery-queue.repository.ts';
 
 /** What one run did. */
 export interface DeliveryRunCounts {

@@ -1,5 +1,5 @@
 /** The subject and text of a notification e-mail, from the event and the names the delivery run loaded. */
-import type { LmsEvent } from '../events/event.types.ts';
+import type { LmsEvent } from '../events/index.ts';
 
 /** Names an e-mail mentions. */
 export interface MessageNames {

@@ -7,9 +7,9 @@
 import { performance } from 'node:perf_hooks';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { AppContext } from '../context.ts';
-import type { AttemptOutcome, Claim } from '../events/delivery-queue.repository.ts';
-import type { NotificationPayload } from '../events/outbox.ts';
+import type { NotificationPayload } from '../events/index.ts';
 import { type ClaimBatchWork, type DeliveryRunCounts, runClaimRounds } from './claim-rounds.ts';
+import type { AttemptOutcome, Claim } from './delivery-queue.repository.ts';
 import { findDeliveryNames, findNotificationsByIds } from './delivery-rows.repository.ts';
 import { composeMessage } from './notification-message.ts';
 import { buildSessionInvite } from './session-invite.ts';

@@ -6,10 +6,9 @@
  * else the portal's), as in the feeds.
  */
 import { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { InviteMethod } from '../events/outbox-recipients.ts';
-import type { SessionSnapshot } from '../events/outbox-sources.repository.ts';
-import { sessionCalendar, sessionEventData } from '../features/calendars/session-event.ts';
-import { sessionTimeZone } from '../features/sessions/session-time.ts';
+import type { InviteMethod, SessionSnapshot } from '../events/index.ts';
+import { sessionCalendar, sessionEventData } from '../features/calendars/index.ts';
+import { sessionTimeZone } from '../features/sessions/index.ts';
 
 /** Who the invite is from and to. */
 export interface InvitePeople {

@@ -1,10 +1,10 @@
 /** `Authorization: Zoho-oauthtoken <token>` -> the caller; the route's declared scope and access are enforced here. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Caller, hasScope, type Scope, trainingFamily } from '../access/caller.ts';
+import { type Caller, hasScope, type Scope, trainingFamily } from '../access/index.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { forbidden, LmsError, zohoStatusMessages } from '../errors.ts';
-import { lookupToken, type TokenRefusal } from '../features/people/token.repository.ts';
+import { authenticateToken, type TokenRefusal } from '../features/people/index.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 declare module 'fastify' {
@@ -114,7 +114,7 @@ export function registerAuth(
     if (config.scope === undefined) return;
     const token = tokenOf(request);
     if (token === undefined) throw invalidToken('send the header Authorization: Zoho-oauthtoken <token>');
-    const found = await lookupToken(dependencies.db, token, dependencies.clock.now());
+    const found = await authenticateToken(dependencies.db, token, dependencies.clock.now());
     if ('refusal' in found) throw invalidToken(refusalReasons[found.refusal]);
     const caller = found.caller;
     request.caller = caller;

@@ -6,7 +6,7 @@
  */
 import { OptionalKind, type TSchema } from '@sinclair/typebox';
 import type { FastifySchema, RouteOptions } from 'fastify';
-import type { Scope } from '../access/caller.ts';
+import type { Scope } from '../access/index.ts';
 import {
   bodyDocumentation,
   IdText,

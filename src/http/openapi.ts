@@ -1,7 +1,7 @@
 /** The OpenAPI document's frame; the routes' own declarations fill it (openapi-operations.ts, openapi-document.ts). */
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
-import { scopeNames } from '../access/caller.ts';
+import { scopeNames } from '../access/index.ts';
 import { finishDocument } from './openapi-document.ts';
 import { describeOperation, securitySchemeNames } from './openapi-operations.ts';
 

@@ -5,8 +5,7 @@ import { EntityType } from '../../entity-types.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { OptionalDateShape } from '../../http/input-shapes.ts';
 import { documentedAs } from '../../http/parameters.ts';
-import type { EntityKind } from '../entities/entity.routes.ts';
-import type { EntityFields, EntityPath, EntityView } from '../entities/entity.service.ts';
+import type { EntityFields, EntityKind, EntityPath, EntityView } from '../entities/index.ts';
 import {
   maximumMarksLimit,
   presentShared,
@@ -15,7 +14,7 @@ import {
   sharedInputKeys,
   sharedSchemaKeys,
   verifyAssessment,
-} from '../offline-tests/assessment-fields.ts';
+} from '../offline-tests/index.ts';
 
 const dataName = 'assignmentData';
 

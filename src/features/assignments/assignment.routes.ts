@@ -2,16 +2,23 @@
  * Zoho's Assignment API in both families, with Update Assignment Marks and the update as the pages print it:
  * `PATCH .../modules/{m}/assignments?assignmentData={...}` with the assignment's id inside the data.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { missingInput } from '../../errors.ts';
+import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { entityDataQuery, readEntityData, registerEntityRoutes } from '../entities/entity.routes.ts';
-import { updateEntity } from '../entities/entity.service.ts';
-import { entityFamilies, entityPath, familyParams } from '../entities/entity-paths.ts';
-import { registerMarksRoutes } from '../offline-tests/entity-marks.routes.ts';
+import {
+  entityDataQuery,
+  entityFamilies,
+  entityPath,
+  familyParams,
+  registerEntityRoutes,
+  updateEntity,
+} from '../entities/index.ts';
+import { registerMarksRoutes } from '../offline-tests/index.ts';
 import { type AssignmentInput, assignmentKind, assignmentMaximumKey } from './assignment.kind.ts';
 
 /** Registers the assignment endpoints. */
@@ -51,7 +58,12 @@ export function registerAssignmentRoutes(app: FastifyInstance, context: AppConte
       },
       async (request, reply) => {
         const path = entityPath(request.params);
-        const input = readEntityData<AssignmentInput>(request, reply, 'assignmentData', assignmentKind.updateInput!);
+        const input = readDataObjectInput<AssignmentInput>(
+          request,
+          reply,
+          'assignmentData',
+          assignmentKind.updateInput!,
+        );
         if (input.assignmentId === undefined) throw missingInput('assignmentData.assignmentId');
         const view = await updateEntity(
           context,

@@ -1,12 +1,10 @@
 /** Who reaches which batch: blended courses only, drafts for those who manage the course, locks for a change. */
 
-import type { Caller } from '../../access/caller.ts';
-import { CourseStatus, canView, rolesOnCourse } from '../../access/course-permissions.ts';
+import { type Caller, CourseStatus, canView, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { forbidden, notFound, stateError } from '../../errors.ts';
-import type { CourseView } from '../courses/course.presenter.ts';
-import { getCourseView, loadForChange } from '../courses/course.service.ts';
+import { type CourseView, getCourseView, loadForChange } from '../courses/index.ts';
 import * as repository from './batch.repository.ts';
 
 /** The blended-learning course type. */

@@ -1,6 +1,6 @@
 /** The events of a batch's life, for recordEvents. */
 import type { BatchTable } from '../../db/database.ts';
-import type { LmsEvent } from '../../events/event.types.ts';
+import type { LmsEvent } from '../../events/index.ts';
 
 /** The event of a batch going from unpublished to published (by the caller, or by its scheduler when by is null). */
 export function batchPublishedEvent(batch: BatchTable, by: string | null, at: number, notify: boolean): LmsEvent {

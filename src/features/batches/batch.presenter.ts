@@ -2,7 +2,7 @@
 import type { Static } from '@sinclair/typebox';
 import { displayDate, zohoDateText } from '../../dates.ts';
 import type { BatchTable } from '../../db/database.ts';
-import { type LearnerProgress, progressDisplay } from '../progress/progress.types.ts';
+import { type LearnerProgress, progressDisplay } from '../progress/index.ts';
 import type { BatchListItemSchema, BatchSchema } from './batch.schemas.ts';
 
 /** A location a batch runs at. */

@@ -1,11 +1,12 @@
 /** Zoho's Batch API: create, update, delete, fetch one and fetch a course's batches. */
-import { type TObject, Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
-import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { pathId, readStartIndex } from '../../http/input.ts';
 import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
-import { validateData } from '../../http/validate.ts';
 import { type BatchView, presentBatch, presentBatchListItem } from './batch.presenter.ts';
 import { BatchDataInput, BatchEnvelope, BatchListItemSchema, BatchUpdateInput } from './batch.schemas.ts';
 import * as service from './batch.service.ts';
@@ -22,15 +23,6 @@ const updateQuery = Type.Object({
 const batchDataBody = Type.Optional(
   Type.Unknown({ description: 'batchData as a JSON body, bare or wrapped, or a form field' }),
 );
-
-/** Reads `batchData` from any of its documented places, validates it and reports unknown keys in a header. */
-function readBatchData<T>(request: FastifyRequest, reply: FastifyReply, schema: TObject): T {
-  const { value, unknownKeys } = validateData<T>(schema, requireDataObject(request, 'batchData'), 'batchData');
-  if (unknownKeys.length > 0) {
-    reply.header('X-Lectern-Warning', `unknown keys ignored in batchData: ${unknownKeys.join(', ')}`);
-  }
-  return value;
-}
 
 function envelope(view: BatchView) {
   return { code: '200' as const, batch: presentBatch(view), message: 'success' as const };
@@ -53,7 +45,7 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
     },
     async (request, reply) => {
       const courseId = pathId(request.params, 'courseId');
-      const input = readBatchData<typeof BatchDataInput.static>(request, reply, BatchDataInput);
+      const input = readDataObjectInput<typeof BatchDataInput.static>(request, reply, 'batchData', BatchDataInput);
       return envelope(await service.createBatch(context, request.caller, courseId, input));
     },
   );
@@ -113,7 +105,7 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
     async (request, reply) => {
       const courseId = pathId(request.params, 'courseId');
       const batchId = pathId(request.params, 'batchId');
-      const input = readBatchData<typeof BatchUpdateInput.static>(request, reply, BatchUpdateInput);
+      const input = readDataObjectInput<typeof BatchUpdateInput.static>(request, reply, 'batchData', BatchUpdateInput);
       return envelope(await service.updateBatch(context, request.caller, courseId, batchId, input));
     },
   );

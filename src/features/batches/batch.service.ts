@@ -1,14 +1,13 @@
 /** The Batch API's rules: create, read, list, update and delete the batches of blended courses. */
 import type { Static } from '@sinclair/typebox';
-import type { Caller } from '../../access/caller.ts';
-import { CourseStatus } from '../../access/course-permissions.ts';
+import { type Caller, CourseStatus } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { type IsoDate, parseZohoDate, zohoDateText } from '../../dates.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { invalidInput, stateError } from '../../errors.ts';
-import { loadForChange, setCourseStatusFromBatches } from '../courses/course.service.ts';
-import { loadProgressOfLearner } from '../progress/progress.service.ts';
-import { promoteWaiting } from '../seats/seat.service.ts';
+import { loadForChange, setCourseStatusFromBatches } from '../courses/index.ts';
+import { loadProgressOfLearner } from '../progress/index.ts';
+import { promoteWaiting } from '../seats/index.ts';
 import type { BatchLocation, BatchView } from './batch.presenter.ts';
 import { locationIdsOf } from './batch.presenter.ts';
 import * as repository from './batch.repository.ts';

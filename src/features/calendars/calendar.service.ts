@@ -4,14 +4,12 @@
  * timezones-ical-library), or in UTC.
  */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { findEmployee } from '../people/people.repository.ts';
-import { portalTimeZone } from '../people/portal.service.ts';
-import { findRoom } from '../rooms/room.repository.ts';
-import { listFeedSessions } from '../sessions/session.service.ts';
-import { sessionTimeZone } from '../sessions/session-time.ts';
+import { findEmployee, portalTimeZone } from '../people/index.ts';
+import { findRoom } from '../rooms/index.ts';
+import { listFeedSessions, sessionTimeZone } from '../sessions/index.ts';
 import {
   type CalendarSession,
   calendarTzid,

@@ -5,8 +5,7 @@
  */
 import ical, { type ICalCalendar, type ICalCalendarData, type ICalEventData } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { sessionTypeNames } from '../sessions/session.presenter.ts';
-import { wallClockToEpoch } from '../sessions/session-time.ts';
+import { sessionTypeNames, wallClockToEpoch } from '../sessions/index.ts';
 import { ZonedDateTime } from './zoned-date-time.ts';
 
 /** A session as its calendar event needs it (the feeds' rows and the invites' snapshots both give this). */

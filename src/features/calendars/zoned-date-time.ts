@@ -8,7 +8,7 @@ import type {
   ICalTemporalPlainDateTimeStub,
   ICalTemporalZonedDateTimeStub,
 } from 'ical-generator';
-import { type WallClock, wallClockAt } from '../sessions/session-time.ts';
+import { type WallClock, wallClockAt } from '../sessions/index.ts';
 
 const two = (value: number) => String(value).padStart(2, '0');
 

@@ -31,3 +31,14 @@ export async function findCategories(db: Db, portalId: string, ids: readonly str
     .where('id', 'in', ids)
     .execute();
 }
+
+/** A grade category of the portal (not a course category). */
+export async function findGradeCategory(db: Db, portalId: string, categoryId: string) {
+  return db
+    .selectFrom('categories')
+    .select(['id', 'name'])
+    .where('portal_id', '=', portalId)
+    .where('kind', '=', 'grade')
+    .where('id', '=', categoryId)
+    .executeTakeFirst();
+}

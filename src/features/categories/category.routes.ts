@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { readStartIndex } from '../../http/input.ts';
 import { startIndexParameter } from '../../http/parameters.ts';
-import { listCategories } from './category.repository.ts';
+import { listCourseCategories } from './category.service.ts';
 
 /** A category as listed (provisional shape: Zoho's page shows no sample). */
 export const CategorySchema = Type.Object({ categoryId: Type.String(), name: Type.String() });
@@ -24,13 +24,7 @@ export function registerCategoryRoutes(app: FastifyInstance, context: AppContext
       },
     },
     async (request) => {
-      const rows = await listCategories(
-        context.db,
-        request.caller.portalId,
-        'course',
-        readStartIndex(request),
-        pageSize + 1,
-      );
+      const rows = await listCourseCategories(context.db, request.caller, readStartIndex(request), pageSize + 1);
       const { items, hasMoreRecords } = page(rows);
       return {
         categories: items.map((row) => ({ categoryId: row.id, name: row.name })),

@@ -4,20 +4,29 @@
  * that keep an entity locked. Every write is one transaction that records its completion events.
  */
 
-import type { Caller } from '../../access/caller.ts';
-import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
+import { type Caller, canManage, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { EntityType } from '../../entity-types.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
-import { requireModule } from '../modules/module.service.ts';
-import { readParent } from '../modules/module-parent.ts';
-import { findEmployee } from '../people/people.repository.ts';
-import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
-import { CourseRule, EntityRule, ModuleRule, readPermissionSettings } from '../progress/completion-settings.ts';
-import { blockingEntities, learnerMarkedTypes } from '../progress/progress.rules.ts';
-import { loadLearnerProgress, recordLearnerAction, recordOnlineResult } from '../progress/progress.service.ts';
-import type { EntityProgress, LearnerProgress, ProgressPlace } from '../progress/progress.types.ts';
+import { readParent, requireModule } from '../modules/index.ts';
+import { findEmployee } from '../people/index.ts';
+import {
+  blockingEntities,
+  CourseRule,
+  completionSnapshot,
+  type EntityProgress,
+  EntityRule,
+  type LearnerProgress,
+  learnerMarkedTypes,
+  loadLearnerProgress,
+  ModuleRule,
+  type ProgressPlace,
+  readPermissionSettings,
+  recordCompletionChanges,
+  recordLearnerAction,
+  recordOnlineResult,
+} from '../progress/index.ts';
 
 /** Where an action happens: a course (batchId null) or a batch, and a module for entity and module actions. */
 export interface ActionPath {

@@ -7,10 +7,17 @@ import { zohoDateText } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
 import { OptionalDateShape } from '../../http/input-shapes.ts';
 import { documentedAs } from '../../http/parameters.ts';
-import type { EntityKind } from '../entities/entity.routes.ts';
-import type { EntityFields, EntityView } from '../entities/entity.service.ts';
-import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
-import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
+import {
+  commonEntityFields,
+  completeEntityFields,
+  type EntityFields,
+  type EntityKind,
+  type EntityView,
+  ResourceSchema,
+  ResourcesInput,
+  readResources,
+  resourcesOf,
+} from '../entities/index.ts';
 import { sanitizeContentHtml } from './content-html.ts';
 
 /** Most characters of a content's HTML as sent (well inside the 1 MiB body limit). */

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { type EntityKind, registerEntityRoutes } from '../entities/entity.routes.ts';
+import { type EntityKind, registerEntityRoutes } from '../entities/index.ts';
 import { ContentDataInput, type ContentInput, ContentUpdateInput, contentFields, contentKind } from './content.kind.ts';
 
 /** Contents with the write schemas Zoho's API lacks: the same shapes and envelope, under the control-plane prefix. */

@@ -1,7 +1,7 @@
 /** The pre- and post-course activities of Fetch Course Settings. */
 import { Type } from '@sinclair/typebox';
-import type { EntityView } from '../entities/entity.service.ts';
-import { OnlineTestSchema, presentOnlineTest } from '../online-tests/online-test.kind.ts';
+import type { EntityView } from '../entities/index.ts';
+import { OnlineTestSchema, presentOnlineTest } from '../online-tests/index.ts';
 
 /** `preCourseActivities` / `postCourseActivities` in course settings (provisional: no sample). */
 export const CourseActivityListSchema = Type.Object({ onlineTests: Type.Array(OnlineTestSchema) });

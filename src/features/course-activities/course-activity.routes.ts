@@ -2,22 +2,23 @@
  * Pre/Post Learning Activities: `/api/v1/courses/{c}/settings/{pre|post}courseactivities/onlineTests[/{testId}]`.
  * Zoho documents add (POST), edit (PATCH) and delete; the single and list fetches are Lectern's, under /lectern/v1.
  */
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { startIndexParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { entityDataQuery, readEntityData } from '../entities/entity.routes.ts';
-import type { EntityView } from '../entities/entity.service.ts';
+import { type EntityView, entityDataQuery } from '../entities/index.ts';
 import {
   OnlineTestDataInput,
   type OnlineTestInput,
   OnlineTestSchema,
   OnlineTestUpdateInput,
   presentOnlineTest,
-} from '../online-tests/online-test.kind.ts';
+} from '../online-tests/index.ts';
 import * as service from './course-activity.service.ts';
 
 const dataName = 'onlineTestData';
@@ -66,7 +67,7 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
       },
       async (request, reply) => {
         const courseId = pathId(request.params, 'courseId');
-        const input = readEntityData<OnlineTestInput>(request, reply, dataName, OnlineTestDataInput);
+        const input = readDataObjectInput<OnlineTestInput>(request, reply, dataName, OnlineTestDataInput);
         return answer(request, await service.createActivityTest(context, request.caller, stage, courseId, input));
       },
     );
@@ -85,7 +86,7 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
       },
       async (request, reply) => {
         const { courseId, testId } = ids(request.params);
-        const input = readEntityData<OnlineTestInput>(request, reply, dataName, OnlineTestUpdateInput);
+        const input = readDataObjectInput<OnlineTestInput>(request, reply, dataName, OnlineTestUpdateInput);
         const view = await service.updateActivityTest(context, request.caller, stage, courseId, testId, input);
         return answer(request, view);
       },

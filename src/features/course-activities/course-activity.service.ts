@@ -3,7 +3,7 @@
  * course itself (no batch, no module), with the online test's keys and rules.
  */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { EntityType } from '../../entity-types.ts';
 import {
@@ -15,8 +15,8 @@ import {
   getEntity,
   listEntities,
   updateEntity,
-} from '../entities/entity.service.ts';
-import { type OnlineTestInput, onlineTestFields, verifyOnlineTest } from '../online-tests/online-test.kind.ts';
+} from '../entities/index.ts';
+import { type OnlineTestInput, onlineTestFields, verifyOnlineTest } from '../online-tests/index.ts';
 
 /** Before or after the course. */
 export type ActivityStage = 'pre' | 'post';

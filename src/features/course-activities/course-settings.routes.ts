@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { getCourseSettings } from '../courses/course-action.service.ts';
+import { getCourseSettings } from '../courses/index.ts';
 import { CourseActivityListSchema, presentCourseActivities } from './course-activity.presenter.ts';
 import { listCourseActivityTests } from './course-activity.service.ts';
 

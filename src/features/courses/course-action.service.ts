@@ -1,14 +1,12 @@
 /** Course actions: publish, unpublish, enable, disable, favourite, share, suggest. Each is one transaction. */
 
-import type { Caller } from '../../access/caller.ts';
-import { CourseStatus } from '../../access/course-permissions.ts';
+import { type Caller, CourseStatus } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { invalidInput, LmsError, stateError } from '../../errors.ts';
-import { recordEvents } from '../../events/record-events.ts';
-import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
-import { readPermissionSettings } from '../progress/completion-settings.ts';
-import { countMandatoryContent } from '../progress/mandatory-content.repository.ts';
+import { recordEvents } from '../../events/index.ts';
+import { type EmployeeRow, findEmployees } from '../people/index.ts';
+import { countMandatoryContent, readPermissionSettings } from '../progress/index.ts';
 import * as repository from './course.repository.ts';
 import { getCourseView, loadForChange } from './course.service.ts';
 import * as listRepository from './course-list.repository.ts';

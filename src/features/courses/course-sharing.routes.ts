@@ -7,7 +7,7 @@ import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } fr
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
 import { idListParameter, idParameter, startIndexParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
-import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
+import { PersonSchema, presentPerson } from '../people/index.ts';
 import * as actions from './course-action.service.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });

@@ -1,7 +1,7 @@
 /** Turns a course and the caller's relations to it into Zoho's course object. Pure. */
 import type { Static } from '@sinclair/typebox';
-import type { Caller } from '../../access/caller.ts';
 import {
+  type Caller,
   type CourseRelations,
   CourseStatus,
   canDelete,
@@ -9,12 +9,10 @@ import {
   canView,
   roleListAllows,
   rolesOnCourse,
-} from '../../access/course-permissions.ts';
+} from '../../access/index.ts';
 import type { CourseTable } from '../../db/database.ts';
-import { presentPerson } from '../people/employee.presenter.ts';
-import type { EmployeeRow } from '../people/people.repository.ts';
-import { readPermissionSettings } from '../progress/completion-settings.ts';
-import { type LearnerProgress, progressDisplay } from '../progress/progress.types.ts';
+import { type EmployeeRow, presentPerson } from '../people/index.ts';
+import { type LearnerProgress, progressDisplay, readPermissionSettings } from '../progress/index.ts';
 import type { CourseSchema } from './course.schemas.ts';
 
 /** Everything needed to present one course to one caller. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type { CourseMemberTable, CourseTable, Database, Db } from '../../db/database.ts';
 import { prepareQuery } from '../../db/prepared.ts';
-import type { EmployeeRow } from '../people/people.repository.ts';
+import type { EmployeeRow } from '../people/index.ts';
 
 /** Inserts a course row. */
 export async function insertCourse(db: Db, course: CourseTable): Promise<void> {

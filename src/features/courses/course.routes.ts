@@ -1,8 +1,10 @@
 /** Zoho's Course API: create, fetch one, fetch all, my courses, update, delete. */
-import { type TObject, Type } from '@sinclair/typebox';
+
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
+import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import {
   parseBoolean,
@@ -14,7 +16,6 @@ import {
 } from '../../http/input.ts';
 import { dataObjectParameter, idParameter, textParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
 import { type CourseView, presentCourse } from './course.presenter.ts';
 import { CourseDataInput, CourseEnvelope, CourseListQuery, CourseSchema, CourseUpdateInput } from './course.schemas.ts';
@@ -29,24 +30,6 @@ const createQuery = Type.Object({
 const updateQuery = Type.Object({
   courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
 });
-
-/**
- * Reads `courseData` from any of its documented places, validates it and reports unknown keys in a header.
- * `usedKeys` are keys the route itself read from courseData (the id of PATCH /courses), so not ignored.
- */
-export function readCourseData<T>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  schema: TObject,
-  usedKeys: readonly string[] = [],
-): T {
-  const { value, unknownKeys } = validateData<T>(schema, requireDataObject(request, 'courseData'), 'courseData');
-  const ignored = unknownKeys.filter((key) => !usedKeys.includes(key));
-  if (ignored.length > 0) {
-    reply.header('X-Lectern-Warning', `unknown keys ignored in courseData: ${ignored.join(', ')}`);
-  }
-  return value;
-}
 
 async function envelope(context: AppContext, request: FastifyRequest, loaded: CourseView, batchId?: string) {
   const [view] = await service.withCallerProgress(context, request.caller, [loaded], batchId);
@@ -141,7 +124,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
       },
     },
     async (request, reply) => {
-      const input = readCourseData<typeof CourseDataInput.static>(request, reply, CourseDataInput);
+      const input = readDataObjectInput<typeof CourseDataInput.static>(request, reply, 'courseData', CourseDataInput);
       return envelope(context, request, await service.createCourse(context, request.caller, input));
     },
   );
@@ -192,7 +175,15 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
   );
 
   const update = async (request: FastifyRequest, reply: FastifyReply, courseId: string, usedKeys: string[] = []) => {
-    const input = readCourseData<typeof CourseUpdateInput.static>(request, reply, CourseUpdateInput, usedKeys);
+    const input = readDataObjectInput<typeof CourseUpdateInput.static>(
+      request,
+      reply,
+      'courseData',
+      CourseUpdateInput,
+      {
+        usedKeys,
+      },
+    );
     return envelope(context, request, await service.updateCourse(context, request.caller, courseId, input));
   };
 

@@ -1,7 +1,7 @@
 /** The Course API's input and output schemas, in Zoho's key names and key order. */
 import { Type } from '@sinclair/typebox';
 import { IdText, idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
-import { PersonSchema } from '../people/employee.presenter.ts';
+import { PersonSchema } from '../people/index.ts';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 

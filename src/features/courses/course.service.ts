@@ -1,19 +1,18 @@
 /** The Course API's rules: create, read, list, update and delete courses for a caller. */
 import type { Static } from '@sinclair/typebox';
-import type { Caller } from '../../access/caller.ts';
-import { CourseStatus, canDelete, canManage, canView, rolesOnCourse } from '../../access/course-permissions.ts';
+import { type Caller, CourseStatus, canDelete, canManage, canView, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { CourseTable, Db } from '../../db/database.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
-import { findCategories } from '../categories/category.repository.ts';
-import { findEmployees } from '../people/people.repository.ts';
+import { findCourseCategories } from '../categories/index.ts';
+import { findEmployees } from '../people/index.ts';
 import {
   defaultPermissionSettings,
+  type LearnerProgress,
+  loadProgressOfLearner,
   type PermissionSettings,
   readPermissionSettings,
-} from '../progress/completion-settings.ts';
-import { loadProgressOfLearner } from '../progress/progress.service.ts';
-import type { LearnerProgress } from '../progress/progress.types.ts';
+} from '../progress/index.ts';
 import type { CourseView } from './course.presenter.ts';
 import * as repository from './course.repository.ts';
 import type { CourseDataInput, CourseUpdateInput } from './course.schemas.ts';
@@ -118,7 +117,7 @@ async function checkReferences(db: Db, caller: Caller, input: { courseAdmins?: s
   }
   if (input.categories !== undefined) {
     const categories = [...new Set(input.categories)];
-    const found = await findCategories(db, caller.portalId, categories);
+    const found = await findCourseCategories(db, caller.portalId, categories);
     const missing = categories.find((id) => !found.some((category) => category.id === id));
     if (missing !== undefined) throw invalidInput('courseData.categories', `no course category with id ${missing}`);
   }

@@ -1,6 +1,6 @@
 /** Turns enrolment outcomes into the learners list of the enrol and unenrol answers. Pure. */
 import { type Static, Type } from '@sinclair/typebox';
-import { presentPerson } from '../people/employee.presenter.ts';
+import { presentPerson } from '../people/index.ts';
 import type { EnrolmentOutcome } from './enrolment.service.ts';
 
 /** One person of an enrol or unenrol answer: Zoho's person keys, then what happened (provisional). */

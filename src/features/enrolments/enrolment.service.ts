@@ -3,19 +3,17 @@
  * of blended courses' batches (seats up to maximumCapacity, then a waitlist). Each call is one transaction.
  */
 
-import type { Caller } from '../../access/caller.ts';
-import { type CourseRoles, CourseStatus, enrolRefusal, rolesOnCourse } from '../../access/course-permissions.ts';
+import { type Caller, type CourseRoles, CourseStatus, enrolRefusal, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db, EnrolmentTable } from '../../db/database.ts';
 import { forbidden, invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
-import type { LmsEvent } from '../../events/event.types.ts';
-import { recordEvents } from '../../events/record-events.ts';
-import { blendedCourseType, loadBatchForChange, requireBatch } from '../batches/batch-access.service.ts';
-import { getCourseView, loadForChange } from '../courses/course.service.ts';
-import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
-import { type PermissionSettings, readPermissionSettings } from '../progress/completion-settings.ts';
-import * as repository from '../seats/seat.repository.ts';
-import { promoteWaiting, seatEvent, seatRow, seatState } from '../seats/seat.service.ts';
+import { type LmsEvent, recordEvents } from '../../events/index.ts';
+import { blendedCourseType, loadBatchForChange, requireBatch } from '../batches/index.ts';
+import { getCourseView, loadForChange } from '../courses/index.ts';
+import { type EmployeeRow, findEmployees } from '../people/index.ts';
+import { type PermissionSettings, readPermissionSettings } from '../progress/index.ts';
+import * as seats from '../seats/index.ts';
+import { promoteWaiting, seatEvent, seatRow, seatState } from '../seats/index.ts';
 
 /** What happened to one person of an enrol or unenrol list. */
 export type EnrolmentStatus = 'enrolled' | 'waitlisted' | 'alreadyEnrolled' | 'unenrolled' | 'notEnrolled' | 'refused';
@@ -41,7 +39,7 @@ interface Loaded {
   batch: BatchTable | null;
   roles: CourseRoles;
   settings: PermissionSettings;
-  place: repository.SeatPlace;
+  place: seats.SeatPlace;
 }
 
 /** Course-level seats belong to self-paced and e-material courses, batch seats to blended ones. */
@@ -60,7 +58,7 @@ function checkKind(course: CourseTable, batchId: string | null): void {
 /** Locks the place's seats, then loads the course (and batch) as the caller may see them. */
 async function loadTarget(context: AppContext, db: Db, caller: Caller, target: EnrolmentTarget): Promise<Loaded> {
   const place = { portalId: caller.portalId, ...target };
-  await repository.lockPlace(db, context.dialect, place);
+  await seats.lockPlace(db, context.dialect, place);
   const view = await getCourseView(db, caller, target.courseId);
   checkKind(view.course, target.batchId);
   const batch =
@@ -130,9 +128,9 @@ export async function enrolLearners(
     const { batch, place } = loaded;
     checkOpen(loaded.course, batch);
     const people = await loadPeople(trx, caller, erecnos);
-    const existing = await repository.findEnrolments(trx, place, erecnos);
-    let seated = batch === null ? 0 : await repository.countEnrolled(trx, place);
-    let position = await repository.nextWaitlistPosition(trx, place);
+    const existing = await seats.findEnrolments(trx, place, erecnos);
+    let seated = batch === null ? 0 : await seats.countEnrolled(trx, place);
+    let position = await seats.nextWaitlistPosition(trx, place);
     const now = context.clock.now();
     const outcomes: EnrolmentOutcome[] = [];
     const errors: LmsError[] = [];
@@ -175,9 +173,9 @@ export async function enrolLearners(
       }
     }
     settle(outcomes, errors);
-    await repository.insertEnrolments(trx, rows);
+    await seats.insertEnrolments(trx, rows);
     const seatedNow = rows.filter((row) => row.status === 'enrolled').map((row) => row.erecno);
-    await repository.syncLearnerMembers(trx, place, seatedNow, caller.erecno, now);
+    await seats.syncLearnerMembers(trx, place, seatedNow, caller.erecno, now);
     const events = rows.map((row) =>
       seatEvent(place, {
         type: row.status === 'enrolled' ? 'learner.enrolled.v1' : 'learner.waitlisted.v1',
@@ -208,7 +206,7 @@ export async function unenrolLearners(
   return context.db.transaction().execute(async (trx) => {
     const loaded = await loadTarget(context, trx, caller, target);
     const people = await loadPeople(trx, caller, erecnos);
-    const existing = await repository.findEnrolments(trx, loaded.place, erecnos);
+    const existing = await seats.findEnrolments(trx, loaded.place, erecnos);
     const outcomes: EnrolmentOutcome[] = [];
     const errors: LmsError[] = [];
     const left: EnrolmentTable[] = [];
@@ -229,8 +227,8 @@ export async function unenrolLearners(
     settle(outcomes, errors);
     const now = context.clock.now();
     const leaving = left.map((row) => row.erecno);
-    await repository.deleteEnrolments(trx, loaded.place, leaving);
-    await repository.syncLearnerMembers(trx, loaded.place, leaving, caller.erecno, now);
+    await seats.deleteEnrolments(trx, loaded.place, leaving);
+    await seats.syncLearnerMembers(trx, loaded.place, leaving, caller.erecno, now);
     await recordEvents(trx, context, leftEvents(loaded.place, left, 'learner.unenrolled.v1', caller, now, options));
     await promoteInto(trx, context, loaded, caller.erecno, options.notify);
     return outcomes;
@@ -238,7 +236,7 @@ export async function unenrolLearners(
 }
 
 function leftEvents(
-  place: repository.SeatPlace,
+  place: seats.SeatPlace,
   rows: EnrolmentTable[],
   type: 'learner.unenrolled.v1' | 'learner.removed.v1',
   caller: Caller,
@@ -274,11 +272,11 @@ export async function removeLearner(
       target.batchId === null
         ? null
         : (await loadBatchForChange(context, trx, caller, target.courseId, target.batchId)).batch;
-    const [enrolment] = await repository.findEnrolments(trx, place, [learnerId]);
+    const [enrolment] = await seats.findEnrolments(trx, place, [learnerId]);
     if (enrolment === undefined) throw notFound('learner', learnerId);
     const now = context.clock.now();
-    await repository.deleteEnrolments(trx, place, [learnerId]);
-    await repository.syncLearnerMembers(trx, place, [learnerId], caller.erecno, now);
+    await seats.deleteEnrolments(trx, place, [learnerId]);
+    await seats.syncLearnerMembers(trx, place, [learnerId], caller.erecno, now);
     await recordEvents(trx, context, leftEvents(place, [enrolment], 'learner.removed.v1', caller, now, options));
     const settings = readPermissionSettings(course.permission_settings);
     await promoteInto(trx, context, { course, batch, roles, settings, place }, caller.erecno, options.notify);
@@ -293,10 +291,10 @@ export async function removeLearner(
 export async function deleteEnrolmentsIn(
   db: Db,
   context: AppContext,
-  scope: repository.RemovalScope,
+  scope: seats.RemovalScope,
   byErecno: string,
 ): Promise<void> {
-  const rows = await repository.findEnrolmentsOf(db, scope);
+  const rows = await seats.findEnrolmentsOf(db, scope);
   if (rows.length === 0) return;
   const now = context.clock.now();
   const events = rows.map((row) =>
@@ -314,10 +312,10 @@ export async function deleteEnrolmentsIn(
     ),
   );
   await recordEvents(db, context, events);
-  await repository.deleteEnrolmentsOf(db, scope);
+  await seats.deleteEnrolmentsOf(db, scope);
   if (scope.batchId !== undefined) {
     const place = { portalId: scope.portalId, courseId: scope.courseId, batchId: scope.batchId };
-    await repository.syncLearnerMembers(
+    await seats.syncLearnerMembers(
       db,
       place,
       rows.map((row) => row.erecno),

@@ -5,14 +5,15 @@
  * serves Lectern's own write API for kinds Zoho only reads (contents), and the per-course lists Zoho lacks (online
  * tests, assignments), under `/lectern/v1`.
  */
+
 import { type TObject, type TSchema, Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
-import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { pathId, readStartIndex } from '../../http/input.ts';
 import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { validateData } from '../../http/validate.ts';
 import * as service from './entity.service.ts';
 import { type EntityFamily, entityPath, familiesUnder, familyParams } from './entity-paths.ts';
 
@@ -53,14 +54,6 @@ export function entityDataQuery(dataName: string, schema: TObject): TObject {
   return Type.Object({
     [dataName]: dataObjectParameter(schema, { description: `The data as JSON (or send it as the JSON or form body)` }),
   });
-}
-
-/** Reads a data object from any documented place, validates it, and names unknown keys in a header. */
-export function readEntityData<T>(request: FastifyRequest, reply: FastifyReply, name: string, schema: TObject): T {
-  const { value, unknownKeys } = validateData<T>(schema, requireDataObject(request, name), name);
-  if (unknownKeys.length > 0)
-    reply.header('X-Lectern-Warning', `unknown keys ignored in ${name}: ${unknownKeys.join(', ')}`);
-  return value;
 }
 
 /** Where a kind's endpoints go: Zoho's families by default; Lectern's own write API under another prefix. */
@@ -156,7 +149,7 @@ function registerWriteRoutes<Input extends Record<string, unknown>>(
         },
       },
       async (request, reply) => {
-        const input = readEntityData<Input>(request, reply, kind.dataName, createInput);
+        const input = readDataObjectInput<Input>(request, reply, kind.dataName, createInput);
         const path = entityPath(request.params);
         const fields = toFields(input, undefined, path) as service.EntityFields;
         return answer(
@@ -183,7 +176,7 @@ function registerWriteRoutes<Input extends Record<string, unknown>>(
         },
       },
       async (request, reply) => {
-        const input = readEntityData<Input>(request, reply, kind.dataName, updateInput);
+        const input = readDataObjectInput<Input>(request, reply, kind.dataName, updateInput);
         const id = pathId(request.params, kind.idParam);
         const path = entityPath(request.params);
         return answer(

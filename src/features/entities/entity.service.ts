@@ -4,16 +4,15 @@
  * validates its input and presents its object.
  */
 
-import type { Caller } from '../../access/caller.ts';
-import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
+import { type Caller, canManage, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { dateInZone, type IsoDate } from '../../dates.ts';
 import type { Db, ModuleEntityTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import { getCourseView, loadForChange } from '../courses/course.service.ts';
-import { changeParent, readParent } from '../modules/module-parent.ts';
-import { portalTimeZone } from '../people/portal.service.ts';
-import { deleteProgressIn, type LearnerLocks, learnerLocks } from '../progress/progress.service.ts';
+import { getCourseView, loadForChange } from '../courses/index.ts';
+import { changeParent, readParent } from '../modules/index.ts';
+import { portalTimeZone } from '../people/index.ts';
+import { deleteProgressIn, type LearnerLocks, learnerLocks } from '../progress/index.ts';
 import * as repository from './entity.repository.ts';
 import { deleteStoredFiles } from './stored-file.repository.ts';
 

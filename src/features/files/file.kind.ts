@@ -7,11 +7,18 @@ import { parseZohoMinutes, zohoDateText } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
 import { OptionalDateShape, OptionalMinutesShape } from '../../http/input-shapes.ts';
 import { documentedAs } from '../../http/parameters.ts';
-import type { EntityKind } from '../entities/entity.routes.ts';
-import type { EntityFields, EntityView } from '../entities/entity.service.ts';
-import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
-import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
-import { moduleDurationText } from '../modules/module.presenter.ts';
+import {
+  commonEntityFields,
+  completeEntityFields,
+  type EntityFields,
+  type EntityKind,
+  type EntityView,
+  ResourceSchema,
+  ResourcesInput,
+  readResources,
+  resourcesOf,
+} from '../entities/index.ts';
+import { moduleDurationText } from '../modules/index.ts';
 
 /** Most minutes a file may be expected to take (as for modules). */
 

@@ -11,15 +11,16 @@ import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
 import { dataObjectParameter, uploadBody } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { registerEntityRoutes } from '../entities/entity.routes.ts';
-import type { EntityFields, EntityView } from '../entities/entity.service.ts';
 import {
   type EntityFamily,
+  type EntityFields,
+  type EntityView,
   entityFamilies,
   entityPath,
   familiesUnder,
   familyParams,
-} from '../entities/entity-paths.ts';
+  registerEntityRoutes,
+} from '../entities/index.ts';
 import {
   FileDataInput,
   type FileInput,
@@ -29,9 +30,9 @@ import {
   fileKind,
   presentFile,
 } from './file.kind.ts';
+import { admitUpload, closeIfBodyUnread, multipartLimits, readFileRequest } from './file.request.ts';
 import { checkFileWrite, createFile, openFileDownload, updateFile } from './file.service.ts';
 import { attachmentDisposition } from './file-content-type.ts';
-import { admitUpload, closeIfBodyUnread, multipartLimits, readFileRequest } from './file-request.ts';
 
 const FileEnvelope = Type.Object({ code: Type.Literal(200), file: FileSchema, message: Type.Literal('success') });
 

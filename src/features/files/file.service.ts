@@ -4,7 +4,7 @@
  * downloads follow the course's visibility, the file's lock and its enableDownload flag.
  */
 import type { Readable } from 'node:stream';
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { zohoDateText } from '../../dates.ts';
 import type { StoredFileTable } from '../../db/database.ts';
@@ -18,8 +18,8 @@ import {
   getEntity,
   requireEntityForChange,
   updateEntity,
-} from '../entities/entity.service.ts';
-import { requireModuleForChange } from '../modules/module.service.ts';
+} from '../entities/index.ts';
+import { requireModuleForChange } from '../modules/index.ts';
 import type { DocumentInfo } from './file.kind.ts';
 import { completeUpload, discardUpload, openStoredFile, type ReceivedFile } from './stored-file.service.ts';
 

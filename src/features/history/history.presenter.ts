@@ -1,7 +1,7 @@
 /** Turns history rows into the history answer's entries. Pure. */
 import { type Static, Type } from '@sinclair/typebox';
 import { dateInZone, displayDate, twelveHourText } from '../../dates.ts';
-import { PersonSchema } from '../people/employee.presenter.ts';
+import { PersonSchema } from '../people/index.ts';
 import type { HistoryRow } from './history.repository.ts';
 
 const StateSchema = Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]);

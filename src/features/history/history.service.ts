@@ -4,12 +4,11 @@
  * was deleted). Writing happens only through recordEvents.
  */
 
-import type { Caller } from '../../access/caller.ts';
-import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
+import { type Caller, canManage, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, LmsError, notFound } from '../../errors.ts';
-import { getCourseView } from '../courses/course.service.ts';
-import { findEmployee } from '../people/people.repository.ts';
+import { getCourseView } from '../courses/index.ts';
+import { findEmployee } from '../people/index.ts';
 import * as repository from './history.repository.ts';
 
 /** The filters and page a history read asks for. */

@@ -1,12 +1,13 @@
 /** Lectern's own learning plan writes (LMS admins): create, change, delete plans, and assign them to people. */
+
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, SuccessBody, success, successEnvelope } from '../../http/envelope.ts';
-import { pathId, readIdList, requireDataObject } from '../../http/input.ts';
+import { pathId, readIdList } from '../../http/input.ts';
 import { dataObjectParameter, idListParameter } from '../../http/parameters.ts';
-import { validateData } from '../../http/validate.ts';
-import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
+import { PersonSchema, presentPerson } from '../people/index.ts';
 import { LearningPlanSchema, presentPlan } from './learning-plan.presenter.ts';
 import * as service from './learning-plan.service.ts';
 
@@ -43,21 +44,13 @@ const planQuery = (schema: typeof PlanDataInput | typeof PlanUpdateInput) =>
   });
 const planEnvelope = successEnvelope('learningPlan', LearningPlanSchema);
 
-/** Reads learningPlanData; ids may come as JSON numbers. Unknown keys are named in X-Lectern-Warning. */
-function readPlanData(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  schema: typeof PlanUpdateInput | typeof PlanDataInput,
-) {
-  const data = { ...requireDataObject(request, 'learningPlanData') };
-  if (Array.isArray(data.courseIds)) {
-    data.courseIds = data.courseIds.map((id) => (typeof id === 'number' ? String(id) : id));
+/** learningPlanData's course ids may come as JSON numbers: the schema checks them as digit strings. */
+function courseIdsAsText(data: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...data };
+  if (Array.isArray(copy.courseIds)) {
+    copy.courseIds = copy.courseIds.map((id) => (typeof id === 'number' ? String(id) : id));
   }
-  const { value, unknownKeys } = validateData<service.PlanInput>(schema, data, 'learningPlanData');
-  if (unknownKeys.length > 0) {
-    reply.header('X-Lectern-Warning', `unknown keys ignored in learningPlanData: ${unknownKeys.join(', ')}`);
-  }
-  return value;
+  return copy;
 }
 
 /** Registers /lectern/v1/learning-plans and its members. */
@@ -77,7 +70,9 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
       },
     },
     async (request, reply) => {
-      const input = readPlanData(request, reply, PlanDataInput);
+      const input = readDataObjectInput<service.PlanInput>(request, reply, 'learningPlanData', PlanDataInput, {
+        prepare: courseIdsAsText,
+      });
       const view = await service.createPlan(context, request.caller, input);
       return { code: '200', learningPlan: presentPlan(view), message: 'success' };
     },
@@ -98,7 +93,9 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
     },
     async (request, reply) => {
       const planId = pathId(request.params, 'planId');
-      const input = readPlanData(request, reply, PlanUpdateInput);
+      const input = readDataObjectInput<service.PlanInput>(request, reply, 'learningPlanData', PlanUpdateInput, {
+        prepare: courseIdsAsText,
+      });
       const view = await service.updatePlan(context, request.caller, planId, input);
       return { code: '200', learningPlan: presentPlan(view), message: 'success' };
     },

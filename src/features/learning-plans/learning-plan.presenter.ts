@@ -1,8 +1,8 @@
 /** Learning plan objects and their schemas (Lectern's shapes: Zoho's pages show no response). Pure. */
 import { Type } from '@sinclair/typebox';
-import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
-import { progressDisplay } from '../progress/progress.types.ts';
-import { wholePercent } from '../progress-reports/progress-report.presenter.ts';
+import { PersonSchema, presentPerson } from '../people/index.ts';
+import { progressDisplay } from '../progress/index.ts';
+import { wholePercent } from '../progress-reports/index.ts';
 import type { PlanProgress, PlanView } from './learning-plan.service.ts';
 
 /** A plan's course as a plan lists it. */

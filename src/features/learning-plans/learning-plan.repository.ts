@@ -1,7 +1,7 @@
 /** Queries over learning plans, their courses and their members. */
 import type { Db } from '../../db/database.ts';
 import type { LearningPlanTable } from '../../db/tables/learning-plans.ts';
-import type { EmployeeRow } from '../people/people.repository.ts';
+import type { EmployeeRow } from '../people/index.ts';
 
 /** A plan's course, with the course's own columns a plan shows. */
 export interface PlanCourseRow {

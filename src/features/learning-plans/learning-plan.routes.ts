@@ -9,7 +9,7 @@ import { invalidInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
 import { startIndexParameter, textParameter } from '../../http/parameters.ts';
-import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
+import { PersonSchema, presentPerson } from '../people/index.ts';
 import {
   LearningPlanSchema,
   PlanCourseProgressSchema,

@@ -3,14 +3,14 @@
  * endpoints; Zoho's endpoints read them and a learner's progress through them.
  */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import type { LearningPlanTable } from '../../db/tables/learning-plans.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
-import { type EmployeeRow, findEmployee, findEmployees } from '../people/people.repository.ts';
-import type { LearnerProgress } from '../progress/progress.types.ts';
-import { bestProgressInCourses } from '../progress-reports/progress-report.service.ts';
+import { type EmployeeRow, findEmployee, findEmployees } from '../people/index.ts';
+import type { LearnerProgress } from '../progress/index.ts';
+import { bestProgressInCourses } from '../progress-reports/index.ts';
 import * as repository from './learning-plan.repository.ts';
 
 /** A plan with its courses (in order) and how many members it has. */

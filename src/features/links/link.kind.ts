@@ -5,10 +5,17 @@ import { EntityType } from '../../entity-types.ts';
 import { invalidInput } from '../../errors.ts';
 import { HttpUrlShape, OptionalDateShape } from '../../http/input-shapes.ts';
 import { documentedAs } from '../../http/parameters.ts';
-import type { EntityKind } from '../entities/entity.routes.ts';
-import type { EntityFields, EntityView } from '../entities/entity.service.ts';
-import { commonEntityFields, completeEntityFields } from '../entities/entity-fields.ts';
-import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
+import {
+  commonEntityFields,
+  completeEntityFields,
+  type EntityFields,
+  type EntityKind,
+  type EntityView,
+  ResourceSchema,
+  ResourcesInput,
+  readResources,
+  resourcesOf,
+} from '../entities/index.ts';
 
 const text = (max: number) =>
   Type.String({ maxLength: max, errorMessage: `must be a text of at most ${max} characters` });

@@ -1,7 +1,7 @@
 /** Zoho's Link API in both families. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { registerEntityRoutes } from '../entities/entity.routes.ts';
+import { registerEntityRoutes } from '../entities/index.ts';
 import { linkKind } from './link.kind.ts';
 
 /** Registers the link endpoints. */

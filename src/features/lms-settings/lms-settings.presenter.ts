@@ -5,8 +5,8 @@
  * limit, booking conflicts, the API threshold).
  */
 import { type Static, Type } from '@sinclair/typebox';
-import { courseTypeNames } from '../courses/course.presenter.ts';
-import { defaultPermissionSettings } from '../progress/completion-settings.ts';
+import { courseTypeNames } from '../courses/index.ts';
+import { defaultPermissionSettings } from '../progress/index.ts';
 import type { LmsSettingsView } from './lms-settings.service.ts';
 
 /** The settings object, in the order it is answered. */

@@ -1,6 +1,6 @@
 /** Fetch Settings (part A #31): the portal's LMS settings as Lectern holds them, for anyone in the portal. */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { Config } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import type { CategoryTable, PortalTable } from '../../db/database.ts';

@@ -3,13 +3,12 @@
  * that the path's family fits the course type and that the caller may read (or change) the course.
  */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { stateError } from '../../errors.ts';
-import { blendedCourseType, requireBatch } from '../batches/batch-access.service.ts';
-import type { CourseView } from '../courses/course.presenter.ts';
-import { getCourseView, loadForChange } from '../courses/course.service.ts';
+import { blendedCourseType, requireBatch } from '../batches/index.ts';
+import { type CourseView, getCourseView, loadForChange } from '../courses/index.ts';
 
 /** The course a module family hangs on, and the batch for the blended family. */
 export interface Parent {

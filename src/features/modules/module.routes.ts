@@ -2,13 +2,14 @@
  * Zoho's Module API in both families, one handler each: `/courses/:courseId/modules` (self-paced and e-material
  * courses) and `/courses/:courseId/batches/:batchId/modules` (blended courses).
  */
+
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
-import { pathId, pathParentIds, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { pathId, pathParentIds, readStartIndex } from '../../http/input.ts';
 import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
-import { validateData } from '../../http/validate.ts';
 import { presentCourseModule } from './module.presenter.ts';
 import {
   CourseModuleEnvelope,
@@ -32,18 +33,9 @@ const dataBody = Type.Optional(
 );
 const listQuery = Type.Object({ startIndex: startIndexParameter });
 
-/** Reads `moduleData` from any of its documented places, validates it and reports unknown keys in a header. */
-function readModuleData(request: FastifyRequest, reply: FastifyReply, schema: TObject): ModuleInput {
-  const { value, unknownKeys } = validateData<Partial<typeof ModuleDataInput.static>>(
-    schema,
-    requireDataObject(request, 'moduleData'),
-    'moduleData',
-  );
-  if (unknownKeys.length > 0) {
-    reply.header('X-Lectern-Warning', `unknown keys ignored in moduleData: ${unknownKeys.join(', ')}`);
-  }
-  return toModuleInput(value);
-}
+/** `moduleData` through the one data-object decoder, as the service takes it. */
+const readModule = (request: FastifyRequest, reply: FastifyReply, schema: TObject): ModuleInput =>
+  toModuleInput(readDataObjectInput<Partial<typeof ModuleDataInput.static>>(request, reply, 'moduleData', schema));
 
 const single = (view: service.ModuleView) => ({
   code: 200 as const,
@@ -73,7 +65,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
       },
       async (request, reply) => {
         const { courseId, batchId } = pathParentIds(request.params);
-        const input = readModuleData(request, reply, ModuleDataInput) as ModuleInput & { name: string };
+        const input = readModule(request, reply, ModuleDataInput) as ModuleInput & { name: string };
         return single(await service.createCourseModule(context, request.caller, courseId, batchId, input));
       },
     );
@@ -148,7 +140,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
       async (request, reply) => {
         const { courseId, batchId } = pathParentIds(request.params);
         const moduleId = pathId(request.params, 'moduleId');
-        const input = readModuleData(request, reply, ModuleUpdateInput);
+        const input = readModule(request, reply, ModuleUpdateInput);
         return single(await service.updateCourseModule(context, request.caller, courseId, batchId, moduleId, input));
       },
     );

@@ -1,14 +1,13 @@
 /** The Module API's rules, for both families: a course's own modules and a blended batch's modules. */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { dateInZone, type IsoDate } from '../../dates.ts';
 import type { BatchTable, CourseModuleTable, CourseTable, Db } from '../../db/database.ts';
 import { LmsError, notFound } from '../../errors.ts';
 import type { IdGenerator } from '../../ids.ts';
-import { portalTimeZone } from '../people/portal.service.ts';
-import { isModuleLocked } from '../progress/progress.rules.ts';
-import { learnerLocks } from '../progress/progress.service.ts';
+import { portalTimeZone } from '../people/index.ts';
+import { isModuleLocked, learnerLocks } from '../progress/index.ts';
 import * as repository from './module.repository.ts';
 import { LockType, type ModuleInput } from './module.schemas.ts';
 import { changeParent, readParent } from './module-parent.ts';

@@ -1,7 +1,7 @@
 /** The outbox's rows and attempt log as /lectern/v1 shows them (times in epoch milliseconds). */
 import { type Static, Type } from '@sinclair/typebox';
 import type { DeliveryAttemptTable, NotificationTable, QueuedDeliveryColumns } from '../../db/tables/notifications.ts';
-import type { NotificationPayload } from '../../events/outbox.ts';
+import type { NotificationPayload } from '../../events/index.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Number>>(schema: T) =>
   Type.Union([schema, Type.Null()]);

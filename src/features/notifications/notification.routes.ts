@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { webhookEventTypes } from '../../events/event-names.ts';
+import { webhookEventTypes } from '../../events/index.ts';
 import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';

@@ -1,11 +1,11 @@
 /** Reading the outbox: LMS admins see their portal's, everyone else only their own e-mails. */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { DeliveryStatus } from '../../db/tables/notifications.ts';
+import { findDeliveryAttempts } from '../../deliveries/index.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
-import { findAttempts } from '../../events/delivery-queue.repository.ts';
-import { webhookEventTypes } from '../../events/event-names.ts';
+import { webhookEventTypes } from '../../events/index.ts';
 import { isNumericId } from '../../ids.ts';
 import { findNotification, listNotifications } from './notification.repository.ts';
 
@@ -63,6 +63,6 @@ export async function getCallerNotification(context: AppContext, caller: Caller,
   if (!isAdmin(caller) && row.erecno !== caller.erecno) {
     throw forbidden("only LMS admins may read other people's notifications");
   }
-  const attempts = await findAttempts(context.db, [row.id]);
+  const attempts = await findDeliveryAttempts(context.db, [row.id]);
   return { row, attempts };
 }

@@ -8,9 +8,16 @@ import { parseZohoDate, zohoDateText } from '../../dates.ts';
 import { invalidInput } from '../../errors.ts';
 import { OptionalDateShape } from '../../http/input-shapes.ts';
 import { documentedAs } from '../../http/parameters.ts';
-import type { EntityFields, EntityVerifier, EntityView } from '../entities/entity.service.ts';
-import { ResourceSchema, ResourcesInput, readResources, resourcesOf } from '../entities/entity-resources.ts';
-import { findGradeCategory } from '../sessions/session-booking.repository.ts';
+import { findGradeCategory } from '../categories/index.ts';
+import {
+  type EntityFields,
+  type EntityVerifier,
+  type EntityView,
+  ResourceSchema,
+  ResourcesInput,
+  readResources,
+  resourcesOf,
+} from '../entities/index.ts';
 import { highestMark } from './entity-marks.repository.ts';
 
 /** Most marks a test or assignment may be out of: a typo, not a plan, beyond that. */

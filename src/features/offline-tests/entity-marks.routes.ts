@@ -12,7 +12,7 @@ import { wholeNumberShape } from '../../http/input-shapes.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import { IdText, idParameter, jsonParameter, textParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
-import { entityFamilies, entityPath, familyParams } from '../entities/entity-paths.ts';
+import { entityFamilies, entityPath, familyParams } from '../entities/index.ts';
 import { maximumMarksLimit, readWholeNumber } from './assessment-fields.ts';
 import { type MarkEntry, type MarksKind, updateMarks } from './entity-marks.service.ts';
 

@@ -1,13 +1,13 @@
 /** Update Marks for offline tests and assignments: each learner's marks, up to the item's maximum. */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
-import { recordEvents } from '../../events/record-events.ts';
-import { type EntityPath, requireEntityForChange } from '../entities/entity.service.ts';
-import { findEmployees } from '../people/people.repository.ts';
-import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
-import { enrolledAmong } from '../seats/seat.service.ts';
+import { recordEvents } from '../../events/index.ts';
+import { type EntityPath, requireEntityForChange } from '../entities/index.ts';
+import { findEmployees } from '../people/index.ts';
+import { completionSnapshot, recordCompletionChanges } from '../progress/index.ts';
+import { enrolledAmong } from '../seats/index.ts';
 import { findMarks, upsertMarks } from './entity-marks.repository.ts';
 
 /** One learner's marks as asked, with the parameter names an error should cite. */

@@ -2,8 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { maximumDurationMinutes } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
-import type { EntityKind } from '../entities/entity.routes.ts';
-import type { EntityFields, EntityView } from '../entities/entity.service.ts';
+import type { EntityFields, EntityKind, EntityView } from '../entities/index.ts';
 import {
   maximumMarksLimit,
   presentShared,

@@ -1,7 +1,7 @@
 /** Zoho's Offline Test API in both families, with Update Offline Test Marks. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { registerEntityRoutes } from '../entities/entity.routes.ts';
+import { registerEntityRoutes } from '../entities/index.ts';
 import { registerMarksRoutes } from './entity-marks.routes.ts';
 import { offlineTestKind, offlineTestMaximumKey } from './offline-test.kind.ts';
 

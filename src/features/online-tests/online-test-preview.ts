@@ -1,11 +1,11 @@
 /** Lectern's preview page of an online test (module, pre- or post-course), for the course's managers. */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { zohoDateText } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
 import { forbidden } from '../../errors.ts';
-import { type EntityView, getEntity, locateEntity } from '../entities/entity.service.ts';
+import { type EntityView, getEntity, locateEntity } from '../entities/index.ts';
 
 const testTypes = [EntityType.onlineTest, EntityType.preCourseTest, EntityType.postCourseTest];
 

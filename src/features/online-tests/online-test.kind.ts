@@ -8,8 +8,7 @@ import { EntityType } from '../../entity-types.ts';
 import { invalidInput, LmsError } from '../../errors.ts';
 import { OptionalMinutesShape, wholeNumberShape } from '../../http/input-shapes.ts';
 import { documentedAs } from '../../http/parameters.ts';
-import type { EntityKind } from '../entities/entity.routes.ts';
-import type { EntityFields, EntityPath, EntityView } from '../entities/entity.service.ts';
+import type { EntityFields, EntityKind, EntityPath, EntityView } from '../entities/index.ts';
 import {
   presentShared,
   readWholeNumber,
@@ -17,7 +16,7 @@ import {
   sharedInputKeys,
   sharedSchemaKeys,
   verifyAssessment,
-} from '../offline-tests/assessment-fields.ts';
+} from '../offline-tests/index.ts';
 
 const dataName = 'onlineTestData';
 

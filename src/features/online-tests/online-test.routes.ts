@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
-import { registerEntityRoutes } from '../entities/entity.routes.ts';
+import { registerEntityRoutes } from '../entities/index.ts';
 import { onlineTestKind } from './online-test.kind.ts';
 import { loadPreview, renderPreview } from './online-test-preview.ts';
 

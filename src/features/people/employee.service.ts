@@ -3,10 +3,13 @@
  * demo's twenty). Validated whole before anything is written; one insert.
  */
 import type { AppContext } from '../../context.ts';
-import type { EmployeeTable } from '../../db/database.ts';
+import type { Db, EmployeeTable } from '../../db/database.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { isNumericId } from '../../ids.ts';
-import { type EmployeeRow, findEmployees, insertEmployees, maxEmployeeNumber } from './people.repository.ts';
+import * as repository from './people.repository.ts';
+import { type EmployeeRow, insertEmployees, maxEmployeeNumber } from './people.repository.ts';
+
+export type { EmployeeRow } from './people.repository.ts';
 
 /** At most this many employees in one request. */
 export const maxNewEmployees = 200;
@@ -82,7 +85,7 @@ export async function addEmployees(context: AppContext, portalId: string, inputs
         is_trainer: roles.includes('trainer') ? 1 : 0,
       };
     });
-    const known = await findEmployees(trx, portalId, [...managers]);
+    const known = await repository.findEmployees(trx, portalId, [...managers]);
     rows.forEach((row, index) => {
       if (row.manager_erecno !== null && !known.some((person) => person.erecno === row.manager_erecno)) {
         throw invalidInput(`employees.${index}.managerErecno`, `no employee with erecno ${row.manager_erecno}`);
@@ -91,4 +94,21 @@ export async function addEmployees(context: AppContext, portalId: string, inputs
     await insertEmployees(trx, rows);
     return rows;
   });
+}
+
+// The people directory: how every other feature reads employees.
+
+/** One employee of a portal. */
+export function findEmployee(db: Db, portalId: string, erecno: string): Promise<EmployeeRow | undefined> {
+  return repository.findEmployee(db, portalId, erecno);
+}
+
+/** Employees of a portal by erecno, in one query; unknown ones are simply absent. */
+export function findEmployees(db: Db, portalId: string, erecnos: readonly string[]): Promise<EmployeeRow[]> {
+  return repository.findEmployees(db, portalId, erecnos);
+}
+
+/** A page of a portal's employees, one extra row to tell whether more exist. */
+export function listEmployees(db: Db, portalId: string, startIndex: number, limit: number): Promise<EmployeeRow[]> {
+  return repository.listEmployees(db, portalId, startIndex, limit);
 }

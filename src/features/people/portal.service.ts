@@ -1,6 +1,6 @@
 /** Creating portals (with the demo data) and tokens for their people. */
 
-import { scopeNames } from '../../access/caller.ts';
+import { scopeNames } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { invalidInput, notFound } from '../../errors.ts';
@@ -13,7 +13,7 @@ import {
   insertEmployees,
   insertPortal,
 } from './people.repository.ts';
-import { generateToken, insertToken } from './token.repository.ts';
+import { findTokenByValue, generateToken, insertToken } from './token.repository.ts';
 
 /** A portal just made, with its admin's token. */
 export interface CreatedPortal {
@@ -146,4 +146,15 @@ export async function issueToken(
 /** A portal's time zone: "today" for locks and dates, and the wall clock of session times. */
 export function portalTimeZone(db: Db, portalId: string): Promise<string> {
   return findPortalTimeZone(db, portalId);
+}
+
+/** True when the store holds a portal (so start-up knows whether it is making the first one). */
+export async function hasPortal(db: Db): Promise<boolean> {
+  return (await findFirstPortal(db)) !== undefined;
+}
+
+/** Installs a known token value (LECTERN_BOOTSTRAP_TOKEN) as an operator token of the portal, unless it exists. */
+export async function installOperatorToken(context: AppContext, portalId: string, value: string): Promise<void> {
+  if ((await findTokenByValue(context.db, value)) !== undefined) return;
+  await issueToken(context, { portalId, scopes: ['ZOHOPEOPLE.training.ALL'], isOperator: true, value });
 }

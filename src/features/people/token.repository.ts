@@ -1,7 +1,7 @@
 /** Tokens: stored as SHA-256 hashes, looked up by hash; listed and revoked by their public id. */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { Database, Db, TokenTable } from '../../db/database.ts';
 import { prepareQuery } from '../../db/prepared.ts';
 

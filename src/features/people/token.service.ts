@@ -3,13 +3,16 @@
  * own portal, for a person of that portal, expiring no later than itself; the operator's tokens may mint anything.
  */
 
-import { type Caller, scopeCovers } from '../../access/caller.ts';
+import { type Caller, scopeCovers } from '../../access/index.ts';
 import { parseBoolean } from '../../booleans.ts';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/database.ts';
 import { forbidden, invalidInput, missingInput, notFound } from '../../errors.ts';
 import { isNumericId } from '../../ids.ts';
 import { type IssuedToken, issueToken, validateScopes } from './portal.service.ts';
 import * as repository from './token.repository.ts';
+
+export type { TokenRefusal } from './token.repository.ts';
 
 /** The longest lifetime a minted token may ask for: ten years. */
 export const maxTokenLifetimeSeconds = 315_360_000;
@@ -118,4 +121,9 @@ export async function revokeTokenByValue(context: AppContext, value: unknown): P
     if (row === undefined) throw invalidInput('token', 'the token is not known');
     await repository.revokeWithDescendants(trx, [row.id], context.clock.now());
   });
+}
+
+/** The caller a presented token stands for, or why it is refused (unknown, expired, revoked, inactive). */
+export function authenticateToken(db: Db, token: string, now: number): Promise<repository.TokenLookup> {
+  return repository.lookupToken(db, token, now);
 }

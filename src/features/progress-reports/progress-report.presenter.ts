@@ -1,8 +1,8 @@
 /** Turns progress into the objects of the course-progress reports (shapes are Lectern's: Zoho shows none). Pure. */
 import { Type } from '@sinclair/typebox';
 import { EntityType } from '../../entity-types.ts';
-import { PersonSchema, presentPerson } from '../people/employee.presenter.ts';
-import { type EntityProgress, type ModuleProgress, progressDisplay } from '../progress/progress.types.ts';
+import { PersonSchema, presentPerson } from '../people/index.ts';
+import { type EntityProgress, type ModuleProgress, progressDisplay } from '../progress/index.ts';
 import type { LearnerReport } from './progress-report.service.ts';
 
 /** Display names of Zoho's entity-type codes. */

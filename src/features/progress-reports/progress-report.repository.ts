@@ -4,7 +4,7 @@
  * employees joined in), like the progress feature's: one query per list, whatever the number of rows.
  */
 import type { Db } from '../../db/database.ts';
-import type { EmployeeRow } from '../people/people.repository.ts';
+import type { EmployeeRow } from '../people/index.ts';
 
 /** One place a learner holds a seat in, with what a report shows of the course and batch. */
 export interface LearnerPlaceRow {

@@ -3,16 +3,21 @@
  * completion engine computes for them. Every report loads progress once, for the whole page.
  */
 
-import type { Caller } from '../../access/caller.ts';
-import { type CourseRoles, rolesOnCourse } from '../../access/course-permissions.ts';
+import { type Caller, type CourseRoles, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { CourseTable, Db } from '../../db/database.ts';
 import { forbidden, LmsError, notFound, stateError } from '../../errors.ts';
-import { blendedCourseType, findCourseBatch } from '../batches/batch-access.service.ts';
-import { loadView } from '../courses/course.service.ts';
-import { type EmployeeRow, findEmployee } from '../people/people.repository.ts';
-import { loadLearnerProgress, loadProgressOfLearner } from '../progress/progress.service.ts';
-import type { EntityProgress, LearnerProgress, ModuleProgress, ProgressPlace } from '../progress/progress.types.ts';
+import { blendedCourseType, findCourseBatch } from '../batches/index.ts';
+import { loadView } from '../courses/index.ts';
+import { type EmployeeRow, findEmployee } from '../people/index.ts';
+import {
+  type EntityProgress,
+  type LearnerProgress,
+  loadLearnerProgress,
+  loadProgressOfLearner,
+  type ModuleProgress,
+  type ProgressPlace,
+} from '../progress/index.ts';
 import * as repository from './progress-report.repository.ts';
 
 /** The course or batch a report names (batchId null for self-paced and e-material courses). */

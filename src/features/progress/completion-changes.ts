@@ -5,8 +5,7 @@
  */
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
-import type { LmsEvent, LmsEventType } from '../../events/event.types.ts';
-import { recordEvents } from '../../events/record-events.ts';
+import { type LmsEvent, type LmsEventType, recordEvents } from '../../events/index.ts';
 import { loadLearnerProgress } from './progress.service.ts';
 import type { LearnerProgress, ProgressPlace } from './progress.types.ts';
 

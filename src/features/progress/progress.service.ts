@@ -6,8 +6,9 @@ import type { AppContext } from '../../context.ts';
 import { dateInZone } from '../../dates.ts';
 import type { Db } from '../../db/database.ts';
 import { EntityType } from '../../entity-types.ts';
-import { portalTimeZone } from '../people/portal.service.ts';
+import { portalTimeZone } from '../people/index.ts';
 import { readPermissionSettings } from './completion-settings.ts';
+import * as mandatory from './mandatory-content.repository.ts';
 import * as repository from './progress.repository.ts';
 import {
   type CompletionFact,
@@ -298,4 +299,9 @@ export async function learnerLocks(
 /** Deletes learners' progress in what a cascade removes (an entity, module, batch or course), in its transaction. */
 export function deleteProgressIn(db: Db, scope: repository.ProgressDeleteScope): Promise<void> {
   return repository.deleteProgressIn(db, scope);
+}
+
+/** How many mandatory files, contents and links a course (batchId null) or one batch holds (the publish rules). */
+export function countMandatoryContent(db: Db, portalId: string, courseId: string, batchId: string | null) {
+  return mandatory.countMandatoryContent(db, portalId, courseId, batchId);
 }

@@ -2,11 +2,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { notFound } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { startIndexParameter } from '../../http/parameters.ts';
-import { findRoom, listRooms, type RoomRow } from './room.repository.ts';
+import { getRoom, listRooms, type RoomRow } from './room.service.ts';
 
 const RoomSchema = Type.Object({
   name: Type.String(),
@@ -40,7 +39,7 @@ export function registerRoomRoutes(app: FastifyInstance, context: AppContext): v
       },
     },
     async (request) => {
-      const rows = await listRooms(context.db, request.caller.portalId, readStartIndex(request), pageSize + 1);
+      const rows = await listRooms(context.db, request.caller, readStartIndex(request), pageSize + 1);
       const { items, hasMoreRecords } = page(rows);
       return { rooms: items.map(presentRoom), code: '200', message: 'success', hasMoreRecords };
     },
@@ -62,8 +61,7 @@ export function registerRoomRoutes(app: FastifyInstance, context: AppContext): v
     },
     async (request) => {
       const roomId = pathId(request.params, 'roomId');
-      const row = await findRoom(context.db, request.caller.portalId, roomId);
-      if (row === undefined) throw notFound('room', roomId);
+      const row = await getRoom(context.db, request.caller, roomId);
       return { code: '200' as const, message: 'success' as const, room: presentRoom(row) };
     },
   );

@@ -1,6 +1,6 @@
 /** Queries over batch schedulers, and the few batch queries the scheduler runner needs. */
 
-import { CourseStatus } from '../../access/course-permissions.ts';
+import { CourseStatus } from '../../access/index.ts';
 import type { Dialect } from '../../db/create-db.ts';
 import type { BatchSchedulerTable, BatchTable, CourseTable, Db } from '../../db/database.ts';
 

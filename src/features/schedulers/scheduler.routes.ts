@@ -2,14 +2,15 @@
  * Zoho's Batch Scheduler API: create, update, delete, fetch one and fetch a course's schedulers. The static
  * `schedulers` segment wins over the batch routes' `:batchId` (Fastify's router prefers static segments).
  */
+
 import { type TObject, Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { BatchSchedulerTable } from '../../db/database.ts';
+import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
-import { pathId, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { pathId, readStartIndex } from '../../http/input.ts';
 import { dataObjectParameter, jsonParameter, startIndexParameter } from '../../http/parameters.ts';
-import { validateData } from '../../http/validate.ts';
 import { presentScheduler } from './scheduler.presenter.ts';
 import {
   applyKeyAliases,
@@ -48,16 +49,6 @@ function dataKey(request: FastifyRequest): string {
   return 'batchSchedulerData';
 }
 
-/** Reads `batchSchedulerData` from any of its documented places, validates it, reports unknown keys in a header. */
-function readSchedulerData<T>(request: FastifyRequest, reply: FastifyReply, schema: TObject): T {
-  const data = applyKeyAliases(requireDataObject(request, dataKey(request)));
-  const { value, unknownKeys } = validateData<T>(schema, data, 'batchSchedulerData');
-  if (unknownKeys.length > 0) {
-    reply.header('X-Lectern-Warning', `unknown keys ignored in batchSchedulerData: ${unknownKeys.join(', ')}`);
-  }
-  return value;
-}
-
 function envelope(row: BatchSchedulerTable) {
   return { batchScheduler: presentScheduler(row), code: '200' as const, message: 'success' as const };
 }
@@ -79,7 +70,16 @@ export function registerSchedulerRoutes(app: FastifyInstance, context: AppContex
     },
     async (request, reply) => {
       const courseId = pathId(request.params, 'courseId');
-      const input = readSchedulerData<typeof SchedulerDataInput.static>(request, reply, SchedulerDataInput);
+      const input = readDataObjectInput<typeof SchedulerDataInput.static>(
+        request,
+        reply,
+        'batchSchedulerData',
+        SchedulerDataInput,
+        {
+          readAs: dataKey(request),
+          prepare: applyKeyAliases,
+        },
+      );
       return envelope(await service.createScheduler(context, request.caller, courseId, input));
     },
   );
@@ -140,7 +140,16 @@ export function registerSchedulerRoutes(app: FastifyInstance, context: AppContex
     async (request, reply) => {
       const courseId = pathId(request.params, 'courseId');
       const schedulerId = pathId(request.params, 'batchSchedulerId');
-      const input = readSchedulerData<typeof SchedulerUpdateInput.static>(request, reply, SchedulerUpdateInput);
+      const input = readDataObjectInput<typeof SchedulerUpdateInput.static>(
+        request,
+        reply,
+        'batchSchedulerData',
+        SchedulerUpdateInput,
+        {
+          readAs: dataKey(request),
+          prepare: applyKeyAliases,
+        },
+      );
       return envelope(await service.updateScheduler(context, request.caller, courseId, schedulerId, input));
     },
   );

@@ -1,13 +1,13 @@
 /** The Batch Scheduler API's rules: create, read, list, update and delete the batch schedulers of blended courses. */
 import type { Static } from '@sinclair/typebox';
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { addDays, dateInZone, type IsoDate, zohoDateText } from '../../dates.ts';
 import type { BatchSchedulerTable, CourseTable, Db } from '../../db/database.ts';
 import { invalidInput, LmsError, notFound, stateError } from '../../errors.ts';
-import { blendedCourseType, requireBatch, requireBlendedCourse } from '../batches/batch-access.service.ts';
-import { loadForChange } from '../courses/course.service.ts';
-import { portalTimeZone } from '../people/portal.service.ts';
+import { blendedCourseType, requireBatch, requireBlendedCourse } from '../batches/index.ts';
+import { loadForChange } from '../courses/index.ts';
+import { portalTimeZone } from '../people/index.ts';
 import * as repository from './scheduler.repository.ts';
 import type { SchedulerDataInput } from './scheduler.schemas.ts';
 import {

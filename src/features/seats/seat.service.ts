@@ -5,8 +5,7 @@
  */
 import type { AppContext } from '../../context.ts';
 import type { Db, EnrolmentTable } from '../../db/database.ts';
-import type { LmsEvent, LmsEventType } from '../../events/event.types.ts';
-import { recordEvents } from '../../events/record-events.ts';
+import { type LmsEvent, type LmsEventType, recordEvents } from '../../events/index.ts';
 import * as repository from './seat.repository.ts';
 
 /** Where a seat is: a whole course (batchId null) or one batch of a blended course. */

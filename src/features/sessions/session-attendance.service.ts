@@ -1,15 +1,14 @@
 /** Mark Attendance: one enrolled learner of the batch Present or Absent at one session. */
 
-import type { Caller } from '../../access/caller.ts';
-import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
+import { type Caller, canManage, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
-import { recordEvents } from '../../events/record-events.ts';
-import { loadViews } from '../courses/course.service.ts';
-import { requireModule } from '../modules/module.service.ts';
-import { findEmployee } from '../people/people.repository.ts';
-import { completionSnapshot, recordCompletionChanges } from '../progress/completion-changes.ts';
-import { enrolledAmong } from '../seats/seat.service.ts';
+import { recordEvents } from '../../events/index.ts';
+import { loadViews } from '../courses/index.ts';
+import { requireModule } from '../modules/index.ts';
+import { findEmployee } from '../people/index.ts';
+import { completionSnapshot, recordCompletionChanges } from '../progress/index.ts';
+import { enrolledAmong } from '../seats/index.ts';
 import * as repository from './session.repository.ts';
 import type { SessionPath, SessionResult } from './session.service.ts';
 

@@ -20,17 +20,6 @@ export async function findRoomForBooking(db: Db, portalId: string, roomId: strin
   return query.executeTakeFirst();
 }
 
-/** A grade category of the portal (not a course category). */
-export async function findGradeCategory(db: Db, portalId: string, categoryId: string) {
-  return db
-    .selectFrom('categories')
-    .select(['id', 'name'])
-    .where('portal_id', '=', portalId)
-    .where('kind', '=', 'grade')
-    .where('id', '=', categoryId)
-    .executeTakeFirst();
-}
-
 /** A session that overlaps a requested slot, and which of the two resources it shares. */
 export interface OverlappingSession {
   id: string;

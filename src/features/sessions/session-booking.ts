@@ -1,9 +1,11 @@
 /** The rules a session's values must meet: a real slot inside the batch, real references, no double booking. */
+
 import type { Config } from '../../config.ts';
 import { type IsoDate, parseTwelveHourTime, parseZohoDate, twelveHourText, zohoDateText } from '../../dates.ts';
 import type { Dialect } from '../../db/create-db.ts';
 import type { BatchTable, ClassSessionTable, Db } from '../../db/database.ts';
 import { invalidInput, LmsError } from '../../errors.ts';
+import { findGradeCategory } from '../categories/index.ts';
 import * as booking from './session-booking.repository.ts';
 
 /** A day and a time span, as stored: minutes after midnight in the portal's time zone. */
@@ -84,7 +86,7 @@ export async function checkRoom(db: Db, portalId: string, roomId: string, lock: 
 
 /** A grade category of the portal. */
 export async function checkGradeCategory(db: Db, portalId: string, categoryId: string) {
-  const category = await booking.findGradeCategory(db, portalId, categoryId);
+  const category = await findGradeCategory(db, portalId, categoryId);
   if (category === undefined) {
     throw invalidInput('sessionData.gradeCategoryId', `no grade category with id ${categoryId} in this portal`);
   }

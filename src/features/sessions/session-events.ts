@@ -1,7 +1,7 @@
 /** The events of a session's life (created, updated in a way a calendar shows, cancelled), for recordEvents. */
 import { twelveHourText, zohoDateText } from '../../dates.ts';
 import type { BatchTable, ClassSessionTable } from '../../db/database.ts';
-import type { LmsEvent } from '../../events/event.types.ts';
+import type { LmsEvent } from '../../events/index.ts';
 
 /** A session's type names, as the session object shows them. */
 const typeNames = ['Classroom', 'E-learning'];

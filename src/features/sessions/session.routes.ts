@@ -1,10 +1,12 @@
 /** Zoho's Session API (blended courses only): create, fetch, list, update, delete sessions, and mark attendance. */
+
 import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
+import { decodeDataObject } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
-import { parseBoolean, pathId, readParameter, readStartIndex, requireDataObject } from '../../http/input.ts';
+import { parseBoolean, pathId, readParameter, readStartIndex } from '../../http/input.ts';
 import {
   dataObjectParameter,
   idParameter,
@@ -12,7 +14,6 @@ import {
   startIndexParameter,
   textParameter,
 } from '../../http/parameters.ts';
-import { validateData } from '../../http/validate.ts';
 import { isNumericId } from '../../ids.ts';
 import { presentSession } from './session.presenter.ts';
 import {
@@ -60,13 +61,6 @@ function sessionPath(params: unknown): service.SessionPath {
   };
 }
 
-/** Reads and validates `sessionData`; unknown keys are ignored and named in the warnings. */
-function readSessionData<T>(request: FastifyRequest, schema: TObject): { value: T; warnings: string[] } {
-  const { value, unknownKeys } = validateData<T>(schema, requireDataObject(request, 'sessionData'), 'sessionData');
-  const warnings = unknownKeys.length > 0 ? [`unknown keys ignored in sessionData: ${unknownKeys.join(', ')}`] : [];
-  return { value, warnings };
-}
-
 /** One X-Lectern-Warning header for everything worth telling (ignored keys, accepted booking clashes). */
 function warn(reply: FastifyReply, warnings: string[]): void {
   // Header values must stay on one line.
@@ -104,9 +98,9 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request, reply) => {
       const path = sessionPath(request.params);
-      const input = readSessionData<typeof SessionDataInput.static>(request, SessionDataInput);
+      const input = decodeDataObject<typeof SessionDataInput.static>(request, 'sessionData', SessionDataInput);
       const result = await service.createSession(context, request.caller, path, input.value, readNotify(request));
-      warn(reply, [...input.warnings, ...result.warnings]);
+      warn(reply, [...(input.warning === null ? [] : [input.warning]), ...result.warnings]);
       return one(result);
     },
   );
@@ -175,10 +169,10 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
     async (request, reply) => {
       const path = sessionPath(request.params);
       const sessionId = pathId(request.params, 'sessionId');
-      const input = readSessionData<typeof SessionUpdateInput.static>(request, SessionUpdateInput);
+      const input = decodeDataObject<typeof SessionUpdateInput.static>(request, 'sessionData', SessionUpdateInput);
       const options = readNotify(request);
       const result = await service.updateSession(context, request.caller, path, sessionId, input.value, options);
-      warn(reply, [...input.warnings, ...result.warnings]);
+      warn(reply, [...(input.warning === null ? [] : [input.warning]), ...result.warnings]);
       return one(result);
     },
   );

@@ -1,14 +1,13 @@
 /** The Session API's rules: sessions of blended batch modules, with their trainer, room and attendance. */
 import type { Static } from '@sinclair/typebox';
-import type { Caller } from '../../access/caller.ts';
-import { canManage, rolesOnCourse } from '../../access/course-permissions.ts';
+import { type Caller, canManage, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { ClassSessionTable, Db } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import { recordEvents } from '../../events/record-events.ts';
-import { loadBatchForChange, requireBatch } from '../batches/batch-access.service.ts';
-import { loadViews } from '../courses/course.service.ts';
-import { requireModule } from '../modules/module.service.ts';
+import { recordEvents } from '../../events/index.ts';
+import { loadBatchForChange, requireBatch } from '../batches/index.ts';
+import { loadViews } from '../courses/index.ts';
+import { requireModule } from '../modules/index.ts';
 import * as repository from './session.repository.ts';
 import type { SessionDataInput, SessionUpdateInput } from './session.schemas.ts';
 import { findRoomForBooking, findTrainerForBooking, syncCourseTrainers } from './session-booking.repository.ts';

@@ -1,6 +1,6 @@
 /** How a trainer is shown (provisional: Zoho's pages show no trainer object). */
 import { Type } from '@sinclair/typebox';
-import type { EmployeeRow } from '../people/people.repository.ts';
+import type { EmployeeRow } from '../people/index.ts';
 
 /** A trainer: the person as Zoho shows people elsewhere, led by trainerId (the erecno) and with their status. */
 export const TrainerSchema = Type.Object({

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type { Db } from '../../db/database.ts';
-import type { EmployeeRow } from '../people/people.repository.ts';
+import type { EmployeeRow } from '../people/index.ts';
 
 /** Gives (or takes away) the trainer role. */
 export async function setTrainerFlag(db: Db, portalId: string, erecnos: readonly string[], isTrainer: boolean) {

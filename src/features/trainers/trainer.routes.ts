@@ -6,7 +6,7 @@ import { invalidInput } from '../../errors.ts';
 import { errorResponses, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
 import { idListParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
-import type { EmployeeRow } from '../people/people.repository.ts';
+import type { EmployeeRow } from '../people/index.ts';
 import { presentTrainer, TrainerSchema } from './trainer.presenter.ts';
 import * as service from './trainer.service.ts';
 

@@ -1,12 +1,11 @@
 /** The Trainer API's rules: LMS admins add and remove the trainer role; anyone in the portal may read trainers. */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { dateInZone, twelveHourText, zohoDateText } from '../../dates.ts';
 import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
-import { type EmployeeRow, findEmployees } from '../people/people.repository.ts';
-import { portalTimeZone } from '../people/portal.service.ts';
-import { findNextSessionOfTrainer } from '../sessions/session.service.ts';
+import { type EmployeeRow, findEmployees, portalTimeZone } from '../people/index.ts';
+import { findNextSessionOfTrainer } from '../sessions/index.ts';
 import * as repository from './trainer.repository.ts';
 
 function requireAdmin(caller: Caller, action: string): void {

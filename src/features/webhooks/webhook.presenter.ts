@@ -1,12 +1,7 @@
 /** Webhooks and their deliveries as /lectern/v1 shows them; the secret only right after it was set. */
 import { type Static, Type } from '@sinclair/typebox';
 import type { DeliveryAttemptTable, WebhookDeliveryTable, WebhookTable } from '../../db/tables/notifications.ts';
-import {
-  AttemptSchema,
-  presentAttempt,
-  presentQueueState,
-  QueueStateProperties,
-} from '../notifications/notification.presenter.ts';
+import { AttemptSchema, presentAttempt, presentQueueState, QueueStateProperties } from '../notifications/index.ts';
 
 /** A webhook. */
 export const WebhookSchema = Type.Object({

@@ -1,14 +1,18 @@
 /** Webhooks of a portal: registering, changing and removing them, and reading their delivery log. LMS admins only. */
 
-import type { Caller } from '../../access/caller.ts';
+import type { Caller } from '../../access/index.ts';
 import type { WebhookAllowance } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import type { WebhookTable } from '../../db/tables/notifications.ts';
-import { addressRefusal, isLocalhostName, literalAddress } from '../../deliveries/webhook-address.ts';
-import { generateWebhookSecret } from '../../deliveries/webhook-signature.ts';
+import {
+  addressRefusal,
+  findDeliveryAttempts,
+  generateWebhookSecret,
+  isLocalhostName,
+  literalAddress,
+} from '../../deliveries/index.ts';
 import { invalidInput, missingInput, notFound } from '../../errors.ts';
-import { findAttempts } from '../../events/delivery-queue.repository.ts';
-import { allEvents, webhookEventTypes } from '../../events/event-names.ts';
+import { allEvents, webhookEventTypes } from '../../events/index.ts';
 import { parseBoolean } from '../../http/input.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import * as repository from './webhook.repository.ts';
@@ -168,7 +172,7 @@ export async function listWebhookDeliveries(
 ) {
   await getWebhook(context, caller, id);
   const deliveries = await repository.listDeliveries(context.db, id, offset, limit);
-  const attempts = await findAttempts(
+  const attempts = await findDeliveryAttempts(
     context.db,
     deliveries.map((delivery) => delivery.id),
   );

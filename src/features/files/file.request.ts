@@ -3,15 +3,16 @@
  * upload) any place readEntityData knows; the document from the multipart part `file`, streamed into storage as it
  * arrives. Errors of the multipart stream become 400s (422 past the size limit); storage errors stay 500s.
  */
+
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { TObject } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, LmsError, missingInput } from '../../errors.ts';
+import { readDataObjectInput } from '../../http/data-object.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import { releaseRequestDeadline } from '../../http/server-limits.ts';
 import { validateData } from '../../http/validate.ts';
-import { readEntityData } from '../entities/entity.routes.ts';
 import { discardUpload, type ReceivedFile, receiveUpload, uploadTooLarge } from './stored-file.service.ts';
 
 const dataName = 'fileData';
@@ -107,7 +108,7 @@ export async function readFileRequest<T>(
 ): Promise<FileRequest<T>> {
   const { fileRequired } = options;
   if (!request.isMultipart()) {
-    const input = readEntityData<T>(request, reply, dataName, options.schema);
+    const input = readDataObjectInput<T>(request, reply, dataName, options.schema);
     options.check(input);
     if (fileRequired) throw missingInput('file');
     return { input, upload: null };

@@ -1,0 +1,21 @@
+/** The public surface of features/entities/: what other folders may use of it; everything else stays inside. */
+
+export { type EntityKind, entityDataQuery, registerEntityRoutes } from './entity.routes.ts';
+export {
+  createEntity,
+  deleteEntitiesIn,
+  deleteEntity,
+  type EntityFields,
+  type EntityPath,
+  type EntityVerifier,
+  type EntityView,
+  getEntity,
+  listEntities,
+  locateEntity,
+  requireEntityForChange,
+  updateEntity,
+} from './entity.service.ts';
+export { cloneModuleEntities } from './entity-clone.service.ts';
+export { commonEntityFields, completeEntityFields } from './entity-fields.ts';
+export { type EntityFamily, entityFamilies, entityPath, familiesUnder, familyParams } from './entity-paths.ts';
+export { ResourceSchema, ResourcesInput, readResources, resourcesOf } from './entity-resources.ts';

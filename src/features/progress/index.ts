@@ -1,0 +1,28 @@
+/** The public surface of features/progress/: what other folders may use of it; everything else stays inside. */
+export { completionSnapshot, recordCompletionChanges } from './completion-changes.ts';
+export {
+  CourseRule,
+  defaultPermissionSettings,
+  EntityRule,
+  ModuleRule,
+  type PermissionSettings,
+  readPermissionSettings,
+} from './completion-settings.ts';
+export { blockingEntities, isModuleLocked, learnerMarkedTypes } from './progress.rules.ts';
+export {
+  countMandatoryContent,
+  deleteProgressIn,
+  type LearnerLocks,
+  learnerLocks,
+  loadLearnerProgress,
+  loadProgressOfLearner,
+  recordLearnerAction,
+  recordOnlineResult,
+} from './progress.service.ts';
+export {
+  type EntityProgress,
+  type LearnerProgress,
+  type ModuleProgress,
+  type ProgressPlace,
+  progressDisplay,
+} from './progress.types.ts';

@@ -1,0 +1,12 @@
+/** The public surface of features/sessions/: what other folders may use of it; everything else stays inside. */
+
+export { sessionTypeNames } from './session.presenter.ts';
+export {
+  cloneBatchSessions,
+  countBatchSessions,
+  deleteBatchSessions,
+  deleteModuleSessions,
+  findNextSessionOfTrainer,
+  listFeedSessions,
+} from './session.service.ts';
+export { sessionTimeZone, type WallClock, wallClockAt, wallClockToEpoch } from './session-time.ts';
