@@ -4,8 +4,10 @@
  * (claimed_until) before anything is sent, so a crash mid-send leaves a row that is claimed again once the lease
  * has passed, and a row already `sent` is never claimed again.
  */
+
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
+import { forUpdateSkipLocked } from '../db/dialect.ts';
 import type { DeliveryAttemptTable } from '../db/tables/notifications.ts';
 
 /** The two queues. */
@@ -56,7 +58,7 @@ export async function claimDue(context: AppContext, table: QueueTable, limit = c
       .orderBy('next_attempt_at')
       .orderBy('id')
       .limit(limit);
-    if (context.dialect === 'postgres') query = query.forUpdate().skipLocked();
+    query = forUpdateSkipLocked(query, context.dialect);
     const rows = await query.execute();
     if (rows.length === 0) return [];
     const claimedUntil = now + claimLeaseMs;

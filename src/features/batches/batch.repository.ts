@@ -2,6 +2,7 @@
 
 import type { Dialect } from '../../db/create-db.ts';
 import type { BatchTable, Db } from '../../db/database.ts';
+import { forUpdate } from '../../db/dialect.ts';
 
 /** Batch states that keep a blended course published: learners can see and join (or have finished) them. */
 export const liveStatuses: readonly BatchTable['publish_status'][] = ['published', 'completed'];
@@ -21,7 +22,7 @@ export async function findBatch(
     .where('course_id', '=', courseId)
     .where('id', '=', batchId);
   // SQLite serialises writers already; PostgreSQL needs the row lock so that concurrent actions queue up.
-  if (lock === 'postgres') query = query.forUpdate();
+  query = forUpdate(query, lock);
   return query.executeTakeFirst();
 }
 

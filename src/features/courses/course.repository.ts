@@ -1,7 +1,9 @@
 /** Queries over courses and the people and categories linked to them. */
+
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type { CourseMemberTable, CourseTable, Database, Db } from '../../db/database.ts';
+import { locksRows } from '../../db/dialect.ts';
 import { prepareQuery } from '../../db/prepared.ts';
 import type { EmployeeRow } from '../people/index.ts';
 
@@ -18,7 +20,7 @@ export async function findCourse(
   lock?: Dialect,
 ): Promise<CourseTable | undefined> {
   // SQLite serialises writers already; PostgreSQL needs the row lock so that concurrent updates queue up.
-  if (lock === 'postgres') return courseQuery(db, portalId, courseId).forUpdate().executeTakeFirst();
+  if (locksRows(lock)) return courseQuery(db, portalId, courseId).forUpdate().executeTakeFirst();
   return oneCourse.first(db, portalId, courseId);
 }
 

@@ -3,6 +3,7 @@
 import { CourseStatus } from '../../access/index.ts';
 import type { Dialect } from '../../db/create-db.ts';
 import type { BatchSchedulerTable, BatchTable, CourseTable, Db } from '../../db/database.ts';
+import { forUpdate } from '../../db/dialect.ts';
 
 /** Inserts a scheduler row. */
 export async function insertScheduler(db: Db, row: BatchSchedulerTable): Promise<void> {
@@ -24,7 +25,7 @@ export async function findScheduler(
     .where('course_id', '=', courseId)
     .where('id', '=', schedulerId);
   // SQLite serialises writers already; on PostgreSQL the lock makes an edit and a tick on one rule queue up.
-  if (lock === 'postgres') query = query.forUpdate();
+  query = forUpdate(query, lock);
   return query.executeTakeFirst();
 }
 
@@ -105,7 +106,7 @@ export async function findDueSchedulers(db: Db, untilDate: string, courseType: n
 /** Re-reads one scheduler inside the runner's transaction, locked on PostgreSQL so only one process acts on it. */
 export async function lockScheduler(db: Db, schedulerId: string, dialect: Dialect) {
   let query = db.selectFrom('batch_schedulers').selectAll().where('id', '=', schedulerId);
-  if (dialect === 'postgres') query = query.forUpdate();
+  query = forUpdate(query, dialect);
   return query.executeTakeFirst();
 }
 

@@ -1,4 +1,14 @@
 /** The public surface of features/seats/: what other folders may use of it; everything else stays inside. */
+
+export {
+  countWaiting,
+  enrolledAmong,
+  promoteWaiting,
+  type SeatPlace,
+  seatEvent,
+  seatRow,
+  seatState,
+} from './seat.service.ts';
 export {
   countEnrolled,
   deleteEnrolments,
@@ -9,7 +19,5 @@ export {
   lockPlace,
   nextWaitlistPosition,
   type RemovalScope,
-  type SeatPlace,
   syncLearnerMembers,
-} from './seat.repository.ts';
-export { countWaiting, enrolledAmong, promoteWaiting, seatEvent, seatRow, seatState } from './seat.service.ts';
+} from './seat-ledger.service.ts';

@@ -1,6 +1,8 @@
 /** Queries over enrolments: seats and waitlist places in courses and batches. */
+
 import type { Dialect } from '../../db/create-db.ts';
 import type { Db, EnrolmentTable } from '../../db/database.ts';
+import { locksRows } from '../../db/dialect.ts';
 
 /** Where a seat is: a whole course (batchId null: self-paced, e-material) or one batch of a blended course. */
 export interface SeatPlace {
@@ -15,7 +17,7 @@ export interface SeatPlace {
  * SQLite runs one writing transaction at a time already.
  */
 export async function lockPlace(db: Db, dialect: Dialect, place: SeatPlace): Promise<void> {
-  if (dialect !== 'postgres') return;
+  if (!locksRows(dialect)) return;
   if (place.batchId !== null) {
     await db
       .selectFrom('batches')

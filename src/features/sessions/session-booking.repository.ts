@@ -1,6 +1,8 @@
 /** Queries behind a session's references and bookings: trainer, room, grade category, overlaps, course trainers. */
+
 import type { Dialect } from '../../db/create-db.ts';
 import type { Db } from '../../db/database.ts';
+import { forUpdate } from '../../db/dialect.ts';
 
 /** The trainer named by a session, locked on PostgreSQL so that two bookings of one trainer queue up. */
 export async function findTrainerForBooking(db: Db, portalId: string, erecno: string, lock?: Dialect) {
@@ -9,14 +11,14 @@ export async function findTrainerForBooking(db: Db, portalId: string, erecno: st
     .select(['erecno', 'display_name', 'status', 'is_trainer'])
     .where('portal_id', '=', portalId)
     .where('erecno', '=', erecno);
-  if (lock === 'postgres') query = query.forUpdate();
+  query = forUpdate(query, lock);
   return query.executeTakeFirst();
 }
 
 /** The room named by a session, locked on PostgreSQL so that two bookings of one room queue up. */
 export async function findRoomForBooking(db: Db, portalId: string, roomId: string, lock?: Dialect) {
   let query = db.selectFrom('rooms').select(['id', 'name']).where('portal_id', '=', portalId).where('id', '=', roomId);
-  if (lock === 'postgres') query = query.forUpdate();
+  query = forUpdate(query, lock);
   return query.executeTakeFirst();
 }
 

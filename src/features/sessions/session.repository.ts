@@ -1,6 +1,8 @@
 /** Queries over class sessions and their attendance. */
+
 import type { Dialect } from '../../db/create-db.ts';
 import type { ClassSessionTable, Db, SessionAttendanceTable } from '../../db/database.ts';
+import { forUpdate } from '../../db/dialect.ts';
 
 /**
  * A session with what its object shows: trainer, room and grade category names, attendance counts, and the time
@@ -93,7 +95,7 @@ export async function findSession(
     .where('batch_id', '=', where.batchId)
     .where('module_id', '=', where.moduleId)
     .where('id', '=', where.sessionId);
-  if (lock === 'postgres') query = query.forUpdate();
+  query = forUpdate(query, lock);
   return query.executeTakeFirst();
 }
 

@@ -1,7 +1,9 @@
 /** Queries over trainers: employees of a portal with the trainer role. */
+
 import { sql } from 'kysely';
 import type { Dialect } from '../../db/create-db.ts';
 import type { Db } from '../../db/database.ts';
+import { forUpdate } from '../../db/dialect.ts';
 import type { EmployeeRow } from '../people/index.ts';
 
 /** Gives (or takes away) the trainer role. */
@@ -31,7 +33,7 @@ export async function findTrainer(
     .where('portal_id', '=', portalId)
     .where('erecno', '=', erecno)
     .where('is_trainer', '=', 1);
-  if (lock === 'postgres') query = query.forUpdate();
+  query = forUpdate(query, lock);
   return query.executeTakeFirst();
 }
 
