@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { claimDue } from '../src/events/delivery-queue.repository.ts';
+import { claimDue } from '../src/deliveries/delivery-queue.repository.ts';
 import { personNamed } from './helpers/courses.ts';
 import { batchWithSession, eventOf, outboxRows, recordInTransaction } from './helpers/notifications.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';

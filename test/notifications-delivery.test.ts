@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimDue, claimLeaseMs, releaseClaims } from '../src/deliveries/delivery-queue.repository.ts';
 import { runDeliveries } from '../src/deliveries/delivery-runner.ts';
-import { claimDue, claimLeaseMs, releaseClaims } from '../src/events/delivery-queue.repository.ts';
 import { employeeNamed, type Person, personNamed } from './helpers/courses.ts';
 import {
   batchWithSession,

@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backOffBaseMs } from '../src/deliveries/delivery-queue.repository.ts';
 import { runDeliveries } from '../src/deliveries/delivery-runner.ts';
 import { verifySignature } from '../src/deliveries/webhook-signature.ts';
-import { backOffBaseMs } from '../src/events/delivery-queue.repository.ts';
 import { createCourse, type Person, personNamed, publishCourse } from './helpers/courses.ts';
 import { type BatchWithSession, batchWithSession, eventOf, recordInTransaction } from './helpers/notifications.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
