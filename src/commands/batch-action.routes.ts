@@ -8,7 +8,7 @@ import { errorResponses } from '../http/envelope.ts';
 import { parseBoolean, pathId, readParameter } from '../http/input.ts';
 import { notifyParameter } from '../http/parameters.ts';
 import * as actions from './batch-actions.ts';
-import { publishBatch } from './publish-batch.ts';
+import { type BatchStatus, type PublishOptions, publishBatch } from './publish-batch.ts';
 
 const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
 
@@ -17,8 +17,8 @@ type Action = (
   caller: Caller,
   courseId: string,
   batchId: string,
-  options?: actions.PublishOptions,
-) => Promise<actions.BatchStatus>;
+  options?: PublishOptions,
+) => Promise<BatchStatus>;
 
 /** Registers the batch action endpoints. */
 export function registerBatchActionRoutes(app: FastifyInstance, context: AppContext): void {

@@ -5,17 +5,11 @@ import type { BatchTable, Db } from '../db/database.ts';
 import { stateError } from '../errors.ts';
 import { batchLearnerCount, changeBatchStatus, loadBatchForChange } from '../features/batches/index.ts';
 import { countWaiting } from '../features/seats/index.ts';
+import type { BatchStatus } from './publish-batch.ts';
 
-/** A batch's state after an action, as the action answers it. */
-export type BatchStatus = BatchTable['publish_status'];
+export type { BatchStatus } from './publish-batch.ts';
 
 type Transition = (db: Db, batch: BatchTable) => Promise<BatchStatus | 'unchanged'>;
-
-/** Options of the publish action. */
-export interface PublishOptions {
-  /** notifyApplicableUsers (default true, as the Publish Batch page says). */
-  notify: boolean;
-}
 
 /** Runs one action: loads and locks the batch, refuses cancelled batches, applies the transition. */
 async function act(

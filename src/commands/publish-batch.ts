@@ -1,12 +1,21 @@
 /** Publish Batch (Zoho's Batch Action API): the whole command, one transaction, read top to bottom. */
 import type { Caller } from '../access/index.ts';
 import type { AppContext } from '../context.ts';
+import type { BatchTable } from '../db/database.ts';
 import { stateError } from '../errors.ts';
 import { recordEvents } from '../events/index.ts';
 import { batchPublishedEvent, changeBatchStatus, loadBatchForChange } from '../features/batches/index.ts';
 import { countMandatoryContent } from '../features/progress/index.ts';
 import { countBatchSessions } from '../features/sessions/index.ts';
-import type { BatchStatus, PublishOptions } from './batch-actions.ts';
+
+/** A batch's state after an action, as the action answers it. */
+export type BatchStatus = BatchTable['publish_status'];
+
+/** Options of the publish action. */
+export interface PublishOptions {
+  /** notifyApplicableUsers (default true, as the Publish Batch page says). */
+  notify: boolean;
+}
 
 /**
  * Publishes an unpublished batch that has a session and a mandatory file, link or content (checked in that order);

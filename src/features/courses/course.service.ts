@@ -21,34 +21,45 @@ import * as listRepository from './course-list.repository.ts';
 type CourseInput = Static<typeof CourseDataInput>;
 type CourseUpdate = Static<typeof CourseUpdateInput>;
 
-/** Builds the views of several courses for one caller in a fixed number of queries. */
-export async function loadViews(db: Db, caller: Caller, courses: CourseTable[]): Promise<CourseView[]> {
-  const ids = courses.map((course) => course.id);
-  const [memberships, categories, owners] = await Promise.all([
-    repository.findMemberships(db, ids, caller.erecno),
-    repository.findCourseCategories(db, ids),
-    findEmployees(db, caller.portalId, [...new Set(courses.map((course) => course.owner_erecno))]),
-  ]);
+/** The caller's relations to each course (owner, admins, favourite, shared, ...), in one query: what permissions need. */
+async function loadRelations(db: Db, caller: Caller, courses: CourseTable[]) {
+  const memberships = await repository.findMemberships(
+    db,
+    courses.map((course) => course.id),
+    caller.erecno,
+  );
   return courses.map((course) => {
     const mine = memberships.filter((row) => row.course_id === course.id);
     const admins = mine.filter((row) => row.relation === 'admin');
     const has = (relation: string) => mine.some((row) => row.relation === relation && row.erecno === caller.erecno);
-    return {
-      course,
-      owner: owners.find((owner) => owner.erecno === course.owner_erecno),
-      admins,
-      categories: categories.filter((row) => row.course_id === course.id),
-      relations: {
-        ownerErecno: course.owner_erecno,
-        adminErecnos: admins.map((admin) => admin.erecno),
-        isFavourite: has('favourite'),
-        isShared: has('share'),
-        isSuggested: has('suggestion'),
-        isLearner: has('learner'),
-        isTrainer: has('trainer'),
-      },
+    const relations: CourseView['relations'] = {
+      ownerErecno: course.owner_erecno,
+      adminErecnos: admins.map((admin) => admin.erecno),
+      isFavourite: has('favourite'),
+      isShared: has('share'),
+      isSuggested: has('suggestion'),
+      isLearner: has('learner'),
+      isTrainer: has('trainer'),
     };
+    return { admins, relations };
   });
+}
+
+/** Builds the views of several courses for one caller in a fixed number of queries. */
+export async function loadViews(db: Db, caller: Caller, courses: CourseTable[]): Promise<CourseView[]> {
+  const ids = courses.map((course) => course.id);
+  const [related, categories, owners] = await Promise.all([
+    loadRelations(db, caller, courses),
+    repository.findCourseCategories(db, ids),
+    findEmployees(db, caller.portalId, [...new Set(courses.map((course) => course.owner_erecno))]),
+  ]);
+  return courses.map((course, index) => ({
+    course,
+    owner: owners.find((owner) => owner.erecno === course.owner_erecno),
+    admins: related[index]!.admins,
+    categories: categories.filter((row) => row.course_id === course.id),
+    relations: related[index]!.relations,
+  }));
 }
 
 /**
@@ -95,15 +106,18 @@ export async function getCourseView(db: Db, caller: Caller, courseId: string): P
   return view;
 }
 
-/** Loads a course for a change and checks that the caller manages it; locks the row on PostgreSQL. */
+/**
+ * Loads a course for a change and checks that the caller manages it; locks the row on PostgreSQL. Only the caller's
+ * relations are read: a change that answers the course loads its view once, after the write.
+ */
 export async function loadForChange(context: AppContext, db: Db, caller: Caller, courseId: string) {
   const course = await repository.findCourse(db, caller.portalId, courseId, context.dialect);
   if (course === undefined) throw notFound('course', courseId);
-  const [view] = await loadViews(db, caller, [course]);
-  const roles = rolesOnCourse(caller, view!.relations);
+  const [related] = await loadRelations(db, caller, [course]);
+  const roles = rolesOnCourse(caller, related!.relations);
   if (!canManage(roles))
     throw forbidden('only the LMS admin, the course owner or a course admin may change this course');
-  return { course, view: view!, roles };
+  return { course, roles };
 }
 
 async function checkReferences(db: Db, caller: Caller, input: { courseAdmins?: string[]; categories?: string[] }) {
