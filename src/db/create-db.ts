@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { dialectWithCommitClaims } from './commit-claims.ts';
 import type { Database } from './database.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -60,7 +61,9 @@ function openSqlite(options: OpenOptions): DatabaseHandle {
   database.pragma(`synchronous = ${options.sqliteSynchronous ?? 'FULL'}`);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db = new Kysely<Database>({
+    dialect: dialectWithCommitClaims(new SqliteDialect({ database: withStatementCache(database) })),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
@@ -73,7 +76,7 @@ function openPostgres(options: OpenOptions): DatabaseHandle {
     max: options.poolSize ?? 10,
     ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: dialectWithCommitClaims(new PostgresDialect({ pool })) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
