@@ -3,10 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type Pg from 'pg';
+import { lazyRequire } from '../lazy-require.ts';
 import { dialectWithCommitClaims } from './commit-claims.ts';
 import type { Database } from './database.ts';
 import { migrations } from './migrations/index.ts';
+
+const loadPg = lazyRequire<typeof Pg>('pg');
 
 /** Which engine a handle talks to. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -67,10 +70,10 @@ function openSqlite(options: OpenOptions): DatabaseHandle {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-// int8 columns hold epoch milliseconds, well inside Number's exact range.
-pg.types.setTypeParser(20, (value) => Number(value));
-
 function openPostgres(options: OpenOptions): DatabaseHandle {
+  const pg = loadPg();
+  // int8 columns hold epoch milliseconds, well inside Number's exact range.
+  pg.types.setTypeParser(20, (value) => Number(value));
   const pool = new pg.Pool({
     connectionString: options.databaseUrl!,
     max: options.poolSize ?? 10,
