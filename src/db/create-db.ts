@@ -79,6 +79,9 @@ function openPostgres(options: OpenOptions): DatabaseHandle {
     max: options.poolSize ?? 10,
     ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
   });
+  // A pooled connection the server closes while idle (a restart, a failover, an idle timeout) is dropped by the pool
+  // and replaced on the next checkout; left unheard, its 'error' event would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: dialectWithCommitClaims(new PostgresDialect({ pool })) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
