@@ -8,6 +8,7 @@ import type { AppContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { NotificationTable } from '../db/tables/notifications.ts';
 import type { LmsEvent } from './event.types.ts';
+import { insertNotifications } from './outbox.repository.ts';
 import {
   isSessionEvent,
   needsBatchSessions,
@@ -16,9 +17,6 @@ import {
 } from './outbox-recipients.ts';
 import * as sources from './outbox-sources.repository.ts';
 import { enqueueWebhookDeliveries } from './webhook-outbox.ts';
-
-/** Rows per insert statement: 18 columns each, well inside both engines' bound-parameter limits. */
-const insertChunk = 400;
 
 /** What an outbox row's `payload` holds: the event, its id (shared with webhooks), and the invite to attach. */
 export interface NotificationPayload {
@@ -74,12 +72,7 @@ export async function enqueueDeliveries(db: Db, context: AppContext, events: rea
     if (person === undefined || person.portal_id !== item.event.portalId || person.status !== 'active') continue;
     rows.push(outboxRow(context, item, idOfEvent.get(item.event)!, person.email_id, now));
   }
-  for (let index = 0; index < rows.length; index += insertChunk) {
-    await db
-      .insertInto('notifications')
-      .values(rows.slice(index, index + insertChunk))
-      .execute();
-  }
+  await insertNotifications(db, rows);
 }
 
 function outboxRow(

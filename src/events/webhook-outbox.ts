@@ -7,9 +7,7 @@ import type { Db } from '../db/database.ts';
 import type { WebhookDeliveryTable } from '../db/tables/notifications.ts';
 import type { LmsEvent } from './event.types.ts';
 import { subscribes } from './event-names.ts';
-
-/** Rows per insert statement: 13 columns each, well inside both engines' bound-parameter limits. */
-const insertChunk = 500;
+import { findActiveWebhooks, insertWebhookDeliveries } from './outbox.repository.ts';
 
 /** The JSON body a receiver gets. */
 export function webhookBody(eventId: string, event: LmsEvent): string {
@@ -24,12 +22,7 @@ export async function enqueueWebhookDeliveries(
   eventIds: readonly string[],
 ): Promise<void> {
   const portalIds = [...new Set(events.map((event) => event.portalId))];
-  const webhooks = await db
-    .selectFrom('webhooks')
-    .select(['id', 'portal_id', 'events'])
-    .where('portal_id', 'in', portalIds)
-    .where('active', '=', 1)
-    .execute();
+  const webhooks = await findActiveWebhooks(db, portalIds);
   if (webhooks.length === 0) return;
   const subscriptions = webhooks.map((webhook) => ({ ...webhook, names: JSON.parse(webhook.events) as string[] }));
   const now = context.clock.now();
@@ -55,10 +48,5 @@ export async function enqueueWebhookDeliveries(
       });
     }
   });
-  for (let index = 0; index < rows.length; index += insertChunk) {
-    await db
-      .insertInto('webhook_deliveries')
-      .values(rows.slice(index, index + insertChunk))
-      .execute();
-  }
+  await insertWebhookDeliveries(db, rows);
 }

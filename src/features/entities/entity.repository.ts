@@ -132,3 +132,21 @@ export async function deleteEntities(db: Db, scope: DeleteScope): Promise<void> 
   await db.deleteFrom('entity_marks').where('entity_id', 'in', ids).execute();
   await scoped(db.deleteFrom('module_entities'), scope).execute();
 }
+
+/** True when the module is one of the course's (batchId null) or of that batch's. */
+export async function moduleExists(
+  db: Db,
+  portalId: string,
+  courseId: string,
+  batchId: string | null,
+  moduleId: string,
+): Promise<boolean> {
+  let query = db
+    .selectFrom('course_modules')
+    .select('id')
+    .where('portal_id', '=', portalId)
+    .where('course_id', '=', courseId)
+    .where('id', '=', moduleId);
+  query = batchId === null ? query.where('batch_id', 'is', null) : query.where('batch_id', '=', batchId);
+  return (await query.executeTakeFirst()) !== undefined;
+}

@@ -112,14 +112,8 @@ async function resolveWrite(context: AppContext, db: Db, caller: Caller, path: E
 }
 
 async function requireModuleRow(db: Db, caller: Caller, path: EntityPath): Promise<void> {
-  let query = db
-    .selectFrom('course_modules')
-    .select('id')
-    .where('portal_id', '=', caller.portalId)
-    .where('course_id', '=', path.courseId)
-    .where('id', '=', path.moduleId!);
-  query = path.batchId === null ? query.where('batch_id', 'is', null) : query.where('batch_id', '=', path.batchId);
-  if ((await query.executeTakeFirst()) === undefined) throw notFound('module', path.moduleId!);
+  const found = await repository.moduleExists(db, caller.portalId, path.courseId, path.batchId, path.moduleId!);
+  if (!found) throw notFound('module', path.moduleId!);
 }
 
 function viewOf(row: ModuleEntityTable, resolved: Resolved): EntityView {

@@ -1,6 +1,14 @@
 /** Queries over portals and employees. */
 import type { Kysely } from 'kysely';
-import type { Database, Db, EmployeeTable, PortalTable } from '../../db/database.ts';
+import type {
+  CategoryTable,
+  Database,
+  Db,
+  EmployeeTable,
+  LocationTable,
+  PortalTable,
+  RoomTable,
+} from '../../db/database.ts';
 import { prepareQuery } from '../../db/prepared.ts';
 
 /** The columns a person is shown with. */
@@ -91,4 +99,14 @@ export async function listEmployees(
 export async function findPortalTimeZone(db: Db, portalId: string): Promise<string> {
   const row = await db.selectFrom('portals').select('time_zone').where('id', '=', portalId).executeTakeFirst();
   return row?.time_zone || 'UTC';
+}
+
+/** A new portal's locations, rooms and categories (the demo's), which their features only read. */
+export async function insertPortalFixtures(
+  db: Db,
+  rows: { locations: LocationTable[]; rooms: RoomTable[]; categories: CategoryTable[] },
+): Promise<void> {
+  await db.insertInto('locations').values(rows.locations).execute();
+  await db.insertInto('rooms').values(rows.rooms).execute();
+  await db.insertInto('categories').values(rows.categories).execute();
 }

@@ -12,6 +12,7 @@ import {
   findPortalTimeZone,
   insertEmployees,
   insertPortal,
+  insertPortalFixtures,
 } from './people.repository.ts';
 import { findTokenByValue, generateToken, insertToken } from './token.repository.ts';
 
@@ -26,9 +27,7 @@ async function insertDemoPortal(context: AppContext, db: Db, urlName: string, na
   const demo = buildDemoPortal(context.ids, urlName, context.clock.now(), name);
   await insertPortal(db, demo.portal);
   await insertEmployees(db, demo.employees);
-  await db.insertInto('locations').values(demo.locations).execute();
-  await db.insertInto('rooms').values(demo.rooms).execute();
-  await db.insertInto('categories').values(demo.categories).execute();
+  await insertPortalFixtures(db, demo);
   return demo;
 }
 
