@@ -37,6 +37,8 @@ export async function createTestLectern(
     rateLimiter?: RateLimiter;
     /** Where the app logs, at LECTERN_LOG_LEVEL (default info); no logging without it. */
     logStream?: DestinationStream;
+    /** The engine, when not this run's (scripts outside vitest choose it themselves). */
+    dialect?: 'sqlite' | 'postgres';
   } = {},
 ): Promise<TestLectern> {
   const config = loadConfig({
@@ -45,7 +47,7 @@ export async function createTestLectern(
     LECTERN_PUBLIC_URL: 'http://lectern.test',
     ...options.env,
   });
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(options.dialect);
   await migrateToLatest(database.db);
   const clock = new SettableClock();
   const app = await buildApp({
