@@ -11,7 +11,7 @@ import { defaultSeed, operationSeed, runsPerOperation, wholeNumber } from './hel
 import { createTestLectern } from './helpers/test-app.ts';
 
 /** Cases in all: measured to stay well under a minute per engine on the 2-core machine. */
-const defaultRuns = 2500;
+const defaultRuns = 2000;
 
 const operations = readOperations();
 const runs = runsPerOperation(wholeNumber(process.env.LECTERN_FUZZ_RUNS, defaultRuns, 'LECTERN_FUZZ_RUNS'), operations);
