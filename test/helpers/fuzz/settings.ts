@@ -4,7 +4,7 @@ import type { FuzzOperation } from './operations.ts';
 /** The seed when none is given: runs repeat exactly. */
 export const defaultSeed = 20261203;
 
-/** A positive whole number from the environment or a flag, else the default; anything else is an error. */
+/** A whole number from the environment or a flag, else the default; anything else is an error. */
 export function wholeNumber(text: string | undefined, fallback: number, what: string): number {
   if (text === undefined || text === '') return fallback;
   if (!/^\d+$/.test(text)) throw new Error(`${what} must be a whole number, not ${JSON.stringify(text)}`);
