@@ -47,10 +47,41 @@ function numberTexts(schema: Schema): fc.Arbitrary<string> {
   );
 }
 
+const datePattern = /\\d\{2\}\[-_\]\\d\{2\}\[-_\]\\d\{4\}/;
+
+/** DD-MM-YYYY dates of the fuzz world's year and around it: a pattern alone would mostly make impossible dates. */
+const realDate = fc
+  .date({ min: new Date('2025-06-01T00:00:00Z'), max: new Date('2027-06-01T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10).split('-').reverse().join('-'));
+
+/** URLs that pass a URL check, and some an SSRF guard must refuse. */
+const realUrl = fc.constantFrom(
+  'https://example.org/fuzz',
+  'https://hooks.example.com/fuzz',
+  'http://example.com/a?b=c',
+  'http://127.0.0.1:8080/',
+  'https://[::1]/',
+);
+
+/** Texts a check beyond the pattern accepts (a real date, a real URL, event names), where the schema says which. */
+function realistic(schema: Schema, name: string | undefined): fc.Arbitrary<string> | undefined {
+  if (typeof schema.pattern === 'string' && datePattern.test(schema.pattern)) return realDate;
+  if (name !== undefined && /url$/i.test(name)) return realUrl;
+  if (name === 'events') return fc.constantFrom('*', 'learner.enrolled.v1', 'course.published.v1', 'session.updated.v1');
+  return undefined;
+}
+
 /** Strings a string schema accepts: its enum, its pattern, its length bounds. */
 function validString(schema: Schema, name: string | undefined, ids: IdPools): fc.Arbitrary<string> {
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as string[]));
   if (holdsId(name, schema)) return idText(ids);
+  const real = realistic(schema, name);
+  if (real !== undefined) return fc.oneof({ weight: 3, arbitrary: real }, patternString(schema));
+  return patternString(schema);
+}
+
+/** Strings of a schema's pattern and length bounds. */
+function patternString(schema: Schema): fc.Arbitrary<string> {
   if (typeof schema.pattern === 'string') {
     try {
       const matching: fc.Arbitrary<string> = fc.stringMatching(new RegExp(schema.pattern));
