@@ -24,6 +24,9 @@ body, or any refused write that changed a portal's rows, printing fast-check's r
   --help        this text
 `;
 
+/** A wrong flag or value: said in one line with a pointer to --help, exit 2. */
+class UsageError extends Error {}
+
 interface EngineResult {
   engine: Engine;
   tally: FuzzTally;
@@ -32,27 +35,41 @@ interface EngineResult {
 }
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      runs: { type: 'string' },
-      engine: { type: 'string' },
-      seed: { type: 'string' },
-      only: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
+  const { values } = parseFlags();
   if (values.help) {
     process.stdout.write(help);
     process.exit(0);
   }
   const engine = values.engine ?? 'both';
-  if (!['sqlite', 'postgres', 'both'].includes(engine)) throw new Error(`--engine must be sqlite, postgres or both`);
-  return {
-    runs: wholeNumber(values.runs, 5000, '--runs'),
-    seed: wholeNumber(values.seed, defaultSeed, '--seed'),
-    engines: (engine === 'both' ? ['sqlite', 'postgres'] : [engine]) as Engine[],
-    only: values.only,
-  };
+  if (!['sqlite', 'postgres', 'both'].includes(engine))
+    throw new UsageError('--engine must be sqlite, postgres or both');
+  try {
+    return {
+      runs: wholeNumber(values.runs, 5000, '--runs'),
+      seed: wholeNumber(values.seed, defaultSeed, '--seed'),
+      engines: (engine === 'both' ? ['sqlite', 'postgres'] : [engine]) as Engine[],
+      only: values.only,
+    };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function parseFlags() {
+  try {
+    return parseArgs({
+      options: {
+        runs: { type: 'string' },
+        engine: { type: 'string' },
+        seed: { type: 'string' },
+        only: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // parseArgs's own errors: an unknown flag, a flag without its value.
+    throw new UsageError((error as Error).message);
+  }
 }
 
 async function fuzzEngine(engine: Engine, options: ReturnType<typeof parseOptions>): Promise<EngineResult> {
@@ -61,6 +78,7 @@ async function fuzzEngine(engine: Engine, options: ReturnType<typeof parseOption
     (operation) =>
       options.only === undefined || operation.name.includes(options.only) || operation.path.includes(options.only),
   );
+  if (operations.length === 0) throw new UsageError(`no operation's operationId or path contains ${options.only}`);
   const runs = runsPerOperation(options.runs, operations);
   console.log(`${engine}: ${operations.length} operations, ${runs} cases each, seed ${options.seed}`);
   const started = performance.now();
@@ -141,6 +159,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`${error.message} (npm run fuzz -- --help)`);
+    process.exit(2);
+  }
   console.error(error);
   process.exit(1);
 });

@@ -67,7 +67,8 @@ const realUrl = fc.constantFrom(
 function realistic(schema: Schema, name: string | undefined): fc.Arbitrary<string> | undefined {
   if (typeof schema.pattern === 'string' && datePattern.test(schema.pattern)) return realDate;
   if (name !== undefined && /url$/i.test(name)) return realUrl;
-  if (name === 'events') return fc.constantFrom('*', 'learner.enrolled.v1', 'course.published.v1', 'session.updated.v1');
+  if (name === 'events')
+    return fc.constantFrom('*', 'learner.enrolled.v1', 'course.published.v1', 'session.updated.v1');
   return undefined;
 }
 

@@ -49,9 +49,10 @@ export class FuzzSession {
     const property = fc.asyncProperty(requestArbitrary(operation, this.world), (request) => this.check(request));
     const details = await fc.check(property, { numRuns: runs, seed });
     if (details.failed) {
-      throw new FuzzFailure(
-        `${operation.method} ${operation.path} (${operation.name}):\n${fc.defaultReportMessage(details)}`,
-      );
+      const error = details.errorInstance;
+      const why = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+      const where = `${operation.method} ${operation.path} (${operation.name})`;
+      throw new FuzzFailure(`${where}: ${why}\n${fc.defaultReportMessage(details)}`);
     }
   }
 
