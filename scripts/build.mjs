@@ -6,8 +6,20 @@ import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
 
-// Kept as ordinary packages: native addons, optional drivers, and packages that read their own files at run time.
-const external = ['better-sqlite3', 'pg-native', '@fastify/swagger', '@fastify/swagger-ui', 'pino', 'thread-stream'];
+// Kept as ordinary packages: native addons, optional drivers, packages that read their own files at run time, and
+// packages loaded on first use (src/lazy-require.ts), which a process that never needs them never compiles.
+const external = [
+  'better-sqlite3',
+  'pg-native',
+  '@fastify/swagger',
+  '@fastify/swagger-ui',
+  'pino',
+  'thread-stream',
+  'pg',
+  'sanitize-html',
+  '@fastify/ajv-compiler',
+  '@fastify/fast-json-stringify-compiler',
+];
 
 rmSync(new URL('dist', root), { recursive: true, force: true });
 await build({

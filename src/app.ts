@@ -1,6 +1,4 @@
 /** Builds the Fastify application (never listens): HTTP plumbing first, then every feature's routes. */
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -37,15 +35,14 @@ import { registerSessionRoutes } from './features/sessions/session.routes.ts';
 import { registerTrainerRoutes } from './features/trainers/trainer.routes.ts';
 import { registerWebhookRoutes } from './features/webhooks/webhook.routes.ts';
 import { registerAuth } from './http/auth.ts';
+import { registerDocs } from './http/docs.ts';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputSafety } from './http/input-safety.ts';
 import { registerBodyParsers } from './http/json-body.ts';
 import { lazyCompilersFactory } from './http/lazy-compilers.ts';
-import { openApiOptions, registerOpenApiRoute } from './http/openapi.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
-import { RedisRateLimiter } from './http/redis-rate-limit.ts';
 import { loggerOptions, markRouterRefusal, registerRequestIdHeader, requestIdOptions } from './http/request-log.ts';
 import { registerServerLimits, serverOptions } from './http/server-limits.ts';
 import { IdGenerator } from './ids.ts';
@@ -65,12 +62,18 @@ export interface AppOptions {
 }
 
 /** The Fastify instance with Lectern's context attached. */
-export type LecternApp = FastifyInstance & { lectern: AppContext };
+export type LecternApp = FastifyInstance & {
+  lectern: AppContext;
+  /** The OpenAPI document of every route (built on first use; see http/docs.ts). */
+  openApiDocument(): Promise<object>;
+};
 
 /** The in-process limiter, or the Redis one when REDIS_URL is set; none when the limit is off. */
-function chooseRateLimiter(config: Config, clock: Clock): RateLimiter | null {
+async function chooseRateLimiter(config: Config, clock: Clock): Promise<RateLimiter | null> {
   if (!config.rateLimit.enabled) return null;
   if (config.redisUrl !== null) {
+    // Loaded only when used: the Redis client is a fifth of what start-up would otherwise compile.
+    const { RedisRateLimiter } = await import('./http/redis-rate-limit.ts');
     // Redis's own clock keeps processes in step, unless a test drives time through a settable clock.
     return new RedisRateLimiter(config.redisUrl, config.rateLimit, clock === systemClock);
   }
@@ -86,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     bodyLimit: 1024 * 1024,
+    // No per-plugin load timer: the timers cost more at start-up than the plugins they watch, which never hang.
+    pluginTimeout: 0,
     schemaController: { compilersFactory: lazyCompilersFactory },
     ...serverOptions(config),
     // Errors raised before a route runs (bad URL, overlong path parameter): an id, a log line, Zoho's body.
@@ -103,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   };
   app.decorate('lectern', context);
 
-  const rateLimiter = options.rateLimiter !== undefined ? options.rateLimiter : chooseRateLimiter(config, clock);
+  const rateLimiter = options.rateLimiter !== undefined ? options.rateLimiter : await chooseRateLimiter(config, clock);
 
   // First, so that answers refused by any later hook carry the id too.
   registerRequestIdHeader(app);
@@ -111,13 +116,12 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerBodyParsers(app);
   registerInputSafety(app);
   registerErrorHandling(app);
-  await app.register(swagger, openApiOptions);
-  await app.register(swaggerUi, { routePrefix: '/docs' });
-  registerOpenApiRoute(app);
+  const docs = registerDocs(app);
+  app.decorate('openApiDocument', docs.document);
   registerAuth(app, { db: database.db, clock, rateLimiter });
   registerIdempotency(app, { db: database.db, clock, ttlMs: config.idempotencyTtlMs });
 
-  registerHealthRoutes(app, context, rateLimiter instanceof RedisRateLimiter ? () => rateLimiter.ping() : null);
+  registerHealthRoutes(app, context, rateLimiter?.ping ? () => rateLimiter.ping!() : null);
   registerCourseRoutes(app, context);
   registerCourseActionRoutes(app, context);
   registerCourseSharingRoutes(app, context);

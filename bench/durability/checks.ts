@@ -74,8 +74,8 @@ async function countNames(api: Api, prefix: string): Promise<Map<string, number>
 }
 
 /**
- * Every name the run used, counted in the store: an acknowledged create is there exactly once, an abandoned one at
- * most once, and no name is there twice.
+ * Every name the run used, counted in the store: an acknowledged create, or one the server says it applied, is there
+ * exactly once, an abandoned one at most once, and no name is there twice.
  */
 export async function census(api: Api, ledger: Ledger): Promise<void> {
   const counts = await countNames(api, ledger.prefix);
@@ -86,6 +86,9 @@ export async function census(api: Api, ledger: Ledger): Promise<void> {
   }
   for (const course of ledger.acknowledgedAll()) {
     if (!counts.has(course.name)) ledger.lose(course, 'its name is not in the course list');
+  }
+  for (const course of ledger.appliedCreates) {
+    if (!counts.has(course.name)) ledger.lose(course, 'its create was applied, but its name is not in the course list');
   }
   for (const course of ledger.abandoned) {
     if (counts.has(course.name)) ledger.tally.abandonedStored += 1;

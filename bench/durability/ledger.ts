@@ -26,6 +26,8 @@ export interface Tally {
   /** Creates cut off by a kill and never sent again; each may or may not be stored, but at most once. */
   abandoned: number;
   abandonedStored: number;
+  /** Retried writes answered "applied, answer not kept": the kill came between the commit and the answer. */
+  appliedUnanswered: number;
   /** Acknowledged writes the store does not show. */
   lost: number;
   /** Course names stored more than once. */
@@ -49,6 +51,7 @@ export class Ledger {
     retried: 0,
     abandoned: 0,
     abandonedStored: 0,
+    appliedUnanswered: 0,
     lost: 0,
     duplicated: 0,
     refused: 0,
@@ -57,6 +60,8 @@ export class Ledger {
   inFlight: Write[] = [];
   /** Creates that were never retried, whose names must appear at most once. */
   readonly abandoned: CourseRecord[] = [];
+  /** Retried creates the server says it applied before the kill; each must be stored exactly once. */
+  readonly appliedCreates: CourseRecord[] = [];
   /** Names of creates that were cut off and sent again, to tell a duplicate's story. */
   readonly retriedNames = new Set<string>();
   /** The first problems found, for the report. */
@@ -108,6 +113,16 @@ export class Ledger {
       write.course.code = write.code;
     }
     this.unchecked.add(write.course);
+  }
+
+  /**
+   * A retried write the server says it applied though its answer was never kept: an update counts as acknowledged;
+   * a create's id is unknown, so the census looks for its name.
+   */
+  applied(write: Write): void {
+    this.tally.appliedUnanswered += 1;
+    if (write.kind === 'update') this.acknowledge(write, null);
+    else this.appliedCreates.push(write.course);
   }
 
   /** The courses written since the last check; the check empties the set. */

@@ -108,13 +108,13 @@ function merge(results: LaneResult[]) {
 type EngineResult = Awaited<ReturnType<typeof runEngine>>;
 
 const killHeader = [
-  '| engine | kill points | acknowledged writes (creates / updates) | retried after restart | abandoned (found stored) | lost | duplicated | refused | mean restart | failed starts |',
+  '| engine | kill points | acknowledged writes (creates / updates) | retried after restart (applied, answer lost) | abandoned (found stored) | lost | duplicated | refused | mean restart | failed starts |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
 
 function killRow(engine: Engine, { points, tally, meanRestartMs, failedStarts }: EngineResult): string {
   return (
-    `| ${engine} | ${points} | ${tally.acknowledged} (${tally.creates} / ${tally.updates}) | ${tally.retried} | ` +
+    `| ${engine} | ${points} | ${tally.acknowledged} (${tally.creates} / ${tally.updates}) | ${tally.retried} (${tally.appliedUnanswered}) | ` +
     `${tally.abandoned} (${tally.abandonedStored}) | ${tally.lost} | ${tally.duplicated} | ${tally.refused} | ` +
     `${(meanRestartMs / 1000).toFixed(1)} s | ${failedStarts.length} |`
   );

@@ -30,6 +30,10 @@ export function recordAnswer(ledger: Ledger, write: Write, answer: Answer): bool
     ledger.acknowledge(write, write.kind === 'create' ? courseIdIn(answer) : null);
     return true;
   }
+  if (answer.status === 409 && answer.body?.code === 'IDEMPOTENCY_KEY_APPLIED') {
+    ledger.applied(write);
+    return true;
+  }
   const body = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
   ledger.problem('refused', `${write.kind} of ${write.course.name} answered ${answer.status} ${body.slice(0, 200)}`);
   return false;

@@ -28,8 +28,18 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+const usage = `npm run soak -- [--minutes N]
+  --minutes  how long to hold 80% of the measured rate, 1 to 120 (default 10)
+`;
+
 function readMinutes(): number {
-  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' } } });
+  const { values } = parseArgs({
+    options: { minutes: { type: 'string', default: '10' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(usage);
+    process.exit(0);
+  }
   const minutes = Number(values.minutes);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 120) {
     throw new Error(`--minutes must be a whole number from 1 to 120, got "${values.minutes}"`);

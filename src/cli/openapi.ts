@@ -35,7 +35,7 @@ export async function renderOpenApi(): Promise<string> {
   const app = await buildApp({ config, database, clock: systemClock });
   try {
     await app.ready();
-    const document = app.swagger() as OpenApiDocument;
+    const document = (await app.openApiDocument()) as OpenApiDocument;
     const duplicates = duplicateOperationIds(document);
     if (duplicates.length > 0) {
       throw new CliError(`operationId must be unique; used more than once: ${duplicates.join(', ')}`);

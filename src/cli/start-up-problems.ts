@@ -4,8 +4,11 @@
  */
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import type Pg from 'pg';
 import { type Config, ConfigError, settingProblem, showSetting } from '../config.ts';
+import { lazyRequire } from '../lazy-require.ts';
+
+const loadPg = lazyRequire<typeof Pg>('pg');
 
 /** How long start-up waits for PostgreSQL to accept a connection before calling DATABASE_URL unreachable. */
 export const databaseConnectTimeoutMs = 10_000;
@@ -98,7 +101,10 @@ function databaseProblem(databaseUrl: string, error: unknown): [problem: string,
 
 /** Connects once to PostgreSQL (with a time limit, which the pool itself has not) and asks for one row. */
 export async function checkDatabaseReachable(databaseUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: databaseConnectTimeoutMs });
+  const client = new (loadPg().Client)({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: databaseConnectTimeoutMs,
+  });
   // A failed connection also emits 'error'; the awaited call below reports it.
   client.on('error', () => {});
   try {

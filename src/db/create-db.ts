@@ -3,9 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type Pg from 'pg';
+import { lazyRequire } from '../lazy-require.ts';
+import { dialectWithCommitClaims } from './commit-claims.ts';
 import type { Database } from './database.ts';
 import { migrations } from './migrations/index.ts';
+
+const loadPg = lazyRequire<typeof Pg>('pg');
 
 /** Which engine a handle talks to. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -60,20 +64,25 @@ function openSqlite(options: OpenOptions): DatabaseHandle {
   database.pragma(`synchronous = ${options.sqliteSynchronous ?? 'FULL'}`);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db = new Kysely<Database>({
+    dialect: dialectWithCommitClaims(new SqliteDialect({ database: withStatementCache(database) })),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-// int8 columns hold epoch milliseconds, well inside Number's exact range.
-pg.types.setTypeParser(20, (value) => Number(value));
-
 function openPostgres(options: OpenOptions): DatabaseHandle {
+  const pg = loadPg();
+  // int8 columns hold epoch milliseconds, well inside Number's exact range.
+  pg.types.setTypeParser(20, (value) => Number(value));
   const pool = new pg.Pool({
     connectionString: options.databaseUrl!,
     max: options.poolSize ?? 10,
     ...(options.postgresSchema ? { options: `-c search_path=${options.postgresSchema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // A pooled connection the server closes while idle (a restart, a failover, an idle timeout) is dropped by the pool
+  // and replaced on the next checkout; left unheard, its 'error' event would end the process.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: dialectWithCommitClaims(new PostgresDialect({ pool })) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

@@ -1,6 +1,5 @@
 /** The OpenAPI document's frame; the routes' own declarations fill it (openapi-operations.ts, openapi-document.ts). */
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
-import type { FastifyInstance } from 'fastify';
 import { scopeNames } from '../features/people/caller.ts';
 import { finishDocument } from './openapi-document.ts';
 import { describeOperation, securitySchemeNames } from './openapi-operations.ts';
@@ -58,8 +57,3 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
     buildLocalReference: (json, _baseUri, _fragment, index) => (json.$id as string | undefined) ?? `def-${index}`,
   },
 };
-
-/** Serves the generated document at /openapi.json (the same one `lectern openapi` prints). */
-export function registerOpenApiRoute(app: FastifyInstance): void {
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-}

@@ -22,6 +22,8 @@ export interface RateLimitSettings {
 export interface RateLimiter {
   hit(tokenKey: string, endpointKey: string, nowMs: number): RateDecision | Promise<RateDecision>;
   close?(): Promise<void>;
+  /** Whether the limiter's shared store answers (for /readyz); absent when the state is in-process. */
+  ping?(): Promise<boolean>;
 }
 
 const allowed: RateDecision = Object.freeze({ allowed: true, retryAfterSeconds: 0 });

@@ -37,6 +37,8 @@ export async function createTestLectern(
     rateLimiter?: RateLimiter;
     /** Where the app logs, at LECTERN_LOG_LEVEL (default info); no logging without it. */
     logStream?: DestinationStream;
+    /** Adds test-only hooks (a fault between a commit and the answer, say) before the app is ready. */
+    beforeReady?: (app: LecternApp) => void;
     /** The engine, when not this run's (scripts outside vitest choose it themselves). */
     dialect?: 'sqlite' | 'postgres';
   } = {},
@@ -57,6 +59,7 @@ export async function createTestLectern(
     rateLimiter: options.rateLimiter,
     logStream: options.logStream,
   });
+  options.beforeReady?.(app);
   await app.ready();
   const created = await createPortal(app.lectern);
   const employees = await database.db

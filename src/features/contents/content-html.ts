@@ -1,5 +1,8 @@
 /** Rich-text content as Lectern stores it: HTML cleaned by sanitize-html so it is safe to render in a learner's page. */
-import sanitizeHtml from 'sanitize-html';
+import type SanitizeHtml from 'sanitize-html';
+import { lazyRequire } from '../../lazy-require.ts';
+
+const loadSanitizeHtml = lazyRequire<typeof SanitizeHtml>('sanitize-html');
 
 const colour = [/^#[0-9a-f]{3,8}$/i, /^rgba?\(\s*[\d.\s,%]+\)$/i, /^[a-z]+$/i];
 const length = [/^-?\d+(\.\d+)?(px|em|rem|%|pt)?$/i];
@@ -7,7 +10,7 @@ const length = [/^-?\d+(\.\d+)?(px|em|rem|%|pt)?$/i];
 // An allow-list, not a block-list: whatever is not named here is dropped. Scripts, styles and other code-carrying
 // tags go with their text; event-handler attributes (onclick, ...) are never allowed; links and images may only point
 // at http(s) (and links at mailto/tel), so javascript: and data: URLs are removed.
-const options: sanitizeHtml.IOptions = {
+const optionsFor = (sanitizeHtml: typeof SanitizeHtml): SanitizeHtml.IOptions => ({
   allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'ins'],
   allowedAttributes: {
     a: ['href', 'name', 'target', 'title', 'rel'],
@@ -42,9 +45,12 @@ const options: sanitizeHtml.IOptions = {
         ? { tagName, attribs }
         : { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } },
   },
-};
+});
+let options: SanitizeHtml.IOptions | undefined;
 
 /** The HTML with everything outside the allow-list removed (scripts, event handlers, javascript: URLs, ...). */
 export function sanitizeContentHtml(html: string): string {
+  const sanitizeHtml = loadSanitizeHtml();
+  options ??= optionsFor(sanitizeHtml);
   return sanitizeHtml(html, options);
 }
