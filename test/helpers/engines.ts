@@ -13,9 +13,11 @@ export const testDatabaseUrl = process.env.LECTERN_TEST_DATABASE_URL ?? 'postgre
 /** Where the Redis tests connect. */
 export const testRedisUrl = process.env.LECTERN_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
-/** A database handle on this run's engine; on PostgreSQL in a fresh schema that close() drops. */
-export async function openTestDatabase(): Promise<DatabaseHandle & { schema: string | null; url: string | null }> {
-  if (testDialect === 'sqlite') return { ...openDatabase({ dataDir: null }), schema: null, url: null };
+/** A database handle on this run's engine (or the one given); on PostgreSQL in a fresh schema that close() drops. */
+export async function openTestDatabase(
+  dialect: 'sqlite' | 'postgres' = testDialect,
+): Promise<DatabaseHandle & { schema: string | null; url: string | null }> {
+  if (dialect === 'sqlite') return { ...openDatabase({ dataDir: null }), schema: null, url: null };
   const schema = await createSchema();
   const handle = openDatabase({ dataDir: null, databaseUrl: testDatabaseUrl, postgresSchema: schema, poolSize: 4 });
   return {

@@ -39,6 +39,8 @@ export async function createTestLectern(
     logStream?: DestinationStream;
     /** Adds test-only hooks (a fault between a commit and the answer, say) before the app is ready. */
     beforeReady?: (app: LecternApp) => void;
+    /** The engine, when not this run's (scripts outside vitest choose it themselves). */
+    dialect?: 'sqlite' | 'postgres';
   } = {},
 ): Promise<TestLectern> {
   const config = loadConfig({
@@ -47,7 +49,7 @@ export async function createTestLectern(
     LECTERN_PUBLIC_URL: 'http://lectern.test',
     ...options.env,
   });
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(options.dialect);
   await migrateToLatest(database.db);
   const clock = new SettableClock();
   const app = await buildApp({
