@@ -1,7 +1,8 @@
 /**
  * Reads a File API write from the wire: `fileData` from the query, a multipart field, bare multipart fields, or (no
  * upload) any place the data-object decoder (http/data-object.ts) knows; the document from the multipart part `file`,
- * streamed into storage as it arrives. Errors of the multipart stream become 400s (422 past the size limit); storage errors stay 500s.
+ * streamed into storage as it arrives. Errors of the multipart stream become 400s (422 past the size limit); storage
+ * errors stay 500s.
  */
 
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
