@@ -1,4 +1,4 @@
-/** Batch actions besides publishing (publish-batch.ts): unpublish, mark as complete and incomplete; one transaction each. */
+/** Batch actions other than publishing (publish-batch.ts): unpublish, complete, reopen; one transaction each. */
 import type { Caller } from '../access/index.ts';
 import type { AppContext } from '../context.ts';
 import type { BatchTable, Db } from '../db/database.ts';
