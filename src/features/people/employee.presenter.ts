@@ -1,15 +1,5 @@
 /** How Zoho shows a person inside other objects (course owners, course admins, shared users). */
-import { Type } from '@sinclair/typebox';
 import type { EmployeeRow } from './people.repository.ts';
-
-/** Schema of a person as Zoho's samples show one; every value a string. */
-export const PersonSchema = Type.Object({
-  erecno: Type.String(),
-  displayName: Type.String(),
-  employeeId: Type.String(),
-  emailId: Type.String(),
-  displayPictureURL: Type.String(),
-});
 
 /** A person in Zoho's shape. */
 export function presentPerson(row: EmployeeRow) {

@@ -1,6 +1,7 @@
 /** The public surface of features/people/: what other folders may use of it; everything else stays inside. */
-export { PersonSchema, presentPerson, rolesOf } from './employee.presenter.ts';
+export { presentPerson, rolesOf } from './employee.presenter.ts';
 export { addEmployees, type EmployeeRow, findEmployee, findEmployees, listEmployees } from './employee.service.ts';
+export { MintedTokenSchema, PersonSchema, TokenSchema } from './people.schemas.ts';
 export {
   createPortal,
   ensureDefaultPortal,
@@ -10,7 +11,7 @@ export {
   portalTimeZone,
   validateScopes,
 } from './portal.service.ts';
-export { MintedTokenSchema, presentToken, TokenSchema } from './token.presenter.ts';
+export { presentToken } from './token.presenter.ts';
 export {
   authenticateToken,
   listPortalTokens,
