@@ -6,7 +6,8 @@ import { webhookEventTypes } from '../../events/index.ts';
 import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
-import { AttemptSchema, NotificationSchema, presentAttempt, presentNotification } from './notification.presenter.ts';
+import { presentAttempt, presentNotification } from './notification.presenter.ts';
+import { AttemptSchema, NotificationSchema } from './notification.schemas.ts';
 import { deliveryStatuses, getCallerNotification, listCallerNotifications } from './notification.service.ts';
 
 /** Registers GET /lectern/v1/notifications and GET /lectern/v1/notifications/{notificationId}. */
