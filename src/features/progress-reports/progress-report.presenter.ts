@@ -1,7 +1,6 @@
 /** Turns progress into the objects of the course-progress reports (shapes are Lectern's: Zoho shows none). Pure. */
-import { Type } from '@sinclair/typebox';
 import { EntityType } from '../../entity-types.ts';
-import { PersonSchema, presentPerson } from '../people/index.ts';
+import { presentPerson } from '../people/index.ts';
 import { type EntityProgress, type ModuleProgress, progressDisplay } from '../progress/index.ts';
 import type { LearnerReport } from './progress-report.service.ts';
 
@@ -21,21 +20,6 @@ export function wholePercent(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.floor((part * 100) / whole);
 }
 
-/** One entity for one learner. */
-export const EntityProgressSchema = Type.Object({
-  entityId: Type.String(),
-  entityType: Type.String({ description: "Zoho's entity-type code: 0 offline test ... 5 session, 6 link" }),
-  entityTypeAsDisplayString: Type.String(),
-  entityName: Type.String(),
-  moduleId: Type.String(),
-  isMandatory: Type.Boolean(),
-  isLocked: Type.Boolean(),
-  status: Type.String({ description: 'notStarted, inProgress or completed' }),
-  isCompleted: Type.Boolean(),
-  completedTime: Type.Union([Type.Number(), Type.Null()], { description: 'epoch ms' }),
-  marks: Type.Union([Type.Number(), Type.Null()]),
-});
-
 /** One entity's progress. */
 export function presentEntityProgress(entity: EntityProgress) {
   return {
@@ -52,26 +36,6 @@ export function presentEntityProgress(entity: EntityProgress) {
     marks: entity.marks,
   };
 }
-
-/** One learner in one course or batch. */
-export const CourseProgressSchema = Type.Object({
-  courseId: Type.String(),
-  courseName: Type.String(),
-  courseType: Type.String({ description: '1 self paced, 2 blended learning, 3 e-material' }),
-  batchId: Type.Union([Type.String(), Type.Null()]),
-  batchName: Type.Union([Type.String(), Type.Null()]),
-  learner: PersonSchema,
-  enrolledTime: Type.Number({ description: 'epoch ms' }),
-  hasUserStarted: Type.Boolean(),
-  hasUserCompleted: Type.Boolean(),
-  completedTime: Type.Union([Type.Number(), Type.Null()], { description: 'epoch ms' }),
-  completedCount: Type.Integer(),
-  totalCount: Type.Integer(),
-  mandatoryCompletedCount: Type.Integer(),
-  mandatoryTotalCount: Type.Integer(),
-  percentageOfProgress: Type.Integer(),
-  progressAsDisplayString: Type.String({ description: '"3 of 7 Completed"' }),
-});
 
 /**
  * One learner's progress in one course or batch. `mandatoryOnly` (progressType 1) makes the percentage and the
@@ -101,21 +65,6 @@ export function presentCourseProgress(report: LearnerReport, mandatoryOnly = fal
     progressAsDisplayString: progressDisplay(shown),
   };
 }
-
-/** One learner in one module. */
-export const ModuleProgressSchema = Type.Object({
-  moduleId: Type.String(),
-  moduleName: Type.String(),
-  isLocked: Type.Boolean(),
-  isCompleted: Type.Boolean(),
-  completedTime: Type.Union([Type.Number(), Type.Null()]),
-  completedCount: Type.Integer(),
-  totalCount: Type.Integer(),
-  percentageOfProgress: Type.Integer(),
-  progressAsDisplayString: Type.String(),
-  learner: PersonSchema,
-  entities: Type.Array(EntityProgressSchema),
-});
 
 /** One learner's progress in one module, with its entities. */
 export function presentModuleProgress(module: ModuleProgress, learner: Parameters<typeof presentPerson>[0]) {

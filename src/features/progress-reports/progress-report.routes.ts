@@ -10,14 +10,8 @@ import { invalidInput, missingInput, notFound } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
 import { documentedAs, startIndexParameter, textParameter } from '../../http/parameters.ts';
-import {
-  CourseProgressSchema,
-  EntityProgressSchema,
-  ModuleProgressSchema,
-  presentCourseProgress,
-  presentEntityProgress,
-  presentModuleProgress,
-} from './progress-report.presenter.ts';
+import { presentCourseProgress, presentEntityProgress, presentModuleProgress } from './progress-report.presenter.ts';
+import { CourseProgressSchema, EntityProgressSchema, ModuleProgressSchema } from './progress-report.schemas.ts';
 import * as service from './progress-report.service.ts';
 
 /** A page of course progress in Zoho's list envelope (the reports hold one extra row to tell whether more exist). */
