@@ -8,7 +8,8 @@ import { errorResponses, SuccessBody, success, successEnvelope } from '../../htt
 import { pathId, readIdList } from '../../http/input.ts';
 import { dataObjectParameter, idListParameter } from '../../http/parameters.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
-import { LearningPlanSchema, presentPlan } from './learning-plan.presenter.ts';
+import { presentPlan } from './learning-plan.presenter.ts';
+import { LearningPlanSchema } from './learning-plan.schemas.ts';
 import * as service from './learning-plan.service.ts';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });

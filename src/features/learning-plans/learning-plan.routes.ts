@@ -10,14 +10,8 @@ import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelop
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
 import { startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
-import {
-  LearningPlanSchema,
-  PlanCourseProgressSchema,
-  PlanProgressSchema,
-  presentPlan,
-  presentPlanCourses,
-  presentPlanProgress,
-} from './learning-plan.presenter.ts';
+import { presentPlan, presentPlanCourses, presentPlanProgress } from './learning-plan.presenter.ts';
+import { LearningPlanSchema, PlanCourseProgressSchema, PlanProgressSchema } from './learning-plan.schemas.ts';
 import * as service from './learning-plan.service.ts';
 import { registerLearningPlanWriteRoutes } from './learning-plan-write.routes.ts';
 
