@@ -1,39 +1,6 @@
-/** Turns history rows into the history answer's entries. Pure. */
-import { type Static, Type } from '@sinclair/typebox';
 import { dateInZone, displayDate, twelveHourText } from '../../dates.ts';
-import { PersonSchema } from '../people/index.ts';
 import type { HistoryRow } from './history.repository.ts';
-
-const StateSchema = Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]);
-
-/** One history entry (Lectern's own shape). */
-export const HistoryEntrySchema = Type.Object({
-  historyId: Type.String(),
-  type: Type.String({ description: 'The versioned event name, e.g. learner.enrolled.v1' }),
-  courseId: Type.String(),
-  batchId: Type.Union([Type.String(), Type.Null()]),
-  learner: PersonSchema,
-  by: Type.Union([PersonSchema, Type.Null()], { description: 'Who caused it; null when Lectern did it by itself' }),
-  at: Type.Number({ description: 'Epoch milliseconds' }),
-  atAsDisplayString: Type.String({ description: "22-Dec-2021 10:00 AM, in the portal's time zone" }),
-  subject: Type.Object({
-    kind: Type.String(),
-    id: Type.String(),
-    entityType: Type.Optional(Type.Integer()),
-  }),
-  before: StateSchema,
-  after: StateSchema,
-});
-
-/** `{"code":"200","history":[...],"hasMoreRecords":bool,"message":"success"}`. */
-export const HistoryEnvelope = Type.Object({
-  code: Type.Literal('200'),
-  history: Type.Array(HistoryEntrySchema),
-  hasMoreRecords: Type.Boolean(),
-  message: Type.Literal('success'),
-});
-
-type Entry = Static<typeof HistoryEntrySchema>;
+import type { Entry } from './history.schemas.ts';
 
 // One formatter per time zone: building one costs more than formatting a whole page of entries.
 const clockFormats = new Map<string, Intl.DateTimeFormat>();

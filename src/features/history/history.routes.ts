@@ -7,7 +7,8 @@ import { errorResponses, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
 import { idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
-import { HistoryEnvelope, presentHistoryRow } from './history.presenter.ts';
+import { presentHistoryRow } from './history.presenter.ts';
+import { HistoryEnvelope } from './history.schemas.ts';
 import { courseHistory, type HistoryPage, type HistoryQuery, learnerHistory } from './history.service.ts';
 
 /** The most rows one page may ask for with `limit`. */
