@@ -1,28 +1,8 @@
 /** Webhooks and their deliveries as /lectern/v1 shows them; the secret only right after it was set. */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import type { DeliveryAttemptTable, WebhookDeliveryTable, WebhookTable } from '../../db/tables/notifications.ts';
-import { AttemptSchema, presentAttempt, presentQueueState, QueueStateProperties } from '../notifications/index.ts';
-
-/** A webhook. */
-export const WebhookSchema = Type.Object({
-  webhookId: Type.String(),
-  url: Type.String(),
-  events: Type.Array(Type.String()),
-  active: Type.Boolean(),
-  createdBy: Type.String(),
-  createdAt: Type.Number(),
-  updatedAt: Type.Number(),
-  secret: Type.Optional(Type.String({ description: 'shown once: when the webhook is made or its secret changed' })),
-});
-
-/** One delivery of an event to a webhook, with its attempts. */
-export const DeliverySchema = Type.Object({
-  deliveryId: Type.String({ description: 'the Lectern-Delivery header: stable across retries' }),
-  eventId: Type.String(),
-  type: Type.String(),
-  ...QueueStateProperties,
-  attemptLog: Type.Array(AttemptSchema),
-});
+import { presentAttempt, presentQueueState } from '../notifications/index.ts';
+import type { DeliverySchema, WebhookSchema } from './webhook.schemas.ts';
 
 /** Presents a webhook, with the secret when it was just set. */
 export function presentWebhook(row: WebhookTable, secret: string | null = null): Static<typeof WebhookSchema> {

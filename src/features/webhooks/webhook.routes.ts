@@ -14,7 +14,8 @@ import {
 } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { startIndexParameter } from '../../http/parameters.ts';
-import { DeliverySchema, presentDeliveries, presentWebhook, WebhookSchema } from './webhook.presenter.ts';
+import { presentDeliveries, presentWebhook } from './webhook.presenter.ts';
+import { DeliverySchema, WebhookSchema } from './webhook.schemas.ts';
 import * as service from './webhook.service.ts';
 
 const WebhookBody = Type.Object(
