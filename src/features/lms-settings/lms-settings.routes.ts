@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, pageSize, successEnvelope } from '../../http/envelope.ts';
-import { LmsSettingsSchema, presentLmsSettings } from './lms-settings.presenter.ts';
+import { presentLmsSettings } from './lms-settings.presenter.ts';
+import { LmsSettingsSchema } from './lms-settings.schemas.ts';
 import { getLmsSettings } from './lms-settings.service.ts';
 
 /** Registers Fetch Settings. */
