@@ -5,7 +5,8 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readIdList, readParameter } from '../../http/input.ts';
 import { idListParameter, notifyParameter } from '../../http/parameters.ts';
-import { LearnersEnvelope, presentOutcomes } from './enrolment.presenter.ts';
+import { presentOutcomes } from './enrolment.presenter.ts';
+import { LearnersEnvelope } from './enrolment.schemas.ts';
 import { type EnrolmentTarget, enrolLearners, removeLearner, unenrolLearners } from './enrolment.service.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
