@@ -7,7 +7,8 @@ import { errorResponses, page, pageSize, SuccessBody, success } from '../../http
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
 import { idListParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import type { EmployeeRow } from '../people/index.ts';
-import { presentTrainer, TrainerSchema } from './trainer.presenter.ts';
+import { presentTrainer } from './trainer.presenter.ts';
+import { TrainerSchema } from './trainer.schemas.ts';
 import * as service from './trainer.service.ts';
 
 const TrainerParams = Type.Object({ trainerId: Type.String({ description: "The trainer's erecno" }) });
