@@ -6,7 +6,8 @@ import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { getCourseSettings } from '../courses/index.ts';
-import { CourseActivityListSchema, presentCourseActivities } from './course-activity.presenter.ts';
+import { presentCourseActivities } from './course-activity.presenter.ts';
+import { CourseActivityListSchema } from './course-activity.schemas.ts';
 import { listCourseActivityTests } from './course-activity.service.ts';
 
 const CourseParams = Type.Object({ courseId: Type.String() });
