@@ -8,47 +8,21 @@ import {
   createPortal,
   type EmployeeRow,
   listEmployees,
-  PersonSchema,
   presentPerson,
   rolesOf,
 } from '../features/people/index.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
 import { startIndexParameter } from '../http/parameters.ts';
+import { EmployeeSchema, NewEmployeeSchema, PortalSchema } from './admin.schemas.ts';
 import { registerTokenRoutes } from './token.routes.ts';
-
-const EmployeeSchema = Type.Composite([
-  PersonSchema,
-  Type.Object({
-    managerErecno: Type.Union([Type.String(), Type.Null()]),
-    status: Type.String(),
-    roles: Type.Array(Type.String()),
-  }),
-]);
 
 /** Employees are listed 200 at a time: a whole demo portal fits one page. */
 const employeePage = 200;
 
-const PortalSchema = Type.Object({
-  portalId: Type.String(),
-  name: Type.String(),
-  urlName: Type.String(),
-  timeZone: Type.String(),
-  adminErecno: Type.String(),
-});
-
 function presentEmployee(row: EmployeeRow) {
   return { ...presentPerson(row), managerErecno: row.manager_erecno, status: row.status, roles: rolesOf(row) };
 }
-
-const NewEmployeeSchema = Type.Object({
-  displayName: Type.String(),
-  emailId: Type.String(),
-  employeeId: Type.Optional(Type.String()),
-  managerErecno: Type.Optional(Type.Union([Type.String(), Type.Number()])),
-  roles: Type.Optional(Type.Array(Type.String(), { description: 'admin, settingsAdmin, dataAdmin, trainer' })),
-  status: Type.Optional(Type.String({ description: 'active (default) or inactive' })),
-});
 
 /** Registers /lectern/v1/employees, /lectern/v1/tokens (token.routes.ts) and /lectern/v1/portals. */
 export function registerAdminRoutes(app: FastifyInstance, context: AppContext): void {

@@ -1,12 +1,10 @@
 /** Lectern's token routes under /lectern/v1: mint, list and revoke (by id, or by value without a token). */
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { scopeNames } from '../access/index.ts';
 import type { AppContext } from '../context.ts';
 import {
   listPortalTokens,
   MintedTokenSchema,
-  maxTokenLifetimeSeconds,
   mintToken,
   presentToken,
   revokeTokenById,
@@ -15,28 +13,7 @@ import {
 } from '../features/people/index.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../http/input.ts';
-import { documentedAs } from '../http/parameters.ts';
-
-const MintBody = Type.Object({
-  scopes: documentedAs(
-    Type.Array(Type.String(), { description: 'ZOHOPEOPLE.training.{ALL,READ,CREATE,UPDATE,DELETE}' }),
-    Type.Array(Type.Union(scopeNames.map((name) => Type.Literal(name))), { minItems: 1 }),
-  ),
-  erecno: Type.Optional(
-    Type.Union([Type.String(), Type.Number()], { description: "the person the token acts as; default the admin's" }),
-  ),
-  expiresInSeconds: Type.Optional(
-    Type.Union([Type.Integer({ minimum: 1, maximum: maxTokenLifetimeSeconds }), Type.String()], {
-      description: "lifetime; default never (or the calling token's expiry, when it has one)",
-    }),
-  ),
-  operator: Type.Optional(Type.Boolean({ description: 'an operator token (operators only)' })),
-  portalId: Type.Optional(
-    Type.Union([Type.String(), Type.Number()], {
-      description: "another portal (operators only); default the caller's",
-    }),
-  ),
-});
+import { MintBody } from './token.schemas.ts';
 
 /** Registers POST and GET /lectern/v1/tokens, DELETE /lectern/v1/tokens/{tokenId} and POST /lectern/v1/tokens/revoke. */
 export function registerTokenRoutes(app: FastifyInstance, context: AppContext): void {

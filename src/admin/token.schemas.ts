@@ -1,0 +1,26 @@
+/** The token control plane's request schemas. */
+import { Type } from '@sinclair/typebox';
+import { scopeNames } from '../access/index.ts';
+import { maxTokenLifetimeSeconds } from '../features/people/index.ts';
+import { documentedAs } from '../http/parameters.ts';
+
+export const MintBody = Type.Object({
+  scopes: documentedAs(
+    Type.Array(Type.String(), { description: 'ZOHOPEOPLE.training.{ALL,READ,CREATE,UPDATE,DELETE}' }),
+    Type.Array(Type.Union(scopeNames.map((name) => Type.Literal(name))), { minItems: 1 }),
+  ),
+  erecno: Type.Optional(
+    Type.Union([Type.String(), Type.Number()], { description: "the person the token acts as; default the admin's" }),
+  ),
+  expiresInSeconds: Type.Optional(
+    Type.Union([Type.Integer({ minimum: 1, maximum: maxTokenLifetimeSeconds }), Type.String()], {
+      description: "lifetime; default never (or the calling token's expiry, when it has one)",
+    }),
+  ),
+  operator: Type.Optional(Type.Boolean({ description: 'an operator token (operators only)' })),
+  portalId: Type.Optional(
+    Type.Union([Type.String(), Type.Number()], {
+      description: "another portal (operators only); default the caller's",
+    }),
+  ),
+});
