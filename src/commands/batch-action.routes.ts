@@ -7,10 +7,9 @@ import { BatchStatusEnvelope } from '../features/batches/index.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { parseBoolean, pathId, readParameter } from '../http/input.ts';
 import { notifyParameter } from '../http/parameters.ts';
+import { BatchParams } from './batch-action.schemas.ts';
 import * as actions from './batch-actions.ts';
 import { type BatchStatus, type PublishOptions, publishBatch } from './publish-batch.ts';
-
-const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
 
 type Action = (
   context: AppContext,

@@ -8,10 +8,8 @@ import type { AppContext } from '../context.ts';
 import { CourseModuleDeletedBody, moduleFamilies } from '../features/modules/index.ts';
 import { errorResponses, SuccessBody, success } from '../http/envelope.ts';
 import { pathId, pathParentIds } from '../http/input.ts';
+import { BatchParams, CourseParams } from './removal.schemas.ts';
 import { removeBatch, removeCourse, removeModule } from './removals.ts';
-
-const CourseParams = Type.Object({ courseId: Type.String() });
-const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
 
 /** Registers DELETE /courses/:courseId. */
 export function registerCourseRemovalRoutes(app: FastifyInstance, context: AppContext): void {
