@@ -6,23 +6,20 @@ import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
+import { startIndexParameter } from '../../http/parameters.ts';
 import { type BatchView, presentBatch, presentBatchListItem } from './batch.presenter.ts';
-import { BatchDataInput, BatchEnvelope, BatchListItemSchema, BatchUpdateInput } from './batch.schemas.ts';
+import {
+  BatchDataInput,
+  BatchEnvelope,
+  BatchListItemSchema,
+  BatchParams,
+  BatchUpdateInput,
+  batchDataBody,
+  CourseParams,
+  createQuery,
+  updateQuery,
+} from './batch.schemas.ts';
 import * as service from './batch.service.ts';
-
-const CourseParams = Type.Object({ courseId: Type.String() });
-const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
-const batchDataDescription = 'The batch as JSON (or send it as the JSON or form body)';
-const createQuery = Type.Object({
-  batchData: dataObjectParameter(BatchDataInput, { description: batchDataDescription }),
-});
-const updateQuery = Type.Object({
-  batchData: dataObjectParameter(BatchUpdateInput, { description: batchDataDescription }),
-});
-const batchDataBody = Type.Optional(
-  Type.Unknown({ description: 'batchData as a JSON body, bare or wrapped, or a form field' }),
-);
 
 function envelope(view: BatchView) {
   return { code: '200' as const, batch: presentBatch(view), message: 'success' as const };

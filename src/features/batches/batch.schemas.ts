@@ -1,5 +1,8 @@
 /** The Batch API's input and output schemas, in Zoho's key names and the key order of its samples. */
 import { Type } from '@sinclair/typebox';
+import { dataObjectParameter } from '../../http/parameters.ts';
+
+const batchDataDescription = 'The batch as JSON (or send it as the JSON or form body)';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 const ZohoDate = Type.String({
@@ -105,3 +108,19 @@ export const BatchStatusEnvelope = Type.Object({
   batch: Type.Object({ batchId: Type.String(), status: Type.String() }),
   message: Type.Literal('success'),
 });
+
+export const CourseParams = Type.Object({ courseId: Type.String() });
+
+export const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
+
+export const createQuery = Type.Object({
+  batchData: dataObjectParameter(BatchDataInput, { description: batchDataDescription }),
+});
+
+export const updateQuery = Type.Object({
+  batchData: dataObjectParameter(BatchUpdateInput, { description: batchDataDescription }),
+});
+
+export const batchDataBody = Type.Optional(
+  Type.Unknown({ description: 'batchData as a JSON body, bare or wrapped, or a form field' }),
+);
