@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
+import { calendarText } from './calendar.schemas.ts';
 import { roomCalendar, trainerCalendar } from './calendar.service.ts';
 
-const calendarText = Type.String({ description: 'An iCalendar (RFC 5545) document, text/calendar' });
 const contentType = 'text/calendar; charset=utf-8';
 
 /** Registers the iCalendar feeds. */
