@@ -5,10 +5,8 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { readStartIndex } from '../../http/input.ts';
 import { startIndexParameter } from '../../http/parameters.ts';
+import { CategorySchema } from './category.schemas.ts';
 import { listCourseCategories } from './category.service.ts';
-
-/** A category as listed (provisional shape: Zoho's page shows no sample). */
-export const CategorySchema = Type.Object({ categoryId: Type.String(), name: Type.String() });
 
 /** Registers the categories endpoint. */
 export function registerCategoryRoutes(app: FastifyInstance, context: AppContext): void {
