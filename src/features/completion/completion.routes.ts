@@ -12,6 +12,7 @@ import { errorResponses } from '../../http/envelope.ts';
 import { pathId, readParameter } from '../../http/input.ts';
 import { wholeNumberShape } from '../../http/input-shapes.ts';
 import { documentedAs, idParameter, textParameter } from '../../http/parameters.ts';
+import { LockedEntitiesBody, OutcomeBody } from './completion.schemas.ts';
 import * as service from './completion.service.ts';
 
 /** The kinds a learner acts on, with their path segment, id parameter and operationId noun. */
@@ -52,26 +53,6 @@ const families = [
   { path: '/courses/:courseId', infix: '', batch: false },
   { path: '/courses/:courseId/batches/:batchId', infix: 'Batch', batch: true },
 ] as const;
-
-/** Where the learner stands after an action (Lectern's addition to Zoho's success body). */
-const OutcomeBody = Type.Object({
-  code: Type.Literal('200'),
-  message: Type.Literal('success'),
-  completion: Type.Object({
-    state: Type.String({ description: 'notStarted, inProgress or completed (an entity); completed or notCompleted' }),
-    isModuleCompleted: Type.Boolean(),
-    isCourseCompleted: Type.Boolean(),
-  }),
-});
-
-/** Zoho's requisite-entities sample (code is the number 200 here). */
-const LockedEntitiesBody = Type.Object({
-  code: Type.Literal(200),
-  lockedEntities: Type.Array(
-    Type.Object({ lockedEntityName: Type.String(), lockedEntityId: Type.String(), lockedEntityType: Type.String() }),
-  ),
-  message: Type.Literal('success'),
-});
 
 function params(batch: boolean, extra: string[]): TObject {
   const keys = ['courseId', ...(batch ? ['batchId'] : []), ...extra];
