@@ -15,28 +15,13 @@ import { type EntityView, entityDataQuery } from '../entities/index.ts';
 import {
   OnlineTestDataInput,
   type OnlineTestInput,
-  OnlineTestSchema,
   OnlineTestUpdateInput,
   presentOnlineTest,
 } from '../online-tests/index.ts';
+import { body, courseParams, dataName, done, list, single, testParams } from './course-activity.schemas.ts';
 import * as service from './course-activity.service.ts';
 
-const dataName = 'onlineTestData';
 const tags = ['course activities'];
-const courseParams = Type.Object({ courseId: Type.String() });
-const testParams = Type.Object({ courseId: Type.String(), testId: Type.String() });
-const body = Type.Optional(
-  Type.Unknown({ description: `${dataName} as a JSON body, bare or wrapped, or a form field` }),
-);
-// The Online Test API's envelopes (`code` the number 200; provisional: Zoho's pages show no response).
-const single = Type.Object({ code: Type.Literal(200), onlineTest: OnlineTestSchema, message: Type.Literal('success') });
-const list = Type.Object({
-  code: Type.Literal(200),
-  onlineTests: Type.Array(OnlineTestSchema),
-  message: Type.Literal('success'),
-  hasMoreRecords: Type.Boolean(),
-});
-const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
 
 /** Registers add, edit, delete, fetch and list of pre- and post-course online tests. */
 export function registerCourseActivityRoutes(app: FastifyInstance, context: AppContext): void {

@@ -7,10 +7,8 @@ import { pathId } from '../../http/input.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { getCourseSettings } from '../courses/index.ts';
 import { presentCourseActivities } from './course-activity.presenter.ts';
-import { CourseActivityListSchema } from './course-activity.schemas.ts';
+import { CourseActivityListSchema, CourseParams } from './course-activity.schemas.ts';
 import { listCourseActivityTests } from './course-activity.service.ts';
-
-const CourseParams = Type.Object({ courseId: Type.String() });
 
 /** Registers GET /courses/:courseId/settings (after the sharing routes, where Zoho's list places it). */
 export function registerCourseSettingsRoutes(app: FastifyInstance, context: AppContext): void {
