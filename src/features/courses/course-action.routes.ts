@@ -6,16 +6,8 @@ import { invalidInput } from '../../errors.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readParameter } from '../../http/input.ts';
 import { notifyParameter, textParameter } from '../../http/parameters.ts';
+import { CourseParams, CourseStatusEnvelope } from './course.schemas.ts';
 import * as actions from './course-action.service.ts';
-
-const CourseParams = Type.Object({ courseId: Type.String() });
-
-/** `{"code":"200","course":{"courseId":"...","status":"published"},"message":"success"}`, as the Publish Course page shows. */
-const CourseStatusEnvelope = Type.Object({
-  code: Type.Literal('200'),
-  course: Type.Object({ courseId: Type.String(), status: Type.String() }),
-  message: Type.Literal('success'),
-});
 
 function statusBody(courseId: string, status: string) {
   return { code: '200' as const, course: { courseId, status }, message: 'success' as const };

@@ -5,15 +5,11 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
-import { idListParameter, idParameter, startIndexParameter } from '../../http/parameters.ts';
+import { idParameter, startIndexParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
+import { CourseParams, idListQuery } from './course.schemas.ts';
 import * as actions from './course-action.service.ts';
-
-const CourseParams = Type.Object({ courseId: Type.String() });
-const idListQuery = Type.Object({
-  erecnosList: idListParameter('The people: erecnos, e.g. [588882000000212025]'),
-});
 
 /** Registers share, unshare, shared users, suggest and suggested count. */
 export function registerCourseSharingRoutes(app: FastifyInstance, context: AppContext): void {

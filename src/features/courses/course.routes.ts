@@ -18,18 +18,19 @@ import { dataObjectParameter, idParameter, textParameter } from '../../http/para
 import { publicBase } from '../../http/public-base.ts';
 import { isNumericId } from '../../ids.ts';
 import { type CourseView, presentCourse } from './course.presenter.ts';
-import { CourseDataInput, CourseEnvelope, CourseListQuery, CourseSchema, CourseUpdateInput } from './course.schemas.ts';
+import {
+  CourseDataInput,
+  CourseEnvelope,
+  CourseListQuery,
+  CourseParams,
+  CourseSchema,
+  CourseUpdateInput,
+  courseDataDescription,
+  createQuery,
+  updateQuery,
+} from './course.schemas.ts';
 import * as service from './course.service.ts';
 import type { CourseFilters } from './course-list.repository.ts';
-
-const CourseParams = Type.Object({ courseId: Type.String() });
-const courseDataDescription = 'The course as JSON (or send it as the JSON or form body)';
-const createQuery = Type.Object({
-  courseData: dataObjectParameter(CourseDataInput, { description: courseDataDescription }),
-});
-const updateQuery = Type.Object({
-  courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
-});
 
 async function envelope(context: AppContext, request: FastifyRequest, loaded: CourseView, batchId?: string) {
   const [view] = await service.withCallerProgress(context, request.caller, [loaded], batchId);

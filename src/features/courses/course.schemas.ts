@@ -1,7 +1,16 @@
 /** The Course API's input and output schemas, in Zoho's key names and key order. */
 import { Type } from '@sinclair/typebox';
-import { IdText, idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
+import {
+  dataObjectParameter,
+  IdText,
+  idListParameter,
+  idParameter,
+  startIndexParameter,
+  textParameter,
+} from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
+
+export const courseDataDescription = 'The course as JSON (or send it as the JSON or form body)';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 
@@ -193,4 +202,25 @@ export const CourseListQuery = Type.Object({
   }),
   sharedToMe: textParameter(Type.Boolean(), { description: 'Only courses shared with the caller' }),
   suggestedToMe: textParameter(Type.Boolean(), { description: 'Only courses suggested to the caller' }),
+});
+
+export const CourseParams = Type.Object({ courseId: Type.String() });
+
+/** `{"code":"200","course":{"courseId":"...","status":"published"},"message":"success"}`, as the Publish Course page shows. */
+export const CourseStatusEnvelope = Type.Object({
+  code: Type.Literal('200'),
+  course: Type.Object({ courseId: Type.String(), status: Type.String() }),
+  message: Type.Literal('success'),
+});
+
+export const idListQuery = Type.Object({
+  erecnosList: idListParameter('The people: erecnos, e.g. [588882000000212025]'),
+});
+
+export const createQuery = Type.Object({
+  courseData: dataObjectParameter(CourseDataInput, { description: courseDataDescription }),
+});
+
+export const updateQuery = Type.Object({
+  courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
 });
