@@ -4,20 +4,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readIdList, readParameter } from '../../http/input.ts';
-import { idListParameter, notifyParameter } from '../../http/parameters.ts';
 import { presentOutcomes } from './enrolment.presenter.ts';
-import { LearnersEnvelope } from './enrolment.schemas.ts';
+import { BatchParams, CourseParams, idListQuery, LearnersEnvelope, notifyQuery } from './enrolment.schemas.ts';
 import { type EnrolmentTarget, enrolLearners, removeLearner, unenrolLearners } from './enrolment.service.ts';
-
-const CourseParams = Type.Object({ courseId: Type.String() });
-const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
-const notifyQuery = {
-  notifyApplicableUsers: notifyParameter('Lectern: True or False (any case), default true: tell the people concerned'),
-};
-const idListQuery = Type.Object({
-  erecnosList: idListParameter('The learners: erecnos, e.g. [588882000000212025]'),
-  ...notifyQuery,
-});
 
 /** notifyApplicableUsers from the query or the body; default true. */
 function readNotify(request: FastifyRequest) {
