@@ -12,8 +12,9 @@ import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
+import { dataObjectParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
+import { listQuery } from './entity.schemas.ts';
 import * as service from './entity.service.ts';
 import { type EntityFamily, entityPath, familiesUnder, familyParams } from './entity-paths.ts';
 
@@ -46,8 +47,6 @@ export interface EntityKind<Input extends Record<string, unknown>> {
   /** Likewise for update (PATCH); delete stays here. */
   skipUpdate?: boolean;
 }
-
-const listQuery = Type.Object({ startIndex: startIndexParameter });
 
 /** The query of a write: the data object, validated by its reader against `schema`. */
 export function entityDataQuery(dataName: string, schema: TObject): TObject {
