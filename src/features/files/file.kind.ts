@@ -2,67 +2,20 @@
  * Zoho's File API as a module-entity kind: `fileData` keys, their reading, and the file object. The object's shape is
  * provisional (Zoho's pages show no sample): the link sample's keys and order, then the file's own keys.
  */
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import { parseZohoMinutes, zohoDateText } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
-import { OptionalDateShape, OptionalMinutesShape } from '../../http/input-shapes.ts';
-import { documentedAs } from '../../http/parameters.ts';
 import {
   commonEntityFields,
   completeEntityFields,
   type EntityFields,
   type EntityKind,
   type EntityView,
-  ResourceSchema,
-  ResourcesInput,
   readResources,
   resourcesOf,
 } from '../entities/index.ts';
 import { moduleDurationText } from '../modules/index.ts';
-
-/** Most minutes a file may be expected to take (as for modules). */
-
-const flag = () => Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' }));
-
-/** `fileData` on create; the document itself travels as the multipart part `file`. */
-export const FileDataInput = Type.Object(
-  {
-    name: Type.String({
-      minLength: 1,
-      maxLength: 250,
-      pattern: '\\S',
-      errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
-    }),
-    duration: Type.Optional(
-      documentedAs(
-        Type.Unknown({
-          description: 'Minutes: a positive whole number, or "100 Mins" as answered; null or "" for none',
-        }),
-        OptionalMinutesShape,
-      ),
-    ),
-    description: Type.Optional(
-      Type.String({ maxLength: 10000, errorMessage: 'must be a text of at most 10000 characters' }),
-    ),
-    isMandatory: flag(),
-    isIntroFile: flag(),
-    enableDownload: flag(),
-    lockUntil: Type.Optional(
-      documentedAs(
-        Type.Union([Type.String(), Type.Null()], { errorMessage: 'must be a date as DD-MM-YYYY, or "" for none' }),
-        OptionalDateShape,
-      ),
-    ),
-    resources: Type.Optional(ResourcesInput),
-  },
-  { title: 'FileData' },
-);
-
-/** `fileData` on update: every key optional (a partial update). */
-export const FileUpdateInput = Type.Partial(FileDataInput, { title: 'FileUpdate' });
-
-/** Validated `fileData`. */
-export type FileInput = Partial<Static<typeof FileDataInput>>;
+import { FileDataInput, type FileInput, FileSchema, FileUpdateInput } from './file.schemas.ts';
 
 /** The uploaded document as the file object describes it (kept in the entity's settings, beside the flags). */
 export interface DocumentInfo {
@@ -71,28 +24,6 @@ export interface DocumentInfo {
   size: number;
   sha256: string;
 }
-
-/** The file object: the link sample's keys and order (`downloadURL` where a link has `link`), then the file's own. */
-export const FileSchema = Type.Object({
-  lockUntil: Type.String({ description: 'DD-MM-YYYY; empty when unlocked' }),
-  fileId: Type.String(),
-  isMandatoryFile: Type.Boolean(),
-  canMarkAsComplete: Type.Integer(),
-  isLocked: Type.Boolean(),
-  downloadURL: Type.String({ description: "Lectern's download path for the document (scope READ)" }),
-  description: Type.String(),
-  resources: Type.Array(ResourceSchema),
-  canUserEdit: Type.Boolean(),
-  moduleId: Type.String(),
-  fileName: Type.String({ description: 'The title given in fileData.name' }),
-  canUserDelete: Type.Boolean(),
-  isIntroFile: Type.Boolean(),
-  enableDownload: Type.Boolean(),
-  duration: Type.String({ description: '"100 Mins"; empty without a duration' }),
-  uploadedFileName: Type.String({ description: "The document's own name, as uploaded" }),
-  contentType: Type.String(),
-  size: Type.Integer({ description: 'Bytes' }),
-});
 
 /** Turns validated fileData into the shared fields; settings keep the flags, the duration and the document. */
 function toFields(input: FileInput, current?: EntityView): Partial<EntityFields> {

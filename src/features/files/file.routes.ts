@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
-import { dataObjectParameter, uploadBody } from '../../http/parameters.ts';
+import { uploadBody } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
 import {
   type EntityFamily,
@@ -21,29 +21,18 @@ import {
   familyParams,
   registerEntityRoutes,
 } from '../entities/index.ts';
-import {
-  FileDataInput,
-  type FileInput,
-  FileSchema,
-  FileUpdateInput,
-  fileFields,
-  fileKind,
-  presentFile,
-} from './file.kind.ts';
+import { fileFields, fileKind, presentFile } from './file.kind.ts';
 import { admitUpload, closeIfBodyUnread, multipartLimits, readFileRequest } from './file.request.ts';
+import {
+  createQuery,
+  FileDataInput,
+  FileEnvelope,
+  type FileInput,
+  FileUpdateInput,
+  updateQuery,
+} from './file.schemas.ts';
 import { checkFileWrite, createFile, openFileDownload, updateFile } from './file.service.ts';
 import { attachmentDisposition } from './file-content-type.ts';
-
-const FileEnvelope = Type.Object({ code: Type.Literal(200), file: FileSchema, message: Type.Literal('success') });
-
-const fileDataDescription = "The file's data as JSON (or send it as the multipart field fileData)";
-const createQuery = Type.Object({ fileData: dataObjectParameter(FileDataInput, { description: fileDataDescription }) });
-const updateQuery = Type.Object({
-  fileData: dataObjectParameter(FileUpdateInput, {
-    description: `${fileDataDescription}; required unless the part file is sent`,
-    required: false,
-  }),
-});
 
 const uploadDescription =
   'multipart/form-data: the document as the part `file`, and `fileData` (JSON) as a field unless it is in the query.';
