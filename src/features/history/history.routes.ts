@@ -5,31 +5,12 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
-import { idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
 import { presentHistoryRow } from './history.presenter.ts';
-import { HistoryEnvelope } from './history.schemas.ts';
+import { HistoryEnvelope, HistoryQuerystring, maximumLimit } from './history.schemas.ts';
 import { courseHistory, type HistoryPage, type HistoryQuery, learnerHistory } from './history.service.ts';
 
-/** The most rows one page may ask for with `limit`. */
-const maximumLimit = 200;
 const eventName = /^[a-z]+\.[a-zA-Z]+\.v[0-9]+$/;
-
-const HistoryQuerystring = Type.Object({
-  batchId: idParameter('Only entries of this batch'),
-  type: textParameter(
-    Type.String({ pattern: '^\\s*[a-z]+\\.[a-zA-Z]+\\.v[0-9]+\\s*(,\\s*[a-z]+\\.[a-zA-Z]+\\.v[0-9]+\\s*)*$' }),
-    {
-      description: 'Event names, comma separated (learner.enrolled.v1,...)',
-    },
-  ),
-  from: textParameter(Type.Integer({ minimum: 0 }), { description: 'Epoch ms, inclusive' }),
-  to: textParameter(Type.Integer({ minimum: 0 }), { description: 'Epoch ms, inclusive; not before from' }),
-  startIndex: startIndexParameter,
-  limit: textParameter(Type.Integer({ minimum: 1, maximum: maximumLimit }), {
-    description: `Rows per page, 1 to ${maximumLimit}; default ${pageSize}`,
-  }),
-});
 
 function wholeNumber(request: FastifyRequest, name: string, minimum: number, maximum: number): number | undefined {
   const raw = readParameter(request, name);

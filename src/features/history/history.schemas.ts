@@ -1,6 +1,11 @@
 /** The history API's output schemas (Lectern's own shape). */
 import { type Static, Type } from '@sinclair/typebox';
+import { pageSize } from '../../http/envelope.ts';
+import { idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
+
+/** The most rows one page may ask for with `limit`. */
+export const maximumLimit = 200;
 
 const StateSchema = Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]);
 
@@ -33,3 +38,19 @@ export const HistoryEnvelope = Type.Object({
 
 /** One history entry as answered. */
 export type Entry = Static<typeof HistoryEntrySchema>;
+
+export const HistoryQuerystring = Type.Object({
+  batchId: idParameter('Only entries of this batch'),
+  type: textParameter(
+    Type.String({ pattern: '^\\s*[a-z]+\\.[a-zA-Z]+\\.v[0-9]+\\s*(,\\s*[a-z]+\\.[a-zA-Z]+\\.v[0-9]+\\s*)*$' }),
+    {
+      description: 'Event names, comma separated (learner.enrolled.v1,...)',
+    },
+  ),
+  from: textParameter(Type.Integer({ minimum: 0 }), { description: 'Epoch ms, inclusive' }),
+  to: textParameter(Type.Integer({ minimum: 0 }), { description: 'Epoch ms, inclusive; not before from' }),
+  startIndex: startIndexParameter,
+  limit: textParameter(Type.Integer({ minimum: 1, maximum: maximumLimit }), {
+    description: `Rows per page, 1 to ${maximumLimit}; default ${pageSize}`,
+  }),
+});
