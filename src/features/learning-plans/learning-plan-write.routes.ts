@@ -6,43 +6,12 @@ import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, SuccessBody, success, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readIdList } from '../../http/input.ts';
-import { dataObjectParameter, idListParameter } from '../../http/parameters.ts';
+import { idListParameter } from '../../http/parameters.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
 import { presentPlan } from './learning-plan.presenter.ts';
-import { LearningPlanSchema } from './learning-plan.schemas.ts';
+import { LearningPlanSchema, PlanDataInput, PlanUpdateInput, planBody, planQuery } from './learning-plan.schemas.ts';
 import * as service from './learning-plan.service.ts';
 
-const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
-
-/** `learningPlanData` as sent to create; update takes the same keys, each optional. */
-const PlanDataInput = Type.Object(
-  {
-    name: Type.String({
-      minLength: 1,
-      maxLength: 250,
-      pattern: '\\S',
-      errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
-    }),
-    description: Type.Optional(Type.String({ maxLength: 10_000, errorMessage: 'must be at most 10000 characters' })),
-    courseIds: Type.Optional(
-      Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of at most 100 course ids' }),
-    ),
-  },
-  { title: 'LearningPlanData' },
-);
-const PlanUpdateInput = Type.Partial(PlanDataInput, { title: 'LearningPlanUpdate' });
-
-const planBody = Type.Optional(
-  Type.Unknown({
-    description: 'learningPlanData {name, description, courseIds}: bare or wrapped JSON, or a form field',
-  }),
-);
-const planQuery = (schema: typeof PlanDataInput | typeof PlanUpdateInput) =>
-  Type.Object({
-    learningPlanData: dataObjectParameter(schema, {
-      description: 'The plan as JSON (or send it as the JSON or form body)',
-    }),
-  });
 const planEnvelope = successEnvelope('learningPlan', LearningPlanSchema);
 
 /** learningPlanData's course ids may come as JSON numbers: the schema checks them as digit strings. */

@@ -11,7 +11,14 @@ import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
 import { startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
 import { presentPlan, presentPlanCourses, presentPlanProgress } from './learning-plan.presenter.ts';
-import { LearningPlanSchema, PlanCourseProgressSchema, PlanProgressSchema } from './learning-plan.schemas.ts';
+import {
+  LearningPlanSchema,
+  learnerParams,
+  oneBasedStartIndex,
+  PlanCourseProgressSchema,
+  PlanProgressSchema,
+  planParams,
+} from './learning-plan.schemas.ts';
 import * as service from './learning-plan.service.ts';
 import { registerLearningPlanWriteRoutes } from './learning-plan-write.routes.ts';
 
@@ -44,18 +51,10 @@ function pageOf<T>(rows: T[], size: number) {
   return { items: rows.slice(0, size), hasMoreRecords: rows.length > size };
 }
 
-/** `startIndex` of the learning plan pages: 1-based (0 reads as 1). */
-const oneBasedStartIndex = textParameter(Type.Integer({ minimum: 0 }), {
-  description: '1-based position of the first record (0 reads as 1)',
-});
-
 /** A page size from `minimum` to 100. */
 function limitParameter(minimum: number, description = `Records per page, ${minimum} to 100; default 25`) {
   return textParameter(Type.Integer({ minimum, maximum: 100 }), { description });
 }
-
-const planParams = Type.Object({ planId: Type.String() });
-const learnerParams = Type.Object({ learnerId: Type.String() });
 
 /** Registers the learning plan endpoints. */
 export function registerLearningPlanRoutes(app: FastifyInstance, context: AppContext): void {

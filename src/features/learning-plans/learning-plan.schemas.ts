@@ -1,5 +1,6 @@
 /** The learning plan API's output schemas. */
 import { Type } from '@sinclair/typebox';
+import { dataObjectParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
 
 /** A plan's course as a plan lists it. */
@@ -45,3 +46,46 @@ export const PlanCourseProgressSchema = Type.Object({
   percentageOfProgress: Type.Integer(),
   progressAsDisplayString: Type.String(),
 });
+
+export const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
+
+/** `learningPlanData` as sent to create; update takes the same keys, each optional. */
+export const PlanDataInput = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters, not only spaces',
+    }),
+    description: Type.Optional(Type.String({ maxLength: 10_000, errorMessage: 'must be at most 10000 characters' })),
+    courseIds: Type.Optional(
+      Type.Array(IdString, { maxItems: 100, errorMessage: 'must be a list of at most 100 course ids' }),
+    ),
+  },
+  { title: 'LearningPlanData' },
+);
+
+export const PlanUpdateInput = Type.Partial(PlanDataInput, { title: 'LearningPlanUpdate' });
+
+export const planBody = Type.Optional(
+  Type.Unknown({
+    description: 'learningPlanData {name, description, courseIds}: bare or wrapped JSON, or a form field',
+  }),
+);
+
+export const planQuery = (schema: typeof PlanDataInput | typeof PlanUpdateInput) =>
+  Type.Object({
+    learningPlanData: dataObjectParameter(schema, {
+      description: 'The plan as JSON (or send it as the JSON or form body)',
+    }),
+  });
+
+/** `startIndex` of the learning plan pages: 1-based (0 reads as 1). */
+export const oneBasedStartIndex = textParameter(Type.Integer({ minimum: 0 }), {
+  description: '1-based position of the first record (0 reads as 1)',
+});
+
+export const planParams = Type.Object({ planId: Type.String() });
+
+export const learnerParams = Type.Object({ learnerId: Type.String() });
