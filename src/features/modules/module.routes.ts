@@ -9,29 +9,20 @@ import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, pathParentIds, readStartIndex } from '../../http/input.ts';
-import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 import { presentCourseModule } from './module.presenter.ts';
 import {
   CourseModuleEnvelope,
   CourseModuleListEnvelope,
+  dataBody,
+  listQuery,
   ModuleDataInput,
   type ModuleInput,
   ModuleUpdateInput,
+  moduleDataQuery,
   moduleFamilies,
   toModuleInput,
 } from './module.schemas.ts';
 import * as service from './module.service.ts';
-
-const moduleDataQuery = (schema: TObject) =>
-  Type.Object({
-    moduleData: dataObjectParameter(schema, {
-      description: 'The module as JSON (or send it as the JSON or form body)',
-    }),
-  });
-const dataBody = Type.Optional(
-  Type.Unknown({ description: 'moduleData as a JSON body, bare or wrapped, or a form field' }),
-);
-const listQuery = Type.Object({ startIndex: startIndexParameter });
 
 /** `moduleData` through the one data-object decoder, as the service takes it. */
 const readModule = (request: FastifyRequest, reply: FastifyReply, schema: TObject): ModuleInput =>

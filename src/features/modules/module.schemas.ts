@@ -2,7 +2,7 @@
 import { type TObject, Type } from '@sinclair/typebox';
 import { type IsoDate, parseZohoDate, parseZohoMinutes } from '../../dates.ts';
 import { OptionalDateShape, OptionalMinutesShape } from '../../http/input-shapes.ts';
-import { documentedAs } from '../../http/parameters.ts';
+import { dataObjectParameter, documentedAs, startIndexParameter } from '../../http/parameters.ts';
 
 /** Most minutes a module may last (about 2 years), as for courses: a typo, not a plan, beyond that. */
 
@@ -130,3 +130,16 @@ export const moduleFamilies: readonly ModuleFamily[] = [
     family: 'a batch of a blended learning course',
   },
 ];
+
+export const moduleDataQuery = (schema: TObject) =>
+  Type.Object({
+    moduleData: dataObjectParameter(schema, {
+      description: 'The module as JSON (or send it as the JSON or form body)',
+    }),
+  });
+
+export const dataBody = Type.Optional(
+  Type.Unknown({ description: 'moduleData as a JSON body, bare or wrapped, or a form field' }),
+);
+
+export const listQuery = Type.Object({ startIndex: startIndexParameter });
