@@ -8,38 +8,12 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { maxIdsPerList, pathId, readParameter } from '../../http/input.ts';
-import { wholeNumberShape } from '../../http/input-shapes.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
-import { IdText, idParameter, jsonParameter, textParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
 import { entityFamilies, entityPath, familyParams } from '../entities/index.ts';
 import { maximumMarksLimit, readWholeNumber } from './assessment-fields.ts';
+import { LearnerMarksSchema, marksQuery } from './entity-marks.schemas.ts';
 import { type MarkEntry, type MarksKind, updateMarks } from './entity-marks.service.ts';
-
-/** A learner's marks in the answer (provisional: Zoho's pages show no response). */
-export const LearnerMarksSchema = Type.Object({
-  learnerErecno: Type.String(),
-  displayName: Type.String(),
-  employeeId: Type.String(),
-  marks: Type.Integer(),
-  maximumMarks: Type.Integer(),
-});
-
-/** One learner's marks in marksList. */
-const MarkEntrySchema = Type.Object(
-  { learnerErecno: IdText, marks: wholeNumberShape(0, maximumMarksLimit) },
-  { title: 'MarkEntry' },
-);
-
-const marksQuery = Type.Object({
-  learnerErecno: idParameter("The learner's erecno (with marks; or send marksList)"),
-  marks: textParameter(wholeNumberShape(0, maximumMarksLimit), {
-    description: 'Whole marks, 0 to the maximum (with learnerErecno)',
-  }),
-  marksList: jsonParameter(Type.Array(MarkEntrySchema, { minItems: 1, maxItems: maxIdsPerList }), {
-    description: 'Lectern: a JSON array of {"learnerErecno","marks"} to mark several learners at once',
-  }),
-});
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
