@@ -5,13 +5,20 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { EntityType } from '../../entity-types.ts';
 import { invalidInput, missingInput, notFound } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
-import { documentedAs, startIndexParameter, textParameter } from '../../http/parameters.ts';
+import { startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { presentCourseProgress, presentEntityProgress, presentModuleProgress } from './progress-report.presenter.ts';
-import { CourseProgressSchema, EntityProgressSchema, ModuleProgressSchema } from './progress-report.schemas.ts';
+import {
+  CourseProgressSchema,
+  EntityProgressSchema,
+  EntityTypeShape,
+  entitySegments,
+  idParams,
+  ModuleProgressSchema,
+  startIndexQuery,
+} from './progress-report.schemas.ts';
 import * as service from './progress-report.service.ts';
 
 /** A page of course progress in Zoho's list envelope (the reports hold one extra row to tell whether more exist). */
@@ -24,17 +31,6 @@ function courseProgressPage(reports: service.LearnerReport[]) {
     hasMoreRecords,
   };
 }
-
-/** The path segments Zoho uses for each kind, and the kinds' codes (0 to 6) themselves. */
-const entitySegments: Record<string, number> = {
-  offlineTests: EntityType.offlineTest,
-  onlineTests: EntityType.onlineTest,
-  assignments: EntityType.assignment,
-  files: EntityType.file,
-  contents: EntityType.content,
-  sessions: EntityType.session,
-  links: EntityType.link,
-};
 
 /** An entity type as a code (0 to 6) or a path segment (`files`, ...); 400 naming the parameter otherwise. */
 export function readEntityType(raw: unknown, parameter: string): number {
@@ -64,25 +60,6 @@ function targetOf(request: FastifyRequest): service.ReportTarget {
     batchId: params.batchId === undefined ? null : pathId(params, 'batchId'),
   };
 }
-
-const startIndexQuery = Type.Object({ startIndex: startIndexParameter });
-
-/** An entity type as the code 0 to 6 or its path segment (any case). */
-const EntityTypeShape = Type.Union(
-  [Type.Integer({ minimum: 0, maximum: 6 }), Type.Union(Object.keys(entitySegments).map((name) => Type.Literal(name)))],
-  {
-    description:
-      '0 offline test, 1 online test, 2 assignment, 3 file, 4 content, 5 session, 6 link; or the segment (any case)',
-  },
-);
-
-/** Path ids; `entityType` is a code or a segment name. */
-const idParams = (...names: string[]) =>
-  Type.Object(
-    Object.fromEntries(
-      names.map((name) => [name, name === 'entityType' ? documentedAs(Type.String(), EntityTypeShape) : Type.String()]),
-    ),
-  );
 
 /** Registers the course-progress endpoints. */
 export function registerProgressReportRoutes(app: FastifyInstance, context: AppContext): void {

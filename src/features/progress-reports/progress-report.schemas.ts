@@ -1,6 +1,19 @@
 /** The progress report API's output schemas. */
 import { Type } from '@sinclair/typebox';
+import { EntityType } from '../../entity-types.ts';
+import { documentedAs, startIndexParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
+
+/** The path segments Zoho uses for each kind, and the kinds' codes (0 to 6) themselves. */
+export const entitySegments: Record<string, number> = {
+  offlineTests: EntityType.offlineTest,
+  onlineTests: EntityType.onlineTest,
+  assignments: EntityType.assignment,
+  files: EntityType.file,
+  contents: EntityType.content,
+  sessions: EntityType.session,
+  links: EntityType.link,
+};
 
 /** One entity for one learner. */
 export const EntityProgressSchema = Type.Object({
@@ -51,3 +64,22 @@ export const ModuleProgressSchema = Type.Object({
   learner: PersonSchema,
   entities: Type.Array(EntityProgressSchema),
 });
+
+export const startIndexQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** An entity type as the code 0 to 6 or its path segment (any case). */
+export const EntityTypeShape = Type.Union(
+  [Type.Integer({ minimum: 0, maximum: 6 }), Type.Union(Object.keys(entitySegments).map((name) => Type.Literal(name)))],
+  {
+    description:
+      '0 offline test, 1 online test, 2 assignment, 3 file, 4 content, 5 session, 6 link; or the segment (any case)',
+  },
+);
+
+/** Path ids; `entityType` is a code or a segment name. */
+export const idParams = (...names: string[]) =>
+  Type.Object(
+    Object.fromEntries(
+      names.map((name) => [name, name === 'entityType' ? documentedAs(Type.String(), EntityTypeShape) : Type.String()]),
+    ),
+  );
