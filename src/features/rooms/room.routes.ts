@@ -5,15 +5,8 @@ import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { startIndexParameter } from '../../http/parameters.ts';
+import { RoomSchema } from './room.schemas.ts';
 import { getRoom, listRooms, type RoomRow } from './room.service.ts';
-
-const RoomSchema = Type.Object({
-  name: Type.String(),
-  location: Type.Object({ locationId: Type.String(), name: Type.String() }),
-  facilities: Type.Array(Type.String()),
-  roomId: Type.String(),
-  capacity: Type.String({ description: 'A number written as a string, as Zoho sends it' }),
-});
 
 function presentRoom(row: RoomRow) {
   return {
