@@ -3,37 +3,29 @@
  * `schedulers` segment wins over the batch routes' `:batchId` (Fastify's router prefers static segments).
  */
 
-import { type TObject, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { BatchSchedulerTable } from '../../db/database.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { dataObjectParameter, jsonParameter, startIndexParameter } from '../../http/parameters.ts';
+import { startIndexParameter } from '../../http/parameters.ts';
 import { presentScheduler } from './scheduler.presenter.ts';
 import {
   applyKeyAliases,
+  CourseParams,
   SchedulerDataInput,
   SchedulerEnvelope,
+  SchedulerParams,
   SchedulerSchema,
   SchedulerUpdateInput,
+  schedulerDataBody,
+  schedulerDataQuery,
 } from './scheduler.schemas.ts';
 import * as service from './scheduler.service.ts';
 
 const base = '/api/v1/courses/:courseId/batches/schedulers';
-const CourseParams = Type.Object({ courseId: Type.String() });
-const SchedulerParams = Type.Object({ courseId: Type.String(), batchSchedulerId: Type.String() });
-const schedulerDataQuery = (schema: TObject) =>
-  Type.Object({
-    batchSchedulerData: dataObjectParameter(schema, {
-      description: 'The scheduler as JSON (or send it as the JSON or form body)',
-    }),
-    batchShedulerData: jsonParameter(schema, { description: "The parameter table's spelling, also accepted" }),
-  });
-const schedulerDataBody = Type.Optional(
-  Type.Unknown({ description: 'batchSchedulerData as a JSON body, bare or wrapped, or a form field' }),
-);
 
 /** Both spellings of the parameter: the URL's, and the table's `batchShedulerData`. */
 const dataNames = ['batchSchedulerData', 'batchShedulerData'];

@@ -1,7 +1,7 @@
 /** The Batch Scheduler API's input and output schemas: Zoho's input keys in, Zoho's (different) output keys out. */
-import { Type } from '@sinclair/typebox';
+import { type TObject, Type } from '@sinclair/typebox';
 import { ZohoDateShape } from '../../http/input-shapes.ts';
-import { documentedAs } from '../../http/parameters.ts';
+import { dataObjectParameter, documentedAs, jsonParameter } from '../../http/parameters.ts';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 const DateText = documentedAs(Type.String({ errorMessage: 'must be a date as DD-MM-YYYY' }), ZohoDateShape);
@@ -145,3 +145,19 @@ export const SchedulerEnvelope = Type.Object({
   code: Type.Literal('200'),
   message: Type.Literal('success'),
 });
+
+export const CourseParams = Type.Object({ courseId: Type.String() });
+
+export const SchedulerParams = Type.Object({ courseId: Type.String(), batchSchedulerId: Type.String() });
+
+export const schedulerDataQuery = (schema: TObject) =>
+  Type.Object({
+    batchSchedulerData: dataObjectParameter(schema, {
+      description: 'The scheduler as JSON (or send it as the JSON or form body)',
+    }),
+    batchShedulerData: jsonParameter(schema, { description: "The parameter table's spelling, also accepted" }),
+  });
+
+export const schedulerDataBody = Type.Optional(
+  Type.Unknown({ description: 'batchSchedulerData as a JSON body, bare or wrapped, or a form field' }),
+);
