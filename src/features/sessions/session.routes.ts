@@ -1,57 +1,39 @@
 /** Zoho's Session API (blended courses only): create, fetch, list, update, delete sessions, and mark attendance. */
 
-import { type TObject, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { decodeDataObject } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readParameter, readStartIndex } from '../../http/input.ts';
-import {
-  dataObjectParameter,
-  idParameter,
-  notifyParameter,
-  startIndexParameter,
-  textParameter,
-} from '../../http/parameters.ts';
+import { idParameter, textParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
 import { presentSession } from './session.presenter.ts';
 import {
+  dataBody,
+  listQuery,
+  ModuleParams,
+  notifyQuery,
   SessionDataInput,
   SessionEnvelope,
   SessionListEnvelope,
+  SessionParams,
   SessionSuccessBody,
   SessionUpdateInput,
+  sessionDataQuery,
   sessionSuccess,
 } from './session.schemas.ts';
 import * as service from './session.service.ts';
 import { markAttendance } from './session-attendance.service.ts';
 
 const modulePath = '/api/v1/courses/:courseId/batches/:batchId/modules/:moduleId/sessions';
-const ModuleParams = Type.Object({ courseId: Type.String(), batchId: Type.String(), moduleId: Type.String() });
-const SessionParams = Type.Object({ ...ModuleParams.properties, sessionId: Type.String() });
-const notifyQuery = {
-  notifyApplicableUsers: notifyParameter("Lectern: True or False (any case), default true: tell the batch's people", {
-    queryOnly: true,
-  }),
-};
-const sessionDataQuery = (schema: TObject) =>
-  Type.Object({
-    sessionData: dataObjectParameter(schema, {
-      description: 'The session as JSON (or send it as the JSON or form body)',
-    }),
-    ...notifyQuery,
-  });
 
 /** notifyApplicableUsers, default true; read from the query only, as a body holds sessionData's keys. */
 function readNotify(request: FastifyRequest): service.SessionChangeOptions {
   const query = request.query as Record<string, unknown>;
   return { notify: parseBoolean(query.notifyApplicableUsers, 'notifyApplicableUsers') ?? true };
 }
-const dataBody = Type.Optional(
-  Type.Unknown({ description: 'sessionData as a JSON body, bare or wrapped, or a form field' }),
-);
-const listQuery = Type.Object({ startIndex: startIndexParameter });
 
 function sessionPath(params: unknown): service.SessionPath {
   return {

@@ -1,7 +1,13 @@
 /** The Session API's input and output schemas, in Zoho's key names and key order. */
-import { Type } from '@sinclair/typebox';
+import { type TObject, Type } from '@sinclair/typebox';
 import { OptionalDateShape, TwelveHourTimeShape, ZohoDateShape } from '../../http/input-shapes.ts';
-import { documentedAs } from '../../http/parameters.ts';
+import { dataObjectParameter, documentedAs, notifyParameter, startIndexParameter } from '../../http/parameters.ts';
+
+export const notifyQuery = {
+  notifyApplicableUsers: notifyParameter("Lectern: True or False (any case), default true: tell the batch's people", {
+    queryOnly: true,
+  }),
+};
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 
@@ -96,3 +102,21 @@ export const SessionSuccessBody = Type.Object({ code: Type.Literal(200), message
 
 /** The session family's plain success body. */
 export const sessionSuccess = Object.freeze({ code: 200 as const, message: 'success' as const });
+
+export const ModuleParams = Type.Object({ courseId: Type.String(), batchId: Type.String(), moduleId: Type.String() });
+
+export const SessionParams = Type.Object({ ...ModuleParams.properties, sessionId: Type.String() });
+
+export const sessionDataQuery = (schema: TObject) =>
+  Type.Object({
+    sessionData: dataObjectParameter(schema, {
+      description: 'The session as JSON (or send it as the JSON or form body)',
+    }),
+    ...notifyQuery,
+  });
+
+export const dataBody = Type.Optional(
+  Type.Unknown({ description: 'sessionData as a JSON body, bare or wrapped, or a form field' }),
+);
+
+export const listQuery = Type.Object({ startIndex: startIndexParameter });
