@@ -8,10 +8,8 @@ import { pathId, readIdList, readParameter, readStartIndex } from '../../http/in
 import { idListParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import type { EmployeeRow } from '../people/index.ts';
 import { presentTrainer } from './trainer.presenter.ts';
-import { TrainerSchema } from './trainer.schemas.ts';
+import { TrainerParams, TrainerSchema } from './trainer.schemas.ts';
 import * as service from './trainer.service.ts';
-
-const TrainerParams = Type.Object({ trainerId: Type.String({ description: "The trainer's erecno" }) });
 
 function readStatus(request: FastifyRequest): EmployeeRow['status'] {
   const raw = readParameter(request, 'employeeStatus');

@@ -11,3 +11,5 @@ export const TrainerSchema = Type.Object({
   displayPictureURL: Type.String(),
   employeeStatus: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
 });
+
+export const TrainerParams = Type.Object({ trainerId: Type.String({ description: "The trainer's erecno" }) });
