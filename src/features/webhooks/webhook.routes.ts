@@ -15,27 +15,9 @@ import {
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { startIndexParameter } from '../../http/parameters.ts';
 import { presentDeliveries, presentWebhook } from './webhook.presenter.ts';
-import { DeliverySchema, WebhookSchema } from './webhook.schemas.ts';
+import { DeliverySchema, IdParams, WebhookBody, WebhookSchema } from './webhook.schemas.ts';
 import * as service from './webhook.service.ts';
 
-const WebhookBody = Type.Object(
-  {
-    url: Type.Optional(Type.String({ description: 'http or https' })),
-    events: Type.Optional(
-      Type.Union([Type.Array(Type.String()), Type.String()], {
-        description: 'versioned event names (learner.enrolled.v1, ...) or ["*"] for every event',
-      }),
-    ),
-    secret: Type.Optional(
-      Type.Union([Type.String(), Type.Boolean()], {
-        description: 'signing secret (16 to 200 characters); generated when left out; PATCH with true makes a new one',
-      }),
-    ),
-    active: Type.Optional(Type.Union([Type.Boolean(), Type.String()])),
-  },
-  { additionalProperties: false },
-);
-const IdParams = Type.Object({ webhookId: Type.String() });
 const one = successEnvelope('webhook', WebhookSchema);
 
 function bodyOf(request: FastifyRequest): service.WebhookInput {

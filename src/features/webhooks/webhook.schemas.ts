@@ -22,3 +22,23 @@ export const DeliverySchema = Type.Object({
   ...QueueStateProperties,
   attemptLog: Type.Array(AttemptSchema),
 });
+
+export const WebhookBody = Type.Object(
+  {
+    url: Type.Optional(Type.String({ description: 'http or https' })),
+    events: Type.Optional(
+      Type.Union([Type.Array(Type.String()), Type.String()], {
+        description: 'versioned event names (learner.enrolled.v1, ...) or ["*"] for every event',
+      }),
+    ),
+    secret: Type.Optional(
+      Type.Union([Type.String(), Type.Boolean()], {
+        description: 'signing secret (16 to 200 characters); generated when left out; PATCH with true makes a new one',
+      }),
+    ),
+    active: Type.Optional(Type.Union([Type.Boolean(), Type.String()])),
+  },
+  { additionalProperties: false },
+);
+
+export const IdParams = Type.Object({ webhookId: Type.String() });
