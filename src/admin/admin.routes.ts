@@ -1,5 +1,3 @@
-/** Lectern's own control plane under /lectern/v1: employees, tokens and throwaway portals. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { missingInput } from '../errors.ts';
@@ -13,8 +11,14 @@ import {
 } from '../features/people/index.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
-import { startIndexParameter } from '../http/parameters.ts';
-import { EmployeeSchema, NewEmployeeSchema, PortalSchema } from './admin.schemas.ts';
+import {
+  addEmployeesBody,
+  addEmployeesResponse200,
+  createPortalBody,
+  createPortalResponse200,
+  listEmployeesQuery,
+  listEmployeesResponse200,
+} from './admin.schemas.ts';
 import { registerTokenRoutes } from './token.routes.ts';
 
 /** Employees are listed 200 at a time: a whole demo portal fits one page. */
@@ -33,9 +37,9 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       schema: {
         operationId: 'listEmployees',
         tags: ['lectern'],
-        querystring: Type.Object({ startIndex: startIndexParameter }),
+        querystring: listEmployeesQuery,
         response: {
-          200: Type.Object({ employees: Type.Array(EmployeeSchema), hasMoreRecords: Type.Boolean() }),
+          200: listEmployeesResponse200,
           ...errorResponses,
         },
       },
@@ -59,13 +63,8 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'addEmployees',
         tags: ['lectern'],
         description: 'Adds people to the portal: {"employees":[...]} or one person as the body.',
-        body: Type.Union(
-          [Type.Object({ employees: Type.Array(NewEmployeeSchema, { minItems: 1 }) }), NewEmployeeSchema],
-          {
-            description: 'Validated in full by the service, which names the offending field',
-          },
-        ),
-        response: { 200: Type.Object({ employees: Type.Array(EmployeeSchema) }), ...errorResponses },
+        body: addEmployeesBody,
+        response: { 200: addEmployeesResponse200, ...errorResponses },
       },
       // The service validates every field and names it; the schema above documents the shapes.
       attachValidation: true,
@@ -92,8 +91,8 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       schema: {
         operationId: 'createPortal',
         tags: ['lectern'],
-        body: Type.Optional(Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) })),
-        response: { 200: Type.Object({ portal: PortalSchema, token: Type.String() }), ...errorResponses },
+        body: createPortalBody,
+        response: { 200: createPortalResponse200, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,6 +1,7 @@
 /** The control plane's request and response schemas. */
 import { Type } from '@sinclair/typebox';
 import { PersonSchema } from '../features/people/index.ts';
+import { startIndexParameter } from '../http/parameters.ts';
 
 export const EmployeeSchema = Type.Composite([
   PersonSchema,
@@ -27,3 +28,31 @@ export const NewEmployeeSchema = Type.Object({
   roles: Type.Optional(Type.Array(Type.String(), { description: 'admin, settingsAdmin, dataAdmin, trainer' })),
   status: Type.Optional(Type.String({ description: 'active (default) or inactive' })),
 });
+
+/** The querystring of listEmployees. */
+export const listEmployeesQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** The 200 answer of listEmployees. */
+export const listEmployeesResponse200 = Type.Object({
+  employees: Type.Array(EmployeeSchema),
+  hasMoreRecords: Type.Boolean(),
+});
+
+/** The body of addEmployees. */
+export const addEmployeesBody = Type.Union(
+  [Type.Object({ employees: Type.Array(NewEmployeeSchema, { minItems: 1 }) }), NewEmployeeSchema],
+  {
+    description: 'Validated in full by the service, which names the offending field',
+  },
+);
+
+/** The 200 answer of addEmployees. */
+export const addEmployeesResponse200 = Type.Object({ employees: Type.Array(EmployeeSchema) });
+
+/** The body of createPortal. */
+export const createPortalBody = Type.Optional(
+  Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+);
+
+/** The 200 answer of createPortal. */
+export const createPortalResponse200 = Type.Object({ portal: PortalSchema, token: Type.String() });

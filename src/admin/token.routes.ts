@@ -1,5 +1,3 @@
-/** Lectern's token routes under /lectern/v1: mint, list and revoke (by id, or by value without a token). */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import {
@@ -13,7 +11,13 @@ import {
 } from '../features/people/index.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../http/input.ts';
-import { MintBody } from './token.schemas.ts';
+import {
+  listTokensQuery,
+  MintBody,
+  revokeTokenByValueBody,
+  revokeTokenByValueQuery,
+  revokeTokenParams,
+} from './token.schemas.ts';
 
 /** Registers POST and GET /lectern/v1/tokens, DELETE /lectern/v1/tokens/{tokenId} and POST /lectern/v1/tokens/revoke. */
 export function registerTokenRoutes(app: FastifyInstance, context: AppContext): void {
@@ -39,7 +43,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext): 
       schema: {
         operationId: 'listTokens',
         tags: ['lectern'],
-        querystring: Type.Object({ startIndex: Type.Optional(Type.String()) }),
+        querystring: listTokensQuery,
         response: { 200: listEnvelope('tokens', TokenSchema), ...errorResponses },
       },
     },
@@ -59,7 +63,7 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'revokeToken',
         tags: ['lectern'],
         description: 'Revokes a token of the portal and every token minted from it.',
-        params: Type.Object({ tokenId: Type.String() }),
+        params: revokeTokenParams,
         response: { 200: SuccessBody, ...errorResponses },
       },
     },
@@ -81,8 +85,8 @@ export function registerTokenRoutes(app: FastifyInstance, context: AppContext): 
         tags: ['lectern'],
         security: [],
         description: 'Revokes the token given (in the body, or the query as Zoho does) and every token minted from it.',
-        querystring: Type.Object({ token: Type.Optional(Type.String()) }),
-        body: Type.Object({ token: Type.Optional(Type.String()) }),
+        querystring: revokeTokenByValueQuery,
+        body: revokeTokenByValueBody,
         response: { 200: SuccessBody, ...errorResponses },
       },
     },

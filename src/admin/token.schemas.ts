@@ -4,6 +4,7 @@ import { scopeNames } from '../access/index.ts';
 import { maxTokenLifetimeSeconds } from '../features/people/index.ts';
 import { documentedAs } from '../http/parameters.ts';
 
+/** The body of Mint. */
 export const MintBody = Type.Object({
   scopes: documentedAs(
     Type.Array(Type.String(), { description: 'ZOHOPEOPLE.training.{ALL,READ,CREATE,UPDATE,DELETE}' }),
@@ -24,3 +25,15 @@ export const MintBody = Type.Object({
     }),
   ),
 });
+
+/** The querystring of listTokens. */
+export const listTokensQuery = Type.Object({ startIndex: Type.Optional(Type.String()) });
+
+/** The path parameters of revokeToken. */
+export const revokeTokenParams = Type.Object({ tokenId: Type.String() });
+
+/** The querystring of revokeTokenByValue. */
+export const revokeTokenByValueQuery = Type.Object({ token: Type.Optional(Type.String()) });
+
+/** The body of revokeTokenByValue. */
+export const revokeTokenByValueBody = Type.Object({ token: Type.Optional(Type.String()) });
