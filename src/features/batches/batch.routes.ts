@@ -1,12 +1,10 @@
 /** Zoho's Batch API: create, update, delete, fetch one and fetch a course's batches. */
 
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { startIndexParameter } from '../../http/parameters.ts';
 import { type BatchView, presentBatch, presentBatchListItem } from './batch.presenter.ts';
 import {
   BatchDataInput,
@@ -17,6 +15,7 @@ import {
   batchDataBody,
   CourseParams,
   createQuery,
+  listBatchesQuery,
   updateQuery,
 } from './batch.schemas.ts';
 import * as service from './batch.service.ts';
@@ -55,7 +54,7 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'listBatches',
         tags: ['batches'],
         params: CourseParams,
-        querystring: Type.Object({ startIndex: startIndexParameter }),
+        querystring: listBatchesQuery,
         response: { 200: listEnvelope('batches', BatchListItemSchema), ...errorResponses },
       },
     },

@@ -1,6 +1,6 @@
 /** The Batch API's input and output schemas, in Zoho's key names and the key order of its samples. */
 import { Type } from '@sinclair/typebox';
-import { dataObjectParameter } from '../../http/parameters.ts';
+import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 
 const batchDataDescription = 'The batch as JSON (or send it as the JSON or form body)';
 
@@ -109,18 +109,26 @@ export const BatchStatusEnvelope = Type.Object({
   message: Type.Literal('success'),
 });
 
+/** The path parameters of Course. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
 
+/** The path parameters of Batch. */
 export const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
 
+/** The querystring of create. */
 export const createQuery = Type.Object({
   batchData: dataObjectParameter(BatchDataInput, { description: batchDataDescription }),
 });
 
+/** The querystring of update. */
 export const updateQuery = Type.Object({
   batchData: dataObjectParameter(BatchUpdateInput, { description: batchDataDescription }),
 });
 
+/** The body of batchData. */
 export const batchDataBody = Type.Optional(
   Type.Unknown({ description: 'batchData as a JSON body, bare or wrapped, or a form field' }),
 );
+
+/** The querystring of listBatches. */
+export const listBatchesQuery = Type.Object({ startIndex: startIndexParameter });
