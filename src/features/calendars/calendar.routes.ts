@@ -1,10 +1,8 @@
-/** Lectern's own iCalendar feeds of sessions: GET /lectern/v1/calendars/trainers/{erecno}.ics and rooms/{roomId}.ics. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
-import { calendarText } from './calendar.schemas.ts';
+import { calendarText, getRoomCalendarParams, getTrainerCalendarParams } from './calendar.schemas.ts';
 import { roomCalendar, trainerCalendar } from './calendar.service.ts';
 
 const contentType = 'text/calendar; charset=utf-8';
@@ -19,7 +17,7 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
         operationId: 'getTrainerCalendar',
         description: "A trainer's sessions (LMS admins, or the trainer themself).",
         tags: ['calendars'],
-        params: Type.Object({ erecno: Type.String() }),
+        params: getTrainerCalendarParams,
         response: { 200: calendarText, ...errorResponses },
       },
     },
@@ -37,7 +35,7 @@ export function registerCalendarRoutes(app: FastifyInstance, context: AppContext
         operationId: 'getRoomCalendar',
         description: "A room's sessions (LMS admins).",
         tags: ['calendars'],
-        params: Type.Object({ roomId: Type.String() }),
+        params: getRoomCalendarParams,
         response: { 200: calendarText, ...errorResponses },
       },
     },

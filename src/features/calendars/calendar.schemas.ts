@@ -2,3 +2,9 @@
 import { Type } from '@sinclair/typebox';
 
 export const calendarText = Type.String({ description: 'An iCalendar (RFC 5545) document, text/calendar' });
+
+/** The path parameters of getTrainerCalendar. */
+export const getTrainerCalendarParams = Type.Object({ erecno: Type.String() });
+
+/** The path parameters of getRoomCalendar. */
+export const getRoomCalendarParams = Type.Object({ roomId: Type.String() });
