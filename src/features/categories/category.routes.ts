@@ -1,11 +1,8 @@
-/** Zoho's Categories API: GET /api/v1/categories (course categories). */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { readStartIndex } from '../../http/input.ts';
-import { startIndexParameter } from '../../http/parameters.ts';
-import { CategorySchema } from './category.schemas.ts';
+import { CategorySchema, listCategoriesQuery } from './category.schemas.ts';
 import { listCourseCategories } from './category.service.ts';
 
 /** Registers the categories endpoint. */
@@ -17,7 +14,7 @@ export function registerCategoryRoutes(app: FastifyInstance, context: AppContext
       schema: {
         operationId: 'listCategories',
         tags: ['categories'],
-        querystring: Type.Object({ startIndex: startIndexParameter }),
+        querystring: listCategoriesQuery,
         response: { 200: listEnvelope('categories', CategorySchema), ...errorResponses },
       },
     },
