@@ -7,8 +7,10 @@ export const dataName = 'onlineTestData';
 /** `preCourseActivities` / `postCourseActivities` in course settings (provisional: no sample). */
 export const CourseActivityListSchema = Type.Object({ onlineTests: Type.Array(OnlineTestSchema) });
 
+/** The path parameters of course. */
 export const courseParams = Type.Object({ courseId: Type.String() });
 
+/** The path parameters of test. */
 export const testParams = Type.Object({ courseId: Type.String(), testId: Type.String() });
 
 export const body = Type.Optional(
@@ -30,4 +32,23 @@ export const list = Type.Object({
 
 export const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
 
+/** The path parameters of Course. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
+
+/** The 200 answer of getCourseSettings. */
+export const getCourseSettingsResponse200 = Type.Object({
+  code: Type.Literal('200'),
+  settings: Type.Object({
+    courseId: Type.String(),
+    permissionSettings: Type.Object({
+      whoCanEnroll: Type.Array(Type.String()),
+      whoCanUnenroll: Type.Array(Type.String()),
+      whenAnEntityIsConsideredAsCompleted: Type.String(),
+      whenACourseIsConsideredAsCompleted: Type.String(),
+      whenAModuleIsConsideredAsCompleted: Type.String(),
+    }),
+    preCourseActivities: CourseActivityListSchema,
+    postCourseActivities: CourseActivityListSchema,
+  }),
+  message: Type.Literal('success'),
+});

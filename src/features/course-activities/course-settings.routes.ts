@@ -1,5 +1,3 @@
-/** Zoho's Course Settings: the course's permission settings with its pre- and post-course tests. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
@@ -7,7 +5,7 @@ import { pathId } from '../../http/input.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { getCourseSettings } from '../courses/index.ts';
 import { presentCourseActivities } from './course-activity.presenter.ts';
-import { CourseActivityListSchema, CourseParams } from './course-activity.schemas.ts';
+import { CourseParams, getCourseSettingsResponse200 } from './course-activity.schemas.ts';
 import { listCourseActivityTests } from './course-activity.service.ts';
 
 /** Registers GET /courses/:courseId/settings (after the sharing routes, where Zoho's list places it). */
@@ -21,22 +19,7 @@ export function registerCourseSettingsRoutes(app: FastifyInstance, context: AppC
         tags: ['settings'],
         params: CourseParams,
         response: {
-          200: Type.Object({
-            code: Type.Literal('200'),
-            settings: Type.Object({
-              courseId: Type.String(),
-              permissionSettings: Type.Object({
-                whoCanEnroll: Type.Array(Type.String()),
-                whoCanUnenroll: Type.Array(Type.String()),
-                whenAnEntityIsConsideredAsCompleted: Type.String(),
-                whenACourseIsConsideredAsCompleted: Type.String(),
-                whenAModuleIsConsideredAsCompleted: Type.String(),
-              }),
-              preCourseActivities: CourseActivityListSchema,
-              postCourseActivities: CourseActivityListSchema,
-            }),
-            message: Type.Literal('success'),
-          }),
+          200: getCourseSettingsResponse200,
           ...errorResponses,
         },
       },
