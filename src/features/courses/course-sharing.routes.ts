@@ -5,10 +5,18 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
-import { idParameter, startIndexParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
-import { CourseParams, idListQuery } from './course.schemas.ts';
+import {
+  CourseParams,
+  countSuggestedCoursesResponse200,
+  idListQuery,
+  listSharedUsersQuery,
+  shareCourseBody,
+  suggestCourseBody,
+  unshareCourseBody,
+  unshareCourseQuery,
+} from './course.schemas.ts';
 import * as actions from './course-action.service.ts';
 
 /** Registers share, unshare, shared users, suggest and suggested count. */
@@ -29,7 +37,7 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         tags: ['course actions'],
         params: CourseParams,
         querystring: idListQuery,
-        body: Type.Optional(Type.Unknown()),
+        body: shareCourseBody,
         response: { 200: peopleEnvelope('sharedUsers'), ...errorResponses },
       },
     },
@@ -48,10 +56,8 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         operationId: 'unshareCourse',
         tags: ['course actions'],
         params: CourseParams,
-        querystring: Type.Object({
-          sharedUserErecno: idParameter('The person to stop sharing with', { required: true }),
-        }),
-        body: Type.Optional(Type.Unknown()),
+        querystring: unshareCourseQuery,
+        body: unshareCourseBody,
         response: { 200: SuccessBody, ...errorResponses },
       },
     },
@@ -74,7 +80,7 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         operationId: 'listSharedUsers',
         tags: ['course actions'],
         params: CourseParams,
-        querystring: Type.Object({ startIndex: startIndexParameter }),
+        querystring: listSharedUsersQuery,
         response: { 200: listEnvelope('sharedUsers', PersonSchema), ...errorResponses },
       },
     },
@@ -101,7 +107,7 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         tags: ['course actions'],
         params: CourseParams,
         querystring: idListQuery,
-        body: Type.Optional(Type.Unknown()),
+        body: suggestCourseBody,
         response: { 200: peopleEnvelope('suggestedUsers'), ...errorResponses },
       },
     },
@@ -120,7 +126,7 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         operationId: 'countSuggestedCourses',
         tags: ['course actions'],
         response: {
-          200: Type.Object({ code: Type.Literal('200'), message: Type.Literal('success'), count: Type.Integer() }),
+          200: countSuggestedCoursesResponse200,
           ...errorResponses,
         },
       },

@@ -1,6 +1,5 @@
 /** Zoho's Course API: create, fetch one, fetch all, my courses, update, delete. */
 
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
@@ -14,7 +13,6 @@ import {
   readStartIndex,
   requireDataObject,
 } from '../../http/input.ts';
-import { dataObjectParameter, idParameter, textParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { isNumericId } from '../../ids.ts';
 import { type CourseView, presentCourse } from './course.presenter.ts';
@@ -25,8 +23,12 @@ import {
   CourseParams,
   CourseSchema,
   CourseUpdateInput,
-  courseDataDescription,
+  createCourseBody,
   createQuery,
+  getCourseQuery,
+  updateCourseBody,
+  updateCourseByQueryBody,
+  updateCourseByQueryQuery,
   updateQuery,
 } from './course.schemas.ts';
 import * as service from './course.service.ts';
@@ -118,9 +120,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         operationId: 'createCourse',
         tags: ['courses'],
         querystring: createQuery,
-        body: Type.Optional(
-          Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' }),
-        ),
+        body: createCourseBody,
         response: { 200: CourseEnvelope, ...errorResponses },
       },
     },
@@ -156,11 +156,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         operationId: 'getCourse',
         tags: ['courses'],
         params: CourseParams,
-        querystring: Type.Object({
-          batchId: textParameter(Type.String({ pattern: '^(0|[1-9][0-9]{0,19})?$' }), {
-            description: "The batch whose progress to show; 0 or empty for the course's own",
-          }),
-        }),
+        querystring: getCourseQuery,
         response: { 200: CourseEnvelope, ...errorResponses },
       },
     },
@@ -197,9 +193,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         tags: ['courses'],
         params: CourseParams,
         querystring: updateQuery,
-        body: Type.Optional(
-          Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' }),
-        ),
+        body: updateCourseBody,
         response: { 200: CourseEnvelope, ...errorResponses },
       },
     },
@@ -215,11 +209,8 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         description:
           'The older doc page leaves the id out of the path: it is read from courseId (query, body or courseData).',
         tags: ['courses'],
-        querystring: Type.Object({
-          courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
-          courseId: idParameter('The course (else courseData.courseId)'),
-        }),
-        body: Type.Optional(Type.Unknown()),
+        querystring: updateCourseByQueryQuery,
+        body: updateCourseByQueryBody,
         response: { 200: CourseEnvelope, ...errorResponses },
       },
     },

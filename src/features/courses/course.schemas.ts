@@ -204,6 +204,7 @@ export const CourseListQuery = Type.Object({
   suggestedToMe: textParameter(Type.Boolean(), { description: 'Only courses suggested to the caller' }),
 });
 
+/** The path parameters of Course. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
 
 /** `{"code":"200","course":{"courseId":"...","status":"published"},"message":"success"}`, as the Publish Course page shows. */
@@ -213,14 +214,67 @@ export const CourseStatusEnvelope = Type.Object({
   message: Type.Literal('success'),
 });
 
+/** The querystring of idList. */
 export const idListQuery = Type.Object({
   erecnosList: idListParameter('The people: erecnos, e.g. [588882000000212025]'),
 });
 
+/** The querystring of create. */
 export const createQuery = Type.Object({
   courseData: dataObjectParameter(CourseDataInput, { description: courseDataDescription }),
 });
 
+/** The querystring of update. */
 export const updateQuery = Type.Object({
   courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
 });
+
+/** The body of shareCourse. */
+export const shareCourseBody = Type.Optional(Type.Unknown());
+
+/** The querystring of unshareCourse. */
+export const unshareCourseQuery = Type.Object({
+  sharedUserErecno: idParameter('The person to stop sharing with', { required: true }),
+});
+
+/** The body of unshareCourse. */
+export const unshareCourseBody = Type.Optional(Type.Unknown());
+
+/** The querystring of listSharedUsers. */
+export const listSharedUsersQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** The body of suggestCourse. */
+export const suggestCourseBody = Type.Optional(Type.Unknown());
+
+/** The 200 answer of countSuggestedCourses. */
+export const countSuggestedCoursesResponse200 = Type.Object({
+  code: Type.Literal('200'),
+  message: Type.Literal('success'),
+  count: Type.Integer(),
+});
+
+/** The body of createCourse. */
+export const createCourseBody = Type.Optional(
+  Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' }),
+);
+
+/** The querystring of getCourse. */
+export const getCourseQuery = Type.Object({
+  batchId: textParameter(Type.String({ pattern: '^(0|[1-9][0-9]{0,19})?$' }), {
+    description: "The batch whose progress to show; 0 or empty for the course's own",
+  }),
+});
+
+/** The body of updateCourse. */
+export const updateCourseBody = Type.Optional(
+  Type.Unknown({ description: 'courseData as a JSON body, bare or wrapped, or a form field' }),
+);
+
+/** The querystring of updateCourseByQuery. */
+export const updateCourseByQueryQuery = Type.Object({
+  courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
+  courseId: idParameter('The course (else courseData.courseId)'),
+});
+
+/** The body of updateCourseByQuery. */
+export const updateCourseByQueryBody = Type.Optional(Type.Unknown());
