@@ -1,5 +1,3 @@
-/** Routes: the learner history under /lectern/v1, per learner and per course (scope READ). */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
@@ -7,7 +5,13 @@ import { errorResponses, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
 import { isNumericId } from '../../ids.ts';
 import { presentHistoryRow } from './history.presenter.ts';
-import { HistoryEnvelope, HistoryQuerystring, maximumLimit } from './history.schemas.ts';
+import {
+  getCourseHistoryParams,
+  getLearnerHistoryParams,
+  HistoryEnvelope,
+  HistoryQuerystring,
+  maximumLimit,
+} from './history.schemas.ts';
 import { courseHistory, type HistoryPage, type HistoryQuery, learnerHistory } from './history.service.ts';
 
 const eventName = /^[a-z]+\.[a-zA-Z]+\.v[0-9]+$/;
@@ -73,7 +77,7 @@ export function registerHistoryRoutes(app: FastifyInstance, context: AppContext)
         description:
           "A learner's history: enrolments, waitlist moves, attendance, marks and completions, oldest first.",
         tags: ['lectern history'],
-        params: Type.Object({ erecno: Type.String() }),
+        params: getLearnerHistoryParams,
         querystring: HistoryQuerystring,
         response,
       },
@@ -91,7 +95,7 @@ export function registerHistoryRoutes(app: FastifyInstance, context: AppContext)
         operationId: 'getCourseHistory',
         description: 'The history of every learner of a course (or, with batchId, of one batch), oldest first.',
         tags: ['lectern history'],
-        params: Type.Object({ courseId: Type.String() }),
+        params: getCourseHistoryParams,
         querystring: HistoryQuerystring,
         response,
       },

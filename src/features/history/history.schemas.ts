@@ -54,3 +54,9 @@ export const HistoryQuerystring = Type.Object({
     description: `Rows per page, 1 to ${maximumLimit}; default ${pageSize}`,
   }),
 });
+
+/** The path parameters of getLearnerHistory. */
+export const getLearnerHistoryParams = Type.Object({ erecno: Type.String() });
+
+/** The path parameters of getCourseHistory. */
+export const getCourseHistoryParams = Type.Object({ courseId: Type.String() });
