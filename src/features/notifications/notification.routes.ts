@@ -1,14 +1,15 @@
-/** Routes: the notification outbox under /lectern/v1 (read only; e-mails are queued by the changes themselves). */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { webhookEventTypes } from '../../events/index.ts';
-import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
+import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { presentAttempt, presentNotification } from './notification.presenter.ts';
-import { AttemptSchema, NotificationSchema } from './notification.schemas.ts';
-import { deliveryStatuses, getCallerNotification, listCallerNotifications } from './notification.service.ts';
+import {
+  getNotificationParams,
+  getNotificationResponse200,
+  listNotificationsQuery,
+  NotificationSchema,
+} from './notification.schemas.ts';
+import { getCallerNotification, listCallerNotifications } from './notification.service.ts';
 
 /** Registers GET /lectern/v1/notifications and GET /lectern/v1/notifications/{notificationId}. */
 export function registerNotificationRoutes(app: FastifyInstance, context: AppContext): void {
@@ -19,16 +20,7 @@ export function registerNotificationRoutes(app: FastifyInstance, context: AppCon
       schema: {
         operationId: 'listNotifications',
         tags: ['lectern'],
-        querystring: Type.Object({
-          erecno: idParameter('LMS admins only, unless it is the caller'),
-          status: textParameter(Type.Union(deliveryStatuses.map((status) => Type.Literal(status))), {
-            description: 'pending, sending, sent, failed or skipped',
-          }),
-          type: textParameter(Type.Union(webhookEventTypes.map((type) => Type.Literal(type))), {
-            description: 'a versioned event name, e.g. learner.enrolled.v1',
-          }),
-          startIndex: startIndexParameter,
-        }),
+        querystring: listNotificationsQuery,
         response: { 200: listEnvelope('notifications', NotificationSchema), ...errorResponses },
       },
     },
@@ -50,12 +42,9 @@ export function registerNotificationRoutes(app: FastifyInstance, context: AppCon
       schema: {
         operationId: 'getNotification',
         tags: ['lectern'],
-        params: Type.Object({ notificationId: Type.String() }),
+        params: getNotificationParams,
         response: {
-          200: successEnvelope(
-            'notification',
-            Type.Composite([NotificationSchema, Type.Object({ attemptLog: Type.Array(AttemptSchema) })]),
-          ),
+          200: getNotificationResponse200,
           ...errorResponses,
         },
       },

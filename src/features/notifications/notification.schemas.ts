@@ -1,5 +1,9 @@
 /** The outbox API's output schemas, shared with the webhook deliveries. */
 import { Type } from '@sinclair/typebox';
+import { webhookEventTypes } from '../../events/index.ts';
+import { successEnvelope } from '../../http/envelope.ts';
+import { idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
+import { deliveryStatuses } from './notification.service.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Number>>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -40,3 +44,24 @@ export const NotificationSchema = Type.Object({
   invite: Nullable(Type.String({ description: 'REQUEST or CANCEL: the iCalendar invite attached' })),
   ...QueueStateProperties,
 });
+
+/** The querystring of listNotifications. */
+export const listNotificationsQuery = Type.Object({
+  erecno: idParameter('LMS admins only, unless it is the caller'),
+  status: textParameter(Type.Union(deliveryStatuses.map((status) => Type.Literal(status))), {
+    description: 'pending, sending, sent, failed or skipped',
+  }),
+  type: textParameter(Type.Union(webhookEventTypes.map((type) => Type.Literal(type))), {
+    description: 'a versioned event name, e.g. learner.enrolled.v1',
+  }),
+  startIndex: startIndexParameter,
+});
+
+/** The path parameters of getNotification. */
+export const getNotificationParams = Type.Object({ notificationId: Type.String() });
+
+/** The 200 answer of getNotification. */
+export const getNotificationResponse200 = successEnvelope(
+  'notification',
+  Type.Composite([NotificationSchema, Type.Object({ attemptLog: Type.Array(AttemptSchema) })]),
+);
