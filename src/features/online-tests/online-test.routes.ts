@@ -1,11 +1,10 @@
-/** Zoho's Online Test API in both families, and Lectern's preview page of any online test. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
 import { registerEntityRoutes } from '../entities/index.ts';
 import { onlineTestKind } from './online-test.kind.ts';
+import { previewOnlineTestParams, previewOnlineTestResponse200 } from './online-test.schemas.ts';
 import { loadPreview, renderPreview } from './online-test-preview.ts';
 
 /** Registers the online test endpoints and the preview page. */
@@ -20,8 +19,8 @@ export function registerOnlineTestRoutes(app: FastifyInstance, context: AppConte
         operationId: 'previewOnlineTest',
         description: "An online test's settings as an HTML page (the course's managers); the previewURL of a test.",
         tags: ['onlineTests'],
-        params: Type.Object({ onlineTestId: Type.String() }),
-        response: { 200: Type.String({ description: 'An HTML page, text/html' }), ...errorResponses },
+        params: previewOnlineTestParams,
+        response: { 200: previewOnlineTestResponse200, ...errorResponses },
       },
     },
     async (request, reply) => {
