@@ -1,11 +1,8 @@
-/** Zoho's read-only Rooms API: GET /api/v1/rooms and /api/v1/rooms/{roomId}. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { startIndexParameter } from '../../http/parameters.ts';
-import { RoomSchema } from './room.schemas.ts';
+import { getRoomParams, getRoomQuery, getRoomResponse200, listRoomsQuery, RoomSchema } from './room.schemas.ts';
 import { getRoom, listRooms, type RoomRow } from './room.service.ts';
 
 function presentRoom(row: RoomRow) {
@@ -27,7 +24,7 @@ export function registerRoomRoutes(app: FastifyInstance, context: AppContext): v
       schema: {
         operationId: 'listRooms',
         tags: ['rooms'],
-        querystring: Type.Object({ startIndex: startIndexParameter }),
+        querystring: listRoomsQuery,
         response: { 200: listEnvelope('rooms', RoomSchema), ...errorResponses },
       },
     },
@@ -44,10 +41,10 @@ export function registerRoomRoutes(app: FastifyInstance, context: AppContext): v
       schema: {
         operationId: 'getRoom',
         tags: ['rooms'],
-        params: Type.Object({ roomId: Type.String() }),
-        querystring: Type.Object({ startIndex: startIndexParameter }),
+        params: getRoomParams,
+        querystring: getRoomQuery,
         response: {
-          200: Type.Object({ code: Type.Literal('200'), message: Type.Literal('success'), room: RoomSchema }),
+          200: getRoomResponse200,
           ...errorResponses,
         },
       },
