@@ -3,18 +3,17 @@
  * `schedulers` segment wins over the batch routes' `:batchId` (Fastify's router prefers static segments).
  */
 
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { BatchSchedulerTable } from '../../db/database.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { startIndexParameter } from '../../http/parameters.ts';
 import { presentScheduler } from './scheduler.presenter.ts';
 import {
   applyKeyAliases,
   CourseParams,
+  listBatchSchedulersQuery,
   SchedulerDataInput,
   SchedulerEnvelope,
   SchedulerParams,
@@ -85,7 +84,7 @@ export function registerSchedulerRoutes(app: FastifyInstance, context: AppContex
         description: 'Provisional list shape: the doc page shows a single scheduler; Lectern answers a list.',
         tags: ['batch schedulers'],
         params: CourseParams,
-        querystring: Type.Object({ startIndex: startIndexParameter }),
+        querystring: listBatchSchedulersQuery,
         response: { 200: listEnvelope('batchSchedulers', SchedulerSchema), ...errorResponses },
       },
     },

@@ -1,7 +1,7 @@
 /** The Batch Scheduler API's input and output schemas: Zoho's input keys in, Zoho's (different) output keys out. */
 import { type TObject, Type } from '@sinclair/typebox';
 import { ZohoDateShape } from '../../http/input-shapes.ts';
-import { dataObjectParameter, documentedAs, jsonParameter } from '../../http/parameters.ts';
+import { dataObjectParameter, documentedAs, jsonParameter, startIndexParameter } from '../../http/parameters.ts';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 const DateText = documentedAs(Type.String({ errorMessage: 'must be a date as DD-MM-YYYY' }), ZohoDateShape);
@@ -146,10 +146,13 @@ export const SchedulerEnvelope = Type.Object({
   message: Type.Literal('success'),
 });
 
+/** The path parameters of Course. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
 
+/** The path parameters of Scheduler. */
 export const SchedulerParams = Type.Object({ courseId: Type.String(), batchSchedulerId: Type.String() });
 
+/** The querystring of schedulerData. */
 export const schedulerDataQuery = (schema: TObject) =>
   Type.Object({
     batchSchedulerData: dataObjectParameter(schema, {
@@ -158,6 +161,10 @@ export const schedulerDataQuery = (schema: TObject) =>
     batchShedulerData: jsonParameter(schema, { description: "The parameter table's spelling, also accepted" }),
   });
 
+/** The body of schedulerData. */
 export const schedulerDataBody = Type.Optional(
   Type.Unknown({ description: 'batchSchedulerData as a JSON body, bare or wrapped, or a form field' }),
 );
+
+/** The querystring of listBatchSchedulers. */
+export const listBatchSchedulersQuery = Type.Object({ startIndex: startIndexParameter });
