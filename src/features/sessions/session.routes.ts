@@ -1,20 +1,21 @@
 /** Zoho's Session API (blended courses only): create, fetch, list, update, delete sessions, and mark attendance. */
 
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { decodeDataObject } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readParameter, readStartIndex } from '../../http/input.ts';
-import { idParameter, textParameter } from '../../http/parameters.ts';
 import { isNumericId } from '../../ids.ts';
 import { presentSession } from './session.presenter.ts';
 import {
   dataBody,
+  deleteSessionQuery,
+  listBatchSessionsParams,
   listQuery,
   ModuleParams,
-  notifyQuery,
+  markAttendanceBody,
+  markAttendanceQuery,
   SessionDataInput,
   SessionEnvelope,
   SessionListEnvelope,
@@ -112,7 +113,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
       schema: {
         operationId: 'listBatchSessions',
         tags: ['sessions'],
-        params: Type.Object({ courseId: Type.String(), batchId: Type.String() }),
+        params: listBatchSessionsParams,
         querystring: listQuery,
         response: listResponse,
       },
@@ -167,7 +168,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         operationId: 'deleteSession',
         tags: ['sessions'],
         params: SessionParams,
-        querystring: Type.Object(notifyQuery),
+        querystring: deleteSessionQuery,
         response: { 200: SessionSuccessBody, ...errorResponses },
       },
     },
@@ -187,14 +188,8 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         description: 'Marks one learner Present or Absent; answers the session with its counts (provisional).',
         tags: ['sessions'],
         params: SessionParams,
-        querystring: Type.Object({
-          learnerErecno: idParameter('The learner', { required: true }),
-          status: textParameter(Type.Union([Type.Literal('Present'), Type.Literal('Absent')]), {
-            description: 'Present or Absent (any case)',
-            required: true,
-          }),
-        }),
-        body: Type.Optional(Type.Unknown()),
+        querystring: markAttendanceQuery,
+        body: markAttendanceBody,
         response: sessionResponse,
       },
     },

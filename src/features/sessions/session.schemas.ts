@@ -1,8 +1,16 @@
 /** The Session API's input and output schemas, in Zoho's key names and key order. */
 import { type TObject, Type } from '@sinclair/typebox';
 import { OptionalDateShape, TwelveHourTimeShape, ZohoDateShape } from '../../http/input-shapes.ts';
-import { dataObjectParameter, documentedAs, notifyParameter, startIndexParameter } from '../../http/parameters.ts';
+import {
+  dataObjectParameter,
+  documentedAs,
+  idParameter,
+  notifyParameter,
+  startIndexParameter,
+  textParameter,
+} from '../../http/parameters.ts';
 
+/** The querystring of notify. */
 export const notifyQuery = {
   notifyApplicableUsers: notifyParameter("Lectern: True or False (any case), default true: tell the batch's people", {
     queryOnly: true,
@@ -103,10 +111,13 @@ export const SessionSuccessBody = Type.Object({ code: Type.Literal(200), message
 /** The session family's plain success body. */
 export const sessionSuccess = Object.freeze({ code: 200 as const, message: 'success' as const });
 
+/** The path parameters of Module. */
 export const ModuleParams = Type.Object({ courseId: Type.String(), batchId: Type.String(), moduleId: Type.String() });
 
+/** The path parameters of Session. */
 export const SessionParams = Type.Object({ ...ModuleParams.properties, sessionId: Type.String() });
 
+/** The querystring of sessionData. */
 export const sessionDataQuery = (schema: TObject) =>
   Type.Object({
     sessionData: dataObjectParameter(schema, {
@@ -115,8 +126,28 @@ export const sessionDataQuery = (schema: TObject) =>
     ...notifyQuery,
   });
 
+/** The body of data. */
 export const dataBody = Type.Optional(
   Type.Unknown({ description: 'sessionData as a JSON body, bare or wrapped, or a form field' }),
 );
 
+/** The querystring of list. */
 export const listQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** The path parameters of listBatchSessions. */
+export const listBatchSessionsParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
+
+/** The querystring of deleteSession. */
+export const deleteSessionQuery = Type.Object(notifyQuery);
+
+/** The querystring of markAttendance. */
+export const markAttendanceQuery = Type.Object({
+  learnerErecno: idParameter('The learner', { required: true }),
+  status: textParameter(Type.Union([Type.Literal('Present'), Type.Literal('Absent')]), {
+    description: 'Present or Absent (any case)',
+    required: true,
+  }),
+});
+
+/** The body of markAttendance. */
+export const markAttendanceBody = Type.Optional(Type.Unknown());
