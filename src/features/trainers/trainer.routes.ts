@@ -5,10 +5,16 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
-import { idListParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
+import { idListParameter } from '../../http/parameters.ts';
 import type { EmployeeRow } from '../people/index.ts';
 import { presentTrainer } from './trainer.presenter.ts';
-import { TrainerParams, TrainerSchema } from './trainer.schemas.ts';
+import {
+  getTrainerResponse200,
+  listTrainersQuery,
+  listTrainersResponse200,
+  TrainerParams,
+  TrainerSchema,
+} from './trainer.schemas.ts';
 import * as service from './trainer.service.ts';
 
 function readStatus(request: FastifyRequest): EmployeeRow['status'] {
@@ -65,22 +71,9 @@ export function registerTrainerRoutes(app: FastifyInstance, context: AppContext)
       schema: {
         operationId: 'listTrainers',
         tags: ['trainers'],
-        querystring: Type.Object({
-          startIndex: startIndexParameter,
-          employeeStatus: textParameter(Type.Union([Type.Literal('active'), Type.Literal('inactive')]), {
-            description: 'active (default) or inactive, any case',
-          }),
-          sortBy: textParameter(Type.Union([Type.Literal('asc'), Type.Literal('desc')]), {
-            description: 'asc (default) or desc, by name, any case',
-          }),
-        }),
+        querystring: listTrainersQuery,
         response: {
-          200: Type.Object({
-            trainers: Type.Array(TrainerSchema),
-            code: Type.Literal('200'),
-            message: Type.Literal('success'),
-            hasMoreRecords: Type.Boolean(),
-          }),
+          200: listTrainersResponse200,
           ...errorResponses,
         },
       },
@@ -102,7 +95,7 @@ export function registerTrainerRoutes(app: FastifyInstance, context: AppContext)
         tags: ['trainers'],
         params: TrainerParams,
         response: {
-          200: Type.Object({ code: Type.Literal('200'), trainer: TrainerSchema, message: Type.Literal('success') }),
+          200: getTrainerResponse200,
           ...errorResponses,
         },
       },

@@ -1,5 +1,6 @@
 /** The trainer API's output schema (provisional: Zoho's pages show no trainer object). */
 import { Type } from '@sinclair/typebox';
+import { startIndexParameter, textParameter } from '../../http/parameters.ts';
 
 /** A trainer: the person as Zoho shows people elsewhere, led by trainerId (the erecno) and with their status. */
 export const TrainerSchema = Type.Object({
@@ -12,4 +13,31 @@ export const TrainerSchema = Type.Object({
   employeeStatus: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
 });
 
+/** The path parameters of Trainer. */
 export const TrainerParams = Type.Object({ trainerId: Type.String({ description: "The trainer's erecno" }) });
+
+/** The querystring of listTrainers. */
+export const listTrainersQuery = Type.Object({
+  startIndex: startIndexParameter,
+  employeeStatus: textParameter(Type.Union([Type.Literal('active'), Type.Literal('inactive')]), {
+    description: 'active (default) or inactive, any case',
+  }),
+  sortBy: textParameter(Type.Union([Type.Literal('asc'), Type.Literal('desc')]), {
+    description: 'asc (default) or desc, by name, any case',
+  }),
+});
+
+/** The 200 answer of listTrainers. */
+export const listTrainersResponse200 = Type.Object({
+  trainers: Type.Array(TrainerSchema),
+  code: Type.Literal('200'),
+  message: Type.Literal('success'),
+  hasMoreRecords: Type.Boolean(),
+});
+
+/** The 200 answer of getTrainer. */
+export const getTrainerResponse200 = Type.Object({
+  code: Type.Literal('200'),
+  trainer: TrainerSchema,
+  message: Type.Literal('success'),
+});
