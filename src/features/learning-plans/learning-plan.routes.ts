@@ -8,13 +8,16 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
-import { startIndexParameter, textParameter } from '../../http/parameters.ts';
+import { startIndexParameter } from '../../http/parameters.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
 import { presentPlan, presentPlanCourses, presentPlanProgress } from './learning-plan.presenter.ts';
 import {
+  getLearnerLearningPlanCoursesProgressParams,
+  getLearnerLearningPlanCoursesProgressQuery,
+  getLearnerLearningPlansProgressQuery,
   LearningPlanSchema,
   learnerParams,
-  oneBasedStartIndex,
+  listLearningPlansQuery,
   PlanCourseProgressSchema,
   PlanProgressSchema,
   planParams,
@@ -51,11 +54,6 @@ function pageOf<T>(rows: T[], size: number) {
   return { items: rows.slice(0, size), hasMoreRecords: rows.length > size };
 }
 
-/** A page size from `minimum` to 100. */
-function limitParameter(minimum: number, description = `Records per page, ${minimum} to 100; default 25`) {
-  return textParameter(Type.Integer({ minimum, maximum: 100 }), { description });
-}
-
 /** Registers the learning plan endpoints. */
 export function registerLearningPlanRoutes(app: FastifyInstance, context: AppContext): void {
   registerLearningPlanWriteRoutes(app, context);
@@ -68,7 +66,7 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
         operationId: 'listLearningPlans',
         description: 'startIndex is 1-based (0 reads as 1); limit 1 to 100, 1 by default (as the page says).',
         tags: ['learning plans'],
-        querystring: Type.Object({ startIndex: oneBasedStartIndex, limit: limitParameter(1) }),
+        querystring: listLearningPlansQuery,
         response: { 200: listEnvelope('learningPlans', LearningPlanSchema), ...errorResponses },
       },
     },
@@ -116,7 +114,7 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
         description: 'The plans assigned to the learner with their progress (completed courses); 0-based startIndex.',
         tags: ['learning plans'],
         params: learnerParams,
-        querystring: Type.Object({ startIndex: startIndexParameter }),
+        querystring: getLearnerLearningPlansProgressQuery,
         response: { 200: listEnvelope('learningPlans', PlanProgressSchema), ...errorResponses },
       },
     },
@@ -137,12 +135,8 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
         operationId: 'getLearnerLearningPlanCoursesProgress',
         description: "The courses of a plan with the learner's progress; startIndex 1-based, Limit (or limit) 25-100.",
         tags: ['learning plans'],
-        params: Type.Object({ learnerId: Type.String(), planId: Type.String() }),
-        querystring: Type.Object({
-          startIndex: oneBasedStartIndex,
-          Limit: limitParameter(25),
-          limit: limitParameter(25, 'The same as Limit'),
-        }),
+        params: getLearnerLearningPlanCoursesProgressParams,
+        querystring: getLearnerLearningPlanCoursesProgressQuery,
         response: { 200: listEnvelope('courses', PlanCourseProgressSchema), ...errorResponses },
       },
     },

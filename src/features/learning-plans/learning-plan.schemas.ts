@@ -1,6 +1,6 @@
 /** The learning plan API's output schemas. */
 import { Type } from '@sinclair/typebox';
-import { dataObjectParameter, textParameter } from '../../http/parameters.ts';
+import { dataObjectParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
 
 /** A plan's course as a plan lists it. */
@@ -68,12 +68,14 @@ export const PlanDataInput = Type.Object(
 
 export const PlanUpdateInput = Type.Partial(PlanDataInput, { title: 'LearningPlanUpdate' });
 
+/** The body of plan. */
 export const planBody = Type.Optional(
   Type.Unknown({
     description: 'learningPlanData {name, description, courseIds}: bare or wrapped JSON, or a form field',
   }),
 );
 
+/** The querystring of plan. */
 export const planQuery = (schema: typeof PlanDataInput | typeof PlanUpdateInput) =>
   Type.Object({
     learningPlanData: dataObjectParameter(schema, {
@@ -86,6 +88,32 @@ export const oneBasedStartIndex = textParameter(Type.Integer({ minimum: 0 }), {
   description: '1-based position of the first record (0 reads as 1)',
 });
 
+/** The path parameters of plan. */
 export const planParams = Type.Object({ planId: Type.String() });
 
+/** The path parameters of learner. */
 export const learnerParams = Type.Object({ learnerId: Type.String() });
+
+/** The querystring of listLearningPlans. */
+export const listLearningPlansQuery = Type.Object({ startIndex: oneBasedStartIndex, limit: limitParameter(1) });
+
+/** The querystring of getLearnerLearningPlansProgress. */
+export const getLearnerLearningPlansProgressQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** The path parameters of getLearnerLearningPlanCoursesProgress. */
+export const getLearnerLearningPlanCoursesProgressParams = Type.Object({
+  learnerId: Type.String(),
+  planId: Type.String(),
+});
+
+/** The querystring of getLearnerLearningPlanCoursesProgress. */
+export const getLearnerLearningPlanCoursesProgressQuery = Type.Object({
+  startIndex: oneBasedStartIndex,
+  Limit: limitParameter(25),
+  limit: limitParameter(25, 'The same as Limit'),
+});
+
+/** A page size from `minimum` to 100. */
+function limitParameter(minimum: number, description = `Records per page, ${minimum} to 100; default 25`) {
+  return textParameter(Type.Integer({ minimum, maximum: 100 }), { description });
+}
