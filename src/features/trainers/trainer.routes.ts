@@ -1,19 +1,18 @@
-/** Zoho's Trainer API: add trainers (PUT, and POST as the catalog lists it), list, fetch one, remove. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
-import { idListParameter } from '../../http/parameters.ts';
 import type { EmployeeRow } from '../people/index.ts';
 import { presentTrainer } from './trainer.presenter.ts';
 import {
+  addTrainersBody,
+  addTrainersQuery,
+  addTrainersResponse200,
   getTrainerResponse200,
   listTrainersQuery,
   listTrainersResponse200,
   TrainerParams,
-  TrainerSchema,
 } from './trainer.schemas.ts';
 import * as service from './trainer.service.ts';
 
@@ -45,14 +44,10 @@ export function registerTrainerRoutes(app: FastifyInstance, context: AppContext)
       description:
         'erecnosList as a JSON array in the query, a form field, or a JSON body. Answers the trainers named.',
       tags: ['trainers'],
-      querystring: Type.Object({ erecnosList: idListParameter('The employees to make trainers') }),
-      body: Type.Optional(Type.Unknown()),
+      querystring: addTrainersQuery,
+      body: addTrainersBody,
       response: {
-        200: Type.Object({
-          trainers: Type.Array(TrainerSchema),
-          code: Type.Literal('200'),
-          message: Type.Literal('success'),
-        }),
+        200: addTrainersResponse200,
         ...errorResponses,
       },
     },

@@ -1,6 +1,6 @@
-/** The trainer API's output schema (provisional: Zoho's pages show no trainer object). */
+/** The trainer API's request and response schemas (provisional: Zoho's pages show no trainer object). */
 import { Type } from '@sinclair/typebox';
-import { startIndexParameter, textParameter } from '../../http/parameters.ts';
+import { idListParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 
 /** A trainer: the person as Zoho shows people elsewhere, led by trainerId (the erecno) and with their status. */
 export const TrainerSchema = Type.Object({
@@ -39,5 +39,18 @@ export const listTrainersResponse200 = Type.Object({
 export const getTrainerResponse200 = Type.Object({
   code: Type.Literal('200'),
   trainer: TrainerSchema,
+  message: Type.Literal('success'),
+});
+
+/** The querystring of addTrainers and addTrainersByPost. */
+export const addTrainersQuery = Type.Object({ erecnosList: idListParameter('The employees to make trainers') });
+
+/** The body of addTrainers and addTrainersByPost: erecnosList may come here instead, read by the handler. */
+export const addTrainersBody = Type.Optional(Type.Unknown());
+
+/** The 200 answer of addTrainers and addTrainersByPost. */
+export const addTrainersResponse200 = Type.Object({
+  trainers: Type.Array(TrainerSchema),
+  code: Type.Literal('200'),
   message: Type.Literal('success'),
 });
