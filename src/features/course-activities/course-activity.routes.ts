@@ -3,13 +3,11 @@
  * Zoho documents add (POST), edit (PATCH) and delete; the single and list fetches are Lectern's, under /lectern/v1.
  */
 
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { startIndexParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
 import { type EntityView, entityDataQuery } from '../entities/index.ts';
 import {
@@ -18,7 +16,16 @@ import {
   OnlineTestUpdateInput,
   presentOnlineTest,
 } from '../online-tests/index.ts';
-import { body, courseParams, dataName, done, list, single, testParams } from './course-activity.schemas.ts';
+import {
+  activityListQuery,
+  body,
+  courseParams,
+  dataName,
+  done,
+  list,
+  single,
+  testParams,
+} from './course-activity.schemas.ts';
 import * as service from './course-activity.service.ts';
 
 const tags = ['course activities'];
@@ -114,7 +121,7 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
           description: "Lectern's addition: Zoho documents no list (course settings list them too).",
           tags,
           params: courseParams,
-          querystring: Type.Object({ startIndex: startIndexParameter }),
+          querystring: activityListQuery,
           response: { 200: list, ...errorResponses },
         },
       },

@@ -1,5 +1,6 @@
 /** Course settings' activity lists, in Zoho's key names and key order. */
 import { Type } from '@sinclair/typebox';
+import { startIndexParameter } from '../../http/parameters.ts';
 import { OnlineTestSchema } from '../online-tests/index.ts';
 
 export const dataName = 'onlineTestData';
@@ -52,3 +53,6 @@ export const getCourseSettingsResponse200 = Type.Object({
   }),
   message: Type.Literal('success'),
 });
+
+/** The querystring of the activity lists. */
+export const activityListQuery = Type.Object({ startIndex: startIndexParameter });
