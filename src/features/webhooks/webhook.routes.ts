@@ -1,5 +1,4 @@
 /** Routes: webhooks under /lectern/v1, for LMS admins. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
@@ -13,9 +12,15 @@ import {
   successEnvelope,
 } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { startIndexParameter } from '../../http/parameters.ts';
 import { presentDeliveries, presentWebhook } from './webhook.presenter.ts';
-import { DeliverySchema, IdParams, WebhookBody, WebhookSchema } from './webhook.schemas.ts';
+import {
+  DeliverySchema,
+  IdParams,
+  listWebhookDeliveriesQuery,
+  listWebhooksQuery,
+  WebhookBody,
+  WebhookSchema,
+} from './webhook.schemas.ts';
 import * as service from './webhook.service.ts';
 
 const one = successEnvelope('webhook', WebhookSchema);
@@ -48,7 +53,7 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
   app.get(
     '/lectern/v1/webhooks',
     route('listWebhooks', 'READ', {
-      querystring: Type.Object({ startIndex: startIndexParameter }),
+      querystring: listWebhooksQuery,
       response: { 200: listEnvelope('webhooks', WebhookSchema), ...errorResponses },
     }),
     async (request) => {
@@ -94,7 +99,7 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
     '/lectern/v1/webhooks/:webhookId/deliveries',
     route('listWebhookDeliveries', 'READ', {
       params: IdParams,
-      querystring: Type.Object({ startIndex: startIndexParameter }),
+      querystring: listWebhookDeliveriesQuery,
       response: { 200: listEnvelope('deliveries', DeliverySchema), ...errorResponses },
     }),
     async (request) => {

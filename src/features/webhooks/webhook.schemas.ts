@@ -1,5 +1,6 @@
 /** The webhook API's output schemas. */
 import { Type } from '@sinclair/typebox';
+import { startIndexParameter } from '../../http/parameters.ts';
 import { AttemptSchema, QueueStateProperties } from '../notifications/index.ts';
 
 /** A webhook. */
@@ -42,3 +43,9 @@ export const WebhookBody = Type.Object(
 );
 
 export const IdParams = Type.Object({ webhookId: Type.String() });
+
+/** The querystring of listWebhooks. */
+export const listWebhooksQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** The querystring of listWebhookDeliveries. */
+export const listWebhookDeliveriesQuery = Type.Object({ startIndex: startIndexParameter });
