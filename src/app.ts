@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { registerAdminRoutes } from './admin/admin.routes.ts';
-import { type Clock, systemClock } from './clock.ts';
+import { type Clock, PortalAwareClock, systemClock } from './clock.ts';
 import { registerBatchActionRoutes } from './commands/batch-action.routes.ts';
 import {
   registerBatchRemovalRoutes,
@@ -12,6 +12,7 @@ import {
 } from './commands/removal.routes.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { registerPortalClockRoutes } from './control-room/clock.routes.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
 import { registerAssignmentRoutes } from './features/assignments/assignment.routes.ts';
 import { registerBatchRoutes } from './features/batches/batch.routes.ts';
@@ -108,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   const context: AppContext = {
     db: database.db,
     dialect: database.dialect,
-    clock,
+    clock: new PortalAwareClock(clock),
     ids: options.ids ?? new IdGenerator(),
     config,
   };
@@ -124,8 +125,8 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerErrorHandling(app);
   const docs = registerDocs(app);
   app.decorate('openApiDocument', docs.document);
-  registerAuth(app, { db: database.db, clock, rateLimiter });
-  registerIdempotency(app, { db: database.db, clock, ttlMs: config.idempotencyTtlMs });
+  registerAuth(app, { db: database.db, clock: context.clock, rateLimiter });
+  registerIdempotency(app, { db: database.db, clock: context.clock, ttlMs: config.idempotencyTtlMs });
 
   registerHealthRoutes(app, context, rateLimiter?.ping ? () => rateLimiter.ping!() : null);
   registerCourseRoutes(app, context);
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerNotificationRoutes(app, context);
   registerWebhookRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerPortalClockRoutes(app, context);
 
   app.addHook('onClose', async () => {
     await rateLimiter?.close?.();

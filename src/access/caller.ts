@@ -1,4 +1,5 @@
 /** Who is calling: the employee and portal behind a token, with the token's scopes and the employee's roles. */
+import type { PortalTime } from '../clock.ts';
 
 /** The five operation scopes of `ZOHOPEOPLE.training`. */
 export type Scope = 'ALL' | 'READ' | 'CREATE' | 'UPDATE' | 'DELETE';
@@ -15,6 +16,8 @@ export const scopeNames: readonly string[] = ['ALL', 'READ', 'CREATE', 'UPDATE',
 export interface Caller {
   readonly portalId: string;
   readonly portalUrlName: string;
+  /** The portal's clock (the server's time unless the control room set it). */
+  readonly portalTime: PortalTime;
   readonly erecno: string;
   readonly tokenHash: string;
   /** The token's public id (tokens it mints record it, so that revoking it revokes them). */

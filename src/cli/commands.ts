@@ -31,7 +31,7 @@ async function configOf(command: Command) {
   return loadCommandConfig(command);
 }
 
-/** Registers serve, token create, migrate and openapi. */
+/** Registers serve, token create, migrate, portal clock and openapi. */
 export function registerCommands(program: Command): void {
   const serveCommand = program
     .command('serve')
@@ -65,6 +65,19 @@ export function registerCommands(program: Command): void {
   addStoreOptions(migrateCommand).action(async (options: { down?: boolean }, self: Command) => {
     const { migrate } = await import('./migrate.ts');
     process.stdout.write(await migrate(await configOf(self), options.down === true));
+  });
+
+  const portal = program.command('portal').description("manage portals: each portal's clock");
+  const clock = portal
+    .command('clock <portalId>')
+    .description("read or move a portal's clock; every time rule of the portal follows it (prints it as JSON)")
+    .option('--set <time>', 'set it: ISO 8601 with a zone, e.g. 2026-05-01T09:00:00Z')
+    .option('--freeze', 'stand still (at --set, or where it is now)')
+    .option('--advance <duration>', 'move it by 90s, 15m, 1h30m, 2d, -1d or milliseconds')
+    .option('--reset', "back to the server's time");
+  addStoreOptions(clock).action(async (portalId: string, options, self: Command) => {
+    const { portalClockCommand } = await import('./portal-clock.ts');
+    process.stdout.write(`${await portalClockCommand(await configOf(self), portalId, options)}\n`);
   });
 
   program

@@ -11,6 +11,10 @@ export interface PortalTable {
   url_name: string;
   time_zone: string;
   created_at: number;
+  /** The portal's clock: the server's time plus this (control room). */
+  clock_offset_ms: number;
+  /** The portal's clock stands still at this instant when set (control room). */
+  clock_fixed_at: number | null;
 }
 
 export interface EmployeeTable {

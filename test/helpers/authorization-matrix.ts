@@ -154,6 +154,7 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
     trainerId: trainer,
     erecno: trainer,
     learnerId: learner,
+    portalId: lectern.portalId,
   };
   const selfPaced: Record<string, string> = { ...shared };
   selfPaced.courseId = (

@@ -124,6 +124,6 @@ export async function revokeTokenByValue(context: AppContext, value: unknown): P
 }
 
 /** The caller a presented token stands for, or why it is refused (unknown, expired, revoked, inactive). */
-export function authenticateToken(db: Db, token: string, now: number): Promise<repository.TokenLookup> {
-  return repository.lookupToken(db, token, now);
+export function authenticateToken(db: Db, token: string, serverNow: number): Promise<repository.TokenLookup> {
+  return repository.lookupToken(db, token, serverNow);
 }
