@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { registerPortalClockRoutes } from './control-room/clock.routes.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
+import { deliveryQueueDepth } from './deliveries/index.ts';
 import { registerAssignmentRoutes } from './features/assignments/assignment.routes.ts';
 import { registerBatchRoutes } from './features/batches/batch.routes.ts';
 import { registerCalendarRoutes } from './features/calendars/calendar.routes.ts';
@@ -49,6 +50,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputSafety } from './http/input-safety.ts';
 import { registerBodyParsers } from './http/json-body.ts';
 import { lazyCompilersFactory } from './http/lazy-compilers.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { loggerOptions, markRouterRefusal, registerRequestIdHeader, requestIdOptions } from './http/request-log.ts';
 import { registerServerLimits, serverOptions } from './http/server-limits.ts';
@@ -129,6 +131,8 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerIdempotency(app, { db: database.db, clock: context.clock, ttlMs: config.idempotencyTtlMs });
 
   registerHealthRoutes(app, context, rateLimiter?.ping ? () => rateLimiter.ping!() : null);
+  const queueDepth = () => deliveryQueueDepth(context.db);
+  await registerMetrics(app, { database, queueDepth }, config.metricsToken);
   registerCourseRoutes(app, context);
   registerCourseRemovalRoutes(app, context);
   registerCourseActionRoutes(app, context);

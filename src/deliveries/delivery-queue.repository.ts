@@ -187,3 +187,13 @@ export async function findAttempts(db: Db, deliveryIds: readonly string[]) {
     .orderBy('at')
     .execute();
 }
+
+/** Rows of a queue table per status (pending, sending, sent, failed, skipped), for the metrics. */
+export async function countByStatus(db: Db, table: QueueTable): Promise<{ status: string; count: number }[]> {
+  const rows = await db
+    .selectFrom(table as 'notifications')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .groupBy('status')
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}
