@@ -54,7 +54,7 @@ export interface DemoPortal {
 
 /** Builds the rows of a demo portal with fresh ids; the caller inserts them. */
 export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, name = 'Zylker Corp'): DemoPortal {
-  const portal: PortalTable = { id: ids.next(), name, url_name: urlName, time_zone: 'UTC', created_at: now };
+  const portal: PortalTable = { id: ids.next(), name, url_name: urlName, time_zone: 'UTC', created_at: now, demo: 1 };
   const erecnos = people.map(() => ids.next());
   const employees = people.map(([displayName, email, roles, manager], index): EmployeeTable => {
     const erecno = erecnos[index]!;

@@ -8,6 +8,7 @@ export {
   hasPortal,
   installOperatorToken,
   issueToken,
+  portalHoldsDemoData,
   portalTimeZone,
   validateScopes,
 } from './portal.service.ts';
@@ -19,5 +20,6 @@ export {
   mintToken,
   revokeTokenById,
   revokeTokenByValue,
+  revokeTokenTree,
   type TokenRefusal,
 } from './token.service.ts';

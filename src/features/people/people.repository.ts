@@ -101,6 +101,12 @@ export async function findPortalTimeZone(db: Db, portalId: string): Promise<stri
   return row?.time_zone || 'UTC';
 }
 
+/** Whether the portal holds the demo data; undefined when there is no such portal. */
+export async function findPortalDemo(db: Db, portalId: string): Promise<boolean | undefined> {
+  const row = await db.selectFrom('portals').select('demo').where('id', '=', portalId).executeTakeFirst();
+  return row === undefined ? undefined : row.demo === 1;
+}
+
 /** A new portal's locations, rooms and categories (the demo's), which their features only read. */
 export async function insertPortalFixtures(
   db: Db,
