@@ -23,7 +23,7 @@ const listLimit = 100;
 
 /** The operator on a portal: the first one, or the one named. */
 function operatorOn(portalId: string): Issuer {
-  return { portalId, isOperator: true, scopes: new Set() };
+  return { portalId, isOperator: true, scopes: new Set(), everyPortal: true };
 }
 
 function checkErecno(erecno: string | undefined): string {

@@ -25,6 +25,11 @@ export interface Issuer {
   readonly portalId: string;
   readonly isOperator: boolean;
   readonly scopes: ReadonlySet<string>;
+  /**
+   * Reaches clients of every portal: only the command line, which holds the store itself. Over HTTP even the
+   * operator reads, deletes and issues codes for its own portal's clients only, as with tokens.
+   */
+  readonly everyPortal?: boolean;
 }
 
 /** A client as the control plane shows it (never its secret). */
@@ -95,10 +100,10 @@ export async function listClients(context: AppContext, issuer: Issuer, offset: n
   return (await repository.listClients(context.db, issuer.portalId, offset, limit)).map(presentClient);
 }
 
-/** The client of that id; another portal's is not found (the operator sees every portal's). */
+/** The client of that id; another portal's is not found. */
 async function clientOfIssuer(context: AppContext, issuer: Issuer, clientId: string): Promise<OAuthClientTable> {
   const row = clientId.length <= 64 ? await repository.findClient(context.db, clientId) : undefined;
-  if (row === undefined || (row.portal_id !== issuer.portalId && !issuer.isOperator)) {
+  if (row === undefined || (row.portal_id !== issuer.portalId && issuer.everyPortal !== true)) {
     throw notFound('OAuth client', quote(clientId));
   }
   return row;
