@@ -1,4 +1,5 @@
 /** The token endpoint's refusals in Zoho Accounts' words, and its limits on the clock. */
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   listCourses,
@@ -185,6 +186,56 @@ describe('limits', () => {
       expect(await consentCode()).not.toBeNull();
     } finally {
       client = previous;
+    }
+  });
+});
+
+describe('hostile input', () => {
+  it('never answers 5xx, nor redirects, for odd requests to the /oauth/v2 endpoints', async () => {
+    const requests: InjectOptions[] = [
+      { method: 'GET', url: '/oauth/v2/auth' },
+      { method: 'GET', url: `/oauth/v2/auth?client_id=${client.clientId}&client_id=x&redirect_uri=${testRedirectUri}` },
+      { method: 'GET', url: `/oauth/v2/auth?client_id=${'x'.repeat(5000)}` },
+      { method: 'POST', url: '/oauth/v2/auth' },
+      { method: 'POST', url: '/oauth/v2/auth', payload: { nonce: ['a'], decision: 'allow' } },
+      { method: 'POST', url: '/oauth/v2/auth?nonce=1000.a.b', payload: 'nonce=1000.a.b&decision=allow' },
+      { method: 'GET', url: '/oauth/v2/sign-in' },
+      { method: 'GET', url: '/oauth/v2/sign-in?ticket=1000.a.b' },
+      { method: 'POST', url: '/oauth/v2/token' },
+      { method: 'POST', url: '/oauth/v2/token?grant_type=refresh_token&grant_type=authorization_code' },
+      { method: 'POST', url: '/oauth/v2/token', payload: { grant_type: 'refresh_token', refresh_token: 1 } },
+      {
+        method: 'POST',
+        url: '/oauth/v2/token',
+        headers: { authorization: 'Basic %%%', 'idempotency-key': 'k1' },
+        payload: 'grant_type=refresh_token',
+      },
+      { method: 'POST', url: `/oauth/v2/token?grant_type=authorization_code&code=${'1'.repeat(5000)}` },
+      { method: 'POST', url: '/oauth/v2/token/revoke', payload: { token: { nested: true } } },
+      {
+        method: 'POST',
+        url: '/oauth/v2/token',
+        headers: { 'content-type': 'multipart/form-data; boundary=B' },
+        payload: '--B\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nx\r\n--B--\r\n',
+      },
+      {
+        method: 'POST',
+        url: '/oauth/v2/token',
+        headers: { 'content-type': 'multipart/form-data' },
+        payload: 'garbage',
+      },
+      {
+        method: 'POST',
+        url: '/oauth/v2/token/revoke',
+        headers: { 'content-type': 'multipart/form-data; boundary=B' },
+        payload: `--B\r\nContent-Disposition: form-data; name="token"\r\n\r\n${'x'.repeat(20_000)}\r\n--B--\r\n`,
+      },
+    ];
+    for (const request of requests) {
+      const response = await lectern.app.inject(request);
+      const label = `${request.method} ${JSON.stringify(request.url).slice(0, 80)}`;
+      expect(response.statusCode, `${label}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
+      expect(response.headers.location, label).toBeUndefined();
     }
   });
 });

@@ -79,8 +79,8 @@ describe('the self-client flow', () => {
     expect((await listCourses(lectern, again.access_token)).statusCode).toBe(200);
   });
 
-  it('accepts the parameters in the query, a form body, or the credentials in a Basic header', async () => {
-    for (const transport of ['query', 'form', 'basic'] as const) {
+  it('accepts the parameters in the query, a form body (URL-encoded or multipart), or a Basic header', async () => {
+    for (const transport of ['query', 'form', 'multipart', 'basic'] as const) {
       const code = await selfClientCode(lectern, client, lectern.adminErecno);
       const tokens = await tradeCode(lectern, client, code, transport);
       expect((await listCourses(lectern, tokens.access_token)).statusCode, transport).toBe(200);

@@ -47,9 +47,9 @@ export async function selfClientCode(
 }
 
 /** How a token request carries its parameters. */
-export type Transport = 'query' | 'form' | 'basic';
+export type Transport = 'query' | 'form' | 'multipart' | 'basic';
 
-/** POST /oauth/v2/token with the parameters in the query, a form body, or the credentials in a Basic header. */
+/** POST /oauth/v2/token with the parameters in the query, a form body (URL-encoded or multipart), or a Basic header. */
 export function tokenRequest(lectern: TestLectern, parameters: Record<string, string>, transport: Transport = 'query') {
   const { client_id, client_secret, ...rest } = parameters;
   if (transport === 'basic') {
@@ -58,6 +58,17 @@ export function tokenRequest(lectern: TestLectern, parameters: Record<string, st
       method: 'POST',
       url: `/oauth/v2/token?${new URLSearchParams(rest)}`,
       headers: { authorization: `Basic ${basic}` },
+    });
+  }
+  if (transport === 'multipart') {
+    const parts = Object.entries(parameters).map(
+      ([name, value]) => `--B\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    );
+    return lectern.app.inject({
+      method: 'POST',
+      url: '/oauth/v2/token',
+      headers: { 'content-type': 'multipart/form-data; boundary=B' },
+      payload: `${parts.join('')}--B--\r\n`,
     });
   }
   if (transport === 'form') {

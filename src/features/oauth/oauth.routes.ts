@@ -21,6 +21,7 @@ import {
   tokenResponse400,
 } from './oauth.schemas.ts';
 import { answerConsent, prepareConsent, signIn } from './oauth-consent.service.ts';
+import { acceptMultipartFields } from './oauth-form.request.ts';
 import {
   accessDeniedBody,
   exchangeToken,
@@ -85,12 +86,12 @@ function tokenParameters(request: FastifyRequest): TokenParameters {
   return { ...merged, ...basic };
 }
 
+const emptyBody = async (request: FastifyRequest) => {
+  request.body ??= {};
+};
+
 /** Registers the /oauth/v2 routes. */
 export function registerOAuthRoutes(app: FastifyInstance, context: AppContext): void {
-  const emptyBody = async (request: FastifyRequest) => {
-    request.body ??= {};
-  };
-
   app.get(
     consentPath,
     { schema: { hide: true, operationId: 'oauthAuthorize', querystring: authorizeQuery } },
@@ -127,6 +128,15 @@ export function registerOAuthRoutes(app: FastifyInstance, context: AppContext): 
     },
   );
 
+  // Zoho takes the token and revoke parameters as a multipart form too: parsed in their scope only.
+  app.register(async (scope) => {
+    acceptMultipartFields(scope);
+    registerTokenRoutes(scope, context);
+  });
+}
+
+/** POST /oauth/v2/token and /oauth/v2/token/revoke. */
+function registerTokenRoutes(app: FastifyInstance, context: AppContext): void {
   app.post(
     '/oauth/v2/token',
     {

@@ -1,5 +1,6 @@
 /** Request and response schemas of Zoho Accounts' OAuth endpoints (/oauth/v2) and Lectern's control plane of them. */
 import { Type } from '@sinclair/typebox';
+import { ErrorBody } from '../../http/envelope.ts';
 import { startIndexParameter } from '../../http/parameters.ts';
 
 // The /oauth/v2 endpoints answer in Zoho Accounts' words, not the LMS's error body: their inputs are declared as
@@ -56,12 +57,11 @@ export const tokenResponse200 = Type.Union([
   Type.Object({ error: Type.String() }),
 ]);
 
-/** Zoho's throttling answer. */
-export const tokenResponse400 = Type.Object({
-  error_description: Type.String(),
-  error: Type.String(),
-  status: Type.String(),
-});
+/** Zoho's throttling answer, or Lectern's error body for a body it cannot read at all. */
+export const tokenResponse400 = Type.Union([
+  Type.Object({ error_description: Type.String(), error: Type.String(), status: Type.String() }),
+  Type.Ref(ErrorBody),
+]);
 
 /** The query and form body of the revoke endpoint. */
 export const revokeQuery = Type.Object({ token: anything });
@@ -70,8 +70,11 @@ export const revokeBody = Type.Optional(Type.Object({ token: anything }));
 
 /** The revoke endpoint's answers. */
 export const revokeResponse200 = Type.Object({ status: Type.Literal('success') });
-/** The revoke endpoint's refusal. */
-export const revokeResponse400 = Type.Object({ status: Type.Literal('failure'), error: Type.String() });
+/** The revoke endpoint's refusal, or Lectern's error body for a body it cannot read at all. */
+export const revokeResponse400 = Type.Union([
+  Type.Object({ status: Type.Literal('failure'), error: Type.String() }),
+  Type.Ref(ErrorBody),
+]);
 
 /** An OAuth client as the control plane shows it. */
 export const OAuthClientSchema = Type.Object(
