@@ -123,6 +123,10 @@ export async function prepareConsent(
         .filter((row) => row.status === 'active')
         .map((row) => ({ erecno: row.erecno, name: row.display_name }))
     : [];
+  // Nobody to consent yet (an organisation portal without a sign-in): the page explains, and stores nothing.
+  if (!demo && person === undefined) {
+    return { clientName: client.name, scopes: request.scopes, nonce: '', people: [], signedInAs: null };
+  }
   const nonce = newCode();
   const now = context.clock.now();
   await context.db.transaction().execute(async (trx) => {

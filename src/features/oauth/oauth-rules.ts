@@ -25,9 +25,11 @@ export const consentFormMs = 10 * minute;
 export const signInTicketMs = 15 * minute;
 /** A sign-in lasts this long in the browser. */
 export const signInSessionMs = 12 * 60 * minute;
-/** Bounds of a client's registration. */
+/** A client registers at most this many redirect URIs. */
 export const maxRedirectUris = 10;
+/** The longest redirect URI a client may register. */
 export const maxRedirectUriLength = 2000;
+/** The longest client name (the consent page shows it). */
 export const maxClientNameLength = 200;
 /** A portal's clients are bounded too, so that a list or a loop over them stays small. */
 export const maxClientsPerPortal = 100;
