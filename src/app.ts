@@ -34,6 +34,7 @@ import { registerLinkRoutes } from './features/links/link.routes.ts';
 import { registerLmsSettingsRoutes } from './features/lms-settings/lms-settings.routes.ts';
 import { registerModuleRoutes } from './features/modules/module.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notification.routes.ts';
+import { registerOAuthAdminRoutes, registerOAuthRoutes } from './features/oauth/index.ts';
 import { registerOfflineTestRoutes } from './features/offline-tests/offline-test.routes.ts';
 import { registerOnlineTestRoutes } from './features/online-tests/online-test.routes.ts';
 import { registerProgressReportRoutes } from './features/progress-reports/progress-report.routes.ts';
@@ -166,6 +167,8 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerWebhookRoutes(app, context);
   registerAdminRoutes(app, context);
   registerPortalClockRoutes(app, context);
+  registerOAuthAdminRoutes(app, context);
+  registerOAuthRoutes(app, context);
 
   app.addHook('onClose', async () => {
     await rateLimiter?.close?.();

@@ -45,8 +45,18 @@ describe('the route table', () => {
   it('declares a scope on every route except the few that say they are public', () => {
     expect(routes.length).toBeGreaterThan(200);
     const open = lectern.app.routeTable.filter((route) => route.scope === undefined);
-    // Public routes are the probes and revoking a token by its value (holding the token is the proof).
-    expect(open.map((route) => route.operationId).sort()).toEqual(['getHealth', 'getReadiness', 'revokeTokenByValue']);
+    // Public routes are the probes, revoking a token by its value (holding the token is the proof), and Zoho
+    // Accounts' OAuth endpoints (a client's credentials, a code, a consent form's nonce or a sign-in link instead).
+    expect(open.map((route) => route.operationId).sort()).toEqual([
+      'getHealth',
+      'getReadiness',
+      'oauthAuthorize',
+      'oauthConsent',
+      'oauthRevoke',
+      'oauthSignIn',
+      'oauthToken',
+      'revokeTokenByValue',
+    ]);
     for (const route of routes) expect(['READ', 'CREATE', 'UPDATE', 'DELETE'], label(route)).toContain(route.scope);
   });
 });

@@ -12,6 +12,14 @@ export const scopeNames: readonly string[] = ['ALL', 'READ', 'CREATE', 'UPDATE',
   (operation) => `${trainingFamily}.${operation}`,
 );
 
+/**
+ * Every scope name a token may hold: the LMS's, and the People families OAuth clients ask for alongside it (forms
+ * for Zoho People's form API, employee for its employee API).
+ */
+export const knownScopeNames: readonly string[] = ['training', 'forms', 'employee'].flatMap((family) =>
+  ['ALL', 'READ', 'CREATE', 'UPDATE', 'DELETE'].map((operation) => `ZOHOPEOPLE.${family}.${operation}`),
+);
+
 /** The authenticated caller of a request. */
 export interface Caller {
   readonly portalId: string;

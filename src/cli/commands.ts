@@ -31,7 +31,56 @@ async function configOf(command: Command) {
   return loadCommandConfig(command);
 }
 
-/** Registers serve, token create, migrate, portal clock and openapi. */
+/** A repeatable option's values, in order. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Registers oauth client create, oauth client list, oauth code and oauth sign-in-link. */
+function registerOAuthCommands(program: Command): void {
+  const oauth = program.command('oauth').description('OAuth clients, self-client codes and sign-in links');
+  const client = oauth.command('client').description('OAuth clients');
+  const createClient = client
+    .command('create')
+    .description('register an OAuth client and print its id and secret (shown only here) as JSON')
+    .requiredOption('--name <name>', 'the name the consent page shows')
+    .requiredOption('--redirect-uri <url>', 'a redirect URI (absolute http(s) URL); repeat for more', collect)
+    .option('--portal-id <id>', 'the portal (default: the first)');
+  addStoreOptions(createClient).action(async (options, self: Command) => {
+    const { createOAuthClient } = await import('./oauth.ts');
+    process.stdout.write(`${await createOAuthClient(await configOf(self), options)}\n`);
+  });
+  const listClient = client
+    .command('list')
+    .description("list a portal's OAuth clients: id, name, redirect URIs (never secrets)")
+    .option('--portal-id <id>', 'the portal (default: the first)');
+  addStoreOptions(listClient).action(async (options, self: Command) => {
+    const { listOAuthClients } = await import('./oauth.ts');
+    process.stdout.write(await listOAuthClients(await configOf(self), options));
+  });
+  const code = oauth
+    .command('code')
+    .description('print a self-client grant code (Zoho\'s "Generate Code"), to trade at /oauth/v2/token')
+    .requiredOption('--client-id <id>', 'the client')
+    .requiredOption('--erecno <erecno>', "the person of the client's portal the tokens act as")
+    .requiredOption('--scope <list>', 'comma-separated, e.g. ZOHOPEOPLE.training.ALL,ZOHOPEOPLE.forms.READ')
+    .option('--expires-in <seconds>', 'the code lifetime: 180 (default), 300, 420 or 600');
+  addStoreOptions(code).action(async (options, self: Command) => {
+    const { createOAuthCode } = await import('./oauth.ts');
+    process.stdout.write(`${await createOAuthCode(await configOf(self), options)}\n`);
+  });
+  const link = oauth
+    .command('sign-in-link')
+    .description('print a one-time link that signs a person in to the consent page (organisation portals)')
+    .requiredOption('--erecno <erecno>', 'the person')
+    .option('--portal-id <id>', 'the portal (default: the first)');
+  addStoreOptions(link).action(async (options, self: Command) => {
+    const { createSignInLink } = await import('./oauth.ts');
+    process.stdout.write(`${await createSignInLink(await configOf(self), options)}\n`);
+  });
+}
+
+/** Registers serve, token create, oauth, portal clock, migrate and openapi. */
 export function registerCommands(program: Command): void {
   const serveCommand = program
     .command('serve')
@@ -57,6 +106,8 @@ export function registerCommands(program: Command): void {
     const { createToken } = await import('./token.ts');
     process.stdout.write(`${await createToken(await configOf(self), options)}\n`);
   });
+
+  registerOAuthCommands(program);
 
   const migrateCommand = program
     .command('migrate')

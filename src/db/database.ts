@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { HistoryTables } from './tables/history.ts';
 import type { LearningPlanTables } from './tables/learning-plans.ts';
 import type { NotificationTables } from './tables/notifications.ts';
+import type { OAuthTables } from './tables/oauth.ts';
 import type { ProgressTables } from './tables/progress.ts';
 
 export interface PortalTable {
@@ -15,6 +16,8 @@ export interface PortalTable {
   clock_offset_ms: number;
   /** The portal's clock stands still at this instant when set (control room). */
   clock_fixed_at: number | null;
+  /** 1 when the portal holds the demo data (its consent page offers a pick of its people); absent on insert: 0. */
+  demo?: number;
 }
 
 export interface EmployeeTable {
@@ -47,6 +50,10 @@ export interface TokenTable {
   revoked_at: number | null;
   /** The token that minted this one (revoking it revokes this); null for tokens made by the operator or the CLI. */
   minted_by: string | null;
+  /** The OAuth client the token was issued to; null (or absent on insert) for Lectern's own tokens. */
+  oauth_client_id?: string | null;
+  /** `access` or `refresh` for OAuth tokens (a refresh token never calls the API); null for Lectern's own. */
+  oauth_kind?: 'access' | 'refresh' | null;
 }
 
 export interface LocationTable {
@@ -316,7 +323,7 @@ export interface CounterTable {
 }
 
 /** Every table Lectern has (the learner-side features keep theirs in ./tables/). */
-export interface Database extends ProgressTables, LearningPlanTables, HistoryTables, NotificationTables {
+export interface Database extends ProgressTables, LearningPlanTables, HistoryTables, NotificationTables, OAuthTables {
   portals: PortalTable;
   employees: EmployeeTable;
   tokens: TokenTable;

@@ -58,12 +58,14 @@ export function invalidScope(scope: Scope): LmsError {
   );
 }
 
-const prefix = 'zoho-oauthtoken ';
+// Zoho's own scheme, and `Bearer`, which Zoho Accounts accepts too (OAuth libraries send it: token_type is Bearer).
+const prefixes = ['zoho-oauthtoken ', 'bearer '];
 
 function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
-  if (header === undefined || header.length <= prefix.length) return undefined;
-  if (header.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
+  if (header === undefined) return undefined;
+  const prefix = prefixes.find((candidate) => header.slice(0, candidate.length).toLowerCase() === candidate);
+  if (prefix === undefined || header.length <= prefix.length) return undefined;
   return header.slice(prefix.length).trim();
 }
 

@@ -208,6 +208,14 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
   const hook = { url: `https://hooks.example.com/${worldMarker}`, events: ['*'] };
   shared.webhookId = (await operate(lectern, 'createWebhook', {}, hook)).webhook.webhookId;
   shared.tokenId = (await operate(lectern, 'createToken', {}, { scopes: [`${family}.READ`], erecno: learner })).tokenId;
+  const client = await lectern.app.inject({
+    method: 'POST',
+    url: '/lectern/v1/oauth/clients',
+    headers: lectern.auth(lectern.adminToken),
+    payload: { name: worldMarker, redirectUris: ['https://app.example/callback'] },
+  });
+  expect(client.statusCode, client.body).toBe(201);
+  shared.clientId = client.json().clientId;
   const enrolled = eventOf(lectern, { type: 'learner.enrolled.v1', courseId: selfPaced.courseId!, erecno: learner });
   await recordInTransaction(lectern, [enrolled]);
   const notification = await lectern.app.lectern.db

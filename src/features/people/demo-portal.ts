@@ -64,6 +64,7 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
     time_zone: 'UTC',
     created_at: now,
     ...serverClockColumns,
+    demo: 1,
   };
   const erecnos = people.map(() => ids.next());
   const employees = people.map(([displayName, email, roles, manager], index): EmployeeTable => {

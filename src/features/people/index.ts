@@ -8,6 +8,8 @@ export {
   hasPortal,
   installOperatorToken,
   issueToken,
+  onPortalClock,
+  portalHoldsDemoData,
   portalTimeZone,
   validateScopes,
 } from './portal.service.ts';
@@ -19,5 +21,6 @@ export {
   mintToken,
   revokeTokenById,
   revokeTokenByValue,
+  revokeTokenTree,
   type TokenRefusal,
 } from './token.service.ts';

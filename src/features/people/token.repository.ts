@@ -27,6 +27,8 @@ export interface NewToken {
   now: number;
   expiresAt?: number | null;
   mintedBy?: string | null;
+  /** The OAuth client it is issued to, and whether it is its access or refresh token. */
+  oauth?: { clientId: string; kind: 'access' | 'refresh' } | null;
 }
 
 /** Stores a token for an employee with the given scopes; a value already stored is left as it is. */
@@ -44,6 +46,8 @@ export async function insertToken(db: Db, token: NewToken): Promise<void> {
       expires_at: token.expiresAt ?? null,
       revoked_at: null,
       minted_by: token.mintedBy ?? null,
+      oauth_client_id: token.oauth?.clientId ?? null,
+      oauth_kind: token.oauth?.kind ?? null,
     })
     .onConflict((conflict) => conflict.column('hash').doNothing())
     .execute();
@@ -64,6 +68,7 @@ const callerQuery = prepareQuery((db: Kysely<Database>, hash: string) =>
       'tokens.is_operator',
       'tokens.expires_at',
       'tokens.revoked_at',
+      'tokens.oauth_kind',
       'portals.url_name',
       'portals.clock_offset_ms',
       'portals.clock_fixed_at',
@@ -91,6 +96,8 @@ export async function lookupToken(db: Db, token: string, serverNow: number): Pro
   const row = await callerQuery.first(db, hash);
   // The lookup is by hash, so timing reveals nothing of the token; the compare guards against a lax index.
   if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash))) return { refusal: 'unknown' };
+  // A refresh token only buys access tokens at /oauth/v2/token; on the API it is as good as unknown.
+  if (row.oauth_kind === 'refresh') return { refusal: 'unknown' };
   if (row.revoked_at !== null) return { refusal: 'revoked' };
   const portalTime: PortalTime =
     row.clock_offset_ms === 0 && row.clock_fixed_at === null
