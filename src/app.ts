@@ -12,6 +12,7 @@ import {
 } from './commands/removal.routes.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { registerPortalControlRoutes } from './control-room/portals.routes.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
 import { registerAssignmentRoutes } from './features/assignments/assignment.routes.ts';
 import { registerBatchRoutes } from './features/batches/batch.routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerNotificationRoutes(app, context);
   registerWebhookRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerPortalControlRoutes(app, context);
 
   app.addHook('onClose', async () => {
     await rateLimiter?.close?.();

@@ -8,6 +8,7 @@ export {
   hasPortal,
   installOperatorToken,
   issueToken,
+  type PortalCreationStep,
   portalTimeZone,
   validateScopes,
 } from './portal.service.ts';
