@@ -2,7 +2,7 @@
  * The control room's queries over every table of a portal. It reads and writes other features' tables on purpose:
  * a reset, a snapshot or a delete is about all of a portal's rows at once, in a fixed number of statements per table.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../db/create-db.ts';
 import type { Database, Db, PortalTable } from '../db/database.ts';
 import { listTableColumns } from '../db/dialect.ts';
@@ -61,18 +61,44 @@ function childRows(db: Db, child: ChildTable, portalId: string) {
     .where(child.column, 'in', parentIds(db, child, portalId));
 }
 
-/** Every row of the portal's data tables (and their children), one query per table. */
+/**
+ * The portal's tables that hold rows (data, children and the stored idempotent answers), in one query: a reset or a
+ * snapshot then touches only those, a handful of statements for a fresh portal instead of one per table.
+ */
+export async function tablesWithRows(db: Db, layout: PortalLayout, portalId: string): Promise<Set<string>> {
+  const exists = (name: string, rows: ReturnType<typeof sql>) =>
+    sql`select ${sql.lit(name)} as name where exists (${rows})`;
+  const parts = [
+    ...[...layout.data.map((table) => table.name), 'idempotency_keys'].map((name) =>
+      exists(name, sql`select 1 from ${sql.table(name)} where portal_id = ${portalId}`),
+    ),
+    ...layout.children.map((child) =>
+      exists(
+        child.name,
+        sql`select 1 from ${sql.table(child.name)} where ${sql.ref(child.column)} in
+          (select id from ${sql.table(child.parent)} where portal_id = ${portalId})`,
+      ),
+    ),
+  ];
+  const { rows } = await sql<{ name: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  return new Set(rows.map((row) => row.name));
+}
+
+/** Every row of the portal's data tables (and their children) that hold any, one query per such table. */
 export async function readPortalRows(db: Db, layout: PortalLayout, portalId: string): Promise<Map<string, TableRows>> {
+  const present = await tablesWithRows(db, layout, portalId);
   const result = new Map<string, TableRows>();
   const asArrays = (table: TableShape, rows: Record<string, unknown>[]) => ({
     columns: table.columns,
     rows: rows.map((row) => table.columns.map((column) => row[column])),
   });
   for (const table of layout.data) {
+    if (!present.has(table.name)) continue;
     const rows = await untyped(db).selectFrom(table.name).selectAll().where('portal_id', '=', portalId).execute();
     result.set(table.name, asArrays(table, rows));
   }
   for (const child of layout.children) {
+    if (!present.has(child.name)) continue;
     result.set(child.name, asArrays(child, await childRows(db, child, portalId).selectAll().execute()));
   }
   return result;
@@ -80,7 +106,7 @@ export async function readPortalRows(db: Db, layout: PortalLayout, portalId: str
 
 /**
  * Deletes the portal's rows from its data tables except those named in `keep`, children first (they are found
- * through their parents), and its stored idempotent answers.
+ * through their parents), and its stored idempotent answers; only tables that hold any are touched.
  */
 export async function deletePortalData(
   db: Db,
@@ -88,18 +114,21 @@ export async function deletePortalData(
   portalId: string,
   keep: readonly string[] = [],
 ): Promise<void> {
+  const present = await tablesWithRows(db, layout, portalId);
   for (const child of layout.children) {
-    if (keep.includes(child.parent)) continue;
+    if (keep.includes(child.parent) || !present.has(child.name)) continue;
     await untyped(db)
       .deleteFrom(child.name)
       .where(child.column, 'in', parentIds(db, child, portalId))
       .execute();
   }
   for (const table of layout.data) {
-    if (keep.includes(table.name)) continue;
+    if (keep.includes(table.name) || !present.has(table.name)) continue;
     await untyped(db).deleteFrom(table.name).where('portal_id', '=', portalId).execute();
   }
-  await db.deleteFrom('idempotency_keys').where('portal_id', '=', portalId).execute();
+  if (present.has('idempotency_keys')) {
+    await db.deleteFrom('idempotency_keys').where('portal_id', '=', portalId).execute();
+  }
 }
 
 /** Deletes every row of the portal in every table, the portal row last. */
