@@ -1,7 +1,10 @@
 /** Fixture files: one transaction, ids fixed by a seed, every refusal naming the field's path and writing nothing. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalRowCounts } from '../src/control-room/portals.service.ts';
 import { issueToken } from '../src/features/people/portal.service.ts';
+import { cleanUpCliRuns, run, temporaryFolder } from './helpers/cli.ts';
 import { jsonType } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
@@ -260,4 +263,56 @@ describe('POST /lectern/v1/portals/{portalId}/fixtures', () => {
     ).token;
     expect((await load(lectern, mine.portalId, token, file)).statusCode).toBe(403);
   });
+});
+
+describe('lectern portal load', () => {
+  afterAll(cleanUpCliRuns);
+
+  function fixtureFile(fixtures: unknown): string {
+    const file = join(temporaryFolder(), 'fixtures.json');
+    writeFileSync(file, JSON.stringify(fixtures));
+    return file;
+  }
+
+  it('loads a file into a new portal with the same ids in two stores under --seed, and into a given portal', async () => {
+    const file = fixtureFile({ ...world(), seed: undefined });
+    const [first, second] = [temporaryFolder(), temporaryFolder()];
+    const a = await run(['portal', 'load', file, '--seed', '5', '--data', first]);
+    const b = await run(['portal', 'load', file, '--seed', '5', '--data', second]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const [loadedA, loadedB] = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
+    expect(loadedA.seed).toBe(5);
+    expect(loadedA.ids).toEqual(loadedB.ids);
+    expect(loadedA.token).toMatch(/^1000\./);
+
+    const [defaultPortal] = (await run(['portal', 'list', '--data', first])).stdout.split('\t');
+    const into = await run([
+      'portal',
+      'load',
+      fixtureFile({ people: [world().people[0]] }),
+      '--portal',
+      defaultPortal!,
+      '--data',
+      first,
+    ]);
+    expect(into.code, into.stderr).toBe(0);
+    expect(JSON.parse(into.stdout)).toMatchObject({ portalId: defaultPortal, seed: null });
+  }, 60_000);
+
+  it('refuses a bad file with one line naming the field, exit 2, and leaves no portal behind', async () => {
+    const data = temporaryFolder();
+    const file = world();
+    file.courses[0]!.batches![0]!.endDate = '01-01-2025';
+    const refused = await run(['portal', 'load', fixtureFile(file), '--data', data]);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('courses[0].batches[0].endDate');
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect((await run(['portal', 'list', '--data', data])).stdout.trim().split('\n')).toHaveLength(1);
+    const missing = await run(['portal', 'load', join(data, 'nope.json'), '--data', data]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read');
+    const badSeed = await run(['portal', 'load', fixtureFile({}), '--seed', '-1', '--data', data]);
+    expect(badSeed.code).toBe(2);
+  }, 60_000);
 });

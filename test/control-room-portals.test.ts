@@ -1,7 +1,10 @@
 /** The control room's portals: list, delete, reset and snapshots, and who may do each to which portal. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalRowCounts } from '../src/control-room/portals.service.ts';
 import { issueToken } from '../src/features/people/portal.service.ts';
+import { cleanUpCliRuns, run, temporaryFolder } from './helpers/cli.ts';
 import { createCourse, jsonType, patchCourse } from './helpers/courses.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
@@ -24,6 +27,13 @@ async function newPortal(): Promise<{ portalId: string; token: string }> {
   expect(response.statusCode, response.body).toBe(200);
   const body = response.json() as { portal: { portalId: string }; token: string };
   return { portalId: body.portal.portalId, token: body.token };
+}
+
+/** Writes a fixture file into a fresh folder; answers its path. */
+function fixtureFile(fixtures: unknown): string {
+  const file = join(temporaryFolder(), 'fixtures.json');
+  writeFileSync(file, JSON.stringify(fixtures));
+  return file;
 }
 
 /** The GET answers a portal's state shows through: its courses, one by one and listed. */
@@ -215,4 +225,51 @@ describe('DELETE /lectern/v1/portals/{portalId}', () => {
     const response = await call('DELETE', `/lectern/v1/portals/${lectern.portalId}`, operator);
     expect(response.statusCode).toBe(409);
   });
+});
+
+describe('lectern portal', () => {
+  afterAll(cleanUpCliRuns);
+
+  it('lists, snapshots, empties, restores, resets and deletes portals on the store', async () => {
+    const data = temporaryFolder();
+    const listed = await run(['portal', 'list', '--data', data]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const [portalId, urlName] = listed.stdout.trim().split('\t');
+    expect(urlName).toBe('zylker');
+
+    const snapshot = await run(['portal', 'snapshot', portalId!, 'start', '--data', data]);
+    expect(snapshot.code, snapshot.stderr).toBe(0);
+    expect(snapshot.stdout).toMatch(/^snapshot start of portal \d+: \d+ rows, \d+ bytes\n$/);
+    const emptied = await run(['portal', 'reset', portalId!, '--empty', '--data', data]);
+    expect(emptied.stdout).toMatch(/^emptied portal \d+ in [\d.]+ ms\n$/);
+    const restored = await run(['portal', 'restore', portalId!, 'start', '--data', data]);
+    expect(restored.code, restored.stderr).toBe(0);
+    const reset = await run(['portal', 'reset', portalId!, '--data', data]);
+    expect(reset.stdout).toMatch(/^reset portal \d+ to initial \(\d+ rows\) in [\d.]+ ms\n$/);
+
+    const loaded = await run(['portal', 'load', fixtureFile({ people: [] }), '--data', data]);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    const created = JSON.parse(loaded.stdout).portalId as string;
+    expect((await run(['portal', 'list', '--data', data])).stdout).toContain(created);
+    const deleted = await run(['portal', 'delete', created, '--data', data]);
+    expect(deleted.stdout).toBe(`deleted portal ${created}\n`);
+    expect((await run(['portal', 'list', '--data', data])).stdout).not.toContain(created);
+  }, 60_000);
+
+  it('answers a wrong argument with one line and exit 2', async () => {
+    const data = temporaryFolder();
+    const cases = [
+      [['portal', 'reset', 'abc', '--data', data], 'the portal id must be digits only, got "abc"'],
+      [['portal', 'delete', '123', '--data', data], 'no portal with id 123'],
+      [['portal', 'restore', '123', '--data', data], "missing required argument 'name'"],
+      [['portal', 'snapshot', '123', 'a b', '--data', data], 'Invalid value for name'],
+    ] as const;
+    for (const [args, message] of cases) {
+      const result = await run([...args]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stdout).toBe('');
+    }
+  }, 60_000);
 });
