@@ -29,7 +29,7 @@ export function registerFixtureRoutes(app: FastifyInstance, context: AppContext)
           'initial snapshot.',
         params: portalParams,
         // The service checks the whole file and names a bad field by its path; the schema is what the document shows.
-        body: documentedAs(Type.Unknown(), FixtureFile),
+        body: documentedAs(Type.Object({}), FixtureFile),
         response: { 200: loadFixturesResponse200, ...errorResponses },
       },
     },

@@ -207,6 +207,8 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
   const hook = { url: `https://hooks.example.com/${worldMarker}`, events: ['*'] };
   shared.webhookId = (await operate(lectern, 'createWebhook', {}, hook)).webhook.webhookId;
   shared.tokenId = (await operate(lectern, 'createToken', {}, { scopes: [`${family}.READ`], erecno: learner })).tokenId;
+  shared.portalId = lectern.portalId;
+  shared.snapshotName = (await operate(lectern, 'createSnapshot', shared, { name: 'matrix' })).snapshot.name;
   const enrolled = eventOf(lectern, { type: 'learner.enrolled.v1', courseId: selfPaced.courseId!, erecno: learner });
   await recordInTransaction(lectern, [enrolled]);
   const notification = await lectern.app.lectern.db
