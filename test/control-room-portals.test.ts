@@ -1,4 +1,5 @@
 /** The control room's portals: list, delete, reset and snapshots, and who may do each to which portal. */
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { portalRowCounts } from '../src/control-room/portals.service.ts';
 import { issueToken } from '../src/features/people/portal.service.ts';
 import { cleanUpCliRuns, run, temporaryFolder } from './helpers/cli.ts';
 import { createCourse, jsonType, patchCourse } from './helpers/courses.ts';
+import { createFamilies, upload } from './helpers/files.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -198,6 +200,33 @@ describe('snapshots', () => {
       404,
     );
     expect((await call('DELETE', `/lectern/v1/portals/${p}/snapshots/nothing`, portalB.token)).statusCode).toBe(404);
+  });
+});
+
+describe('snapshots of stored files', () => {
+  it("bring a deleted file's bytes back", async () => {
+    const { families } = await createFamilies(lectern);
+    const { filesUrl } = families[0]!;
+    const bytes = randomBytes(300_000);
+    const created = await upload(lectern, filesUrl, {
+      fileData: { name: 'Binary' },
+      file: { filename: 'data.bin', data: bytes, contentType: 'application/octet-stream' },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const { fileId, downloadURL } = created.json().file as { fileId: string; downloadURL: string };
+    const downloadPath = downloadURL.slice('http://lectern.test'.length);
+    const p = lectern.portalId;
+    expect(
+      (await call('POST', `/lectern/v1/portals/${p}/snapshots`, lectern.adminToken, { name: 'files' })).statusCode,
+    ).toBe(200);
+    expect((await call('DELETE', `${filesUrl}/${fileId}`, lectern.adminToken)).statusCode).toBe(200);
+    expect((await call('GET', downloadPath, lectern.adminToken)).statusCode).toBe(404);
+
+    const restored = await call('POST', `/lectern/v1/portals/${p}/snapshots/files/restore`, lectern.adminToken);
+    expect(restored.statusCode, restored.body).toBe(200);
+    const download = await call('GET', downloadPath, lectern.adminToken);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(bytes)).toBe(true);
   });
 });
 
