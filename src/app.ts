@@ -13,6 +13,7 @@ import {
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { registerPortalClockRoutes } from './control-room/clock.routes.ts';
+import { registerPortalControlRoutes } from './control-room/portals.routes.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
 import { deliveryQueueDepth } from './deliveries/index.ts';
 import { registerAssignmentRoutes } from './features/assignments/assignment.routes.ts';
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerPortalClockRoutes(app, context);
   registerOAuthAdminRoutes(app, context);
   registerOAuthRoutes(app, context);
+  registerPortalControlRoutes(app, context);
 
   app.addHook('onClose', async () => {
     await rateLimiter?.close?.();

@@ -5,6 +5,7 @@
  */
 import { type Command, Option } from 'commander';
 import { scopeNames } from '../access/index.ts';
+import { CliError, usageExitCode } from './cli-error.ts';
 
 /** Adds --data, --memory and --database-url to a command. */
 function addStoreOptions(command: Command): Command {
@@ -80,7 +81,60 @@ function registerOAuthCommands(program: Command): void {
   });
 }
 
-/** Registers serve, token create, oauth, portal clock, migrate and openapi. */
+/** A mistyped portal command is one line and exit 2, as every other refusal of the CLI. */
+function usageErrorsAsCliErrors(command: Command): Command {
+  return command.configureOutput({ outputError: () => {} }).exitOverride((error) => {
+    if (error.exitCode === 0) process.exit(0);
+    throw new CliError(error.message.replace(/^error: /, ''), usageExitCode);
+  });
+}
+
+/** Registers `portal list|delete|reset|snapshot|restore|load` (the control room, on the store directly); answers `portal`. */
+function registerPortalCommands(program: Command): Command {
+  const portal = usageErrorsAsCliErrors(
+    program.command('portal').description("list, reset, snapshot and load portals; read or move a portal's clock"),
+  );
+  const load = () => import('./portal.ts');
+  const print = (text: string): void => {
+    process.stdout.write(text);
+  };
+  addStoreOptions(portal.command('list').description('print every portal: id, URL name, name')).action(
+    async (_options, self: Command) => print(await (await load()).listPortalsCommand(await configOf(self))),
+  );
+  addStoreOptions(portal.command('delete <id>').description('delete a portal and all its rows')).action(
+    async (id: string, _options, self: Command) =>
+      print(await (await load()).deletePortalCommand(await configOf(self), id)),
+  );
+  addStoreOptions(
+    portal
+      .command('reset <id>')
+      .description('put a portal back to the state it started from (its initial snapshot)')
+      .option('--empty', 'empty it instead: no courses or anything else the LMS makes; people, rooms stay'),
+  ).action(async (id: string, options: { empty?: boolean }, self: Command) =>
+    print(await (await load()).resetPortalCommand(await configOf(self), id, options.empty === true)),
+  );
+  addStoreOptions(
+    portal.command('snapshot <id> <name>').description("copy a portal's data into a named snapshot"),
+  ).action(async (id: string, name: string, _options, self: Command) =>
+    print(await (await load()).snapshotCommand(await configOf(self), id, name)),
+  );
+  addStoreOptions(portal.command('restore <id> <name>').description("put a named snapshot's data back")).action(
+    async (id: string, name: string, _options, self: Command) =>
+      print(await (await load()).restoreCommand(await configOf(self), id, name)),
+  );
+  addStoreOptions(
+    portal
+      .command('load <file>')
+      .description('load a fixture file (JSON) into a portal, or into a new one; prints the ids made')
+      .option('--portal <id>', 'the portal to load into (default: a new demo portal)')
+      .option('--seed <n>', "the seed of the ids (default: the file's seed, else fresh ids)"),
+  ).action(async (file: string, options: { portal?: string; seed?: string }, self: Command) =>
+    print(await (await load()).loadCommand(await configOf(self), file, options)),
+  );
+  return portal;
+}
+
+/** Registers serve, token create, oauth, portal (control room and clock), migrate and openapi. */
 export function registerCommands(program: Command): void {
   const serveCommand = program
     .command('serve')
@@ -118,7 +172,7 @@ export function registerCommands(program: Command): void {
     process.stdout.write(await migrate(await configOf(self), options.down === true));
   });
 
-  const portal = program.command('portal').description("manage portals: each portal's clock");
+  const portal = registerPortalCommands(program);
   const clock = portal
     .command('clock <portalId>')
     .description("read or move a portal's clock; every time rule of the portal follows it (prints it as JSON)")

@@ -1,5 +1,6 @@
 /** Table shapes as Kysely sees them. Booleans are 0/1 integers and times epoch milliseconds on both engines. */
 import type { Kysely, Transaction } from 'kysely';
+import type { ControlRoomTables } from './tables/control-room.ts';
 import type { HistoryTables } from './tables/history.ts';
 import type { LearningPlanTables } from './tables/learning-plans.ts';
 import type { NotificationTables } from './tables/notifications.ts';
@@ -323,7 +324,13 @@ export interface CounterTable {
 }
 
 /** Every table Lectern has (the learner-side features keep theirs in ./tables/). */
-export interface Database extends ProgressTables, LearningPlanTables, HistoryTables, NotificationTables, OAuthTables {
+export interface Database
+  extends ProgressTables,
+    LearningPlanTables,
+    HistoryTables,
+    NotificationTables,
+    ControlRoomTables,
+    OAuthTables {
   portals: PortalTable;
   employees: EmployeeTable;
   tokens: TokenTable;

@@ -216,6 +216,8 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
   });
   expect(client.statusCode, client.body).toBe(201);
   shared.clientId = client.json().clientId;
+  shared.portalId = lectern.portalId;
+  shared.snapshotName = (await operate(lectern, 'createSnapshot', shared, { name: 'matrix' })).snapshot.name;
   const enrolled = eventOf(lectern, { type: 'learner.enrolled.v1', courseId: selfPaced.courseId!, erecno: learner });
   await recordInTransaction(lectern, [enrolled]);
   const notification = await lectern.app.lectern.db

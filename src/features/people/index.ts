@@ -9,6 +9,7 @@ export {
   installOperatorToken,
   issueToken,
   onPortalClock,
+  type PortalCreationStep,
   portalHoldsDemoData,
   portalTimeZone,
   validateScopes,

@@ -33,8 +33,14 @@ async function insertDemoPortal(context: AppContext, db: Db, urlName: string, na
   return demo;
 }
 
+/** Work that must commit with a new portal (the control room's `initial` snapshot), run last in its transaction. */
+export type PortalCreationStep = (db: Db, portalId: string) => Promise<void>;
+
 /** Makes a fresh, isolated demo portal and a full-scope token of its admin, in one transaction. */
-export async function createPortal(context: AppContext, options: { name?: string } = {}): Promise<CreatedPortal> {
+export async function createPortal(
+  context: AppContext,
+  options: { name?: string; lastStep?: PortalCreationStep } = {},
+): Promise<CreatedPortal> {
   return context.db.transaction().execute(async (trx) => {
     // Ids are unique, so a URL name made of the whole id is too.
     const urlName = `portal${context.ids.next()}`;
@@ -50,6 +56,7 @@ export async function createPortal(context: AppContext, options: { name?: string
       isOperator: false,
       now: context.clock.now(),
     });
+    await options.lastStep?.(trx, demo.portal.id);
     return { portal: demo.portal, adminErecno: admin.erecno, token };
   });
 }
@@ -65,15 +72,21 @@ async function insertEmptyPortal(context: AppContext, db: Db): Promise<PortalTab
  * The default portal: the first one. An empty store gets the demo portal, or, when `demo` is off, a portal with
  * nobody but its Administrator (so that a first token can be made).
  */
-export async function ensureDefaultPortal(context: AppContext, demo: boolean): Promise<PortalTable> {
+export async function ensureDefaultPortal(
+  context: AppContext,
+  demo: boolean,
+  lastStep?: PortalCreationStep,
+): Promise<PortalTable> {
   const existing = await findFirstPortal(context.db);
   if (existing !== undefined) return existing;
   try {
-    return await context.db
-      .transaction()
-      .execute(async (trx) =>
-        demo ? (await insertDemoPortal(context, trx, 'zylker')).portal : insertEmptyPortal(context, trx),
-      );
+    return await context.db.transaction().execute(async (trx) => {
+      const portal = demo
+        ? (await insertDemoPortal(context, trx, 'zylker')).portal
+        : await insertEmptyPortal(context, trx);
+      await lastStep?.(trx, portal.id);
+      return portal;
+    });
   } catch (error) {
     // Another process starting on the same empty store won the race (the portal's URL name is unique).
     const winner = await findFirstPortal(context.db);
