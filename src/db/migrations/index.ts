@@ -13,6 +13,7 @@ import * as history from './2026-11-23T1720_history.ts';
 import * as notifications from './2026-11-23T1730_notifications.ts';
 import * as locationTimeZones from './2026-11-24T1000_location_time_zones.ts';
 import * as tokenLifecycle from './2026-12-01T1000_token_lifecycle.ts';
+import * as directory from './2026-12-03T1110_directory.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1730_notifications': notifications,
   '2026-11-24T1000_location_time_zones': locationTimeZones,
   '2026-12-01T1000_token_lifecycle': tokenLifecycle,
+  '2026-12-03T1110_directory': directory,
 };

@@ -4,6 +4,8 @@ import type {
   CategoryTable,
   Database,
   Db,
+  DepartmentTable,
+  DesignationTable,
   EmployeeTable,
   LocationTable,
   PortalTable,
@@ -101,11 +103,19 @@ export async function findPortalTimeZone(db: Db, portalId: string): Promise<stri
   return row?.time_zone || 'UTC';
 }
 
-/** A new portal's locations, rooms and categories (the demo's), which their features only read. */
+/** A new portal's departments, designations, locations, rooms and categories (the demo's). */
 export async function insertPortalFixtures(
   db: Db,
-  rows: { locations: LocationTable[]; rooms: RoomTable[]; categories: CategoryTable[] },
+  rows: {
+    locations: LocationTable[];
+    rooms: RoomTable[];
+    categories: CategoryTable[];
+    departments: DepartmentTable[];
+    designations: DesignationTable[];
+  },
 ): Promise<void> {
+  await db.insertInto('departments').values(rows.departments).execute();
+  await db.insertInto('designations').values(rows.designations).execute();
   await db.insertInto('locations').values(rows.locations).execute();
   await db.insertInto('rooms').values(rows.rooms).execute();
   await db.insertInto('categories').values(rows.categories).execute();
