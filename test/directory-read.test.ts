@@ -99,7 +99,7 @@ describe('getRecords', () => {
 
   it('finds an employee by id and by e-mail address in either spelling of the parameters', async () => {
     const hana = lectern.employees[7]!;
-    for (const query of [
+    for (const query of <Record<string, string>[]>[
       { SearchColumn: 'EMPLOYEEID', SearchValue: hana.employee_id },
       { searchColumn: 'EMPLOYEEMAILALIAS', searchValue: hana.email_id.toUpperCase() },
     ]) {

@@ -13,6 +13,7 @@ import {
   formParams,
   getRecordsQuery,
   getRecordsResponse200,
+  PeopleErrorEnvelope,
   peopleErrorResponses,
   viewRecordsParams,
   viewRecordsQuery,
@@ -65,6 +66,7 @@ function warnUnkept(reply: { header(name: string, value: string): unknown }, wri
 
 /** Registers the directory's forms routes under both path forms. */
 export function registerDirectoryRoutes(app: FastifyInstance, context: AppContext): void {
+  app.addSchema(PeopleErrorEnvelope);
   for (const { prefix, suffix } of prefixes) {
     app.get(
       `${prefix}/:viewName/records`,

@@ -85,17 +85,22 @@ export const viewRecordsResponse200 = Type.Array(Type.Record(Type.String(), Type
 });
 
 /** People's error envelope (HTTP 200 for Zoho's own codes on the forms routes, 4xx for Lectern's). */
-export const PeopleErrorEnvelope = Type.Object({
-  response: Type.Object({
-    message: Type.Literal('Error occurred'),
-    uri: Type.String(),
-    errors: Type.Object({
-      code: Type.Union([Type.Integer(), Type.String()]),
-      message: Type.Union([Type.String(), Type.Record(Type.String(), Type.String())]),
+export const PeopleErrorEnvelope = Type.Object(
+  {
+    response: Type.Object({
+      message: Type.Literal('Error occurred'),
+      uri: Type.String(),
+      errors: Type.Object({
+        code: Type.Union([Type.Integer(), Type.String()]),
+        message: Type.Union([Type.String(), Type.Record(Type.String(), Type.String())]),
+      }),
+      status: Type.Literal(1),
     }),
-    status: Type.Literal(1),
-  }),
-});
+  },
+  { $id: 'PeopleErrorEnvelope' },
+);
+
+const errorEnvelope = Type.Ref(PeopleErrorEnvelope);
 
 /** getRecords' answer: one-key objects, record id to a one-record array; or the error envelope (7024 and others). */
 export const getRecordsResponse200 = Type.Union([
@@ -107,7 +112,7 @@ export const getRecordsResponse200 = Type.Union([
       status: Type.Literal(0),
     }),
   }),
-  PeopleErrorEnvelope,
+  errorEnvelope,
 ]);
 
 /** insertRecord's and updateRecord's answer, or the error envelope. */
@@ -120,17 +125,17 @@ export const writeRecordResponse200 = Type.Union([
       status: Type.Literal(0),
     }),
   }),
-  PeopleErrorEnvelope,
+  errorEnvelope,
 ]);
 
 /** The error statuses every forms route may answer, all in People's envelope. */
 export const peopleErrorResponses = {
-  400: PeopleErrorEnvelope,
-  401: PeopleErrorEnvelope,
-  403: PeopleErrorEnvelope,
-  404: PeopleErrorEnvelope,
-  413: PeopleErrorEnvelope,
-  415: PeopleErrorEnvelope,
-  429: PeopleErrorEnvelope,
-  500: PeopleErrorEnvelope,
+  400: errorEnvelope,
+  401: errorEnvelope,
+  403: errorEnvelope,
+  404: errorEnvelope,
+  413: errorEnvelope,
+  415: errorEnvelope,
+  429: errorEnvelope,
+  500: errorEnvelope,
 };
