@@ -94,6 +94,11 @@ describe('insertRecord', () => {
     expect(response.headers['x-lectern-warning']).toContain('Gender');
   });
 
+  it("reads inputData written as Zoho's samples write it, keys unquoted", async () => {
+    const response = await insert("{EmployeeID:'N-3',FirstName:'Zoe',LastName:\"Ray\",EmailID:'zoe.ray@example.com'}");
+    expect(response.json().response.result.message, response.body).toBe('Successfully Added');
+  });
+
   it('refuses bad inputData in People’s error shape and writes nothing', async () => {
     const before = await employeeRows(lectern);
     const taken = lectern.employees[2]!;
@@ -120,7 +125,7 @@ describe('insertRecord', () => {
     expect(await employeeRows(lectern)).toEqual(before);
   });
 
-  it("refuses a manager from another portal, another form, and people who may not add", async () => {
+  it('refuses a manager from another portal, another form, and people who may not add', async () => {
     const before = await employeeRows(lectern);
     const other = await lectern.otherPortal();
     const stranger = (await employeeRowsOf(other.portalId))[0]!;
@@ -145,34 +150,41 @@ async function employeeRowsOf(portalId: string) {
 }
 
 describe('updateRecord', () => {
-  it.each([
-    '/api/forms/json/employee/updateRecord',
-    '/people/api/forms/json/employee/updateRecord',
-  ])('changes an employee through %s; their LMS name follows', async (path) => {
-    const gustav = lectern.employees[6]!;
-    lectern.clock.advance(60_000);
-    const response = await postForm(lectern, path, writer, {
-      recordId: gustav.erecno,
-      inputData: JSON.stringify({ FirstName: `Gus${path.length}`, Department: departmentId, Work_phone: '+1 555 0000' }),
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    expect(response.json().response).toMatchObject({
-      result: { pkId: gustav.erecno, message: 'Successfully Updated' },
-      message: 'Data updated successfully',
-      uri: '/api/forms/json/employee/updateRecord',
-      status: 0,
-    });
-    const read = await getForms(lectern, '/api/forms/employee/getRecords', writer, {
-      SearchColumn: 'EMPLOYEEID',
-      SearchValue: gustav.employee_id,
-    });
-    const record = read.json().response.result[0][gustav.erecno][0];
-    expect(record).toMatchObject({ FirstName: `Gus${path.length}`, LastName: 'Lind', Department: 'Sales' });
-    expect(record.ModifiedTime).toBe(String(lectern.clock.now()));
-    const employees = await lectern.app.inject({ url: '/lectern/v1/employees', headers: lectern.auth(lectern.adminToken) });
-    const listed = employees.json().employees.find((person: { erecno: string }) => person.erecno === gustav.erecno);
-    expect(listed.displayName).toBe(`Gus${path.length} Lind`);
-  });
+  it.each(['/api/forms/json/employee/updateRecord', '/people/api/forms/json/employee/updateRecord'])(
+    'changes an employee through %s; their LMS name follows',
+    async (path) => {
+      const gustav = lectern.employees[6]!;
+      lectern.clock.advance(60_000);
+      const response = await postForm(lectern, path, writer, {
+        recordId: gustav.erecno,
+        inputData: JSON.stringify({
+          FirstName: `Gus${path.length}`,
+          Department: departmentId,
+          Work_phone: '+1 555 0000',
+        }),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().response).toMatchObject({
+        result: { pkId: gustav.erecno, message: 'Successfully Updated' },
+        message: 'Data updated successfully',
+        uri: '/api/forms/json/employee/updateRecord',
+        status: 0,
+      });
+      const read = await getForms(lectern, '/api/forms/employee/getRecords', writer, {
+        SearchColumn: 'EMPLOYEEID',
+        SearchValue: gustav.employee_id,
+      });
+      const record = read.json().response.result[0][gustav.erecno][0];
+      expect(record).toMatchObject({ FirstName: `Gus${path.length}`, LastName: 'Lind', Department: 'Sales' });
+      expect(record.ModifiedTime).toBe(String(lectern.clock.now()));
+      const employees = await lectern.app.inject({
+        url: '/lectern/v1/employees',
+        headers: lectern.auth(lectern.adminToken),
+      });
+      const listed = employees.json().employees.find((person: { erecno: string }) => person.erecno === gustav.erecno);
+      expect(listed.displayName).toBe(`Gus${path.length} Lind`);
+    },
+  );
 
   it('answers "no modification" when nothing changes, and 7039 for a record outside the portal', async () => {
     const lena = lectern.employees[11]!;

@@ -84,3 +84,44 @@ export function readFilters(query: Record<string, unknown>, limitName: 'limit' |
     search: search(query.SearchColumn ?? query.searchColumn, query.SearchValue ?? query.searchValue),
   };
 }
+
+const bareKey = /[A-Za-z_$][A-Za-z0-9_$.]*/y;
+
+/**
+ * Zoho's own samples send inputData as `{Key:'value',Other:"v"}`: keys unquoted, strings in either quote. This
+ * rewrites that into JSON (quoting bare keys, turning single-quoted strings into double-quoted ones), leaving the
+ * inside of strings alone; the result is still parsed as strict JSON.
+ */
+export function relaxedJsonText(text: string): string {
+  let out = '';
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index]!;
+    if (char === '"' || char === "'") {
+      let value = '';
+      index += 1;
+      while (index < text.length && text[index] !== char) {
+        if (text[index] === '\\' && index + 1 < text.length) {
+          value += text.slice(index, index + 2);
+          index += 2;
+          continue;
+        }
+        value += char === "'" && text[index] === '"' ? '\\"' : text[index];
+        index += 1;
+      }
+      out += `"${char === "'" ? value.replace(/\\'/g, "'") : value}"`;
+      index += 1;
+      continue;
+    }
+    bareKey.lastIndex = index;
+    const key = /[{,]\s*$/.test(out) ? bareKey.exec(text) : null;
+    if (key !== null && /^\s*:/.test(text.slice(index + key[0].length))) {
+      out += `"${key[0]}"`;
+      index += key[0].length;
+      continue;
+    }
+    out += char;
+    index += 1;
+  }
+  return out;
+}

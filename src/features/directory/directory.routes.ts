@@ -29,6 +29,7 @@ import {
   updateEmployeeRecord,
   type WrittenRecord,
 } from './directory.service.ts';
+import { relaxedJsonText } from './directory-input.ts';
 
 /** Zoho's two path forms of every forms route, and the operationId suffix that tells them apart. */
 const prefixes = [
@@ -47,8 +48,13 @@ function readInputData(request: FastifyRequest): Bag {
     try {
       data = parseJsonLossless(value, 'inputData');
     } catch (error) {
-      if (error instanceof LmsError) throw new LmsError(200, '7052', error.message, 'inputData');
-      throw error;
+      if (!(error instanceof LmsError)) throw error;
+      // Zoho's samples write {Key:'value'}; a text that is not JSON that way either is refused as it was sent.
+      try {
+        data = parseJsonLossless(relaxedJsonText(value), 'inputData');
+      } catch {
+        throw new LmsError(200, '7052', error.message, 'inputData');
+      }
     }
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
