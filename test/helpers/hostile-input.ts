@@ -205,7 +205,10 @@ export function expectZohoAnswer(response: LightMyRequestResponse, label: string
   expect(response.statusCode, `${label}: ${response.body.slice(0, 300)}`).toBeLessThan(500);
   if (response.statusCode < 400) return;
   const body = response.json() as Record<string, unknown>;
-  if ('response' in body) return expectPeopleError(body, label);
+  if ('response' in body) {
+    expectPeopleError(body, label);
+    return;
+  }
   expect(
     Object.keys(body).filter((key) => !['code', 'message', 'parameter'].includes(key)),
     label,
