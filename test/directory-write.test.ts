@@ -145,6 +145,19 @@ describe('insertRecord', () => {
   });
 });
 
+describe('simultaneous inserts', () => {
+  it('of one e-mail address add one person and refuse the others', async () => {
+    const same = { FirstName: 'Tam', LastName: 'Le', EmailID: 'tam.le@example.com' };
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map((n) => insert({ ...same, EmployeeID: `T-${n}` }, '/api/forms/json/employee/insertRecord')),
+    );
+    const added = answers.filter((response) => response.json().response.status === 0);
+    expect(added).toHaveLength(1);
+    const rows = (await employeeRows(lectern)).filter((row) => row.email_id === same.EmailID);
+    expect(rows).toHaveLength(1);
+  });
+});
+
 async function employeeRowsOf(portalId: string) {
   return lectern.app.lectern.db.selectFrom('employees').selectAll().where('portal_id', '=', portalId).execute();
 }

@@ -1,6 +1,8 @@
 /** Queries over the directory: employees with their department, designation and manager; departments; designations. */
 import { sql } from 'kysely';
+import type { Dialect } from '../../db/create-db.ts';
 import type { Db, DepartmentTable, DesignationTable, EmployeeTable } from '../../db/database.ts';
+import { forUpdate } from '../../db/dialect.ts';
 
 /** Which rows a page holds: 0-based offset, size, and the optional filters. */
 export interface RecordQuery {
@@ -201,6 +203,14 @@ export async function findHolders(
     .$if(except !== undefined, (query) => query.where('erecno', '<>', except!))
     .limit(2)
     .execute();
+}
+
+/**
+ * Locks the portal's row until the transaction ends (PostgreSQL; SQLite runs one writer at a time), so that two
+ * writes checking that an employee id or e-mail is unused cannot both pass.
+ */
+export async function lockPortal(db: Db, dialect: Dialect, portalId: string): Promise<void> {
+  await forUpdate(db.selectFrom('portals').select('id').where('id', '=', portalId), dialect).execute();
 }
 
 /** One employee of a portal, as stored. */

@@ -137,6 +137,7 @@ export async function insertEmployeeRecord(
   if (!mayWrite(caller)) throw peopleError('7038', 'Permission denied to add record');
   const { changes, unkept } = readEmployeeFields(data, true);
   return context.db.transaction().execute(async (trx) => {
+    await repository.lockPortal(trx, context.dialect, caller.portalId);
     await checkChanges(trx, caller.portalId, changes);
     const erecno = context.ids.next();
     const now = context.clock.now();
@@ -185,6 +186,7 @@ export async function updateEmployeeRecord(
   if (id === '') throw peopleError('7052', 'recordId is mandatory', 'recordId');
   const { changes, unkept } = readEmployeeFields(data, false);
   return context.db.transaction().execute(async (trx) => {
+    await repository.lockPortal(trx, context.dialect, caller.portalId);
     const row = isNumericId(id) ? await repository.findEmployeeRow(trx, caller.portalId, id) : undefined;
     if (row === undefined) throw peopleError('7039', 'Permission denied to update this record', 'Security_Error');
     const changed = changedColumns(row, changes);
