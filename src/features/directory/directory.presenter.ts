@@ -6,6 +6,7 @@
 import { displayDate } from '../../dates.ts';
 import type { DesignationTable } from '../../db/database.ts';
 import type { DepartmentRecordRow, EmployeeRecordRow } from './directory.repository.ts';
+import type { FormPage } from './directory.service.ts';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (value: number) => String(value).padStart(2, '0');
@@ -165,4 +166,18 @@ export function presentDesignationView(row: DesignationTable): Record<string, st
     'Mail Alias': row.mail_alias,
     'Designation Code': row.code,
   };
+}
+
+/** getRecords' result: one-key objects, record id to a one-record array. */
+export function presentFormRecords(page: FormPage): Record<string, unknown[]>[] {
+  if (page.form === 'employee') return page.rows.map((row) => ({ [row.erecno]: [presentEmployeeRecord(row)] }));
+  if (page.form === 'department') return page.rows.map((row) => ({ [row.id]: [presentDepartmentRecord(row)] }));
+  return page.rows.map((row) => ({ [row.id]: [presentDesignationRecord(row)] }));
+}
+
+/** A view's answer: its flat records. */
+export function presentViewRecords(page: FormPage): Record<string, string>[] {
+  if (page.form === 'employee') return page.rows.map(presentEmployeeView);
+  if (page.form === 'department') return page.rows.map(presentDepartmentView);
+  return page.rows.map(presentDesignationView);
 }

@@ -9,6 +9,7 @@ import { LmsError } from '../../errors.ts';
 import { readParameter } from '../../http/input.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import { jsonWithExactIds, peopleSuccessText, peopleUri, sendJsonText } from '../../http/people-envelope.ts';
+import { presentFormRecords, presentViewRecords } from './directory.presenter.ts';
 import {
   formParams,
   getRecordsQuery,
@@ -88,8 +89,8 @@ export function registerDirectoryRoutes(app: FastifyInstance, context: AppContex
       },
       async (request, reply) => {
         const { viewName } = request.params as { viewName: string };
-        const rows = await listViewRecords(context, request.caller, viewName, request.query as Bag);
-        return sendJsonText(reply, 200, jsonWithExactIds(rows));
+        const page = await listViewRecords(context, request.caller, viewName, request.query as Bag);
+        return sendJsonText(reply, 200, jsonWithExactIds(presentViewRecords(page)));
       },
     );
     app.get(
@@ -106,7 +107,8 @@ export function registerDirectoryRoutes(app: FastifyInstance, context: AppContex
       },
       async (request, reply) => {
         const { formLinkName } = request.params as { formLinkName: string };
-        const result = await listFormRecords(context, request.caller, formLinkName, request.query as Bag);
+        const page = await listFormRecords(context, request.caller, formLinkName, request.query as Bag);
+        const result = presentFormRecords(page);
         return sendJsonText(reply, 200, peopleSuccessText(peopleUri(request), result, 'Data fetched successfully'));
       },
     );

@@ -4,20 +4,12 @@
  */
 import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
-import type { EmployeeTable } from '../../db/database.ts';
+import type { DesignationTable, EmployeeTable } from '../../db/database.ts';
 import { LmsError } from '../../errors.ts';
 import { isNumericId } from '../../ids.ts';
-import {
-  presentDepartmentRecord,
-  presentDepartmentView,
-  presentDesignationRecord,
-  presentDesignationView,
-  presentEmployeeRecord,
-  presentEmployeeView,
-} from './directory.presenter.ts';
 import * as repository from './directory.repository.ts';
-import { type DirectoryForm, directoryForms, directoryViews } from './directory.schemas.ts';
-import { peopleError, readFilters } from './directory-input.ts';
+import { type DirectoryForm, directoryForms } from './directory.schemas.ts';
+import { peopleError, type RecordFilters, readFilters } from './directory-input.ts';
 import { type EmployeeChanges, readEmployeeFields } from './employee-fields.ts';
 
 type Query = Record<string, unknown>;
@@ -29,52 +21,61 @@ function formOf(name: string): DirectoryForm {
   return name as DirectoryForm;
 }
 
-/** getRecords: a page as one-key objects, record id to a one-record array; 7024 when the page is empty. */
-export async function listFormRecords(context: AppContext, caller: Caller, formName: string, query: Query) {
-  const form = formOf(formName);
-  const filters = readFilters(query, 'limit');
+/** A page of one directory form's rows, tagged with the form (the presenter shows each its own way). */
+export type FormPage =
+  | { form: 'employee'; rows: repository.EmployeeRecordRow[] }
+  | { form: 'department'; rows: repository.DepartmentRecordRow[] }
+  | { form: 'designation'; rows: DesignationTable[] };
+
+async function pageOf(context: AppContext, form: DirectoryForm, page: repository.RecordQuery): Promise<FormPage> {
+  if (form === 'employee') return { form, rows: await repository.listEmployeeRecords(context.db, page) };
+  if (form === 'department') return { form, rows: await repository.listDepartmentRecords(context.db, page) };
+  return { form, rows: await repository.listDesignationRecords(context.db, page) };
+}
+
+function refuseSearchOutsideEmployees(form: DirectoryForm, filters: RecordFilters): void {
   if (filters.search !== undefined && form !== 'employee') {
     throw peopleError('7042', `Specified search value ${JSON.stringify(filters.search.value)} is invalid`);
   }
-  const page = { portalId: caller.portalId, ...filters };
-  const records =
-    form === 'employee'
-      ? (await repository.listEmployeeRecords(context.db, page)).map((row) => ({
-          [row.erecno]: [presentEmployeeRecord(row)],
-        }))
-      : form === 'department'
-        ? (await repository.listDepartmentRecords(context.db, page)).map((row) => ({
-            [row.id]: [presentDepartmentRecord(row)],
-          }))
-        : (await repository.listDesignationRecords(context.db, page)).map((row) => ({
-            [row.id]: [presentDesignationRecord(row)],
-          }));
-  if (records.length === 0) throw peopleError('7024', 'No records found');
-  return records;
 }
 
-async function viewRows(context: AppContext, caller: Caller, viewName: string, query: Query) {
-  if (!(directoryViews as readonly string[]).includes(viewName)) throw peopleError('7012', 'View name invalid');
-  const filters = readFilters(query, 'rec_limit');
-  if (filters.search !== undefined && viewName !== 'P_EmployeeView') {
-    throw peopleError('7042', `Specified search value ${JSON.stringify(filters.search.value)} is invalid`);
-  }
-  const page = { portalId: caller.portalId, ...filters };
-  if (viewName === 'P_EmployeeView')
-    return (await repository.listEmployeeRecords(context.db, page)).map(presentEmployeeView);
-  if (viewName === 'P_DepartmentView') {
-    return (await repository.listDepartmentRecords(context.db, page)).map(presentDepartmentView);
-  }
-  return (await repository.listDesignationRecords(context.db, page)).map(presentDesignationView);
+/** getRecords: a page of the form's rows in the caller's portal; 7024 when the page is empty. */
+export async function listFormRecords(
+  context: AppContext,
+  caller: Caller,
+  formName: string,
+  query: Query,
+): Promise<FormPage> {
+  const form = formOf(formName);
+  const filters = readFilters(query, 'limit');
+  refuseSearchOutsideEmployees(form, filters);
+  const page = await pageOf(context, form, { portalId: caller.portalId, ...filters });
+  if (page.rows.length === 0) throw peopleError('7024', 'No records found');
+  return page;
 }
+
+const formOfView: Record<string, DirectoryForm> = {
+  P_EmployeeView: 'employee',
+  P_DepartmentView: 'department',
+  P_DesignationView: 'designation',
+};
 
 /**
- * A view's page: a bare array, empty past the last record. Its refusals are 400s: a view answers a bare array, and a
- * client testing for one would take a 200 error envelope for an empty directory.
+ * A view's page (empty past the last record). Its refusals are 400s: a view answers a bare array, and a client
+ * testing for one would take a 200 error envelope for an empty directory.
  */
-export async function listViewRecords(context: AppContext, caller: Caller, viewName: string, query: Query) {
+export async function listViewRecords(
+  context: AppContext,
+  caller: Caller,
+  viewName: string,
+  query: Query,
+): Promise<FormPage> {
   try {
-    return await viewRows(context, caller, viewName, query);
+    const form = Object.hasOwn(formOfView, viewName) ? formOfView[viewName] : undefined;
+    if (form === undefined) throw peopleError('7012', 'View name invalid');
+    const filters = readFilters(query, 'rec_limit');
+    refuseSearchOutsideEmployees(form, filters);
+    return await pageOf(context, form, { portalId: caller.portalId, ...filters });
   } catch (error) {
     if (error instanceof LmsError && error.status === 200) {
       throw new LmsError(400, error.code, error.message, error.parameter);
