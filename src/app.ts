@@ -27,6 +27,7 @@ import { registerCourseSettingsRoutes } from './features/course-activities/cours
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
 import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
+import { registerDirectoryRoutes } from './features/directory/directory.routes.ts';
 import { registerEnrolmentRoutes } from './features/enrolments/enrolment.routes.ts';
 import { registerFileRoutes } from './features/files/file.routes.ts';
 import { registerHistoryRoutes } from './features/history/history.routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerHistoryRoutes(app, context);
   registerNotificationRoutes(app, context);
   registerWebhookRoutes(app, context);
+  registerDirectoryRoutes(app, context);
   registerAdminRoutes(app, context);
   registerPortalClockRoutes(app, context);
   registerOAuthAdminRoutes(app, context);

@@ -135,7 +135,7 @@ describe('POST /lectern/v1/tokens', () => {
     ['a short scope name', { scopes: ['READ'] }],
     ['an empty list', { scopes: [] }],
     ['a non-string scope', { scopes: [1] }],
-    ['a mix of good and bad', { scopes: [read, 'ZOHOPEOPLE.forms.ALL'] }],
+    ['a mix of good and bad', { scopes: [read, 'ZOHOPEOPLE.leave.ALL'] }],
   ])('refuses %s with 400 INVALID_INPUT naming scopes', async (_name, body) => {
     const before = (await lectern.app.lectern.db.selectFrom('tokens').select('hash').execute()).length;
     const response = await createToken(body);

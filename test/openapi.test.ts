@@ -68,10 +68,19 @@ it("names every operation's accepted scopes, by OAuth 2 or by the token header",
     { zohoOauthToken: ['ZOHOPEOPLE.training.ALL'] },
   ]);
   for (const [name, operation] of operations(live)) {
-    // Revoking by the token's value needs no Authorization header, as Zoho's revoke does not.
-    const public_ = name === 'GET /healthz' || name === 'GET /readyz' || name === 'POST /lectern/v1/tokens/revoke';
-    expect(operation.security, name).toHaveLength(public_ ? 0 : 4);
+    // Revoking by the token's value needs no Authorization header, as Zoho's revoke does not; /metrics has its own.
+    const public_ = ['GET /healthz', 'GET /readyz', 'GET /metrics', 'POST /lectern/v1/tokens/revoke'].includes(name);
+    // People's forms routes are admitted by their scope, forms.ALL or employee.ALL.
+    expect(operation.security, name).toHaveLength(public_ ? 0 : name.includes('/api/forms/') ? 6 : 4);
   }
+  expect(live.paths['/api/forms/{formLinkName}/getRecords']!.get!.security).toEqual([
+    { zohoOAuth: ['ZOHOPEOPLE.forms.READ'] },
+    { zohoOAuth: ['ZOHOPEOPLE.forms.ALL'] },
+    { zohoOAuth: ['ZOHOPEOPLE.employee.ALL'] },
+    { zohoOauthToken: ['ZOHOPEOPLE.forms.READ'] },
+    { zohoOauthToken: ['ZOHOPEOPLE.forms.ALL'] },
+    { zohoOauthToken: ['ZOHOPEOPLE.employee.ALL'] },
+  ]);
   const oauth = (live.components as unknown as { securitySchemes: Record<string, any> }).securitySchemes.zohoOAuth;
   expect(oauth.flows.authorizationCode.authorizationUrl).toBe('/oauth/v2/auth');
   expect(Object.keys(oauth.flows.authorizationCode.scopes)).toContain('ZOHOPEOPLE.training.DELETE');

@@ -114,7 +114,7 @@ describe('minting stays within what the calling token holds', () => {
       [{ scopes: [scope('READ')], expiresInSeconds: 400_000_000 }, 'expiresInSeconds'],
       [{ scopes: [scope('READ')], operator: 'maybe' }, 'operator'],
       [{ scopes: [scope('READ')], portalId: 'abc' }, 'portalId'],
-      [{ scopes: ['ZOHOPEOPLE.forms.ALL'] }, 'scopes'],
+      [{ scopes: ['ZOHOPEOPLE.leave.ALL'] }, 'scopes'],
     ];
     const before = await tokenCount();
     for (const [body, parameter] of cases) {

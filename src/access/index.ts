@@ -1,13 +1,5 @@
 /** The public surface of access/: what other folders may use of it; everything else stays inside. */
-export {
-  type Caller,
-  hasScope,
-  knownScopeNames,
-  type Scope,
-  scopeCovers,
-  scopeNames,
-  trainingFamily,
-} from './caller.ts';
+export { type Caller, hasScope } from './caller.ts';
 export {
   type CourseRelations,
   type CourseRoles,
@@ -19,3 +11,13 @@ export {
   roleListAllows,
   rolesOnCourse,
 } from './course-permissions.ts';
+export {
+  canonicalScope,
+  type RouteScope,
+  type Scope,
+  scopeCovers,
+  scopeNames,
+  scopesAdmitting,
+  trainingFamily,
+  validateScopes,
+} from './scopes.ts';

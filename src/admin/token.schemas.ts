@@ -7,7 +7,10 @@ import { documentedAs } from '../http/parameters.ts';
 /** The body of Mint. */
 export const MintBody = Type.Object({
   scopes: documentedAs(
-    Type.Array(Type.String(), { description: 'ZOHOPEOPLE.training.{ALL,READ,CREATE,UPDATE,DELETE}' }),
+    Type.Array(Type.String(), {
+      description:
+        'ZOHOPEOPLE.training.{ALL,READ,CREATE,UPDATE,DELETE}, ZOHOPEOPLE.forms.{ALL,READ,CREATE,UPDATE}, ZOHOPEOPLE.employee.ALL',
+    }),
     Type.Array(Type.Union(scopeNames.map((name) => Type.Literal(name))), { minItems: 1 }),
   ),
   erecno: Type.Optional(

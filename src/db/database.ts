@@ -34,6 +34,45 @@ export interface EmployeeTable {
   is_settings_admin: number;
   is_data_admin: number;
   is_trainer: number;
+  // The directory's fields (2026-12-03): optional so rows written without them stay valid; null when unknown.
+  first_name?: string | null;
+  last_name?: string | null;
+  department_id?: string | null;
+  designation_id?: string | null;
+  /** `YYYY-MM-DD`. */
+  date_of_joining?: string | null;
+  mobile?: string | null;
+  work_phone?: string | null;
+  /** Who added or last changed the person through the forms API (an erecno), null for the seeded and the admin's. */
+  added_by?: string | null;
+  modified_by?: string | null;
+  /** Epoch ms; 0 when written without it (the column's default). */
+  created_at?: number;
+  modified_at?: number;
+}
+
+/** A department of a portal (Zoho People's `department` form). */
+export interface DepartmentTable {
+  id: string;
+  portal_id: string;
+  name: string;
+  code: string;
+  mail_alias: string;
+  lead_erecno: string | null;
+  parent_id: string | null;
+  created_at: number;
+  modified_at: number;
+}
+
+/** A designation of a portal (Zoho People's `designation` form). */
+export interface DesignationTable {
+  id: string;
+  portal_id: string;
+  name: string;
+  code: string;
+  mail_alias: string;
+  created_at: number;
+  modified_at: number;
 }
 
 export interface TokenTable {
@@ -333,6 +372,8 @@ export interface Database
     OAuthTables {
   portals: PortalTable;
   employees: EmployeeTable;
+  departments: DepartmentTable;
+  designations: DesignationTable;
   tokens: TokenTable;
   locations: LocationTable;
   rooms: RoomTable;

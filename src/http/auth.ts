@@ -1,6 +1,6 @@
 /** `Authorization: Zoho-oauthtoken <token>` -> the caller; the route's declared scope and access are enforced here. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Caller, hasScope, type Scope, trainingFamily } from '../access/index.ts';
+import { type Caller, hasScope, type RouteScope, scopesAdmitting } from '../access/index.ts';
 import { isServerTime, type PortalAwareClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { forbidden, LmsError, zohoStatusMessages } from '../errors.ts';
@@ -12,8 +12,10 @@ declare module 'fastify' {
     caller: Caller;
   }
   interface FastifyContextConfig {
-    /** The operation scope the route needs (`ZOHOPEOPLE.training.ALL` always suffices). */
-    scope?: Scope;
+    /** The operation scope the route needs (its family's ALL always suffices; see access/scopes.ts). */
+    scope?: RouteScope;
+    /** Errors answer in Zoho People's `{"response":{...,"errors":{code,message},"status":1}}` (the forms API). */
+    peopleEnvelope?: boolean;
     /** Lectern's control plane: portal admins, or the server's operator. */
     access?: 'admin' | 'operator';
   }
@@ -28,7 +30,7 @@ export interface RouteDeclaration {
   readonly method: string;
   readonly url: string;
   readonly operationId: string | undefined;
-  readonly scope: Scope | undefined;
+  readonly scope: RouteScope | undefined;
   readonly access: 'admin' | 'operator' | undefined;
 }
 
@@ -50,11 +52,12 @@ export function invalidToken(reason: string): LmsError {
 }
 
 /** 403 for a token that lacks the route's scope; names the scopes that would do, and says "Invalid OAuth Scope". */
-export function invalidScope(scope: Scope): LmsError {
+export function invalidScope(scope: RouteScope): LmsError {
+  const admitting = scopesAdmitting(scope);
   return new LmsError(
     403,
     invalidScopeCode,
-    `${zohoStatusMessages[403]}: Invalid OAuth Scope: the token needs ${trainingFamily}.ALL or ${trainingFamily}.${scope}`,
+    `${zohoStatusMessages[403]}: Invalid OAuth Scope: the token needs ${admitting.slice(0, -1).join(', ')}${admitting.length > 1 ? ' or ' : ''}${admitting.at(-1)}`,
   );
 }
 

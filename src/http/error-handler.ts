@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody, LmsError, quote, zohoStatusMessages } from '../errors.ts';
 import { ErrorBody } from './envelope.ts';
+import { peopleErrorText, peopleUri, sendJsonText } from './people-envelope.ts';
 import { failedAfterCommit, registerResponseSafety } from './response-safety.ts';
 
 type Answer = { status: number; body: ReturnType<typeof errorBody> };
@@ -101,6 +102,13 @@ function answerCommitted(error: unknown, request: FastifyRequest, reply: Fastify
 function send(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const { status, body } = answerFor(error, request);
   if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+  if (request.routeOptions.config?.peopleEnvelope === true) {
+    return sendJsonText(
+      reply,
+      status,
+      peopleErrorText(peopleUri(request), body.code, body.message, 'parameter' in body ? body.parameter : undefined),
+    );
+  }
   return reply.status(status).send(body);
 }
 

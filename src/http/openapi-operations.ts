@@ -6,7 +6,7 @@
  */
 import { OptionalKind, type TSchema } from '@sinclair/typebox';
 import type { FastifySchema, RouteOptions } from 'fastify';
-import type { Scope } from '../access/index.ts';
+import { type RouteScope, scopesAdmitting } from '../access/index.ts';
 import {
   bodyDocumentation,
   IdText,
@@ -30,20 +30,17 @@ export interface OperationExtras {
   'x-lectern-components'?: Record<string, Json>;
 }
 
-/** The alternatives that admit a route: its scope or ZOHOPEOPLE.training.ALL, by either scheme. */
-export function securityFor(scope: Scope | undefined): SecurityRequirement[] {
+/** The alternatives that admit a route: its scope or its family's ALL (access/scopes.ts), by either scheme. */
+export function securityFor(scope: RouteScope | undefined): SecurityRequirement[] {
   if (scope === undefined) return [];
-  const accepted = scope === 'ALL' ? ['ALL'] : [scope, 'ALL'];
-  return Object.values(securitySchemeNames).flatMap((scheme) =>
-    accepted.map((operation) => ({ [scheme]: [`ZOHOPEOPLE.training.${operation}`] })),
-  );
+  const accepted = scopesAdmitting(scope);
+  return Object.values(securitySchemeNames).flatMap((scheme) => accepted.map((name) => ({ [scheme]: [name] })));
 }
 
 function describeAccess(config: RouteOptions['config']): string | undefined {
   const scope = config?.scope;
   if (scope === undefined) return undefined;
-  const scopes =
-    scope === 'ALL' ? 'ZOHOPEOPLE.training.ALL' : `ZOHOPEOPLE.training.${scope} or ZOHOPEOPLE.training.ALL`;
+  const scopes = scopesAdmitting(scope).join(' or ');
   const who =
     config?.access === 'operator'
       ? " Only the server's operator."

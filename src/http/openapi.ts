@@ -10,6 +10,11 @@ const scopeDescriptions: Record<string, string> = {
   'ZOHOPEOPLE.training.CREATE': 'Create LMS data and run actions (publish, enrol, mark)',
   'ZOHOPEOPLE.training.UPDATE': 'Change LMS data',
   'ZOHOPEOPLE.training.DELETE': 'Delete LMS data',
+  'ZOHOPEOPLE.forms.ALL': 'Every forms operation on the directory (covers the three below)',
+  'ZOHOPEOPLE.forms.READ': 'Read the directory forms and views (employees, departments, designations)',
+  'ZOHOPEOPLE.forms.CREATE': 'Add employees through the forms API',
+  'ZOHOPEOPLE.forms.UPDATE': 'Change employees through the forms API',
+  'ZOHOPEOPLE.employee.ALL': 'Employee operations: admits every directory forms route',
 };
 
 /** Options for @fastify/swagger: OpenAPI 3.1 (TypeBox's JSON Schema as it is), Zoho's OAuth 2 and token header. */

@@ -39,9 +39,24 @@ const personOfRole: Record<MatrixRole, string> = {
   manager: castNames.manager,
 };
 
-/** True when the scopes cover the route's scope by their names alone: the same family, and the operation or ALL. */
+/**
+ * True when the scopes cover the route's scope by their names alone: the same family, and the operation or ALL (a
+ * bare operation is the training family's; `forms.READ` names its own, which People's employee.ALL also admits).
+ */
 export function scopesCover(scopes: readonly string[], routeScope: string): boolean {
-  return scopes.includes(`${family}.${routeScope}`) || scopes.includes(`${family}.ALL`);
+  const [own, operation] = routeScope.includes('.')
+    ? [`ZOHOPEOPLE.${routeScope.split('.')[0]}`, routeScope.split('.')[1]]
+    : [family, routeScope];
+  if (scopes.includes(`${own}.${operation}`) || scopes.includes(`${own}.ALL`)) return true;
+  return own === 'ZOHOPEOPLE.forms' && scopes.includes('ZOHOPEOPLE.employee.ALL');
+}
+
+/** The error code of a refusal, in the LMS body (`code`) or People's forms envelope (`response.errors.code`). */
+export function errorCode(response: { json(): unknown }): string | undefined {
+  const body = response.json() as { code?: string; response?: { errors?: { code?: unknown } } };
+  if (body.code !== undefined) return body.code;
+  const code = body.response?.errors?.code;
+  return code === undefined ? undefined : String(code);
 }
 
 /** The routes that ask for a token, in registration order. */
@@ -155,6 +170,8 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
     erecno: trainer,
     learnerId: learner,
     portalId: lectern.portalId,
+    viewName: 'P_EmployeeView',
+    formLinkName: 'employee',
   };
   const selfPaced: Record<string, string> = { ...shared };
   selfPaced.courseId = (

@@ -181,11 +181,34 @@ export function requestFor(
   }
 }
 
-/** Every answer: never a 5xx, and every 4xx in Zoho's error body, bounded and free of framework codes. */
+/** People's forms envelope around an error: `{"response":{message,uri,errors:{code,message},status:1}}`, bounded. */
+function expectPeopleError(body: Record<string, unknown>, label: string): void {
+  expect(Object.keys(body), label).toEqual(['response']);
+  const envelope = body.response as Record<string, unknown>;
+  expect(Object.keys(envelope).sort(), label).toEqual(['errors', 'message', 'status', 'uri']);
+  expect(envelope.status, label).toBe(1);
+  const errors = envelope.errors as { code: unknown; message: unknown };
+  expect(String(errors.code), label).toMatch(/^([A-Z][A-Z_]*|\d{3,4})$/);
+  const messages = typeof errors.message === 'string' ? [errors.message] : Object.values(errors.message as object);
+  for (const message of messages) {
+    expect(typeof message, label).toBe('string');
+    expect(message, label).not.toMatch(/\b(FST|ERR)_[A-Z_]+/);
+    expect((message as string).length, label).toBeLessThanOrEqual(403);
+  }
+}
+
+/**
+ * Every answer: never a 5xx, and every 4xx in Zoho's error body, bounded and free of framework codes (People's forms
+ * routes wrap it in their envelope).
+ */
 export function expectZohoAnswer(response: LightMyRequestResponse, label: string): void {
   expect(response.statusCode, `${label}: ${response.body.slice(0, 300)}`).toBeLessThan(500);
   if (response.statusCode < 400) return;
   const body = response.json() as Record<string, unknown>;
+  if ('response' in body) {
+    expectPeopleError(body, label);
+    return;
+  }
   expect(
     Object.keys(body).filter((key) => !['code', 'message', 'parameter'].includes(key)),
     label,

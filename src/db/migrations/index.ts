@@ -15,6 +15,7 @@ import * as locationTimeZones from './2026-11-24T1000_location_time_zones.ts';
 import * as tokenLifecycle from './2026-12-01T1000_token_lifecycle.ts';
 import * as portalClock from './2026-12-03T1000_portal_clock.ts';
 import * as oauth from './2026-12-03T1100_oauth.ts';
+import * as directory from './2026-12-03T1110_directory.ts';
 import * as portalSnapshots from './2026-12-03T1200_portal_snapshots.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T1000_token_lifecycle': tokenLifecycle,
   '2026-12-03T1000_portal_clock': portalClock,
   '2026-12-03T1100_oauth': oauth,
+  '2026-12-03T1110_directory': directory,
   '2026-12-03T1200_portal_snapshots': portalSnapshots,
 };

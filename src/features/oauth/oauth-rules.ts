@@ -1,6 +1,6 @@
 /** Zoho Accounts' numbers and forms: lifetimes, limits, id and secret shapes, scope lists and redirect URIs. */
 import { randomBytes } from 'node:crypto';
-import { knownScopeNames } from '../../access/index.ts';
+import { scopeNames } from '../../access/index.ts';
 import { invalidInput } from '../../errors.ts';
 
 const minute = 60_000;
@@ -58,12 +58,12 @@ export function newCode(): string {
  */
 export function parseScopeList(text: unknown, parameter: string): string[] {
   if (typeof text !== 'string' || text.trim() === '') {
-    throw invalidInput(parameter, `must name one or more scopes, comma-separated: ${knownScopeNames.join(', ')}`);
+    throw invalidInput(parameter, `must name one or more scopes, comma-separated: ${scopeNames.join(', ')}`);
   }
   if (text.length > 2000) throw invalidInput(parameter, 'must be at most 2000 characters');
   const names = text.split(/[\s,]+/).filter((name) => name !== '');
   const canonical = names.map((name) => {
-    const known = knownScopeNames.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+    const known = scopeNames.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
     if (known === undefined) throw invalidInput(parameter, `unknown scope ${JSON.stringify(name)}`);
     return known;
   });

@@ -1,5 +1,13 @@
 /** The demo portal (an organisation with people, rooms and categories to try every endpoint against), and the empty one. */
-import type { CategoryTable, EmployeeTable, LocationTable, PortalTable, RoomTable } from '../../db/database.ts';
+import type {
+  CategoryTable,
+  DepartmentTable,
+  DesignationTable,
+  EmployeeTable,
+  LocationTable,
+  PortalTable,
+  RoomTable,
+} from '../../db/database.ts';
 import type { IdGenerator } from '../../ids.ts';
 
 /** A new portal keeps the server's time until the control room sets its clock. */
@@ -43,6 +51,45 @@ const rooms: [name: string, location: number, capacity: number, facilities: stri
   ['Training Lab', 1, 16, ['WiFi', 'Workstations']],
   ['Canal View', 2, 8, ['WiFi', 'Whiteboard']],
 ];
+// name, code, lead (index into people), parent (index into departments)
+const departments: [name: string, code: string, lead: number, parent: number | null][] = [
+  ['Management', 'MGT', 0, null],
+  ['Engineering', 'ENG', 4, 0],
+  ['Sales', 'SLS', 9, 0],
+  ['People Operations', 'POP', 14, 0],
+];
+const designations: [name: string, code: string][] = [
+  ['Chief Executive Officer', 'CEO'],
+  ['Manager', 'MGR'],
+  ['Trainer', 'TRN'],
+  ['Software Engineer', 'SWE'],
+  ['Account Executive', 'AE'],
+  ['HR Specialist', 'HRS'],
+];
+// Per person: department and designation (indexes above), as the demo's organisation chart reads.
+const placements: [department: number, designation: number][] = [
+  [0, 0],
+  [1, 2],
+  [1, 2],
+  [2, 2],
+  [1, 1],
+  [1, 3],
+  [1, 3],
+  [1, 3],
+  [1, 3],
+  [2, 1],
+  [2, 4],
+  [2, 4],
+  [2, 4],
+  [2, 4],
+  [3, 1],
+  [3, 5],
+  [3, 5],
+  [3, 2],
+  [3, 5],
+  [3, 5],
+];
+
 const courseCategories = ['Engineering', 'Compliance', 'Leadership', 'Sales', 'Onboarding', 'Wellbeing'];
 const gradeCategories = ['Assessment', 'Quiz', 'Project'];
 
@@ -53,6 +100,8 @@ export interface DemoPortal {
   locations: LocationTable[];
   rooms: RoomTable[];
   categories: CategoryTable[];
+  departments: DepartmentTable[];
+  designations: DesignationTable[];
 }
 
 /** Builds the rows of a demo portal with fresh ids; the caller inserts them. */
@@ -67,8 +116,35 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
     demo: 1,
   };
   const erecnos = people.map(() => ids.next());
+  const departmentIds = departments.map(() => ids.next());
+  const departmentRows = departments.map(
+    ([departmentName, code, lead, parent], index): DepartmentTable => ({
+      id: departmentIds[index]!,
+      portal_id: portal.id,
+      name: departmentName,
+      code,
+      mail_alias: `${code.toLowerCase()}@${urlName}.example.com`,
+      lead_erecno: erecnos[lead]!,
+      parent_id: parent === null ? null : departmentIds[parent]!,
+      created_at: now,
+      modified_at: now,
+    }),
+  );
+  const designationRows = designations.map(
+    ([designationName, code]): DesignationTable => ({
+      id: ids.next(),
+      portal_id: portal.id,
+      name: designationName,
+      code,
+      mail_alias: '',
+      created_at: now,
+      modified_at: now,
+    }),
+  );
   const employees = people.map(([displayName, email, roles, manager], index): EmployeeTable => {
     const erecno = erecnos[index]!;
+    const [department, designation] = placements[index]!;
+    const [firstName, ...lastNames] = displayName.split(' ');
     return {
       erecno,
       portal_id: portal.id,
@@ -82,6 +158,15 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
       is_settings_admin: roles.includes('s') ? 1 : 0,
       is_data_admin: roles.includes('d') ? 1 : 0,
       is_trainer: roles.includes('t') ? 1 : 0,
+      first_name: firstName!,
+      last_name: lastNames.join(' '),
+      department_id: departmentRows[department]!.id,
+      designation_id: designationRows[designation]!.id,
+      date_of_joining: `20${String(15 + (index % 10)).padStart(2, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`,
+      mobile: `+1 555 01${String(index + 10)}`,
+      work_phone: `+1 555 02${String(index + 10)}`,
+      created_at: now,
+      modified_at: now,
     };
   });
   const locationRows = locations.map(([location, timeZone]) => ({
@@ -112,7 +197,15 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
       kind: 'grade' as const,
     })),
   ];
-  return { portal, employees, locations: locationRows, rooms: roomRows, categories };
+  return {
+    portal,
+    employees,
+    locations: locationRows,
+    rooms: roomRows,
+    categories,
+    departments: departmentRows,
+    designations: designationRows,
+  };
 }
 
 /** A portal with nobody but its Administrator: what an empty store starts with when the demo is off. */
@@ -139,6 +232,10 @@ export function buildEmptyPortal(ids: IdGenerator, now: number): { portal: Porta
     is_settings_admin: 1,
     is_data_admin: 1,
     is_trainer: 0,
+    first_name: 'Administrator',
+    last_name: '',
+    created_at: now,
+    modified_at: now,
   };
   return { portal, administrator };
 }

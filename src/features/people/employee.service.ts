@@ -83,6 +83,8 @@ export async function addEmployees(context: AppContext, portalId: string, inputs
         is_settings_admin: roles.includes('settingsAdmin') ? 1 : 0,
         is_data_admin: roles.includes('dataAdmin') ? 1 : 0,
         is_trainer: roles.includes('trainer') ? 1 : 0,
+        created_at: context.clock.now(),
+        modified_at: context.clock.now(),
       };
     });
     const known = await repository.findEmployees(trx, portalId, [...managers]);

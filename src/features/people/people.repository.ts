@@ -6,6 +6,8 @@ import type {
   CategoryTable,
   Database,
   Db,
+  DepartmentTable,
+  DesignationTable,
   EmployeeTable,
   LocationTable,
   PortalTable,
@@ -109,11 +111,19 @@ export async function findPortalDemo(db: Db, portalId: string): Promise<boolean 
   return row === undefined ? undefined : row.demo === 1;
 }
 
-/** A new portal's locations, rooms and categories (the demo's), which their features only read. */
+/** A new portal's departments, designations, locations, rooms and categories (the demo's). */
 export async function insertPortalFixtures(
   db: Db,
-  rows: { locations: LocationTable[]; rooms: RoomTable[]; categories: CategoryTable[] },
+  rows: {
+    locations: LocationTable[];
+    rooms: RoomTable[];
+    categories: CategoryTable[];
+    departments: DepartmentTable[];
+    designations: DesignationTable[];
+  },
 ): Promise<void> {
+  await db.insertInto('departments').values(rows.departments).execute();
+  await db.insertInto('designations').values(rows.designations).execute();
   await db.insertInto('locations').values(rows.locations).execute();
   await db.insertInto('rooms').values(rows.rooms).execute();
   await db.insertInto('categories').values(rows.categories).execute();

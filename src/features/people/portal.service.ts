@@ -1,9 +1,9 @@
 /** Creating portals (with the demo data) and tokens for their people. */
 
-import { knownScopeNames } from '../../access/index.ts';
+import { validateScopes as validateScopeNames } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
-import { invalidInput, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { buildDemoPortal, buildEmptyPortal } from './demo-portal.ts';
 import {
   findEmployee,
@@ -95,25 +95,9 @@ export async function ensureDefaultPortal(
   }
 }
 
-/**
- * Checks a scope list: every item a known name (`ZOHOPEOPLE.training.*`, and the `forms` and `employee` families
- * OAuth clients ask for), in any case (Zoho's are not).
- */
+/** Checks a scope list: every item a scope Zoho names (access/scopes.ts), in any case (Zoho's clients differ). */
 export function validateScopes(scopes: unknown, parameter: string): string[] {
-  if (!Array.isArray(scopes) || scopes.length === 0) {
-    throw invalidInput(parameter, `must be a non-empty list of ${knownScopeNames.join(', ')}`);
-  }
-  const canonical = scopes.map((scope) => {
-    const known =
-      typeof scope === 'string'
-        ? knownScopeNames.find((name) => name.toLowerCase() === scope.toLowerCase())
-        : undefined;
-    if (known === undefined) {
-      throw invalidInput(parameter, `unknown scope ${JSON.stringify(scope)}; use ${knownScopeNames.join(', ')}`);
-    }
-    return known;
-  });
-  return [...new Set(canonical)];
+  return validateScopeNames(scopes, parameter);
 }
 
 /** What issueToken made: the value (shown once), its public id, whose it is and when it expires. */

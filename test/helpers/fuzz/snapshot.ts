@@ -12,6 +12,8 @@ import type { Database } from '../../../src/db/database.ts';
  */
 const portalTables = [
   'employees',
+  'departments',
+  'designations',
   'tokens',
   'locations',
   'rooms',

@@ -3245,6 +3245,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/{viewName}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Scope: ZOHOPEOPLE.forms.READ or ZOHOPEOPLE.forms.ALL or ZOHOPEOPLE.employee.ALL. */
+        get: operations["getViewRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{formLinkName}/getRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Scope: ZOHOPEOPLE.forms.READ or ZOHOPEOPLE.forms.ALL or ZOHOPEOPLE.employee.ALL. */
+        get: operations["getFormRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/json/{formLinkName}/insertRecord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Scope: ZOHOPEOPLE.forms.CREATE or ZOHOPEOPLE.forms.ALL or ZOHOPEOPLE.employee.ALL. */
+        post: operations["insertFormRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/json/{formLinkName}/updateRecord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Scope: ZOHOPEOPLE.forms.UPDATE or ZOHOPEOPLE.forms.ALL or ZOHOPEOPLE.employee.ALL. */
+        post: operations["updateFormRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/api/forms/{viewName}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Scope: ZOHOPEOPLE.forms.READ or ZOHOPEOPLE.forms.ALL or ZOHOPEOPLE.employee.ALL. */
+        get: operations["getViewRecordsPeoplePath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/api/forms/{formLinkName}/getRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Scope: ZOHOPEOPLE.forms.READ or ZOHOPEOPLE.forms.ALL or ZOHOPEOPLE.employee.ALL. */
+        get: operations["getFormRecordsPeoplePath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/api/forms/json/{formLinkName}/insertRecord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Scope: ZOHOPEOPLE.forms.CREATE or ZOHOPEOPLE.forms.ALL or ZOHOPEOPLE.employee.ALL. */
+        post: operations["insertFormRecordPeoplePath"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/people/api/forms/json/{formLinkName}/updateRecord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Scope: ZOHOPEOPLE.forms.UPDATE or ZOHOPEOPLE.forms.ALL or ZOHOPEOPLE.employee.ALL. */
+        post: operations["updateFormRecordPeoplePath"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lectern/v1/employees": {
         parameters: {
             query?: never;
@@ -3747,6 +3883,21 @@ export interface components {
             message: string;
             /** @description The input parameter that was wrong */
             parameter?: string;
+        };
+        PeopleErrorEnvelope: {
+            response: {
+                /** @enum {string} */
+                message: "Error occurred";
+                uri: string;
+                errors: {
+                    code: number | string;
+                    message: string | {
+                        [key: string]: string;
+                    };
+                };
+                /** @enum {number} */
+                status: 1;
+            };
         };
         /** PermissionSettings */
         PermissionSettings: {
@@ -31668,6 +31819,988 @@ export interface operations {
             };
         };
     };
+    getViewRecords: {
+        parameters: {
+            query?: {
+                /** @description 1-based index of the first record; default 1. */
+                sIndex?: number;
+                /** @description Records per page, at most 200 (default 200). */
+                rec_limit?: number;
+                /** @description EMPLOYEEID or EMPLOYEEMAILALIAS (the employee form and view only). */
+                searchColumn?: string;
+                /** @description The employee id or e-mail address to find. */
+                searchValue?: string;
+                /** @description Only records added or changed at or after this time: epoch ms, or a date as dd-MMM-yyyy (UTC). */
+                modifiedtime?: string;
+            };
+            header?: never;
+            path: {
+                /** @description P_EmployeeView, P_DepartmentView, P_DesignationView */
+                viewName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page of records; an empty array past the last record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getFormRecords: {
+        parameters: {
+            query?: {
+                /** @description 1-based index of the first record; default 1. */
+                sIndex?: number;
+                /** @description sIndex as one of Zoho’s pages spells it. */
+                slIndex?: number;
+                /** @description Records per page, at most 200 (default 200); more is error 7021. */
+                limit?: number;
+                /** @description EMPLOYEEID or EMPLOYEEMAILALIAS (the employee form and view only). */
+                SearchColumn?: string;
+                /** @description The employee id or e-mail address to find. */
+                SearchValue?: string;
+                /** @description SearchColumn in the other spelling. */
+                searchColumn?: string;
+                /** @description SearchValue in the other spelling. */
+                searchValue?: string;
+                /** @description Only records added or changed at or after this time: epoch ms, or a date as dd-MMM-yyyy (UTC). */
+                modifiedtime?: string;
+            };
+            header?: never;
+            path: {
+                /** @description employee, department, designation */
+                formLinkName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: {
+                            result: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            message: "Data fetched successfully";
+                            uri: string;
+                            /** @enum {number} */
+                            status: 0;
+                        };
+                    } | components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+        };
+    };
+    insertFormRecord: {
+        parameters: {
+            query?: {
+                /** @description The fields as a JSON object of label names to values: EmployeeID, FirstName, LastName, EmailID (mandatory on insert), Department and Designation (record ids), Reporting_To (an erecno), Dateofjoining (dd-MMM-yyyy), Mobile, Work_phone. Required: in the query or in the body. */
+                inputData?: {
+                    [key: string]: string;
+                };
+                /** @description The employee to change (updateRecord only): its erecno. */
+                recordId?: string | number;
+            };
+            header?: never;
+            path: {
+                /** @description employee, department, designation */
+                formLinkName: string;
+            };
+            cookie?: never;
+        };
+        /** @description inputData (and recordId) as form fields, or a JSON body holding them */
+        requestBody?: {
+            content: {
+                "application/json": {
+                    inputData: {
+                        [key: string]: string;
+                    };
+                    recordId?: string | number;
+                };
+                "application/x-www-form-urlencoded": {
+                    inputData: {
+                        [key: string]: string;
+                    };
+                    recordId?: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: {
+                            result: {
+                                pkId: string;
+                                message: string;
+                            };
+                            message: string;
+                            uri: string;
+                            /** @enum {number} */
+                            status: 0;
+                        };
+                    } | components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateFormRecord: {
+        parameters: {
+            query?: {
+                /** @description The fields as a JSON object of label names to values: EmployeeID, FirstName, LastName, EmailID (mandatory on insert), Department and Designation (record ids), Reporting_To (an erecno), Dateofjoining (dd-MMM-yyyy), Mobile, Work_phone. Required: in the query or in the body. */
+                inputData?: {
+                    [key: string]: string;
+                };
+                /** @description The employee to change (updateRecord only): its erecno. */
+                recordId?: string | number;
+            };
+            header?: never;
+            path: {
+                /** @description employee, department, designation */
+                formLinkName: string;
+            };
+            cookie?: never;
+        };
+        /** @description inputData (and recordId) as form fields, or a JSON body holding them */
+        requestBody?: {
+            content: {
+                "application/json": {
+                    inputData: {
+                        [key: string]: string;
+                    };
+                    recordId?: string | number;
+                };
+                "application/x-www-form-urlencoded": {
+                    inputData: {
+                        [key: string]: string;
+                    };
+                    recordId?: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: {
+                            result: {
+                                pkId: string;
+                                message: string;
+                            };
+                            message: string;
+                            uri: string;
+                            /** @enum {number} */
+                            status: 0;
+                        };
+                    } | components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getViewRecordsPeoplePath: {
+        parameters: {
+            query?: {
+                /** @description 1-based index of the first record; default 1. */
+                sIndex?: number;
+                /** @description Records per page, at most 200 (default 200). */
+                rec_limit?: number;
+                /** @description EMPLOYEEID or EMPLOYEEMAILALIAS (the employee form and view only). */
+                searchColumn?: string;
+                /** @description The employee id or e-mail address to find. */
+                searchValue?: string;
+                /** @description Only records added or changed at or after this time: epoch ms, or a date as dd-MMM-yyyy (UTC). */
+                modifiedtime?: string;
+            };
+            header?: never;
+            path: {
+                /** @description P_EmployeeView, P_DepartmentView, P_DesignationView */
+                viewName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page of records; an empty array past the last record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: string;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getFormRecordsPeoplePath: {
+        parameters: {
+            query?: {
+                /** @description 1-based index of the first record; default 1. */
+                sIndex?: number;
+                /** @description sIndex as one of Zoho’s pages spells it. */
+                slIndex?: number;
+                /** @description Records per page, at most 200 (default 200); more is error 7021. */
+                limit?: number;
+                /** @description EMPLOYEEID or EMPLOYEEMAILALIAS (the employee form and view only). */
+                SearchColumn?: string;
+                /** @description The employee id or e-mail address to find. */
+                SearchValue?: string;
+                /** @description SearchColumn in the other spelling. */
+                searchColumn?: string;
+                /** @description SearchValue in the other spelling. */
+                searchValue?: string;
+                /** @description Only records added or changed at or after this time: epoch ms, or a date as dd-MMM-yyyy (UTC). */
+                modifiedtime?: string;
+            };
+            header?: never;
+            path: {
+                /** @description employee, department, designation */
+                formLinkName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: {
+                            result: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            message: "Data fetched successfully";
+                            uri: string;
+                            /** @enum {number} */
+                            status: 0;
+                        };
+                    } | components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+        };
+    };
+    insertFormRecordPeoplePath: {
+        parameters: {
+            query?: {
+                /** @description The fields as a JSON object of label names to values: EmployeeID, FirstName, LastName, EmailID (mandatory on insert), Department and Designation (record ids), Reporting_To (an erecno), Dateofjoining (dd-MMM-yyyy), Mobile, Work_phone. Required: in the query or in the body. */
+                inputData?: {
+                    [key: string]: string;
+                };
+                /** @description The employee to change (updateRecord only): its erecno. */
+                recordId?: string | number;
+            };
+            header?: never;
+            path: {
+                /** @description employee, department, designation */
+                formLinkName: string;
+            };
+            cookie?: never;
+        };
+        /** @description inputData (and recordId) as form fields, or a JSON body holding them */
+        requestBody?: {
+            content: {
+                "application/json": {
+                    inputData: {
+                        [key: string]: string;
+                    };
+                    recordId?: string | number;
+                };
+                "application/x-www-form-urlencoded": {
+                    inputData: {
+                        [key: string]: string;
+                    };
+                    recordId?: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: {
+                            result: {
+                                pkId: string;
+                                message: string;
+                            };
+                            message: string;
+                            uri: string;
+                            /** @enum {number} */
+                            status: 0;
+                        };
+                    } | components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateFormRecordPeoplePath: {
+        parameters: {
+            query?: {
+                /** @description The fields as a JSON object of label names to values: EmployeeID, FirstName, LastName, EmailID (mandatory on insert), Department and Designation (record ids), Reporting_To (an erecno), Dateofjoining (dd-MMM-yyyy), Mobile, Work_phone. Required: in the query or in the body. */
+                inputData?: {
+                    [key: string]: string;
+                };
+                /** @description The employee to change (updateRecord only): its erecno. */
+                recordId?: string | number;
+            };
+            header?: never;
+            path: {
+                /** @description employee, department, designation */
+                formLinkName: string;
+            };
+            cookie?: never;
+        };
+        /** @description inputData (and recordId) as form fields, or a JSON body holding them */
+        requestBody?: {
+            content: {
+                "application/json": {
+                    inputData: {
+                        [key: string]: string;
+                    };
+                    recordId?: string | number;
+                };
+                "application/x-www-form-urlencoded": {
+                    inputData: {
+                        [key: string]: string;
+                    };
+                    recordId?: string | number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        response: {
+                            result: {
+                                pkId: string;
+                                message: string;
+                            };
+                            message: string;
+                            uri: string;
+                            /** @enum {number} */
+                            status: 0;
+                        };
+                    } | components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleErrorEnvelope"];
+                };
+            };
+        };
+    };
     listEmployees: {
         parameters: {
             query?: {
@@ -32027,8 +33160,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description ZOHOPEOPLE.training.{ALL,READ,CREATE,UPDATE,DELETE} */
-                    scopes: ("ZOHOPEOPLE.training.ALL" | "ZOHOPEOPLE.training.READ" | "ZOHOPEOPLE.training.CREATE" | "ZOHOPEOPLE.training.UPDATE" | "ZOHOPEOPLE.training.DELETE")[];
+                    /** @description ZOHOPEOPLE.training.{ALL,READ,CREATE,UPDATE,DELETE}, ZOHOPEOPLE.forms.{ALL,READ,CREATE,UPDATE}, ZOHOPEOPLE.employee.ALL */
+                    scopes: ("ZOHOPEOPLE.training.ALL" | "ZOHOPEOPLE.training.READ" | "ZOHOPEOPLE.training.CREATE" | "ZOHOPEOPLE.training.UPDATE" | "ZOHOPEOPLE.training.DELETE" | "ZOHOPEOPLE.forms.ALL" | "ZOHOPEOPLE.forms.READ" | "ZOHOPEOPLE.forms.CREATE" | "ZOHOPEOPLE.forms.UPDATE" | "ZOHOPEOPLE.employee.ALL")[];
                     /** @description the person the token acts as; default the admin's */
                     erecno?: string | number;
                     /** @description lifetime; default never (or the calling token's expiry, when it has one) */
