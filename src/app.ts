@@ -12,6 +12,7 @@ import {
 } from './commands/removal.routes.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { type ObservationOptions, registerObservationRoutes } from './control-room/observation.routes.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
 import { registerAssignmentRoutes } from './features/assignments/assignment.routes.ts';
 import { registerBatchRoutes } from './features/batches/batch.routes.ts';
@@ -65,6 +66,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Log to this stream instead (implies logging), so tests can read what would be logged. */
   logStream?: DestinationStream;
+  /** The fault rules' random source and latency timer (tests make them deterministic). */
+  observation?: ObservationOptions;
 }
 
 /** The Fastify instance with Lectern's context attached. */
@@ -160,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerNotificationRoutes(app, context);
   registerWebhookRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerObservationRoutes(app, context, options.observation);
 
   app.addHook('onClose', async () => {
     await rateLimiter?.close?.();

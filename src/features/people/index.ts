@@ -7,7 +7,9 @@ export {
   ensureDefaultPortal,
   hasPortal,
   installOperatorToken,
+  isDemoPortal,
   issueToken,
+  portalExists,
   portalTimeZone,
   validateScopes,
 } from './portal.service.ts';

@@ -4,11 +4,12 @@ import { scopeNames } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { invalidInput, notFound } from '../../errors.ts';
-import { buildDemoPortal, buildEmptyPortal } from './demo-portal.ts';
+import { buildDemoPortal, buildEmptyPortal, emptyPortalUrlName } from './demo-portal.ts';
 import {
   findEmployee,
   findFirstPortal,
   findPortalAdmin,
+  findPortalById,
   findPortalTimeZone,
   insertEmployees,
   insertPortal,
@@ -145,6 +146,19 @@ export async function issueToken(
 /** A portal's time zone: "today" for locks and dates, and the wall clock of session times. */
 export function portalTimeZone(db: Db, portalId: string): Promise<string> {
   return findPortalTimeZone(db, portalId);
+}
+
+/** True when a portal with this id exists. */
+export async function portalExists(db: Db, portalId: string): Promise<boolean> {
+  return (await findPortalById(db, portalId)) !== undefined;
+}
+
+/**
+ * True for a portal made with the demo data (the default demo portal, or one made by POST /lectern/v1/portals): every
+ * portal but the empty one a store gets with the demo off, whose URL name is fixed.
+ */
+export function isDemoPortal(urlName: string): boolean {
+  return urlName !== emptyPortalUrlName;
 }
 
 /** True when the store holds a portal (so start-up knows whether it is making the first one). */
