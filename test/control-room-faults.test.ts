@@ -103,6 +103,8 @@ describe('a status rule', () => {
       ['/api/v1/courses/**', `${one}/batches`, true],
       ['/api/v1/courses', `${one}/batches`, true],
       ['/api/v1/cours', one, false],
+      ['/api/**/batches', `${one}/batches`, true],
+      ['/api/**/batches', one, false],
     ];
     for (const [path, url, matches] of cases) {
       await addFault(lectern, { method: 'GET', path, action: 'status', status: 418 });
@@ -209,6 +211,7 @@ describe('the rules themselves', () => {
       [{ path: '/api/v1/courses', action: 'drop', erecno: 'me' }, 'erecno'],
       [{ path: '/api/v1/courses', action: 'drop', method: 'BREW' }, 'method'],
       [{ action: 'drop' }, 'path'],
+      [{ path: '/api/v1/course*', action: 'drop' }, 'path'],
     ];
     for (const [body, parameter] of bad) {
       const response = await control(lectern, 'POST', 'faults', { body });

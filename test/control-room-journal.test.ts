@@ -157,6 +157,7 @@ describe('reading it', () => {
       ['?status=abc', 'status'],
       ['?method=BREW', 'method'],
       ['?path=courses', 'path'],
+      ['?path=/api/v1/course*', 'path'],
     ]) {
       const response = await control(lectern, 'GET', `journal${query}`);
       expect(response.statusCode, query).toBe(400);

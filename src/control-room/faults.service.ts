@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context.ts';
 import { errorBody, invalidInput, LmsError, missingInput, notFound, zohoStatusMessages } from '../errors.ts';
-import { compilePathPattern } from './faults.pattern.ts';
+import { compilePathPattern, type PathMatcher } from './faults.pattern.ts';
 
 /** What a matching rule does. */
 export type FaultAction = 'status' | 'latency' | 'drop';
@@ -28,7 +28,7 @@ export interface FaultRule {
   readonly id: string;
   readonly method: string;
   readonly path: string;
-  readonly pattern: RegExp;
+  readonly matches: PathMatcher;
   readonly erecno: string | null;
   readonly action: FaultAction;
   readonly status: number | null;
@@ -97,7 +97,7 @@ export class FaultBook {
       id: context.ids.next(),
       method: (input.method ?? '*').toUpperCase(),
       path: input.path,
-      pattern: compilePathPattern(input.path),
+      matches: compilePathPattern(input.path),
       erecno: input.erecno ?? null,
       action: input.action,
       status,
@@ -155,7 +155,7 @@ export class FaultBook {
     for (const rule of [...list]) {
       if (rule.method !== '*' && rule.method !== method) continue;
       if (rule.erecno !== null && rule.erecno !== erecno) continue;
-      if (!rule.pattern.test(path)) continue;
+      if (!rule.matches(path)) continue;
       if (rule.probability < 1 && this.random() >= rule.probability) continue;
       this.fire(portalId, rule);
       if (rule.action === 'latency') {

@@ -106,7 +106,7 @@ export class JournalBook {
       if (method !== undefined && entry.method !== method) continue;
       if (query.status !== undefined && entry.status !== query.status) continue;
       if (since !== null && entry.at < since) continue;
-      if (pattern !== null && !pattern.test(entry.path)) continue;
+      if (pattern !== null && !pattern(entry.path)) continue;
       if (entries.length === limit) {
         hasMoreRecords = true;
         break;

@@ -150,6 +150,7 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
   const learner = person('learner').erecno;
   const trainer = person('trainer').erecno;
   const shared: Record<string, string> = {
+    portalId: lectern.portalId,
     roomId: (await roomsOf(lectern))['Room One']!,
     trainerId: trainer,
     erecno: trainer,
@@ -207,6 +208,9 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
   const hook = { url: `https://hooks.example.com/${worldMarker}`, events: ['*'] };
   shared.webhookId = (await operate(lectern, 'createWebhook', {}, hook)).webhook.webhookId;
   shared.tokenId = (await operate(lectern, 'createToken', {}, { scopes: [`${family}.READ`], erecno: learner })).tokenId;
+  // A fault rule on a path no route has, so that it never changes another call's outcome.
+  const fault = { path: `/api/v1/${worldMarker}`, action: 'drop' };
+  shared.faultId = (await operate(lectern, 'createFault', shared, fault)).fault.faultId;
   const enrolled = eventOf(lectern, { type: 'learner.enrolled.v1', courseId: selfPaced.courseId!, erecno: learner });
   await recordInTransaction(lectern, [enrolled]);
   const notification = await lectern.app.lectern.db
