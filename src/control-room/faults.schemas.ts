@@ -26,9 +26,8 @@ export const createFaultBody = Type.Object(
   {
     method: Type.Optional(Type.Union(methods.map((method) => Type.Literal(method)))),
     path: Type.String({
-      minLength: 5,
+      minLength: 1,
       maxLength: 500,
-      pattern: '^/api/[^\\s?#]*$',
       description:
         'an /api/ path: `*` is one segment, `**` any number; without a wildcard, a prefix ending at a segment boundary',
     }),

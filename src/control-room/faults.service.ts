@@ -61,7 +61,15 @@ export function defaultFaultBody(status: number) {
   return errorBody(zohoCodes[status] ?? String(status), message);
 }
 
+function checkPath(path: string): void {
+  if (!path.startsWith('/api/')) {
+    throw invalidInput('path', "rules apply to the portal's /api/ traffic only: start the pattern with /api/");
+  }
+  if (/[\s?#]/.test(path)) throw invalidInput('path', 'a path pattern holds no spaces, query (?) or fragment (#)');
+}
+
 function checkCombination(input: FaultInput): void {
+  checkPath(input.path);
   const extra = (name: keyof FaultInput) => {
     if (input[name] !== undefined) throw invalidInput(name, `does not apply to action ${input.action}`);
   };

@@ -11,7 +11,6 @@ export const listJournalQuery = Type.Object({
     Type.String({
       minLength: 1,
       maxLength: 500,
-      pattern: '^/[^\\s?#]*$',
       description: '`*` is one segment, `**` any number; without a wildcard, a prefix ending at a segment boundary',
     }),
   ),

@@ -97,6 +97,9 @@ export class JournalBook {
   /** The portal's entries matching the filters, newest first, bodies redacted. */
   read(portalId: string, query: JournalQuery): { entries: JournalEntry[]; hasMoreRecords: boolean } {
     const since = sinceOf(query.since);
+    if (query.path !== undefined && !query.path.startsWith('/')) {
+      throw invalidInput('path', 'must be a path such as /api/v1/courses/* (starting with /)');
+    }
     const pattern = query.path === undefined ? null : compilePathPattern(query.path);
     const method = query.method?.toUpperCase();
     const limit = query.limit ?? 100;
