@@ -11,7 +11,7 @@ import { pathId } from '../http/input.ts';
 import { maskUrlSecrets } from '../http/request-log.ts';
 import { pathOfUrl } from './faults.pattern.ts';
 import { PortalParams } from './faults.schemas.ts';
-import { boundBuffer, boundText, redactHeaders } from './journal.redaction.ts';
+import { boundBuffer, boundText, redactBody, redactHeaders } from './journal.redaction.ts';
 import { clearJournalResponse200, listJournalQuery, listJournalResponse200 } from './journal.schemas.ts';
 import type { JournalBook, JournalEntry, JournalQuery } from './journal.service.ts';
 import { reachPortal } from './observed-portal.ts';
@@ -52,15 +52,12 @@ function capturedBody(request: FastifyRequest): { text: string | null; type: Jou
 }
 
 function entryOf(request: FastifyRequest, status: number | null, now: number, durationMs: number): JournalEntry {
-  const url = request.url;
-  const masked = url.includes('?') ? maskUrlSecrets(url) : '';
   const body = capturedBody(request);
   return {
     requestId: request.id,
     at: now,
     method: request.method,
-    path: pathOfUrl(url),
-    query: masked.slice(masked.indexOf('?') + 1),
+    url: request.url,
     headers: redactHeaders(request.headers),
     body: body.text,
     bodyType: body.type,
@@ -105,9 +102,18 @@ export function registerJournalCapture(app: FastifyInstance, context: AppContext
   };
 }
 
+/** An entry as shown: the query masked as the log masks it, credentials in bodies replaced. */
 function present(entry: JournalEntry) {
-  const { bodyType: _bodyType, ...shown } = entry;
-  return { ...shown, time: new Date(entry.at).toISOString() };
+  const { bodyType, url, ...shown } = entry;
+  const masked = url.includes('?') ? maskUrlSecrets(url) : '';
+  return {
+    ...shown,
+    path: pathOfUrl(url),
+    query: masked.slice(masked.indexOf('?') + 1),
+    body: entry.body === null ? null : redactBody(entry.body, bodyType),
+    responseBody: entry.responseBody === null ? null : redactBody(entry.responseBody, 'json'),
+    time: new Date(entry.at).toISOString(),
+  };
 }
 
 /** Registers GET and DELETE /lectern/v1/portals/{portalId}/journal. */
