@@ -3,6 +3,7 @@
  * run). A rule matches method, path and optionally the caller's erecno, and then answers an error status, delays the
  * request, or drops its connection; for its next N matches or with a probability.
  */
+import { STATUS_CODES } from 'node:http';
 import type { AppContext } from '../context.ts';
 import { errorBody, invalidInput, LmsError, missingInput, notFound, zohoStatusMessages } from '../errors.ts';
 import { compilePathPattern, type PathMatcher } from './faults.pattern.ts';
@@ -57,7 +58,9 @@ const zohoCodes: Record<number, string> = { 400: 'INVALID_INPUT', 401: '7202', 4
 
 /** Zoho's error body for a status, as Lectern answers it elsewhere. */
 export function defaultFaultBody(status: number) {
-  const message = zohoStatusMessages[status] ?? (status >= 500 ? zohoStatusMessages[500]! : 'Request failed');
+  const message =
+    zohoStatusMessages[status] ??
+    (status >= 500 ? zohoStatusMessages[500]! : (STATUS_CODES[status] ?? 'Request failed'));
   return errorBody(zohoCodes[status] ?? String(status), message);
 }
 
