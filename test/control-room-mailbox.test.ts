@@ -1,6 +1,8 @@
 /** The mailbox: the e-mails and webhook deliveries a portal queued through the API, read and cleared by its admin. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEmailDeliveries } from '../src/deliveries/notification.delivery.ts';
 import { createCourse, jsonType, publishCourse } from './helpers/courses.ts';
+import { RecordingTransport } from './helpers/notifications.ts';
 import { control } from './helpers/observation.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
@@ -62,6 +64,15 @@ describe('the mailbox', () => {
     });
     expect(webhook.payload).toMatchObject({ type: 'learner.enrolled.v1', portalId: lectern.portalId });
     expect(webhook.payload.data).toMatchObject({ courseId, erecno: learner.erecno });
+  });
+
+  it('shows what the delivery run sent: the same subject and text, and the status it settled on', async () => {
+    const transport = new RecordingTransport();
+    await runEmailDeliveries(lectern.app.lectern, { transport });
+    const sent = transport.sent.find((mail) => (mail.to as { address: string }).address === learner.email_id)!;
+    const email = (await mailbox('?kind=email')).messages.find((message: any) => message.to === learner.email_id);
+    expect(email).toMatchObject({ status: 'sent', attempts: 1, subject: sent.subject, text: sent.text });
+    expect(email.sentAt).toBe(lectern.clock.now());
   });
 
   it('filters by recipient and kind, newest first, bounded by limit', async () => {
