@@ -23,7 +23,11 @@ export function registerObservationRoutes(
   const journal = new JournalBook(context.config.journal.size);
   const faults = new FaultBook(options.random ?? Math.random);
   const recordDrop = registerJournalCapture(app, context, journal);
-  registerFaultHook(app, faults, options.sleep ?? ((ms) => delay(ms)), recordDrop);
+  // A server that is closing cuts the waits short rather than holding its shutdown for up to 30 s.
+  const closing = new AbortController();
+  app.addHook('preClose', async () => closing.abort());
+  const sleep: Sleep = (ms) => delay(ms, undefined, { signal: closing.signal }).catch(() => undefined);
+  registerFaultHook(app, faults, options.sleep ?? sleep, recordDrop);
   registerFaultRoutes(app, context, faults);
   registerJournalRoutes(app, context, journal);
   registerMailboxRoutes(app, context);
