@@ -199,6 +199,16 @@ describe('the rules themselves', () => {
     await clear();
   });
 
+  it('are at most 100 a portal: the next is 422', async () => {
+    for (let index = 0; index < 100; index++) {
+      await addFault(lectern, { path: `/api/v1/rooms/${index + 1}`, action: 'drop' });
+    }
+    const refused = await control(lectern, 'POST', 'faults', { body: { path: '/api/v1/rooms', action: 'drop' } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toContain('at most 100 fault rules');
+    expect((await control(lectern, 'DELETE', 'faults')).json().removed).toBe(100);
+  });
+
   it('refuse bad input naming the parameter, and options that do not fit the action', async () => {
     const bad: [object, string][] = [
       [{ path: '/api/v1/courses', action: 'status' }, 'status'],
