@@ -13,6 +13,7 @@ import {
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { registerPortalClockRoutes } from './control-room/clock.routes.ts';
+import { type ObservationOptions, registerObservationRoutes } from './control-room/observation.routes.ts';
 import { registerPortalControlRoutes } from './control-room/portals.routes.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
 import { deliveryQueueDepth } from './deliveries/index.ts';
@@ -71,6 +72,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Log to this stream instead (implies logging), so tests can read what would be logged. */
   logStream?: DestinationStream;
+  /** The fault rules' random source and latency timer (tests make them deterministic). */
+  observation?: ObservationOptions;
 }
 
 /** The Fastify instance with Lectern's context attached. */
@@ -173,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerOAuthAdminRoutes(app, context);
   registerOAuthRoutes(app, context);
   registerPortalControlRoutes(app, context);
+  registerObservationRoutes(app, context, options.observation);
 
   app.addHook('onClose', async () => {
     await rateLimiter?.close?.();

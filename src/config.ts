@@ -55,6 +55,8 @@ export interface Config {
   readonly deliveryMaxAttempts: number;
   /** Time limits of the HTTP server, in milliseconds (README's settings table explains each). */
   readonly timeouts: TimeoutSettings;
+  /** Which portals' requests the control room's journal keeps (in this process's memory), and how many per portal. */
+  readonly journal: { readonly portals: 'demo' | 'all' | 'off'; readonly size: number };
   /** Non-public webhook addresses allowed (link-local, metadata and reserved ones never are); loopback with --memory. */
   readonly webhookAllowPrivate: WebhookAllowance;
 }
@@ -256,6 +258,7 @@ function fromSettings(settings: Settings): Config {
       idleMs: settings.LECTERN_IDLE_TIMEOUT_MS,
       keepAliveMs: settings.LECTERN_KEEP_ALIVE_TIMEOUT_MS,
     }),
+    journal: Object.freeze({ portals: settings.LECTERN_JOURNAL, size: settings.LECTERN_JOURNAL_SIZE }),
     // The in-memory mode is for local integration tests, whose receivers listen on loopback.
     webhookAllowPrivate: settings.LECTERN_WEBHOOK_ALLOW_PRIVATE ?? (settings.LECTERN_MEMORY ? 'loopback' : 'none'),
   };

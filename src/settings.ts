@@ -147,6 +147,15 @@ export const settingsSchema = Type.Object({
   LECTERN_UPLOAD_TIMEOUT_MS: milliseconds(900_000, { fix: 'use 900000 (15 minutes), or unset it' }),
   LECTERN_IDLE_TIMEOUT_MS: milliseconds(30_000, { fix: 'use 30000, or unset it' }),
   LECTERN_KEEP_ALIVE_TIMEOUT_MS: milliseconds(72_000, { fix: 'use 72000, or unset it' }),
+  LECTERN_JOURNAL: oneOf(['demo', 'all', 'off'], 'demo', {
+    fix: "use demo (journal the demo portals' requests), all, or off",
+  }),
+  LECTERN_JOURNAL_SIZE: Type.Integer({
+    minimum: 1,
+    maximum: 10_000,
+    default: 500,
+    fix: 'use 500 (requests kept per portal), or unset it',
+  }),
   // No default here: unset means loopback with --memory and none otherwise.
   LECTERN_WEBHOOK_ALLOW_PRIVATE: Type.Optional(
     Type.Union([Type.Literal('none'), Type.Literal('loopback'), Type.Literal('private')], {

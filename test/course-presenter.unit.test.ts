@@ -48,6 +48,7 @@ function callerWith(overrides: Partial<Caller> = {}): Caller {
     portalId: '1',
     portalUrlName: 'idcportalfb18',
     portalTime: serverTime,
+    portalHoldsDemo: true,
     erecno: callerErecno,
     tokenHash: 'hash',
     tokenId: '1',

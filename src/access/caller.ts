@@ -9,6 +9,8 @@ export interface Caller {
   readonly portalUrlName: string;
   /** The portal's clock (the server's time unless the control room set it). */
   readonly portalTime: PortalTime;
+  /** True when the portal holds the demo data (a throwaway portal: its requests are journaled by default). */
+  readonly portalHoldsDemo: boolean;
   readonly erecno: string;
   readonly tokenHash: string;
   /** The token's public id (tokens it mints record it, so that revoking it revokes them). */

@@ -3,7 +3,7 @@
  * only when it runs, so `lectern --version` and `--help` load nothing but commander (the store, Kysely and the app
  * are most of a start-up).
  */
-import { type Command, Option } from 'commander';
+import { type Command, type CommanderError, Option } from 'commander';
 import { scopeNames } from '../access/index.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
 
@@ -134,7 +134,73 @@ function registerPortalCommands(program: Command): Command {
   return portal;
 }
 
-/** Registers serve, token create, oauth, portal (control room and clock), migrate and openapi. */
+/** The `portal` command, shared by every control-room subcommand (made by whichever registers first). */
+function portalCommand(program: Command): Command {
+  return (
+    program.commands.find((command) => command.name() === 'portal') ??
+    program.command('portal').description("a portal's control room on a running server")
+  );
+}
+
+/**
+ * Adds --url, --token, --portal and --json, and turns commander's own refusals (an unknown option, a missing value)
+ * into one line and exit code 2, as the commands' own checks do.
+ */
+function serverCommand(command: Command): Command {
+  return command
+    .option('--url <url>', 'the running server (default http://127.0.0.1:8080)')
+    .option('--token <token>', "the portal admin's token, or an operator token")
+    .option('--portal <portalId>', "the portal's id")
+    .option('--json', 'print the JSON the server answered')
+    .configureOutput({ writeErr: () => {} })
+    .exitOverride((error: CommanderError) => {
+      // --help printed its text: done, as commander itself would end.
+      if (error.exitCode === 0) process.exit(0);
+      // One line: commander's suggestion ("Did you mean --clear?") joins it.
+      throw new CliError(error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '), usageExitCode);
+    });
+}
+
+/** Loads the observation commands' module and prints what an action answers. */
+async function printObservation(run: (module: typeof import('./observation.ts')) => Promise<string>) {
+  process.stdout.write(await run(await import('./observation.ts')));
+}
+
+/** Registers `portal faults add|list|remove|clear`, `portal journal` and `portal mailbox`. */
+function registerObservationCommands(program: Command): void {
+  const portal = portalCommand(program);
+  const faults = portal.command('faults').description("fault rules on the portal's /api/ traffic");
+  serverCommand(faults.command('add').description('add a rule: one of --status, --latency or --drop'))
+    .option('--path <pattern>', 'an /api/ path: * is one segment, ** any number; else a prefix')
+    .option('--method <method>', 'GET, POST, PUT, PATCH, DELETE (default any)')
+    .option('--erecno <erecno>', "only this caller's requests")
+    .option('--status <code>', "answer this status (400-599) with Zoho's body for it")
+    .option('--body <json>', 'the error body instead: {"code":"...","message":"..."}')
+    .option('--latency <ms>', 'delay the request (at most 30000 ms)')
+    .option('--drop', 'close the connection without an answer')
+    .option('--times <n>', 'only the next N matches')
+    .option('--probability <p>', 'the chance each match fires, 0 to 1')
+    .action((options) => printObservation((module) => module.addFault(options)));
+  serverCommand(faults.command('list').description("the portal's rules")).action((options) =>
+    printObservation((module) => module.listFaults(options)),
+  );
+  serverCommand(faults.command('remove <faultId>').description('remove one rule')).action((faultId, options) =>
+    printObservation((module) => module.removeFault(options, faultId)),
+  );
+  serverCommand(faults.command('clear').description('remove every rule')).action((options) =>
+    printObservation((module) => module.clearFaults(options)),
+  );
+  serverCommand(portal.command('journal').description("the portal's latest requests, newest first"))
+    .option('--limit <n>', 'how many (default 20, at most 500)')
+    .option('--clear', 'forget them instead')
+    .action((options) => printObservation((module) => module.showJournal(options)));
+  serverCommand(portal.command('mailbox').description("the portal's e-mails and webhook deliveries, newest first"))
+    .option('--limit <n>', 'how many (default 50, at most 200)')
+    .option('--clear', 'delete them instead (pending ones are then never sent)')
+    .action((options) => printObservation((module) => module.showMailbox(options)));
+}
+
+/** Registers serve, token create, oauth, portal (control room, clock, faults, journal, mailbox), migrate and openapi. */
 export function registerCommands(program: Command): void {
   const serveCommand = program
     .command('serve')
@@ -194,4 +260,6 @@ export function registerCommands(program: Command): void {
       const { runOpenApiCommand } = await import('./openapi.ts');
       await runOpenApiCommand(options);
     });
+
+  registerObservationCommands(program);
 }

@@ -1,5 +1,9 @@
-/** The public surface of deliveries/: the attempt log the outbox readers show, and what saving a webhook checks. */
+/**
+ * The public surface of deliveries/: the attempt log the outbox readers show, the e-mails' subjects and texts (the
+ * control room's mailbox), and what saving a webhook checks.
+ */
 export { findDeliveryAttempts } from './delivery-log.ts';
+export { previewMessages } from './message-preview.ts';
 export { deliveryQueueDepth } from './queue-depth.ts';
 export { addressRefusal, isLocalhostName, literalAddress } from './webhook-address.ts';
 export { generateWebhookSecret } from './webhook-signature.ts';

@@ -11,6 +11,7 @@ import type { NotificationPayload } from '../events/index.ts';
 import { type ClaimBatchWork, type DeliveryRunCounts, runClaimRounds } from './claim-rounds.ts';
 import type { AttemptOutcome, Claim } from './delivery-queue.repository.ts';
 import { findDeliveryNames, findNotificationsByIds } from './delivery-rows.repository.ts';
+import { messageNamesOf } from './message-preview.ts';
 import { composeMessage } from './notification-message.ts';
 import { buildSessionInvite } from './session-invite.ts';
 
@@ -98,18 +99,10 @@ async function sendOne(
 ): Promise<AttemptOutcome> {
   const { row, payload, names } = item;
   const from = context.config.smtpFrom;
-  const recipientName = names.people.get(row.erecno) ?? row.email;
   const invite = payload.invite;
-  const message = composeMessage(
-    payload.event,
-    {
-      recipientName,
-      courseName: names.courses.get(row.course_id) ?? 'a course',
-      batchName: row.batch_id === null ? null : (names.batches.get(row.batch_id) ?? null),
-      sessionName: invite?.sessions.find((session) => session.id === row.subject_id)?.name ?? null,
-    },
-    invite !== null,
-  );
+  const messageNames = messageNamesOf(row, payload, names);
+  const recipientName = messageNames.recipientName;
+  const message = composeMessage(payload.event, messageNames, invite !== null);
   const mail: SendMailOptions = {
     from,
     to: { name: recipientName, address: row.email },

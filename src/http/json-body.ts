@@ -6,6 +6,13 @@ import { parse } from 'lossless-json';
 import { invalidInput, quote, unsupportedMediaType } from '../errors.ts';
 import { refuseUnsafeText } from './input-safety.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The body as it was sent (JSON, text or form), for the control room's journal; null without one. */
+    sentBodyText: string | null;
+  }
+}
+
 /** Deepest nesting of arrays and objects a JSON input may have: deeper texts are refused before they are parsed. */
 export const maxJsonDepth = 64;
 
@@ -87,9 +94,11 @@ function bodyText(request: FastifyRequest, body: Buffer): string {
 
 /** Registers parsers for JSON (lossless), plain text holding JSON, form bodies, and empty bodies. */
 export function registerBodyParsers(app: FastifyInstance): void {
+  app.decorateRequest('sentBodyText', null);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (request, body, done) => {
     try {
       const text = bodyText(request, body as Buffer);
+      request.sentBodyText = text;
       done(null, text.trim() === '' ? undefined : parseFormBody(text));
     } catch (error) {
       done(error as Error);
@@ -99,6 +108,7 @@ export function registerBodyParsers(app: FastifyInstance): void {
   app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'buffer' }, (request, body, done) => {
     try {
       const text = bodyText(request, body as Buffer);
+      request.sentBodyText = text;
       done(null, text.trim() === '' ? undefined : parseJsonLossless(text));
     } catch (error) {
       done(error as Error);

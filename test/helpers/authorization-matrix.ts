@@ -165,11 +165,11 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
   const learner = person('learner').erecno;
   const trainer = person('trainer').erecno;
   const shared: Record<string, string> = {
+    portalId: lectern.portalId,
     roomId: (await roomsOf(lectern))['Room One']!,
     trainerId: trainer,
     erecno: trainer,
     learnerId: learner,
-    portalId: lectern.portalId,
     viewName: 'P_EmployeeView',
     formLinkName: 'employee',
   };
@@ -235,6 +235,9 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
   shared.clientId = client.json().clientId;
   shared.portalId = lectern.portalId;
   shared.snapshotName = (await operate(lectern, 'createSnapshot', shared, { name: 'matrix' })).snapshot.name;
+  // A fault rule on a path no route has, so that it never changes another call's outcome.
+  const fault = { path: `/api/v1/${worldMarker}`, action: 'drop' };
+  shared.faultId = (await operate(lectern, 'createFault', shared, fault)).fault.faultId;
   const enrolled = eventOf(lectern, { type: 'learner.enrolled.v1', courseId: selfPaced.courseId!, erecno: learner });
   await recordInTransaction(lectern, [enrolled]);
   const notification = await lectern.app.lectern.db

@@ -1,6 +1,6 @@
 /** One line to a running Lectern for a test: app, settable clock, a fresh demo portal and tokens. */
 import type { DestinationStream } from 'pino';
-import { buildApp, type LecternApp } from '../../src/app.ts';
+import { type AppOptions, buildApp, type LecternApp } from '../../src/app.ts';
 import { SettableClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
 import { migrateToLatest } from '../../src/db/create-db.ts';
@@ -39,6 +39,8 @@ export async function createTestLectern(
     logStream?: DestinationStream;
     /** Adds test-only hooks (a fault between a commit and the answer, say) before the app is ready. */
     beforeReady?: (app: LecternApp) => void;
+    /** The fault rules' random source and latency timer (the control-room tests make them deterministic). */
+    observation?: AppOptions['observation'];
     /** The engine, when not this run's (scripts outside vitest choose it themselves). */
     dialect?: 'sqlite' | 'postgres';
   } = {},
@@ -58,6 +60,7 @@ export async function createTestLectern(
     clock,
     rateLimiter: options.rateLimiter,
     logStream: options.logStream,
+    observation: options.observation,
   });
   options.beforeReady?.(app);
   await app.ready();

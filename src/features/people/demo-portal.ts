@@ -208,12 +208,15 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
   };
 }
 
+/** The URL name of the empty portal (the only portal made without the demo data). */
+export const emptyPortalUrlName = 'lectern';
+
 /** A portal with nobody but its Administrator: what an empty store starts with when the demo is off. */
 export function buildEmptyPortal(ids: IdGenerator, now: number): { portal: PortalTable; administrator: EmployeeTable } {
   const portal: PortalTable = {
     id: ids.next(),
     name: 'Lectern',
-    url_name: 'lectern',
+    url_name: emptyPortalUrlName,
     time_zone: 'UTC',
     created_at: now,
     ...serverClockColumns,

@@ -10,6 +10,7 @@ export {
   issueToken,
   onPortalClock,
   type PortalCreationStep,
+  portalExists,
   portalHoldsDemoData,
   portalTimeZone,
   validateScopes,

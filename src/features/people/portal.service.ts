@@ -3,12 +3,13 @@
 import { validateScopes as validateScopeNames } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
-import { notFound } from '../../errors.ts';
+import { invalidInput, notFound } from '../../errors.ts';
 import { buildDemoPortal, buildEmptyPortal } from './demo-portal.ts';
 import {
   findEmployee,
   findFirstPortal,
   findPortalAdmin,
+  findPortalById,
   findPortalDemo,
   findPortalTime,
   findPortalTimeZone,
@@ -165,6 +166,11 @@ export async function onPortalClock<T>(context: AppContext, portalId: string, ta
 /** Whether the portal holds the demo data (anyone may act as its people); undefined when there is no such portal. */
 export function portalHoldsDemoData(db: Db, portalId: string): Promise<boolean | undefined> {
   return findPortalDemo(db, portalId);
+}
+
+/** True when a portal with this id exists. */
+export async function portalExists(db: Db, portalId: string): Promise<boolean> {
+  return (await findPortalById(db, portalId)) !== undefined;
 }
 
 /** True when the store holds a portal (so start-up knows whether it is making the first one). */

@@ -72,6 +72,7 @@ export class FuzzSession {
     if (response.statusCode < 400) {
       // Anything answered may have changed rows: the next write compares with a fresh snapshot.
       this.snapshot = undefined;
+      await this.removeFaultRule(request);
       return;
     }
     if (!write) return;
@@ -82,6 +83,21 @@ export class FuzzSession {
       this.tally.changedOnRefusal += 1;
       throw new Error(`${label} was refused (${response.statusCode}) but changed ${changed.join(', ')}`);
     }
+  }
+
+  /**
+   * A fault rule answers later requests with 5xx, drops or delays them, as it is made to: one the fuzz made is removed
+   * at once (only the home admin's token can have made it, so that token removes it).
+   */
+  private async removeFaultRule(request: FuzzRequest): Promise<void> {
+    const path = String(request.inject.url).split('?')[0]!;
+    if (request.inject.method !== 'POST' || !path.endsWith('/faults')) return;
+    const removed = await this.lectern.app.inject({
+      method: 'DELETE',
+      url: path,
+      headers: { authorization: this.world.adminAuthorization },
+    });
+    if (removed.statusCode !== 200) throw new Error(`removing the fault rules of ${path}: ${removed.body}`);
   }
 
   private count(response: LightMyRequestResponse): void {

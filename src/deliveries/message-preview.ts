@@ -1,0 +1,32 @@
+/** The subject and text of outbox e-mails as they are (or were) sent, for readers such as the control room's mailbox. */
+import type { Db } from '../db/database.ts';
+import type { NotificationTable } from '../db/tables/notifications.ts';
+import type { NotificationPayload } from '../events/index.ts';
+import { findDeliveryNames } from './delivery-rows.repository.ts';
+import { composeMessage, type MessageNames } from './notification-message.ts';
+
+/** The names a loaded outbox row's e-mail mentions (the delivery run and the previews agree on them). */
+export function messageNamesOf(
+  row: NotificationTable,
+  payload: NotificationPayload,
+  names: Awaited<ReturnType<typeof findDeliveryNames>>,
+): MessageNames {
+  return {
+    recipientName: names.people.get(row.erecno) ?? row.email,
+    courseName: names.courses.get(row.course_id) ?? 'a course',
+    batchName: row.batch_id === null ? null : (names.batches.get(row.batch_id) ?? null),
+    sessionName: payload.invite?.sessions.find((session) => session.id === row.subject_id)?.name ?? null,
+  };
+}
+
+/** Each row's subject, text and invite method, by row id; four queries whatever the number of rows. */
+export async function previewMessages(db: Db, rows: readonly NotificationTable[]) {
+  const names = await findDeliveryNames(db, rows);
+  const previews = new Map<string, { subject: string; text: string; invite: 'REQUEST' | 'CANCEL' | null }>();
+  for (const row of rows) {
+    const payload = JSON.parse(row.payload) as NotificationPayload;
+    const message = composeMessage(payload.event, messageNamesOf(row, payload, names), payload.invite !== null);
+    previews.set(row.id, { ...message, invite: payload.invite?.method ?? null });
+  }
+  return previews;
+}
