@@ -1,5 +1,46 @@
-/** The entity list's request schemas. */
-import { Type } from '@sinclair/typebox';
-import { startIndexParameter } from '../../http/parameters.ts';
+/**
+ * The module entities' request and response schemas. Every kind shares one route declaration, so these are made per
+ * kind (its data object's name, its item schema) and per family (its path parameters).
+ */
+import { type TObject, type TSchema, Type } from '@sinclair/typebox';
+import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
 
-export const listQuery = Type.Object({ startIndex: startIndexParameter });
+/** The querystring of every entity list: the page's start. */
+export const entityListQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** Path params schema for a family, with the module and item ids when asked. */
+export function familyParams(batch: boolean, extra: string[]): TObject {
+  const keys = ['courseId', ...(batch ? ['batchId'] : []), ...extra];
+  return Type.Object(Object.fromEntries(keys.map((key) => [key, Type.String()])));
+}
+
+/** The query of a write: the data object, validated by its reader against `schema`. */
+export function entityDataQuery(dataName: string, schema: TObject): TObject {
+  return Type.Object({
+    [dataName]: dataObjectParameter(schema, { description: `The data as JSON (or send it as the JSON or form body)` }),
+  });
+}
+
+/** The body of a write: the data object may come here instead of the query, read by the handler. */
+export const entityDataBody = (dataName: string) =>
+  Type.Optional(Type.Unknown({ description: `${dataName} as a JSON body, bare or wrapped, or a form field` }));
+
+/** `{"code":200,"<singular>":{...},"message":"success"}`: one item of a kind. */
+export const entityItemEnvelope = (singular: string, itemSchema: TSchema) =>
+  Type.Object({
+    code: Type.Literal(200),
+    [singular]: itemSchema,
+    message: Type.Literal('success'),
+  });
+
+/** A page of a kind's items; Zoho's Fetch Course Links sample puts `code` before the list. */
+export const entityListEnvelope = (plural: string, itemSchema: TSchema) =>
+  Type.Object({
+    code: Type.Literal(200),
+    [plural]: Type.Array(itemSchema),
+    message: Type.Literal('success'),
+    hasMoreRecords: Type.Boolean(),
+  });
+
+/** `{"code":200,"message":"success"}` for a deleted item. */
+export const entityDeletedBody = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
