@@ -4,10 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { CourseModuleDeletedBody, moduleFamilies } from '../features/modules/index.ts';
+import { CourseModuleDeletedBody, moduleFamilies, moduleParams } from '../features/modules/index.ts';
 import { errorResponses, SuccessBody, success } from '../http/envelope.ts';
 import { pathId, pathParentIds } from '../http/input.ts';
-import { BatchParams, CourseParams, moduleRemovalParams } from './removal.schemas.ts';
+import { BatchParams, CourseParams } from './removal.schemas.ts';
 import { removeBatch, removeCourse, removeModule } from './removals.ts';
 
 /** Registers DELETE /courses/:courseId. */
@@ -62,7 +62,7 @@ export function registerModuleRemovalRoutes(app: FastifyInstance, context: AppCo
           operationId: `delete${noun}`,
           summary: `Delete a module of ${family} with its sessions and their attendance`,
           tags: ['modules'],
-          params: moduleRemovalParams(params),
+          params: moduleParams(params),
           response: { 200: CourseModuleDeletedBody, ...errorResponses },
         },
       },
