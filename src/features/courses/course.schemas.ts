@@ -1,13 +1,6 @@
 /** The Course API's input and output schemas, in Zoho's key names and key order. */
 import { Type } from '@sinclair/typebox';
-import {
-  dataObjectParameter,
-  IdText,
-  idListParameter,
-  idParameter,
-  startIndexParameter,
-  textParameter,
-} from '../../http/parameters.ts';
+import { dataObjectParameter, IdText, idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
 
 export const courseDataDescription = 'The course as JSON (or send it as the JSON or form body)';
@@ -207,18 +200,6 @@ export const CourseListQuery = Type.Object({
 /** The path parameters of Course. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
 
-/** `{"code":"200","course":{"courseId":"...","status":"published"},"message":"success"}`, as the Publish Course page shows. */
-export const CourseStatusEnvelope = Type.Object({
-  code: Type.Literal('200'),
-  course: Type.Object({ courseId: Type.String(), status: Type.String() }),
-  message: Type.Literal('success'),
-});
-
-/** The querystring of idList. */
-export const idListQuery = Type.Object({
-  erecnosList: idListParameter('The people: erecnos, e.g. [588882000000212025]'),
-});
-
 /** The querystring of create. */
 export const createQuery = Type.Object({
   courseData: dataObjectParameter(CourseDataInput, { description: courseDataDescription }),
@@ -227,30 +208,6 @@ export const createQuery = Type.Object({
 /** The querystring of update. */
 export const updateQuery = Type.Object({
   courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
-});
-
-/** The body of shareCourse. */
-export const shareCourseBody = Type.Optional(Type.Unknown());
-
-/** The querystring of unshareCourse. */
-export const unshareCourseQuery = Type.Object({
-  sharedUserErecno: idParameter('The person to stop sharing with', { required: true }),
-});
-
-/** The body of unshareCourse. */
-export const unshareCourseBody = Type.Optional(Type.Unknown());
-
-/** The querystring of listSharedUsers. */
-export const listSharedUsersQuery = Type.Object({ startIndex: startIndexParameter });
-
-/** The body of suggestCourse. */
-export const suggestCourseBody = Type.Optional(Type.Unknown());
-
-/** The 200 answer of countSuggestedCourses. */
-export const countSuggestedCoursesResponse200 = Type.Object({
-  code: Type.Literal('200'),
-  message: Type.Literal('success'),
-  count: Type.Integer(),
 });
 
 /** The body of createCourse. */
