@@ -3,7 +3,8 @@
  * kind (its data object's name, its item schema) and per family (its path parameters).
  */
 import { type TObject, type TSchema, Type } from '@sinclair/typebox';
-import { dataObjectParameter, startIndexParameter } from '../../http/parameters.ts';
+import { HttpUrlShape } from '../../http/input-shapes.ts';
+import { dataObjectParameter, documentedAs, startIndexParameter } from '../../http/parameters.ts';
 
 /** The querystring of every entity list: the page's start. */
 export const entityListQuery = Type.Object({ startIndex: startIndexParameter });
@@ -44,3 +45,32 @@ export const entityListEnvelope = (plural: string, itemSchema: TSchema) =>
 
 /** `{"code":200,"message":"success"}` for a deleted item. */
 export const entityDeletedBody = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
+
+/** Most resources one item may list. */
+export const maximumResources = 20;
+
+/** `resources`: the attachments every module entity may list, as `{resourceName, resourceURL}`. One in the output, as Zoho's link list sample shows it. */
+export const ResourceSchema = Type.Object({ resourceURL: Type.String(), resourceName: Type.String() });
+
+/** A resource as sent: the output's keys, so that a fetched object's resources can be sent back. */
+export const ResourceInput = Type.Object(
+  {
+    resourceName: Type.String({
+      minLength: 1,
+      maxLength: 250,
+      pattern: '\\S',
+      errorMessage: 'must be a text of 1 to 250 characters',
+    }),
+    resourceURL: documentedAs(
+      Type.String({ minLength: 1, maxLength: 2000, errorMessage: 'must be an http or https URL' }),
+      HttpUrlShape,
+    ),
+  },
+  { title: 'Resource', errorMessage: 'must be an object {"resourceName","resourceURL"}' },
+);
+
+/** The `resources` key of a data object. */
+export const ResourcesInput = Type.Array(ResourceInput, {
+  maxItems: maximumResources,
+  errorMessage: `must be a list of at most ${maximumResources} {resourceName, resourceURL} objects`,
+});

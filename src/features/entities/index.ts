@@ -1,7 +1,14 @@
 /** The public surface of features/entities/: what other folders may use of it; everything else stays inside. */
 
 export { type EntityKind, registerEntityRoutes } from './entity.routes.ts';
-export { entityDataBody, entityDataQuery, entityItemEnvelope, familyParams } from './entity.schemas.ts';
+export {
+  entityDataBody,
+  entityDataQuery,
+  entityItemEnvelope,
+  familyParams,
+  ResourceSchema,
+  ResourcesInput,
+} from './entity.schemas.ts';
 export {
   createEntity,
   deleteEntitiesIn,
@@ -19,4 +26,4 @@ export {
 export { cloneModuleEntities } from './entity-clone.service.ts';
 export { commonEntityFields, completeEntityFields } from './entity-fields.ts';
 export { type EntityFamily, entityFamilies, entityPath, familiesUnder } from './entity-paths.ts';
-export { ResourceSchema, ResourcesInput, readResources, resourcesOf } from './entity-resources.ts';
+export { readResources, resourcesOf } from './entity-resources.ts';

@@ -10,7 +10,8 @@ import { maxIdsPerList, pathId, readParameter } from '../../http/input.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import { isNumericId } from '../../ids.ts';
 import { entityFamilies, entityPath, familyParams } from '../entities/index.ts';
-import { maximumMarksLimit, readWholeNumber } from './assessment-fields.ts';
+import { maximumMarksLimit } from './assessment.schemas.ts';
+import { readWholeNumber } from './assessment-fields.ts';
 import { updateMarksBody, updateMarksQuery, updateMarksResponse200 } from './entity-marks.schemas.ts';
 import { type MarkEntry, type MarksKind, updateMarks } from './entity-marks.service.ts';
 

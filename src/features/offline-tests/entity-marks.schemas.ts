@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { maxIdsPerList } from '../../http/input.ts';
 import { wholeNumberShape } from '../../http/input-shapes.ts';
 import { IdText, idParameter, jsonParameter, textParameter } from '../../http/parameters.ts';
-import { maximumMarksLimit } from './assessment-fields.ts';
+import { maximumMarksLimit } from './assessment.schemas.ts';
 
 /** A learner's marks in the answer (provisional: Zoho's pages show no response). */
 export const LearnerMarksSchema = Type.Object({
