@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { dataObjectParameter, IdText, idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
 
+/** How every courseData parameter is described in the OpenAPI document. */
 export const courseDataDescription = 'The course as JSON (or send it as the JSON or form body)';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
@@ -197,16 +198,16 @@ export const CourseListQuery = Type.Object({
   suggestedToMe: textParameter(Type.Boolean(), { description: 'Only courses suggested to the caller' }),
 });
 
-/** The path parameters of Course. */
+/** The path of one course. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
 
-/** The querystring of create. */
-export const createQuery = Type.Object({
+/** The querystring of createCourse: courseData as on create. */
+export const createCourseQuery = Type.Object({
   courseData: dataObjectParameter(CourseDataInput, { description: courseDataDescription }),
 });
 
-/** The querystring of update. */
-export const updateQuery = Type.Object({
+/** The querystring of updateCourse: courseData, every key optional. */
+export const updateCourseQuery = Type.Object({
   courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
 });
 

@@ -4,8 +4,6 @@ import { type IsoDate, parseZohoDate, parseZohoMinutes } from '../../dates.ts';
 import { OptionalDateShape, OptionalMinutesShape } from '../../http/input-shapes.ts';
 import { dataObjectParameter, documentedAs, startIndexParameter } from '../../http/parameters.ts';
 
-/** Most minutes a module may last (about 2 years), as for courses: a typo, not a plan, beyond that. */
-
 /** Lock types: 0 unlocked, 1 locked until `lockUntil`, 2 locked until the previous module is completed. */
 export const LockType = { unlocked: 0, untilDate: 1, untilPreviousCompleted: 2 } as const;
 
