@@ -17,7 +17,10 @@ import {
   OutcomeBody,
   recordOnlineTestResultQuery,
 } from './completion.schemas.ts';
-import * as service from './completion.service.ts';
+import { actOnEntity, actOnModule } from './completion.service.ts';
+import type { ActionOutcome, ActionPath } from './completion-outcome.ts';
+import { actOnCourse, recordOnlineTestResult } from './course-completion.service.ts';
+import { lockedEntitiesFor } from './requisite-entities.service.ts';
 
 /** The kinds a learner acts on, with their path segment, id parameter and operationId noun. */
 const kinds = [
@@ -62,12 +65,12 @@ function placePath(request: FastifyRequest, batch: boolean): { courseId: string;
   return { courseId: pathId(request.params, 'courseId'), batchId: batch ? pathId(request.params, 'batchId') : null };
 }
 
-function actionPath(request: FastifyRequest, batch: boolean): service.ActionPath {
+function actionPath(request: FastifyRequest, batch: boolean): ActionPath {
   return { ...placePath(request, batch), moduleId: pathId(request.params, 'moduleId') };
 }
 
 /** Zoho's success body with where the learner now stands. */
-function outcomeAnswer(completion: service.ActionOutcome) {
+function outcomeAnswer(completion: ActionOutcome) {
   return { code: '200' as const, message: 'success' as const, completion };
 }
 
@@ -121,7 +124,7 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
           },
           async (request) =>
             outcomeAnswer(
-              await service.actOnEntity(
+              await actOnEntity(
                 context,
                 request.caller,
                 actionPath(request, family.batch),
@@ -152,7 +155,7 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
           },
         },
         async (request) =>
-          outcomeAnswer(await service.actOnModule(context, request.caller, actionPath(request, family.batch), action)),
+          outcomeAnswer(await actOnModule(context, request.caller, actionPath(request, family.batch), action)),
       );
       app.post(
         `/lectern/v1${family.path}/learners/:learnerId/${segment}`,
@@ -172,7 +175,7 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
         async (request) => {
           const learnerId = pathId(request.params, 'learnerId');
           const place = placePath(request, family.batch);
-          return outcomeAnswer(await service.actOnCourse(context, request.caller, place, learnerId, action));
+          return outcomeAnswer(await actOnCourse(context, request.caller, place, learnerId, action));
         },
       );
     }
@@ -200,7 +203,7 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
         const maximumMarks = readMarks(request, 'maximumMarks', 100);
         if (maximumMarks < 1) throw invalidInput('maximumMarks', 'must be at least 1');
         return outcomeAnswer(
-          await service.recordOnlineTestResult(
+          await recordOnlineTestResult(
             context,
             request.caller,
             actionPath(request, family.batch),
@@ -227,7 +230,7 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
     },
     async (request) => {
       const batch = (request.params as { batchId: string }).batchId;
-      const entities = await service.lockedEntitiesFor(
+      const entities = await lockedEntitiesFor(
         context,
         request.caller,
         {
