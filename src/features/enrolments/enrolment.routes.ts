@@ -13,7 +13,9 @@ import {
   removeLearnerParams,
   removeLearnerQuery,
 } from './enrolment.schemas.ts';
-import { type EnrolmentTarget, enrolLearners, removeLearner, unenrolLearners } from './enrolment.service.ts';
+import { enrolLearners } from './enrolment.service.ts';
+import type { EnrolmentTarget } from './enrolment-target.ts';
+import { removeLearner, unenrolLearners } from './unenrolment.service.ts';
 
 /** notifyApplicableUsers from the query or the body; default true. */
 function readNotify(request: FastifyRequest) {
