@@ -17,9 +17,9 @@ import {
   entitySegments,
   getLearnerCourseProgressQuery,
   getLearnerEntityTypeProgressQuery,
-  idParams,
   ModuleProgressEnvelope,
   progressListQuery,
+  reportPathParams,
 } from './progress-report.schemas.ts';
 import * as service from './progress-report.service.ts';
 
@@ -83,7 +83,7 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
             operationId: blended ? `${operationId}InBatch` : operationId,
             description: schema.description,
             tags: ['progress'],
-            params: idParams(...params),
+            params: reportPathParams(...params),
             ...(schema.querystring === undefined ? {} : { querystring: schema.querystring }),
             response: { 200: schema.response, ...errorResponses },
           },
@@ -101,7 +101,7 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
         operationId: 'getLearnerCoursesProgress',
         description: 'Every course and batch the learner is enrolled in, with their progress (25 a page).',
         tags: ['progress'],
-        params: idParams('learnerId'),
+        params: reportPathParams('learnerId'),
         querystring: progressListQuery,
         response: { 200: CourseProgressListEnvelope, ...errorResponses },
       },

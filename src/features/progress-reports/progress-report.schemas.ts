@@ -78,8 +78,8 @@ export const EntityTypeShape = Type.Union(
   },
 );
 
-/** Path ids; `entityType` is a code or a segment name. */
-export const idParams = (...names: string[]) =>
+/** The path of a progress report: the ids it names; `entityType` is a code or a segment name. */
+export const reportPathParams = (...names: string[]) =>
   Type.Object(
     Object.fromEntries(
       names.map((name) => [name, name === 'entityType' ? documentedAs(Type.String(), EntityTypeShape) : Type.String()]),
