@@ -64,6 +64,7 @@ export default defineConfig({
                   'test/cli.test.ts',
                   'test/readme.test.ts',
                   'test/cli-settings.test.ts',
+                  'test/cli-portal-clock.test.ts',
                   'test/rate-limit-redis.test.ts',
                 ],
                 env: { LECTERN_TEST_DIALECT: 'postgres' },

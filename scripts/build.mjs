@@ -19,6 +19,7 @@ const external = [
   'sanitize-html',
   '@fastify/ajv-compiler',
   '@fastify/fast-json-stringify-compiler',
+  'prom-client',
 ];
 
 rmSync(new URL('dist', root), { recursive: true, force: true });

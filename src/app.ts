@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { registerAdminRoutes } from './admin/admin.routes.ts';
-import { type Clock, systemClock } from './clock.ts';
+import { type Clock, PortalAwareClock, systemClock } from './clock.ts';
 import { registerBatchActionRoutes } from './commands/batch-action.routes.ts';
 import {
   registerBatchRemovalRoutes,
@@ -12,7 +12,10 @@ import {
 } from './commands/removal.routes.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { registerPortalClockRoutes } from './control-room/clock.routes.ts';
+import { registerPortalControlRoutes } from './control-room/portals.routes.ts';
 import type { DatabaseHandle } from './db/create-db.ts';
+import { deliveryQueueDepth } from './deliveries/index.ts';
 import { registerAssignmentRoutes } from './features/assignments/assignment.routes.ts';
 import { registerBatchRoutes } from './features/batches/batch.routes.ts';
 import { registerCalendarRoutes } from './features/calendars/calendar.routes.ts';
@@ -32,6 +35,7 @@ import { registerLinkRoutes } from './features/links/link.routes.ts';
 import { registerLmsSettingsRoutes } from './features/lms-settings/lms-settings.routes.ts';
 import { registerModuleRoutes } from './features/modules/module.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notification.routes.ts';
+import { registerOAuthAdminRoutes, registerOAuthRoutes } from './features/oauth/index.ts';
 import { registerOfflineTestRoutes } from './features/offline-tests/offline-test.routes.ts';
 import { registerOnlineTestRoutes } from './features/online-tests/online-test.routes.ts';
 import { registerProgressReportRoutes } from './features/progress-reports/progress-report.routes.ts';
@@ -48,6 +52,7 @@ import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputSafety } from './http/input-safety.ts';
 import { registerBodyParsers } from './http/json-body.ts';
 import { lazyCompilersFactory } from './http/lazy-compilers.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { loggerOptions, markRouterRefusal, registerRequestIdHeader, requestIdOptions } from './http/request-log.ts';
 import { registerServerLimits, serverOptions } from './http/server-limits.ts';
@@ -108,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   const context: AppContext = {
     db: database.db,
     dialect: database.dialect,
-    clock,
+    clock: new PortalAwareClock(clock),
     ids: options.ids ?? new IdGenerator(),
     config,
   };
@@ -124,10 +129,12 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerErrorHandling(app);
   const docs = registerDocs(app);
   app.decorate('openApiDocument', docs.document);
-  registerAuth(app, { db: database.db, clock, rateLimiter });
-  registerIdempotency(app, { db: database.db, clock, ttlMs: config.idempotencyTtlMs });
+  registerAuth(app, { db: database.db, clock: context.clock, rateLimiter });
+  registerIdempotency(app, { db: database.db, clock: context.clock, ttlMs: config.idempotencyTtlMs });
 
   registerHealthRoutes(app, context, rateLimiter?.ping ? () => rateLimiter.ping!() : null);
+  const queueDepth = () => deliveryQueueDepth(context.db);
+  await registerMetrics(app, { database, queueDepth }, config.metricsToken);
   registerCourseRoutes(app, context);
   registerCourseRemovalRoutes(app, context);
   registerCourseActionRoutes(app, context);
@@ -160,6 +167,10 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerNotificationRoutes(app, context);
   registerWebhookRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerPortalClockRoutes(app, context);
+  registerOAuthAdminRoutes(app, context);
+  registerOAuthRoutes(app, context);
+  registerPortalControlRoutes(app, context);
 
   app.addHook('onClose', async () => {
     await rateLimiter?.close?.();

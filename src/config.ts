@@ -29,6 +29,8 @@ export interface Config {
   };
   /** A token string that becomes the first portal's admin (and operator) token, for scripted tests. */
   readonly bootstrapToken: string | null;
+  /** The bearer token /metrics asks for; null turns metrics off (no collection, /metrics answers 404). */
+  readonly metricsToken: string | null;
   /** Base URL used in links Lectern hands out (courseURL); null: the scheme and host each request came to. */
   readonly publicUrl: string | null;
   /** SQLite `synchronous` level: FULL survives power loss, NORMAL only process crashes. */
@@ -235,6 +237,7 @@ function fromSettings(settings: Settings): Config {
       lockMs: 1000 * settings.LECTERN_RATE_LIMIT_LOCK_SECONDS,
     }),
     bootstrapToken: settings.LECTERN_BOOTSTRAP_TOKEN ?? null,
+    metricsToken: settings.LECTERN_METRICS_TOKEN ?? null,
     publicUrl: settings.LECTERN_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     sqliteSynchronous: settings.LECTERN_SQLITE_SYNCHRONOUS,
     logLevel: settings.LECTERN_LOG_LEVEL,

@@ -1,6 +1,6 @@
 /** What every feature's service needs, built once in app.ts and passed down. */
 import type { Kysely } from 'kysely';
-import type { Clock } from './clock.ts';
+import type { PortalAwareClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Dialect } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
@@ -10,7 +10,8 @@ import type { IdGenerator } from './ids.ts';
 export interface AppContext {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
-  readonly clock: Clock;
+  /** The time: a portal's own inside its requests and tasks, else the server's. */
+  readonly clock: PortalAwareClock;
   readonly ids: IdGenerator;
   readonly config: Config;
 }

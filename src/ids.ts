@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 
 /** Zoho-style 18-digit numeric ids as strings: time-ordered and unique across processes. */
 
@@ -44,6 +44,33 @@ export class IdGenerator {
       ((BigInt(ms) << (sequenceBits + processBits)) |
         (BigInt(this.processTag) << sequenceBits) |
         BigInt(this.sequence));
+    return value.toString();
+  }
+}
+
+/** Where seeded ids start: time-ordered ids stay below it until about 2108. */
+const seededFloor = 800_000_000_000_000_000n;
+const seededCounterBits = 20n;
+
+/**
+ * Ids for a fixture load: the same seed gives the same ids in the same order, so a fixture file loaded into two
+ * fresh stores names its rows alike. The seed picks a block of 2^20 ids above every time-ordered id.
+ */
+export class SeededIdGenerator {
+  private readonly base: bigint;
+  private count = 0n;
+
+  constructor(readonly seed: number) {
+    const digest = createHash('sha256').update(`lectern-fixtures:${seed}`).digest();
+    const block = digest.readBigUInt64BE(0) & ((1n << 37n) - 1n);
+    this.base = seededFloor + (block << seededCounterBits);
+  }
+
+  /** The next id of the seed's sequence. */
+  next(): string {
+    if (this.count >= 1n << seededCounterBits) throw new RangeError('a fixture load may make at most 2^20 ids');
+    const value = this.base + this.count;
+    this.count += 1n;
     return value.toString();
   }
 }

@@ -99,6 +99,12 @@ export const settingsSchema = Type.Object({
   LECTERN_RATE_LIMIT_WINDOW_SECONDS: seconds(1, 60, { fix: "use Zoho's 60, or unset it" }),
   LECTERN_RATE_LIMIT_LOCK_SECONDS: seconds(0, 300, { fix: "use Zoho's 300, or unset it" }),
   LECTERN_BOOTSTRAP_TOKEN: optionalText({ fix: 'set a token string, or unset it', secret: true }),
+  LECTERN_METRICS_TOKEN: optionalText({
+    minLength: 16,
+    expected: 'a secret of 16 characters or more',
+    fix: 'set a long random string (Prometheus sends it as a bearer token), or unset it to turn /metrics off',
+    secret: true,
+  }),
   LECTERN_PUBLIC_URL: optionalText({
     format: 'lectern-public-url',
     expected: 'an http:// or https:// URL without query or fragment',

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
+import { initialSnapshotStep } from './control-room/portals.service.ts';
 import { createMigrator, migrateToLatest } from './db/create-db.ts';
 import type { Database } from './db/database.ts';
 import { claimProcessTag } from './db/process-tag.ts';
@@ -34,7 +35,12 @@ export async function prepareStore(
   if (await isSchemaBehind(context.db)) await migrateToLatest(context.db);
   context.ids.setProcessTag(await claimProcessTag(context.db));
   const hadPortal = await hasPortal(context.db);
-  const portal = await ensureDefaultPortal(context, config.demo);
+  // The first portal keeps its starting state as the `initial` snapshot, which `lectern portal reset` goes back to.
+  const portal = await ensureDefaultPortal(
+    context,
+    config.demo,
+    hadPortal ? undefined : await initialSnapshotStep(context),
+  );
   let newAdminToken: string | null = null;
   if (!hadPortal && options.adminToken !== false) {
     newAdminToken = (await issueToken(context, { portalId: portal.id, scopes: ['ZOHOPEOPLE.training.ALL'] })).token;

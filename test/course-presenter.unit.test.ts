@@ -9,6 +9,7 @@ import {
   roleListAllows,
   rolesOnCourse,
 } from '../src/access/course-permissions.ts';
+import { serverTime } from '../src/clock.ts';
 import type { CourseTable } from '../src/db/database.ts';
 import {
   type CourseView,
@@ -46,6 +47,7 @@ function callerWith(overrides: Partial<Caller> = {}): Caller {
   return {
     portalId: '1',
     portalUrlName: 'idcportalfb18',
+    portalTime: serverTime,
     erecno: callerErecno,
     tokenHash: 'hash',
     tokenId: '1',

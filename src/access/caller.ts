@@ -1,4 +1,5 @@
 /** Who is calling: the employee and portal behind a token, with the token's scopes and the employee's roles. */
+import type { PortalTime } from '../clock.ts';
 
 /** The five operation scopes of `ZOHOPEOPLE.training`. */
 export type Scope = 'ALL' | 'READ' | 'CREATE' | 'UPDATE' | 'DELETE';
@@ -11,10 +12,20 @@ export const scopeNames: readonly string[] = ['ALL', 'READ', 'CREATE', 'UPDATE',
   (operation) => `${trainingFamily}.${operation}`,
 );
 
+/**
+ * Every scope name a token may hold: the LMS's, and the People families OAuth clients ask for alongside it (forms
+ * for Zoho People's form API, employee for its employee API).
+ */
+export const knownScopeNames: readonly string[] = ['training', 'forms', 'employee'].flatMap((family) =>
+  ['ALL', 'READ', 'CREATE', 'UPDATE', 'DELETE'].map((operation) => `ZOHOPEOPLE.${family}.${operation}`),
+);
+
 /** The authenticated caller of a request. */
 export interface Caller {
   readonly portalId: string;
   readonly portalUrlName: string;
+  /** The portal's clock (the server's time unless the control room set it). */
+  readonly portalTime: PortalTime;
   readonly erecno: string;
   readonly tokenHash: string;
   /** The token's public id (tokens it mints record it, so that revoking it revokes them). */

@@ -1,14 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
+import { createControlledPortal } from '../control-room/portals.service.ts';
 import { missingInput } from '../errors.ts';
-import {
-  addEmployees,
-  createPortal,
-  type EmployeeRow,
-  listEmployees,
-  presentPerson,
-  rolesOf,
-} from '../features/people/index.ts';
+import { addEmployees, type EmployeeRow, listEmployees, presentPerson, rolesOf } from '../features/people/index.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
 import {
@@ -97,7 +91,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
     },
     async (request) => {
       const name = (request.body as { name?: string }).name;
-      const created = await createPortal(context, name === undefined ? {} : { name });
+      const created = await createControlledPortal(context, name === undefined ? {} : { name });
       return {
         portal: {
           portalId: created.portal.id,

@@ -5,6 +5,7 @@
  */
 import { type Command, Option } from 'commander';
 import { scopeNames } from '../access/index.ts';
+import { CliError, usageExitCode } from './cli-error.ts';
 
 /** Adds --data, --memory and --database-url to a command. */
 function addStoreOptions(command: Command): Command {
@@ -31,7 +32,109 @@ async function configOf(command: Command) {
   return loadCommandConfig(command);
 }
 
-/** Registers serve, token create, migrate and openapi. */
+/** A repeatable option's values, in order. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Registers oauth client create, oauth client list, oauth code and oauth sign-in-link. */
+function registerOAuthCommands(program: Command): void {
+  const oauth = program.command('oauth').description('OAuth clients, self-client codes and sign-in links');
+  const client = oauth.command('client').description('OAuth clients');
+  const createClient = client
+    .command('create')
+    .description('register an OAuth client and print its id and secret (shown only here) as JSON')
+    .requiredOption('--name <name>', 'the name the consent page shows')
+    .requiredOption('--redirect-uri <url>', 'a redirect URI (absolute http(s) URL); repeat for more', collect)
+    .option('--portal-id <id>', 'the portal (default: the first)');
+  addStoreOptions(createClient).action(async (options, self: Command) => {
+    const { createOAuthClient } = await import('./oauth.ts');
+    process.stdout.write(`${await createOAuthClient(await configOf(self), options)}\n`);
+  });
+  const listClient = client
+    .command('list')
+    .description("list a portal's OAuth clients: id, name, redirect URIs (never secrets)")
+    .option('--portal-id <id>', 'the portal (default: the first)');
+  addStoreOptions(listClient).action(async (options, self: Command) => {
+    const { listOAuthClients } = await import('./oauth.ts');
+    process.stdout.write(await listOAuthClients(await configOf(self), options));
+  });
+  const code = oauth
+    .command('code')
+    .description('print a self-client grant code (Zoho\'s "Generate Code"), to trade at /oauth/v2/token')
+    .requiredOption('--client-id <id>', 'the client')
+    .requiredOption('--erecno <erecno>', "the person of the client's portal the tokens act as")
+    .requiredOption('--scope <list>', 'comma-separated, e.g. ZOHOPEOPLE.training.ALL,ZOHOPEOPLE.forms.READ')
+    .option('--expires-in <seconds>', 'the code lifetime: 180 (default), 300, 420 or 600');
+  addStoreOptions(code).action(async (options, self: Command) => {
+    const { createOAuthCode } = await import('./oauth.ts');
+    process.stdout.write(`${await createOAuthCode(await configOf(self), options)}\n`);
+  });
+  const link = oauth
+    .command('sign-in-link')
+    .description('print a one-time link that signs a person in to the consent page (organisation portals)')
+    .requiredOption('--erecno <erecno>', 'the person')
+    .option('--portal-id <id>', 'the portal (default: the first)');
+  addStoreOptions(link).action(async (options, self: Command) => {
+    const { createSignInLink } = await import('./oauth.ts');
+    process.stdout.write(`${await createSignInLink(await configOf(self), options)}\n`);
+  });
+}
+
+/** A mistyped portal command is one line and exit 2, as every other refusal of the CLI. */
+function usageErrorsAsCliErrors(command: Command): Command {
+  return command.configureOutput({ outputError: () => {} }).exitOverride((error) => {
+    if (error.exitCode === 0) process.exit(0);
+    throw new CliError(error.message.replace(/^error: /, ''), usageExitCode);
+  });
+}
+
+/** Registers `portal list|delete|reset|snapshot|restore|load` (the control room, on the store directly); answers `portal`. */
+function registerPortalCommands(program: Command): Command {
+  const portal = usageErrorsAsCliErrors(
+    program.command('portal').description("list, reset, snapshot and load portals; read or move a portal's clock"),
+  );
+  const load = () => import('./portal.ts');
+  const print = (text: string): void => {
+    process.stdout.write(text);
+  };
+  addStoreOptions(portal.command('list').description('print every portal: id, URL name, name')).action(
+    async (_options, self: Command) => print(await (await load()).listPortalsCommand(await configOf(self))),
+  );
+  addStoreOptions(portal.command('delete <id>').description('delete a portal and all its rows')).action(
+    async (id: string, _options, self: Command) =>
+      print(await (await load()).deletePortalCommand(await configOf(self), id)),
+  );
+  addStoreOptions(
+    portal
+      .command('reset <id>')
+      .description('put a portal back to the state it started from (its initial snapshot)')
+      .option('--empty', 'empty it instead: no courses or anything else the LMS makes; people, rooms stay'),
+  ).action(async (id: string, options: { empty?: boolean }, self: Command) =>
+    print(await (await load()).resetPortalCommand(await configOf(self), id, options.empty === true)),
+  );
+  addStoreOptions(
+    portal.command('snapshot <id> <name>').description("copy a portal's data into a named snapshot"),
+  ).action(async (id: string, name: string, _options, self: Command) =>
+    print(await (await load()).snapshotCommand(await configOf(self), id, name)),
+  );
+  addStoreOptions(portal.command('restore <id> <name>').description("put a named snapshot's data back")).action(
+    async (id: string, name: string, _options, self: Command) =>
+      print(await (await load()).restoreCommand(await configOf(self), id, name)),
+  );
+  addStoreOptions(
+    portal
+      .command('load <file>')
+      .description('load a fixture file (JSON) into a portal, or into a new one; prints the ids made')
+      .option('--portal <id>', 'the portal to load into (default: a new demo portal)')
+      .option('--seed <n>', "the seed of the ids (default: the file's seed, else fresh ids)"),
+  ).action(async (file: string, options: { portal?: string; seed?: string }, self: Command) =>
+    print(await (await load()).loadCommand(await configOf(self), file, options)),
+  );
+  return portal;
+}
+
+/** Registers serve, token create, oauth, portal (control room and clock), migrate and openapi. */
 export function registerCommands(program: Command): void {
   const serveCommand = program
     .command('serve')
@@ -58,6 +161,8 @@ export function registerCommands(program: Command): void {
     process.stdout.write(`${await createToken(await configOf(self), options)}\n`);
   });
 
+  registerOAuthCommands(program);
+
   const migrateCommand = program
     .command('migrate')
     .description('apply pending migrations (serve does this too), or revert the latest with --down')
@@ -65,6 +170,19 @@ export function registerCommands(program: Command): void {
   addStoreOptions(migrateCommand).action(async (options: { down?: boolean }, self: Command) => {
     const { migrate } = await import('./migrate.ts');
     process.stdout.write(await migrate(await configOf(self), options.down === true));
+  });
+
+  const portal = registerPortalCommands(program);
+  const clock = portal
+    .command('clock <portalId>')
+    .description("read or move a portal's clock; every time rule of the portal follows it (prints it as JSON)")
+    .option('--set <time>', 'set it: ISO 8601 with a zone, e.g. 2026-05-01T09:00:00Z')
+    .option('--freeze', 'stand still (at --set, or where it is now)')
+    .option('--advance <duration>', 'move it by 90s, 15m, 1h30m, 2d, -1d or milliseconds')
+    .option('--reset', "back to the server's time");
+  addStoreOptions(clock).action(async (portalId: string, options, self: Command) => {
+    const { portalClockCommand } = await import('./portal-clock.ts');
+    process.stdout.write(`${await portalClockCommand(await configOf(self), portalId, options)}\n`);
   });
 
   program

@@ -1,7 +1,10 @@
 /** The options every command shares for choosing the store, and turning a command's flags into a Config. */
 import type { Command } from 'commander';
+import { PortalAwareClock, systemClock } from '../clock.ts';
 import { type Config, type ConfigOverrides, loadConfig } from '../config.ts';
+import type { AppContext } from '../context.ts';
 import { type DatabaseHandle, openDatabase } from '../db/create-db.ts';
+import { IdGenerator } from '../ids.ts';
 import { checkDatabaseReachable, checkDataFolder, dataFolderError } from './start-up-problems.ts';
 
 const overridable = ['port', 'host', 'data', 'memory', 'databaseUrl', 'demo', 'rateLimit'] as const;
@@ -52,4 +55,15 @@ export function storeFlags(config: Config): string {
   if (config.databaseUrl !== null) return '--database-url "$DATABASE_URL"';
   if (config.dataDir === null) return '--memory';
   return `--data ${/^[\w./-]+$/.test(config.dataDir) ? config.dataDir : JSON.stringify(config.dataDir)}`;
+}
+
+/** What a command that works on the store without an HTTP server hands the services. */
+export function commandContext(database: DatabaseHandle, config: Config): AppContext {
+  return {
+    db: database.db,
+    dialect: database.dialect,
+    clock: new PortalAwareClock(systemClock),
+    ids: new IdGenerator(),
+    config,
+  };
 }

@@ -1,12 +1,10 @@
-import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
-import type { AppContext } from '../context.ts';
 import { LmsError } from '../errors.ts';
 import { issueToken, validateScopes } from '../features/people/index.ts';
-import { IdGenerator, isNumericId } from '../ids.ts';
+import { isNumericId } from '../ids.ts';
 import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
-import { openConfiguredDatabase } from './store-options.ts';
+import { commandContext, openConfiguredDatabase } from './store-options.ts';
 
 /** The scope of an operator token made without --scopes: an operator sets up portals and acts on everything. */
 const operatorScopes = ['ZOHOPEOPLE.training.ALL'];
@@ -53,13 +51,7 @@ export async function createToken(config: Config, request: TokenRequest): Promis
   const database = await openConfiguredDatabase(config);
   try {
     // No HTTP server is needed, so the context is assembled here rather than through buildApp.
-    const context: AppContext = {
-      db: database.db,
-      dialect: database.dialect,
-      clock: systemClock,
-      ids: new IdGenerator(),
-      config,
-    };
+    const context = commandContext(database, config);
     // Only the token asked for is made: a new portal's admin token would be shown to nobody.
     const { portalId } = await prepareStore(context, config, { adminToken: false });
     try {

@@ -19,6 +19,8 @@ export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
   close(): Promise<void>;
+  /** The connection pool's counts (PostgreSQL; SQLite has one connection and no pool). */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 /** Where to open the database. */
@@ -83,7 +85,8 @@ function openPostgres(options: OpenOptions): DatabaseHandle {
   // and replaced on the next checkout; left unheard, its 'error' event would end the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: dialectWithCommitClaims(new PostgresDialect({ pool })) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  return { db, dialect: 'postgres', close: () => db.destroy(), poolStats };
 }
 
 /** Opens the configured database (PostgreSQL when a URL is given, SQLite otherwise). */

@@ -1,8 +1,10 @@
 /** Table shapes as Kysely sees them. Booleans are 0/1 integers and times epoch milliseconds on both engines. */
 import type { Kysely, Transaction } from 'kysely';
+import type { ControlRoomTables } from './tables/control-room.ts';
 import type { HistoryTables } from './tables/history.ts';
 import type { LearningPlanTables } from './tables/learning-plans.ts';
 import type { NotificationTables } from './tables/notifications.ts';
+import type { OAuthTables } from './tables/oauth.ts';
 import type { ProgressTables } from './tables/progress.ts';
 
 export interface PortalTable {
@@ -11,6 +13,12 @@ export interface PortalTable {
   url_name: string;
   time_zone: string;
   created_at: number;
+  /** The portal's clock: the server's time plus this (control room). */
+  clock_offset_ms: number;
+  /** The portal's clock stands still at this instant when set (control room). */
+  clock_fixed_at: number | null;
+  /** 1 when the portal holds the demo data (its consent page offers a pick of its people); absent on insert: 0. */
+  demo?: number;
 }
 
 export interface EmployeeTable {
@@ -43,6 +51,10 @@ export interface TokenTable {
   revoked_at: number | null;
   /** The token that minted this one (revoking it revokes this); null for tokens made by the operator or the CLI. */
   minted_by: string | null;
+  /** The OAuth client the token was issued to; null (or absent on insert) for Lectern's own tokens. */
+  oauth_client_id?: string | null;
+  /** `access` or `refresh` for OAuth tokens (a refresh token never calls the API); null for Lectern's own. */
+  oauth_kind?: 'access' | 'refresh' | null;
 }
 
 export interface LocationTable {
@@ -312,7 +324,13 @@ export interface CounterTable {
 }
 
 /** Every table Lectern has (the learner-side features keep theirs in ./tables/). */
-export interface Database extends ProgressTables, LearningPlanTables, HistoryTables, NotificationTables {
+export interface Database
+  extends ProgressTables,
+    LearningPlanTables,
+    HistoryTables,
+    NotificationTables,
+    ControlRoomTables,
+    OAuthTables {
   portals: PortalTable;
   employees: EmployeeTable;
   tokens: TokenTable;

@@ -43,7 +43,7 @@ export interface Claim {
  * writer at a time.
  */
 export async function claimDue(context: AppContext, table: QueueTable, limit = claimBatchSize): Promise<Claim[]> {
-  const now = context.clock.now();
+  const now = context.clock.server.now();
   return context.db.transaction().execute(async (trx) => {
     // Both tables have the queue columns; Kysely is told one of them so that the column names type-check.
     let query = trx
@@ -96,7 +96,7 @@ export async function settleClaim(
   claim: Claim,
   outcome: AttemptOutcome,
 ): Promise<void> {
-  const now = context.clock.now();
+  const now = context.clock.server.now();
   const kind = table === 'notifications' ? 'email' : 'webhook';
   await context.db.transaction().execute(async (trx) => {
     await logAttempt(trx, context, { kind, claim, outcome, now });
@@ -186,4 +186,14 @@ export async function findAttempts(db: Db, deliveryIds: readonly string[]) {
     .orderBy('attempt')
     .orderBy('at')
     .execute();
+}
+
+/** Rows of a queue table per status (pending, sending, sent, failed, skipped), for the metrics. */
+export async function countByStatus(db: Db, table: QueueTable): Promise<{ status: string; count: number }[]> {
+  const rows = await db
+    .selectFrom(table as 'notifications')
+    .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .groupBy('status')
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
 }

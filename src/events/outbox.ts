@@ -103,7 +103,8 @@ function outboxRow(
     // Someone without an address is still recorded (the outbox shows who was concerned), but never sent to.
     status: hasAddress ? 'pending' : 'skipped',
     attempts: 0,
-    next_attempt_at: now,
+    // The queue runs on the server's time: a portal whose clock the control room moved is still sent at once.
+    next_attempt_at: context.clock.server.now(),
     claimed_until: null,
     last_error: hasAddress ? null : 'the employee has no e-mail address',
     created_at: now,

@@ -26,6 +26,8 @@ export async function enqueueWebhookDeliveries(
   if (webhooks.length === 0) return;
   const subscriptions = webhooks.map((webhook) => ({ ...webhook, names: JSON.parse(webhook.events) as string[] }));
   const now = context.clock.now();
+  // The queue runs on the server's time: a portal whose clock the control room moved is still sent at once.
+  const due = context.clock.server.now();
   const rows: WebhookDeliveryTable[] = [];
   events.forEach((event, index) => {
     const eventId = eventIds[index]!;
@@ -40,7 +42,7 @@ export async function enqueueWebhookDeliveries(
         payload: webhookBody(eventId, event),
         status: 'pending',
         attempts: 0,
-        next_attempt_at: now,
+        next_attempt_at: due,
         claimed_until: null,
         last_error: null,
         created_at: now,

@@ -1,7 +1,7 @@
 /** `Authorization: Zoho-oauthtoken <token>` -> the caller; the route's declared scope and access are enforced here. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Caller, hasScope, type Scope, trainingFamily } from '../access/index.ts';
-import type { Clock } from '../clock.ts';
+import { isServerTime, type PortalAwareClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { forbidden, LmsError, zohoStatusMessages } from '../errors.ts';
 import { authenticateToken, type TokenRefusal } from '../features/people/index.ts';
@@ -58,12 +58,14 @@ export function invalidScope(scope: Scope): LmsError {
   );
 }
 
-const prefix = 'zoho-oauthtoken ';
+// Zoho's own scheme, and `Bearer`, which Zoho Accounts accepts too (OAuth libraries send it: token_type is Bearer).
+const prefixes = ['zoho-oauthtoken ', 'bearer '];
 
 function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
-  if (header === undefined || header.length <= prefix.length) return undefined;
-  if (header.slice(0, prefix.length).toLowerCase() !== prefix) return undefined;
+  if (header === undefined) return undefined;
+  const prefix = prefixes.find((candidate) => header.slice(0, candidate.length).toLowerCase() === candidate);
+  if (prefix === undefined || header.length <= prefix.length) return undefined;
   return header.slice(prefix.length).trim();
 }
 
@@ -71,9 +73,15 @@ function tokenOf(request: FastifyRequest): string | undefined {
  * Asks the limiter about this call. When the limiter's store (Redis) fails, the call goes through and the
  * failure is logged: an outage of the throttle should not become an outage of the API (/readyz reports it).
  */
-async function checkRate(limiter: RateLimiter, request: FastifyRequest, caller: Caller, clock: Clock) {
+async function checkRate(limiter: RateLimiter, request: FastifyRequest, caller: Caller, clock: PortalAwareClock) {
+  const time = caller.portalTime;
   try {
-    return await limiter.hit(caller.tokenHash, `${request.method} ${request.routeOptions.url}`, clock.now());
+    return await limiter.hit(
+      caller.tokenHash,
+      `${request.method} ${request.routeOptions.url}`,
+      clock.nowIn(time),
+      !isServerTime(time),
+    );
   } catch (error) {
     request.log.error({ err: error }, 'rate limiter unavailable; call admitted');
     return { allowed: true, retryAfterSeconds: 0 };
@@ -105,7 +113,7 @@ function recordRouteTable(app: FastifyInstance): void {
  */
 export function registerAuth(
   app: FastifyInstance,
-  dependencies: { db: Db; clock: Clock; rateLimiter: RateLimiter | null },
+  dependencies: { db: Db; clock: PortalAwareClock; rateLimiter: RateLimiter | null },
 ): void {
   recordRouteTable(app);
   app.decorateRequest('caller', null as unknown as Caller);
@@ -114,7 +122,7 @@ export function registerAuth(
     if (config.scope === undefined) return;
     const token = tokenOf(request);
     if (token === undefined) throw invalidToken('send the header Authorization: Zoho-oauthtoken <token>');
-    const found = await authenticateToken(dependencies.db, token, dependencies.clock.now());
+    const found = await authenticateToken(dependencies.db, token, dependencies.clock.server.now());
     if ('refusal' in found) throw invalidToken(refusalReasons[found.refusal]);
     const caller = found.caller;
     request.caller = caller;
@@ -134,5 +142,18 @@ export function registerAuth(
     if (config.access === 'admin' && !caller.isAdmin && !caller.isOperator) {
       throw forbidden('only a portal admin may do this');
     }
+  });
+  enterPortalTime(app, dependencies.clock);
+}
+
+/**
+ * Runs the rest of an authenticated request (validation, handler, its awaits) on the caller's portal clock. In
+ * preValidation, after the body is read: the body stream's events would otherwise run outside the scope.
+ */
+function enterPortalTime(app: FastifyInstance, clock: PortalAwareClock): void {
+  app.addHook('preValidation', (request, _reply, done) => {
+    const caller = request.caller;
+    if (caller === null || isServerTime(caller.portalTime)) done();
+    else clock.runIn(caller.portalTime, done);
   });
 }

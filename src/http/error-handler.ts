@@ -44,12 +44,17 @@ function notFoundAnswer(request: FastifyRequest): Answer {
   return answer(404, '404', `Not found: no endpoint ${request.method} ${request.url.split('?')[0]}`);
 }
 
-/** A schema validation error: the first failure, naming the parameter. */
+/** A schema validation error: the first failure, naming the parameter (an unknown field by its own name). */
 function validationAnswer(error: FastifyError): Answer {
   const first = error.validation![0]!;
+  const path = first.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const unknownField = (first.params as { additionalProperty?: string }).additionalProperty;
+  if (first.keyword === 'additionalProperties' && unknownField !== undefined) {
+    const parameter = path === '' ? unknownField : `${path}.${unknownField}`;
+    return answer(400, 'INVALID_INPUT', `Invalid value for ${parameter}: not a field this operation takes`, parameter);
+  }
   const parameter =
-    first.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
-    ((first.params as { missingProperty?: string }).missingProperty ?? error.validationContext ?? 'input');
+    path || ((first.params as { missingProperty?: string }).missingProperty ?? error.validationContext ?? 'input');
   const code = first.keyword === 'required' ? 'INPUT_PARAMETER_MISSING' : 'INVALID_INPUT';
   return answer(400, code, `Invalid value for ${parameter}: ${first.message ?? 'invalid'}`, parameter);
 }

@@ -20,7 +20,13 @@ export interface RateLimitSettings {
 
 /** A limiter that records a call and says whether it may proceed. */
 export interface RateLimiter {
-  hit(tokenKey: string, endpointKey: string, nowMs: number): RateDecision | Promise<RateDecision>;
+  /** One call at `nowMs`; `portalClockSet` says the time is a portal's own (set in the control room), not the server's. */
+  hit(
+    tokenKey: string,
+    endpointKey: string,
+    nowMs: number,
+    portalClockSet?: boolean,
+  ): RateDecision | Promise<RateDecision>;
   close?(): Promise<void>;
   /** Whether the limiter's shared store answers (for /readyz); absent when the state is in-process. */
   ping?(): Promise<boolean>;

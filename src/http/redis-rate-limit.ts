@@ -63,7 +63,7 @@ export class RedisRateLimiter implements RateLimiter {
     this.redis.on('error', () => {});
   }
 
-  async hit(tokenKey: string, endpointKey: string, nowMs: number): Promise<RateDecision> {
+  async hit(tokenKey: string, endpointKey: string, nowMs: number, portalClockSet = false): Promise<RateDecision> {
     // The braces keep both keys of a pair in one Redis Cluster slot.
     const base = `${this.prefix}{${tokenKey}|${endpointKey}}`;
     const { threshold, windowMs, lockMs } = this.settings;
@@ -73,7 +73,8 @@ export class RedisRateLimiter implements RateLimiter {
       threshold,
       windowMs,
       lockMs,
-      this.useServerTime ? '' : String(nowMs),
+      // A portal whose clock the control room moved counts its windows on that clock, not on Redis's.
+      this.useServerTime && !portalClockSet ? '' : String(nowMs),
     );
     if (remaining === 0) return { allowed: true, retryAfterSeconds: 0 };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(remaining / 1000)) };

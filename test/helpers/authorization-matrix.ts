@@ -154,6 +154,7 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
     trainerId: trainer,
     erecno: trainer,
     learnerId: learner,
+    portalId: lectern.portalId,
   };
   const selfPaced: Record<string, string> = { ...shared };
   selfPaced.courseId = (
@@ -207,6 +208,16 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
   const hook = { url: `https://hooks.example.com/${worldMarker}`, events: ['*'] };
   shared.webhookId = (await operate(lectern, 'createWebhook', {}, hook)).webhook.webhookId;
   shared.tokenId = (await operate(lectern, 'createToken', {}, { scopes: [`${family}.READ`], erecno: learner })).tokenId;
+  const client = await lectern.app.inject({
+    method: 'POST',
+    url: '/lectern/v1/oauth/clients',
+    headers: lectern.auth(lectern.adminToken),
+    payload: { name: worldMarker, redirectUris: ['https://app.example/callback'] },
+  });
+  expect(client.statusCode, client.body).toBe(201);
+  shared.clientId = client.json().clientId;
+  shared.portalId = lectern.portalId;
+  shared.snapshotName = (await operate(lectern, 'createSnapshot', shared, { name: 'matrix' })).snapshot.name;
   const enrolled = eventOf(lectern, { type: 'learner.enrolled.v1', courseId: selfPaced.courseId!, erecno: learner });
   await recordInTransaction(lectern, [enrolled]);
   const notification = await lectern.app.lectern.db

@@ -13,6 +13,9 @@ import * as history from './2026-11-23T1720_history.ts';
 import * as notifications from './2026-11-23T1730_notifications.ts';
 import * as locationTimeZones from './2026-11-24T1000_location_time_zones.ts';
 import * as tokenLifecycle from './2026-12-01T1000_token_lifecycle.ts';
+import * as portalClock from './2026-12-03T1000_portal_clock.ts';
+import * as oauth from './2026-12-03T1100_oauth.ts';
+import * as portalSnapshots from './2026-12-03T1200_portal_snapshots.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1730_notifications': notifications,
   '2026-11-24T1000_location_time_zones': locationTimeZones,
   '2026-12-01T1000_token_lifecycle': tokenLifecycle,
+  '2026-12-03T1000_portal_clock': portalClock,
+  '2026-12-03T1100_oauth': oauth,
+  '2026-12-03T1200_portal_snapshots': portalSnapshots,
 };

@@ -2,6 +2,9 @@
 import type { CategoryTable, EmployeeTable, LocationTable, PortalTable, RoomTable } from '../../db/database.ts';
 import type { IdGenerator } from '../../ids.ts';
 
+/** A new portal keeps the server's time until the control room sets its clock. */
+const serverClockColumns = { clock_offset_ms: 0, clock_fixed_at: null } as const;
+
 type Person = [name: string, email: string, roles: string, managerIndex: number | null];
 
 // roles: a = admin, s = settings admin, d = data admin, t = trainer, i = inactive
@@ -54,7 +57,15 @@ export interface DemoPortal {
 
 /** Builds the rows of a demo portal with fresh ids; the caller inserts them. */
 export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, name = 'Zylker Corp'): DemoPortal {
-  const portal: PortalTable = { id: ids.next(), name, url_name: urlName, time_zone: 'UTC', created_at: now };
+  const portal: PortalTable = {
+    id: ids.next(),
+    name,
+    url_name: urlName,
+    time_zone: 'UTC',
+    created_at: now,
+    ...serverClockColumns,
+    demo: 1,
+  };
   const erecnos = people.map(() => ids.next());
   const employees = people.map(([displayName, email, roles, manager], index): EmployeeTable => {
     const erecno = erecnos[index]!;
@@ -112,6 +123,7 @@ export function buildEmptyPortal(ids: IdGenerator, now: number): { portal: Porta
     url_name: 'lectern',
     time_zone: 'UTC',
     created_at: now,
+    ...serverClockColumns,
   };
   const erecno = ids.next();
   const administrator: EmployeeTable = {

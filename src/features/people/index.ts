@@ -8,6 +8,9 @@ export {
   hasPortal,
   installOperatorToken,
   issueToken,
+  onPortalClock,
+  type PortalCreationStep,
+  portalHoldsDemoData,
   portalTimeZone,
   validateScopes,
 } from './portal.service.ts';
@@ -19,5 +22,6 @@ export {
   mintToken,
   revokeTokenById,
   revokeTokenByValue,
+  revokeTokenTree,
   type TokenRefusal,
 } from './token.service.ts';

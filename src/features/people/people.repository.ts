@@ -1,5 +1,7 @@
 /** Queries over portals and employees. */
+
 import type { Kysely } from 'kysely';
+import { type PortalTime, serverTime } from '../../clock.ts';
 import type {
   CategoryTable,
   Database,
@@ -101,6 +103,12 @@ export async function findPortalTimeZone(db: Db, portalId: string): Promise<stri
   return row?.time_zone || 'UTC';
 }
 
+/** Whether the portal holds the demo data; undefined when there is no such portal. */
+export async function findPortalDemo(db: Db, portalId: string): Promise<boolean | undefined> {
+  const row = await db.selectFrom('portals').select('demo').where('id', '=', portalId).executeTakeFirst();
+  return row === undefined ? undefined : row.demo === 1;
+}
+
 /** A new portal's locations, rooms and categories (the demo's), which their features only read. */
 export async function insertPortalFixtures(
   db: Db,
@@ -109,4 +117,15 @@ export async function insertPortalFixtures(
   await db.insertInto('locations').values(rows.locations).execute();
   await db.insertInto('rooms').values(rows.rooms).execute();
   await db.insertInto('categories').values(rows.categories).execute();
+}
+
+/** A portal's clock columns as its time (the server's when there is no such portal). */
+export async function findPortalTime(db: Db, portalId: string): Promise<PortalTime> {
+  const row = await db
+    .selectFrom('portals')
+    .select(['clock_offset_ms', 'clock_fixed_at'])
+    .where('id', '=', portalId)
+    .executeTakeFirst();
+  if (row === undefined || (Number(row.clock_offset_ms) === 0 && row.clock_fixed_at === null)) return serverTime;
+  return { offsetMs: Number(row.clock_offset_ms), fixedAt: row.clock_fixed_at };
 }

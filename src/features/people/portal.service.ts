@@ -1,6 +1,6 @@
 /** Creating portals (with the demo data) and tokens for their people. */
 
-import { scopeNames } from '../../access/index.ts';
+import { knownScopeNames } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { invalidInput, notFound } from '../../errors.ts';
@@ -9,6 +9,8 @@ import {
   findEmployee,
   findFirstPortal,
   findPortalAdmin,
+  findPortalDemo,
+  findPortalTime,
   findPortalTimeZone,
   insertEmployees,
   insertPortal,
@@ -31,8 +33,14 @@ async function insertDemoPortal(context: AppContext, db: Db, urlName: string, na
   return demo;
 }
 
+/** Work that must commit with a new portal (the control room's `initial` snapshot), run last in its transaction. */
+export type PortalCreationStep = (db: Db, portalId: string) => Promise<void>;
+
 /** Makes a fresh, isolated demo portal and a full-scope token of its admin, in one transaction. */
-export async function createPortal(context: AppContext, options: { name?: string } = {}): Promise<CreatedPortal> {
+export async function createPortal(
+  context: AppContext,
+  options: { name?: string; lastStep?: PortalCreationStep } = {},
+): Promise<CreatedPortal> {
   return context.db.transaction().execute(async (trx) => {
     // Ids are unique, so a URL name made of the whole id is too.
     const urlName = `portal${context.ids.next()}`;
@@ -48,6 +56,7 @@ export async function createPortal(context: AppContext, options: { name?: string
       isOperator: false,
       now: context.clock.now(),
     });
+    await options.lastStep?.(trx, demo.portal.id);
     return { portal: demo.portal, adminErecno: admin.erecno, token };
   });
 }
@@ -63,15 +72,21 @@ async function insertEmptyPortal(context: AppContext, db: Db): Promise<PortalTab
  * The default portal: the first one. An empty store gets the demo portal, or, when `demo` is off, a portal with
  * nobody but its Administrator (so that a first token can be made).
  */
-export async function ensureDefaultPortal(context: AppContext, demo: boolean): Promise<PortalTable> {
+export async function ensureDefaultPortal(
+  context: AppContext,
+  demo: boolean,
+  lastStep?: PortalCreationStep,
+): Promise<PortalTable> {
   const existing = await findFirstPortal(context.db);
   if (existing !== undefined) return existing;
   try {
-    return await context.db
-      .transaction()
-      .execute(async (trx) =>
-        demo ? (await insertDemoPortal(context, trx, 'zylker')).portal : insertEmptyPortal(context, trx),
-      );
+    return await context.db.transaction().execute(async (trx) => {
+      const portal = demo
+        ? (await insertDemoPortal(context, trx, 'zylker')).portal
+        : await insertEmptyPortal(context, trx);
+      await lastStep?.(trx, portal.id);
+      return portal;
+    });
   } catch (error) {
     // Another process starting on the same empty store won the race (the portal's URL name is unique).
     const winner = await findFirstPortal(context.db);
@@ -80,16 +95,21 @@ export async function ensureDefaultPortal(context: AppContext, demo: boolean): P
   }
 }
 
-/** Checks a scope list: every item one of the five `ZOHOPEOPLE.training.*` names, in any case (Zoho's are not). */
+/**
+ * Checks a scope list: every item a known name (`ZOHOPEOPLE.training.*`, and the `forms` and `employee` families
+ * OAuth clients ask for), in any case (Zoho's are not).
+ */
 export function validateScopes(scopes: unknown, parameter: string): string[] {
   if (!Array.isArray(scopes) || scopes.length === 0) {
-    throw invalidInput(parameter, `must be a non-empty list of ${scopeNames.join(', ')}`);
+    throw invalidInput(parameter, `must be a non-empty list of ${knownScopeNames.join(', ')}`);
   }
   const canonical = scopes.map((scope) => {
     const known =
-      typeof scope === 'string' ? scopeNames.find((name) => name.toLowerCase() === scope.toLowerCase()) : undefined;
+      typeof scope === 'string'
+        ? knownScopeNames.find((name) => name.toLowerCase() === scope.toLowerCase())
+        : undefined;
     if (known === undefined) {
-      throw invalidInput(parameter, `unknown scope ${JSON.stringify(scope)}; use ${scopeNames.join(', ')}`);
+      throw invalidInput(parameter, `unknown scope ${JSON.stringify(scope)}; use ${knownScopeNames.join(', ')}`);
     }
     return known;
   });
@@ -118,17 +138,19 @@ export async function issueToken(
     value?: string;
     expiresAt?: number | null;
     mintedBy?: string | null;
+    oauth?: { clientId: string; kind: 'access' | 'refresh' } | null;
   },
+  db: Db = context.db,
 ): Promise<IssuedToken> {
   const employee =
     request.erecno === undefined
-      ? await findPortalAdmin(context.db, request.portalId)
-      : await findEmployee(context.db, request.portalId, request.erecno);
+      ? await findPortalAdmin(db, request.portalId)
+      : await findEmployee(db, request.portalId, request.erecno);
   if (employee === undefined) throw notFound('employee', request.erecno ?? '(portal admin)');
   const token = request.value ?? generateToken();
   const tokenId = context.ids.next();
   const expiresAt = request.expiresAt ?? null;
-  await insertToken(context.db, {
+  await insertToken(db, {
     id: tokenId,
     value: token,
     portalId: request.portalId,
@@ -138,6 +160,7 @@ export async function issueToken(
     now: context.clock.now(),
     expiresAt,
     mintedBy: request.mintedBy ?? null,
+    oauth: request.oauth ?? null,
   });
   return { token, tokenId, erecno: employee.erecno, expiresAt };
 }
@@ -145,6 +168,19 @@ export async function issueToken(
 /** A portal's time zone: "today" for locks and dates, and the wall clock of session times. */
 export function portalTimeZone(db: Db, portalId: string): Promise<string> {
   return findPortalTimeZone(db, portalId);
+}
+
+/**
+ * Runs `task` on the portal's own clock (the control room may have moved it), as that portal's requests run: for
+ * work that learns its portal only from what it reads (an OAuth client, a grant code), not from a token.
+ */
+export async function onPortalClock<T>(context: AppContext, portalId: string, task: () => Promise<T>): Promise<T> {
+  return context.clock.runIn(await findPortalTime(context.db, portalId), task);
+}
+
+/** Whether the portal holds the demo data (anyone may act as its people); undefined when there is no such portal. */
+export function portalHoldsDemoData(db: Db, portalId: string): Promise<boolean | undefined> {
+  return findPortalDemo(db, portalId);
 }
 
 /** True when the store holds a portal (so start-up knows whether it is making the first one). */

@@ -2,6 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../../access/index.ts';
+import { type PortalTime, portalInstant, serverTime } from '../../clock.ts';
 import type { Database, Db, TokenTable } from '../../db/database.ts';
 import { prepareQuery } from '../../db/prepared.ts';
 
@@ -26,6 +27,8 @@ export interface NewToken {
   now: number;
   expiresAt?: number | null;
   mintedBy?: string | null;
+  /** The OAuth client it is issued to, and whether it is its access or refresh token. */
+  oauth?: { clientId: string; kind: 'access' | 'refresh' } | null;
 }
 
 /** Stores a token for an employee with the given scopes; a value already stored is left as it is. */
@@ -43,6 +46,8 @@ export async function insertToken(db: Db, token: NewToken): Promise<void> {
       expires_at: token.expiresAt ?? null,
       revoked_at: null,
       minted_by: token.mintedBy ?? null,
+      oauth_client_id: token.oauth?.clientId ?? null,
+      oauth_kind: token.oauth?.kind ?? null,
     })
     .onConflict((conflict) => conflict.column('hash').doNothing())
     .execute();
@@ -63,7 +68,10 @@ const callerQuery = prepareQuery((db: Kysely<Database>, hash: string) =>
       'tokens.is_operator',
       'tokens.expires_at',
       'tokens.revoked_at',
+      'tokens.oauth_kind',
       'portals.url_name',
+      'portals.clock_offset_ms',
+      'portals.clock_fixed_at',
       'employees.status',
       'employees.is_admin',
       'employees.is_settings_admin',
@@ -79,19 +87,29 @@ export type TokenRefusal = 'unknown' | 'expired' | 'revoked' | 'inactive';
 /** A token's caller, or why there is none. */
 export type TokenLookup = { caller: Caller } | { refusal: TokenRefusal };
 
-/** The caller behind a token at `now`, or why the token is refused. One query. */
-export async function lookupToken(db: Db, token: string, now: number): Promise<TokenLookup> {
+/**
+ * The caller behind a token when the server's clock shows `serverNow`, or why the token is refused. Expiry is
+ * judged on the portal's own clock, read in the same query. One query.
+ */
+export async function lookupToken(db: Db, token: string, serverNow: number): Promise<TokenLookup> {
   const hash = hashToken(token);
   const row = await callerQuery.first(db, hash);
   // The lookup is by hash, so timing reveals nothing of the token; the compare guards against a lax index.
   if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash))) return { refusal: 'unknown' };
+  // A refresh token only buys access tokens at /oauth/v2/token; on the API it is as good as unknown.
+  if (row.oauth_kind === 'refresh') return { refusal: 'unknown' };
   if (row.revoked_at !== null) return { refusal: 'revoked' };
-  if (row.expires_at !== null && now >= row.expires_at) return { refusal: 'expired' };
+  const portalTime: PortalTime =
+    row.clock_offset_ms === 0 && row.clock_fixed_at === null
+      ? serverTime
+      : { offsetMs: row.clock_offset_ms, fixedAt: row.clock_fixed_at };
+  if (row.expires_at !== null && portalInstant(portalTime, serverNow) >= row.expires_at) return { refusal: 'expired' };
   if (row.status !== 'active') return { refusal: 'inactive' };
   return {
     caller: {
       portalId: row.portal_id,
       portalUrlName: row.url_name,
+      portalTime,
       erecno: row.erecno,
       tokenHash: hash,
       tokenId: row.id,

@@ -123,7 +123,12 @@ export async function revokeTokenByValue(context: AppContext, value: unknown): P
   });
 }
 
+/** Revokes the tokens with these ids and every token minted from them, at `now`; answers how many were revoked. */
+export function revokeTokenTree(db: Db, ids: readonly string[], now: number): Promise<number> {
+  return repository.revokeWithDescendants(db, ids, now);
+}
+
 /** The caller a presented token stands for, or why it is refused (unknown, expired, revoked, inactive). */
-export function authenticateToken(db: Db, token: string, now: number): Promise<repository.TokenLookup> {
-  return repository.lookupToken(db, token, now);
+export function authenticateToken(db: Db, token: string, serverNow: number): Promise<repository.TokenLookup> {
+  return repository.lookupToken(db, token, serverNow);
 }

@@ -1,9 +1,30 @@
 /** Queries over batch schedulers, and the few batch queries the scheduler runner needs. */
 
 import { CourseStatus } from '../../access/index.ts';
+import type { PortalTime } from '../../clock.ts';
 import type { Dialect } from '../../db/create-db.ts';
 import type { BatchSchedulerTable, BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { forUpdate } from '../../db/dialect.ts';
+
+/** Which portals a tick's query covers: one portal on its own clock, or all but those. */
+export type PortalFilter = { readonly only: string } | { readonly except: readonly string[] };
+
+/** Narrows a query joined to portals to the filter's portals. */
+function inPortals<Q extends { where: (...args: any[]) => Q }>(query: Q, portals: PortalFilter): Q {
+  if ('only' in portals) return query.where('portals.id', '=', portals.only);
+  return portals.except.length === 0 ? query : query.where('portals.id', 'not in', portals.except);
+}
+
+/** The portals whose clock the control room set (few: the others keep the server's time). */
+export async function findPortalsOnOwnTime(db: Db): Promise<{ id: string; time: PortalTime }[]> {
+  const rows = await db
+    .selectFrom('portals')
+    .select(['id', 'clock_offset_ms', 'clock_fixed_at'])
+    .where((where) => where.or([where('clock_offset_ms', '!=', 0), where('clock_fixed_at', 'is not', null)]))
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, time: { offsetMs: row.clock_offset_ms, fixedAt: row.clock_fixed_at } }));
+}
 
 /** Inserts a scheduler row. */
 export async function insertScheduler(db: Db, row: BatchSchedulerTable): Promise<void> {
@@ -84,8 +105,13 @@ export interface DueScheduler {
  * Schedulers with a batch to make on or before `untilDate`, of courses of `courseType` (blended) that are not
  * disabled (a scheduler of a deleted course, or of one no longer blended, makes nothing).
  */
-export async function findDueSchedulers(db: Db, untilDate: string, courseType: number): Promise<DueScheduler[]> {
-  return db
+export async function findDueSchedulers(
+  db: Db,
+  untilDate: string,
+  courseType: number,
+  portals: PortalFilter,
+): Promise<DueScheduler[]> {
+  const query = db
     .selectFrom('batch_schedulers')
     .innerJoin('portals', 'portals.id', 'batch_schedulers.portal_id')
     .innerJoin('courses', (join) =>
@@ -99,8 +125,8 @@ export async function findDueSchedulers(db: Db, untilDate: string, courseType: n
     .where('courses.type', '=', courseType)
     .where('courses.status', '!=', CourseStatus.disabled)
     .orderBy('batch_schedulers.next_run_date')
-    .orderBy('batch_schedulers.id')
-    .execute();
+    .orderBy('batch_schedulers.id');
+  return inPortals(query, portals).execute();
 }
 
 /** Re-reads one scheduler inside the runner's transaction, locked on PostgreSQL so only one process acts on it. */
@@ -150,8 +176,12 @@ export interface CancellationCandidate {
  * Published batches that cancel themselves below their minimum capacity and have not ended by `endedBefore`
  * (a batch that already ran is never cancelled afterwards).
  */
-export async function findCancellationCandidates(db: Db, endedBefore: string): Promise<CancellationCandidate[]> {
-  return db
+export async function findCancellationCandidates(
+  db: Db,
+  endedBefore: string,
+  portals: PortalFilter,
+): Promise<CancellationCandidate[]> {
+  const query = db
     .selectFrom('batches')
     .innerJoin('portals', 'portals.id', 'batches.portal_id')
     .select([
@@ -167,8 +197,8 @@ export async function findCancellationCandidates(db: Db, endedBefore: string): P
     .where('batches.cancel_when_below_minimum', '=', 1)
     .where('batches.minimum_capacity', '>', 0)
     .where('batches.end_date', '>=', endedBefore)
-    .orderBy('batches.id')
-    .execute();
+    .orderBy('batches.id');
+  return inPortals(query, portals).execute();
 }
 
 /** Cancels these batches if they are still published; answers how many were. */

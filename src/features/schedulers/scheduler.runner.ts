@@ -3,6 +3,7 @@
  * cancels published batches still below their minimum capacity once their waiting time has run out.
  */
 
+import { type PortalTime, serverTime } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { addDays, dateInZone, type IsoDate } from '../../dates.ts';
 import type { BatchSchedulerTable, BatchTable, Db } from '../../db/database.ts';
@@ -14,6 +15,7 @@ import { cloneModuleTree } from '../modules/index.ts';
 import { countMandatoryContent } from '../progress/index.ts';
 import { cloneBatchSessions, countBatchSessions } from '../sessions/index.ts';
 import { daysBetween, nextOccurrence } from './recurrence.ts';
+import type { PortalFilter } from './scheduler.repository.ts';
 import * as repository from './scheduler.repository.ts';
 import { batchRuleColumns, type SchedulerSettings, settingsOfRow } from './scheduler.settings.ts';
 
@@ -139,10 +141,10 @@ async function runScheduler(context: AppContext, schedulerId: string, today: Iso
  * `waitingTimeForCancellation` days before the batch's start date, and until its end date, a batch with fewer
  * learners than its minimum is cancelled. One transaction.
  */
-async function cancelUnderfilledBatches(context: AppContext, now: number): Promise<number> {
+async function cancelUnderfilledBatches(context: AppContext, now: number, portals: PortalFilter): Promise<number> {
   return context.db.transaction().execute(async (trx) => {
     // No portal's today is earlier than UTC's yesterday; the exact day is checked per portal below.
-    const candidates = await repository.findCancellationCandidates(trx, addDays(dateInZone(now, 'UTC'), -1));
+    const candidates = await repository.findCancellationCandidates(trx, addDays(dateInZone(now, 'UTC'), -1), portals);
     if (candidates.length === 0) return 0;
     const learners = await countBatchLearners(
       trx,
@@ -166,11 +168,37 @@ async function cancelUnderfilledBatches(context: AppContext, now: number): Promi
   });
 }
 
-/** One tick: makes the due batches of every scheduler, then cancels underfilled batches. Idempotent. */
+/**
+ * One tick: makes the due batches of every scheduler, then cancels underfilled batches. Idempotent. Portals whose
+ * clock the control room set get a pass of their own on their time; the rest share one pass on the server's.
+ */
 export async function runSchedulerTick(context: AppContext, options: TickOptions = {}): Promise<TickResult> {
+  const ownTimes = await repository.findPortalsOnOwnTime(context.db);
+  const result: TickResult = { batchesCreated: 0, batchesCancelled: 0 };
+  const errors: unknown[] = [];
+  const passes: { portals: PortalFilter; time: PortalTime }[] = [
+    { portals: { except: ownTimes.map((portal) => portal.id) }, time: serverTime },
+    ...ownTimes.map((portal) => ({ portals: { only: portal.id }, time: portal.time })),
+  ];
+  for (const pass of passes) {
+    try {
+      const done = await context.clock.runIn(pass.time, () => tickPass(context, pass.portals, options));
+      result.batchesCreated += done.batchesCreated;
+      result.batchesCancelled += done.batchesCancelled;
+    } catch (error) {
+      // One portal's failure must not stop the others' passes.
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw errors[0];
+  return result;
+}
+
+async function tickPass(context: AppContext, portals: PortalFilter, options: TickOptions): Promise<TickResult> {
   const now = context.clock.now();
   // No time zone's today is later than UTC's tomorrow (UTC+14 at most); each portal's own today is used below.
-  const due = await repository.findDueSchedulers(context.db, addDays(dateInZone(now, 'UTC'), 1), blendedCourseType);
+  const untilDate = addDays(dateInZone(now, 'UTC'), 1);
+  const due = await repository.findDueSchedulers(context.db, untilDate, blendedCourseType, portals);
   let batchesCreated = 0;
   let firstError: { error: unknown } | undefined;
   for (const scheduler of due) {
@@ -182,7 +210,7 @@ export async function runSchedulerTick(context: AppContext, options: TickOptions
       else firstError ??= { error };
     }
   }
-  const batchesCancelled = await cancelUnderfilledBatches(context, now);
+  const batchesCancelled = await cancelUnderfilledBatches(context, now, portals);
   if (firstError !== undefined) throw firstError.error;
   return { batchesCreated, batchesCancelled };
 }
