@@ -96,6 +96,28 @@ module.exports = {
       from: { path: '^src/', pathNot: ['^src/http/', edge, '^src/app\\.ts$'] },
       to: { path: '(^|/)node_modules/(fastify|@fastify)/' },
     },
+    {
+      name: 'typebox-only-in-schemas',
+      comment:
+        'Request and response schemas are declared in *.schemas.ts beside their routes (the route files name them), ' +
+        'so TypeBox is imported there and in a short list of files that need it; a type-only import builds nothing.',
+      severity: 'error',
+      from: {
+        path: '^src/',
+        pathNot: [
+          '\\.schemas\\.ts$',
+          // The HTTP edge's own schemas: envelopes, parameter declarations, the data-object validator, OpenAPI.
+          '^src/http/',
+          // An entity kind's data object is part of its declaration, beside the reader of its fields.
+          '\\.kind\\.ts$',
+          // Every setting is declared once as a TypeBox schema (settings.ts); config.ts checks values against them.
+          '^src/(settings|config)\\.ts$',
+          // A fixture file is checked against its schema with TypeBox's compiler, to name a bad field by its path.
+          '^src/control-room/fixtures\\.check\\.ts$',
+        ],
+      },
+      to: { path: '(^|/)node_modules/@sinclair/typebox/', ...runtime },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { PersonSchema } from '../features/people/index.ts';
 import { startIndexParameter } from '../http/parameters.ts';
 
+/** An employee as the control plane shows one: Zoho's person keys, then manager, status and roles. */
 export const EmployeeSchema = Type.Composite([
   PersonSchema,
   Type.Object({
@@ -12,6 +13,7 @@ export const EmployeeSchema = Type.Composite([
   }),
 ]);
 
+/** A portal as the control plane shows one. */
 export const PortalSchema = Type.Object({
   portalId: Type.String(),
   name: Type.String(),
@@ -20,6 +22,7 @@ export const PortalSchema = Type.Object({
   adminErecno: Type.String(),
 });
 
+/** One employee to add, as sent. */
 export const NewEmployeeSchema = Type.Object({
   displayName: Type.String(),
   emailId: Type.String(),

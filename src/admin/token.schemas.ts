@@ -4,7 +4,7 @@ import { scopeNames } from '../access/index.ts';
 import { maxTokenLifetimeSeconds } from '../features/people/index.ts';
 import { documentedAs } from '../http/parameters.ts';
 
-/** The body of Mint. */
+/** The body of createToken: the scopes to mint (within the caller's own), for whom, and for how long. */
 export const MintBody = Type.Object({
   scopes: documentedAs(
     Type.Array(Type.String(), {

@@ -1,13 +1,12 @@
 /** Zoho's Batch Action API: publish, unpublish, mark as complete, mark as incomplete (all POST, scope CREATE). */
-import { type TProperties, Type } from '@sinclair/typebox';
+import type { TObject } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Caller } from '../access/index.ts';
 import type { AppContext } from '../context.ts';
 import { BatchStatusEnvelope } from '../features/batches/index.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { parseBoolean, pathId, readParameter } from '../http/input.ts';
-import { notifyParameter } from '../http/parameters.ts';
-import { BatchParams } from './batch-action.schemas.ts';
+import { BatchParams, batchActionBody, batchStatusActionQuery, publishBatchQuery } from './batch-action.schemas.ts';
 import * as actions from './batch-actions.ts';
 import { type BatchStatus, type PublishOptions, publishBatch } from './publish-batch.ts';
 
@@ -21,7 +20,7 @@ type Action = (
 
 /** Registers the batch action endpoints. */
 export function registerBatchActionRoutes(app: FastifyInstance, context: AppContext): void {
-  const register = (path: string, operationId: string, action: Action, query: TProperties = {}) => {
+  const register = (path: string, operationId: string, action: Action, query: TObject = batchStatusActionQuery) => {
     app.post(
       `/api/v1/courses/:courseId/batches/:batchId/${path}`,
       {
@@ -30,9 +29,8 @@ export function registerBatchActionRoutes(app: FastifyInstance, context: AppCont
           operationId,
           tags: ['batch actions'],
           params: BatchParams,
-          querystring: Type.Object(query),
-          // Zoho's samples send an empty payload; a body may carry the query's parameters instead.
-          body: Type.Optional(Type.Unknown()),
+          querystring: query,
+          body: batchActionBody,
           response: { 200: BatchStatusEnvelope, ...errorResponses },
         },
       },
@@ -48,9 +46,7 @@ export function registerBatchActionRoutes(app: FastifyInstance, context: AppCont
     );
   };
 
-  register('publish', 'publishBatch', publishBatch, {
-    notifyApplicableUsers: notifyParameter('True or False, any case; default true'),
-  });
+  register('publish', 'publishBatch', publishBatch, publishBatchQuery);
   register('unpublish', 'unpublishBatch', actions.unpublishBatch);
   register('markAsComplete', 'markBatchAsComplete', actions.completeBatch);
   register('markAsIncomplete', 'markBatchAsIncomplete', actions.reopenBatch);

@@ -2,10 +2,9 @@
  * The DELETE endpoints of courses, batches and modules: each removes the thing with everything it holds (removals.ts).
  * app.ts registers each right after its feature's other routes, where Zoho's lists and the OpenAPI document have it.
  */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { CourseModuleDeletedBody, moduleFamilies } from '../features/modules/index.ts';
+import { CourseModuleDeletedBody, moduleFamilies, moduleParams } from '../features/modules/index.ts';
 import { errorResponses, SuccessBody, success } from '../http/envelope.ts';
 import { pathId, pathParentIds } from '../http/input.ts';
 import { BatchParams, CourseParams } from './removal.schemas.ts';
@@ -55,8 +54,6 @@ export function registerBatchRemovalRoutes(app: FastifyInstance, context: AppCon
 /** Registers DELETE of a module in both families. */
 export function registerModuleRemovalRoutes(app: FastifyInstance, context: AppContext): void {
   for (const { base, params, noun, family } of moduleFamilies) {
-    const withModule = Type.Object({ ...params.properties, moduleId: Type.String() });
-    const tags = ['modules'];
     app.delete(
       `${base}/:moduleId`,
       {
@@ -64,8 +61,8 @@ export function registerModuleRemovalRoutes(app: FastifyInstance, context: AppCo
         schema: {
           operationId: `delete${noun}`,
           summary: `Delete a module of ${family} with its sessions and their attendance`,
-          tags,
-          params: withModule,
+          tags: ['modules'],
+          params: moduleParams(params),
           response: { 200: CourseModuleDeletedBody, ...errorResponses },
         },
       },

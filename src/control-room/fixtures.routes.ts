@@ -1,12 +1,10 @@
 /** The control room's fixture route: POST /lectern/v1/portals/{portalId}/fixtures. */
 
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { pathId } from '../http/input.ts';
-import { documentedAs } from '../http/parameters.ts';
-import { FixtureFile, loadFixturesResponse200 } from './fixtures.schemas.ts';
+import { loadFixturesBody, loadFixturesResponse200 } from './fixtures.schemas.ts';
 import { loadFixtures } from './fixtures.service.ts';
 import { portalParams } from './portals.schemas.ts';
 
@@ -28,8 +26,7 @@ export function registerFixtureRoutes(app: FastifyInstance, context: AppContext)
           "the seed; any bad field is a 400 naming its path and nothing is written. The result becomes the portal's " +
           'initial snapshot.',
         params: portalParams,
-        // The service checks the whole file and names a bad field by its path; the schema is what the document shows.
-        body: documentedAs(Type.Object({}), FixtureFile),
+        body: loadFixturesBody,
         response: { 200: loadFixturesResponse200, ...errorResponses },
       },
     },

@@ -4,6 +4,7 @@
  * refer to. A reference to a person is a key of `people`, or the erecno of someone already in the portal.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { documentedAs } from '../http/parameters.ts';
 
 const Key = Type.String({
   pattern: '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$',
@@ -157,6 +158,12 @@ export const FixtureFile = Type.Object(
 
 /** A fixture file, checked. */
 export type Fixtures = Static<typeof FixtureFile>;
+
+/**
+ * The body of loadFixtures: the service checks the whole file and names a bad field by its path (fixtures.check.ts),
+ * so Fastify takes any object; FixtureFile is what the document shows.
+ */
+export const loadFixturesBody = documentedAs(Type.Object({}), FixtureFile);
 
 /** The 200 answer of loadFixtures: the id made for every key. */
 export const loadFixturesResponse200 = Type.Object({

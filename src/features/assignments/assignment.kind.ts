@@ -1,80 +1,16 @@
 /** Zoho's Assignment API as a module-entity kind: `assignmentData` keys, validation, and the output object. */
-import { type Static, Type } from '@sinclair/typebox';
 import { zohoDateText } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
-import { OptionalDateShape } from '../../http/input-shapes.ts';
-import { documentedAs } from '../../http/parameters.ts';
 import type { EntityFields, EntityKind, EntityPath, EntityView } from '../entities/index.ts';
+import { presentShared, readOptionalDate, sharedFields, verifyAssessment } from '../offline-tests/index.ts';
 import {
-  maximumMarksLimit,
-  presentShared,
-  readOptionalDate,
-  sharedFields,
-  sharedInputKeys,
-  sharedSchemaKeys,
-  verifyAssessment,
-} from '../offline-tests/index.ts';
-
-const dataName = 'assignmentData';
-
-const dateInput = (rule: string) =>
-  Type.Optional(
-    documentedAs(
-      Type.Union([Type.String(), Type.Null()], {
-        description: `DD-MM-YYYY; ${rule}`,
-        errorMessage: 'must be a date as DD-MM-YYYY, or "" for none',
-      }),
-      { ...OptionalDateShape, description: `DD-MM-YYYY ("" or null for none); ${rule}` },
-    ),
-  );
-
-/** `assignmentData` on create: the Create Assignment page's keys. */
-export const AssignmentDataInput = Type.Object(
-  {
-    ...sharedInputKeys,
-    maximumMarks: Type.Integer({
-      minimum: 1,
-      maximum: maximumMarksLimit,
-      errorMessage: `must be a whole number of marks from 1 to ${maximumMarksLimit}`,
-    }),
-    submissionType: Type.Union([Type.Literal('fileAttachment'), Type.Literal('text'), Type.Literal('noSubmission')], {
-      errorMessage: 'must be fileAttachment, text or noSubmission',
-    }),
-    submissionFrom: dateInput('mandatory for blended learning courses'),
-    submissionTo: dateInput('mandatory for blended learning courses; not before submissionFrom'),
-    lateSubmission: Type.Optional(
-      Type.Union([Type.Literal('allow'), Type.Literal('doNotAllow')], { errorMessage: 'must be allow or doNotAllow' }),
-    ),
-  },
-  { title: 'AssignmentData' },
-);
-
-/**
- * `assignmentData` on update: every key optional, plus the assignment's id, which the documented
- * `PATCH .../assignments` (no id in the path) needs and `PATCH .../assignments/{id}` accepts if it agrees.
- */
-export const AssignmentUpdateInput = Type.Object(
-  {
-    ...Type.Partial(AssignmentDataInput).properties,
-    assignmentId: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' })),
-  },
-  { title: 'AssignmentUpdate' },
-);
-
-/** The validated input, create or update. */
-export type AssignmentInput = Partial<Static<typeof AssignmentUpdateInput>>;
-
-/** The assignment object (provisional: no sample), in the link sample's style and order, then its own keys. */
-export const AssignmentSchema = Type.Object({
-  ...sharedSchemaKeys('assignment'),
-  maximumMarks: Type.Integer(),
-  submissionType: Type.String({ description: 'fileAttachment, text or noSubmission' }),
-  submissionFrom: Type.String({ description: 'DD-MM-YYYY, empty when not set' }),
-  submissionTo: Type.String({ description: 'DD-MM-YYYY, empty when not set' }),
-  lateSubmission: Type.String({ description: 'allow or doNotAllow, empty when not set' }),
-  gradeCategoryId: Type.String({ description: 'Empty without a grade category' }),
-});
+  AssignmentDataInput,
+  type AssignmentInput,
+  AssignmentSchema,
+  AssignmentUpdateInput,
+  assignmentDataName as dataName,
+} from './assignment.schemas.ts';
 
 /**
  * The submission window: both dates are mandatory in blended learning courses (batch family) and optional in the

@@ -3,23 +3,23 @@
  * `PATCH .../modules/{m}/assignments?assignmentData={...}` with the assignment's id inside the data.
  */
 
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { missingInput } from '../../errors.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { publicBase } from '../../http/public-base.ts';
-import {
-  entityDataQuery,
-  entityFamilies,
-  entityPath,
-  familyParams,
-  registerEntityRoutes,
-  updateEntity,
-} from '../entities/index.ts';
+import { entityFamilies, entityPath, familyParams, registerEntityRoutes, updateEntity } from '../entities/index.ts';
 import { registerMarksRoutes } from '../offline-tests/index.ts';
-import { type AssignmentInput, assignmentKind, assignmentMaximumKey } from './assignment.kind.ts';
+import { assignmentKind, assignmentMaximumKey } from './assignment.kind.ts';
+import {
+  AssignmentEnvelope,
+  type AssignmentInput,
+  AssignmentUpdateInput,
+  assignmentDataName,
+  updateAssignmentByDataBody,
+  updateAssignmentByDataQuery,
+} from './assignment.schemas.ts';
 
 /** Registers the assignment endpoints. */
 export function registerAssignmentRoutes(app: FastifyInstance, context: AppContext): void {
@@ -34,11 +34,6 @@ export function registerAssignmentRoutes(app: FastifyInstance, context: AppConte
     noun: assignmentKind.noun,
   });
 
-  const single = Type.Object({
-    code: Type.Literal(200),
-    assignment: assignmentKind.itemSchema,
-    message: Type.Literal('success'),
-  });
   for (const family of entityFamilies) {
     app.patch(
       `${family.base}/modules/:moduleId/assignments`,
@@ -49,21 +44,14 @@ export function registerAssignmentRoutes(app: FastifyInstance, context: AppConte
           description: 'Update Assignment as the page prints it: the id is assignmentData.assignmentId.',
           tags: ['assignments'],
           params: familyParams(family.batch, ['moduleId']),
-          querystring: entityDataQuery('assignmentData', assignmentKind.updateInput!),
-          body: Type.Optional(
-            Type.Unknown({ description: 'assignmentData as a JSON body, bare or wrapped, or a form field' }),
-          ),
-          response: { 200: single, ...errorResponses },
+          querystring: updateAssignmentByDataQuery,
+          body: updateAssignmentByDataBody,
+          response: { 200: AssignmentEnvelope, ...errorResponses },
         },
       },
       async (request, reply) => {
         const path = entityPath(request.params);
-        const input = readDataObjectInput<AssignmentInput>(
-          request,
-          reply,
-          'assignmentData',
-          assignmentKind.updateInput!,
-        );
+        const input = readDataObjectInput<AssignmentInput>(request, reply, assignmentDataName, AssignmentUpdateInput);
         if (input.assignmentId === undefined) throw missingInput('assignmentData.assignmentId');
         const view = await updateEntity(
           context,

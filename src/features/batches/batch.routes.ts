@@ -14,9 +14,9 @@ import {
   BatchUpdateInput,
   batchDataBody,
   CourseParams,
-  createQuery,
+  createBatchQuery,
   listBatchesQuery,
-  updateQuery,
+  updateBatchQuery,
 } from './batch.schemas.ts';
 import * as service from './batch.service.ts';
 
@@ -34,7 +34,7 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'createBatch',
         tags: ['batches'],
         params: CourseParams,
-        querystring: createQuery,
+        querystring: createBatchQuery,
         body: batchDataBody,
         response: { 200: BatchEnvelope, ...errorResponses },
       },
@@ -93,7 +93,7 @@ export function registerBatchRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'updateBatch',
         tags: ['batches'],
         params: BatchParams,
-        querystring: updateQuery,
+        querystring: updateBatchQuery,
         body: batchDataBody,
         response: { 200: BatchEnvelope, ...errorResponses },
       },

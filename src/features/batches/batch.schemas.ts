@@ -109,23 +109,23 @@ export const BatchStatusEnvelope = Type.Object({
   message: Type.Literal('success'),
 });
 
-/** The path parameters of Course. */
+/** The path of a course's batches. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
 
-/** The path parameters of Batch. */
+/** The path of one batch. */
 export const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
 
-/** The querystring of create. */
-export const createQuery = Type.Object({
+/** The querystring of createBatch: batchData as on create. */
+export const createBatchQuery = Type.Object({
   batchData: dataObjectParameter(BatchDataInput, { description: batchDataDescription }),
 });
 
-/** The querystring of update. */
-export const updateQuery = Type.Object({
+/** The querystring of updateBatch: batchData, every key optional. */
+export const updateBatchQuery = Type.Object({
   batchData: dataObjectParameter(BatchUpdateInput, { description: batchDataDescription }),
 });
 
-/** The body of batchData. */
+/** The body of a batch write: batchData may come here instead of the query, read by the handler. */
 export const batchDataBody = Type.Optional(
   Type.Unknown({ description: 'batchData as a JSON body, bare or wrapped, or a form field' }),
 );

@@ -3,17 +3,24 @@
  * revoke a course, trainers record online test results, all under /lectern/v1 (Zoho documents no learner-side action);
  * and Zoho's requisite-entities endpoint.
  */
-import { type TObject, Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { EntityType } from '../../entity-types.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId, readParameter } from '../../http/input.ts';
-import { wholeNumberShape } from '../../http/input-shapes.ts';
-import { documentedAs, idParameter, textParameter } from '../../http/parameters.ts';
-import { LockedEntitiesBody, OutcomeBody } from './completion.schemas.ts';
-import * as service from './completion.service.ts';
+import { familyParams } from '../entities/index.ts';
+import {
+  completionActionBody,
+  LockedEntitiesBody,
+  listRequisiteEntitiesParams,
+  OutcomeBody,
+  recordOnlineTestResultQuery,
+} from './completion.schemas.ts';
+import { actOnEntity, actOnModule } from './completion.service.ts';
+import type { ActionOutcome, ActionPath } from './completion-outcome.ts';
+import { actOnCourse, recordOnlineTestResult } from './course-completion.service.ts';
+import { lockedEntitiesFor } from './requisite-entities.service.ts';
 
 /** The kinds a learner acts on, with their path segment, id parameter and operationId noun. */
 const kinds = [
@@ -54,20 +61,16 @@ const families = [
   { path: '/courses/:courseId/batches/:batchId', infix: 'Batch', batch: true },
 ] as const;
 
-function params(batch: boolean, extra: string[]): TObject {
-  const keys = ['courseId', ...(batch ? ['batchId'] : []), ...extra];
-  return Type.Object(Object.fromEntries(keys.map((key) => [key, Type.String()])));
-}
-
 function placePath(request: FastifyRequest, batch: boolean): { courseId: string; batchId: string | null } {
   return { courseId: pathId(request.params, 'courseId'), batchId: batch ? pathId(request.params, 'batchId') : null };
 }
 
-function actionPath(request: FastifyRequest, batch: boolean): service.ActionPath {
+function actionPath(request: FastifyRequest, batch: boolean): ActionPath {
   return { ...placePath(request, batch), moduleId: pathId(request.params, 'moduleId') };
 }
 
-function answer(completion: service.ActionOutcome) {
+/** Zoho's success body with where the learner now stands. */
+function outcomeAnswer(completion: ActionOutcome) {
   return { code: '200' as const, message: 'success' as const, completion };
 }
 
@@ -92,11 +95,10 @@ function readMarks(request: FastifyRequest, name: string, fallback?: number): nu
 
 /** Registers the routes. */
 export function registerCompletionRoutes(app: FastifyInstance, context: AppContext): void {
-  const body = Type.Optional(Type.Unknown());
   for (const family of families) {
     const moduleBase = `${family.path}/modules/:moduleId`;
     for (const kind of kinds) {
-      const itemParams = params(family.batch, ['moduleId', kind.idParam]);
+      const itemParams = familyParams(family.batch, ['moduleId', kind.idParam]);
       const itemPath = `${moduleBase}/${kind.plural}/:${kind.idParam}`;
       const actions = [
         { segment: 'markAsComplete', action: 'complete', verb: 'markComplete' },
@@ -116,13 +118,13 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
                   : 'The calling learner marks it (files, contents, links under entity rule 1; tests complete by marks).',
               tags: ['completion'],
               params: itemParams,
-              body,
+              body: completionActionBody,
               response: { 200: OutcomeBody, ...errorResponses },
             },
           },
           async (request) =>
-            answer(
-              await service.actOnEntity(
+            outcomeAnswer(
+              await actOnEntity(
                 context,
                 request.caller,
                 actionPath(request, family.batch),
@@ -147,13 +149,13 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
             operationId: `${verb}${family.infix}Module`,
             description: 'The calling learner marks the module (whenAModuleIsConsideredAsCompleted 1).',
             tags: ['completion'],
-            params: params(family.batch, ['moduleId']),
-            body,
+            params: familyParams(family.batch, ['moduleId']),
+            body: completionActionBody,
             response: { 200: OutcomeBody, ...errorResponses },
           },
         },
         async (request) =>
-          answer(await service.actOnModule(context, request.caller, actionPath(request, family.batch), action)),
+          outcomeAnswer(await actOnModule(context, request.caller, actionPath(request, family.batch), action)),
       );
       app.post(
         `/lectern/v1${family.path}/learners/:learnerId/${segment}`,
@@ -165,15 +167,15 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
               'Completes (or revokes) a learner: the learner under whenACourseIsConsideredAsCompleted 1; ' +
               'the LMS admin, owner, a course admin or a trainer under 3.',
             tags: ['completion'],
-            params: params(family.batch, ['learnerId']),
-            body,
+            params: familyParams(family.batch, ['learnerId']),
+            body: completionActionBody,
             response: { 200: OutcomeBody, ...errorResponses },
           },
         },
         async (request) => {
           const learnerId = pathId(request.params, 'learnerId');
           const place = placePath(request, family.batch);
-          return answer(await service.actOnCourse(context, request.caller, place, learnerId, action));
+          return outcomeAnswer(await actOnCourse(context, request.caller, place, learnerId, action));
         },
       );
     }
@@ -187,13 +189,9 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
             "Records a learner's result (learnerId, marks, maximumMarks default 100); it completes the test when " +
             'marks reach its passPercentage (any result without one).',
           tags: ['completion'],
-          params: params(family.batch, ['moduleId', 'onlineTestId']),
-          querystring: Type.Object({
-            learnerId: idParameter("The learner's erecno", { required: true }),
-            marks: textParameter(wholeNumberShape(0, 100_000), { description: 'Marks scored', required: true }),
-            maximumMarks: textParameter(wholeNumberShape(1, 100_000), { description: 'Out of; 100 by default' }),
-          }),
-          body,
+          params: familyParams(family.batch, ['moduleId', 'onlineTestId']),
+          querystring: recordOnlineTestResultQuery,
+          body: completionActionBody,
           response: { 200: OutcomeBody, ...errorResponses },
         },
       },
@@ -204,8 +202,8 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
         if (!/^[1-9][0-9]{0,19}$/.test(learnerErecno)) throw invalidInput('learnerId', 'must be an erecno');
         const maximumMarks = readMarks(request, 'maximumMarks', 100);
         if (maximumMarks < 1) throw invalidInput('maximumMarks', 'must be at least 1');
-        return answer(
-          await service.recordOnlineTestResult(
+        return outcomeAnswer(
+          await recordOnlineTestResult(
             context,
             request.caller,
             actionPath(request, family.batch),
@@ -226,22 +224,13 @@ export function registerCompletionRoutes(app: FastifyInstance, context: AppConte
           'The mandatory entities a learner must still complete before the entity unlocks (batchId 0 for ' +
           'self-paced and e-material courses); empty when it is not locked or locked only by a date.',
         tags: ['completion'],
-        params: Type.Object({
-          ...params(true, ['learnerId', 'entityId']).properties,
-          batchId: documentedAs(
-            Type.String(),
-            Type.String({
-              pattern: '^(0|[1-9][0-9]{0,19})$',
-              description: 'The batch; 0 for a course without batches',
-            }),
-          ),
-        }),
+        params: listRequisiteEntitiesParams,
         response: { 200: LockedEntitiesBody, ...errorResponses },
       },
     },
     async (request) => {
       const batch = (request.params as { batchId: string }).batchId;
-      const entities = await service.lockedEntitiesFor(
+      const entities = await lockedEntitiesFor(
         context,
         request.caller,
         {

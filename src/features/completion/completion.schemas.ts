@@ -1,5 +1,30 @@
-/** The completion API's request schemas. */
+/** The completion API's request and response schemas. */
 import { Type } from '@sinclair/typebox';
+import { wholeNumberShape } from '../../http/input-shapes.ts';
+import { documentedAs, idParameter, textParameter } from '../../http/parameters.ts';
+import { familyParams } from '../entities/index.ts';
+
+/** The body of every completion action: read as nothing, or the query's parameters, read by the handler. */
+export const completionActionBody = Type.Optional(Type.Unknown());
+
+/** The querystring of recordOnlineTestResult: whose result, and the marks out of what. */
+export const recordOnlineTestResultQuery = Type.Object({
+  learnerId: idParameter("The learner's erecno", { required: true }),
+  marks: textParameter(wholeNumberShape(0, 100_000), { description: 'Marks scored', required: true }),
+  maximumMarks: textParameter(wholeNumberShape(1, 100_000), { description: 'Out of; 100 by default' }),
+});
+
+/** The path of listRequisiteEntities: its batchId may be 0, for a course without batches. */
+export const listRequisiteEntitiesParams = Type.Object({
+  ...familyParams(true, ['learnerId', 'entityId']).properties,
+  batchId: documentedAs(
+    Type.String(),
+    Type.String({
+      pattern: '^(0|[1-9][0-9]{0,19})$',
+      description: 'The batch; 0 for a course without batches',
+    }),
+  ),
+});
 
 /** Where the learner stands after an action (Lectern's addition to Zoho's success body). */
 export const OutcomeBody = Type.Object({

@@ -9,7 +9,7 @@ import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { type EntityView, entityDataQuery } from '../entities/index.ts';
+import type { EntityView } from '../entities/index.ts';
 import {
   OnlineTestDataInput,
   type OnlineTestInput,
@@ -17,14 +17,16 @@ import {
   presentOnlineTest,
 } from '../online-tests/index.ts';
 import {
+  ActivityTestDeletedBody,
+  ActivityTestEnvelope,
+  ActivityTestListEnvelope,
+  ActivityTestParams,
   activityListQuery,
-  body,
-  courseParams,
-  dataName,
-  done,
-  list,
-  single,
-  testParams,
+  activityTestDataBody,
+  activityTestDataName,
+  addActivityTestQuery,
+  CourseParams,
+  editActivityTestQuery,
 } from './course-activity.schemas.ts';
 import * as service from './course-activity.service.ts';
 
@@ -51,15 +53,15 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
         schema: {
           operationId: `create${noun}`,
           tags,
-          params: courseParams,
-          querystring: entityDataQuery(dataName, OnlineTestDataInput),
-          body,
-          response: { 200: single, ...errorResponses },
+          params: CourseParams,
+          querystring: addActivityTestQuery,
+          body: activityTestDataBody,
+          response: { 200: ActivityTestEnvelope, ...errorResponses },
         },
       },
       async (request, reply) => {
         const courseId = pathId(request.params, 'courseId');
-        const input = readDataObjectInput<OnlineTestInput>(request, reply, dataName, OnlineTestDataInput);
+        const input = readDataObjectInput<OnlineTestInput>(request, reply, activityTestDataName, OnlineTestDataInput);
         return answer(request, await service.createActivityTest(context, request.caller, stage, courseId, input));
       },
     );
@@ -70,15 +72,15 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
         schema: {
           operationId: `update${noun}`,
           tags,
-          params: testParams,
-          querystring: entityDataQuery(dataName, OnlineTestUpdateInput),
-          body,
-          response: { 200: single, ...errorResponses },
+          params: ActivityTestParams,
+          querystring: editActivityTestQuery,
+          body: activityTestDataBody,
+          response: { 200: ActivityTestEnvelope, ...errorResponses },
         },
       },
       async (request, reply) => {
         const { courseId, testId } = ids(request.params);
-        const input = readDataObjectInput<OnlineTestInput>(request, reply, dataName, OnlineTestUpdateInput);
+        const input = readDataObjectInput<OnlineTestInput>(request, reply, activityTestDataName, OnlineTestUpdateInput);
         const view = await service.updateActivityTest(context, request.caller, stage, courseId, testId, input);
         return answer(request, view);
       },
@@ -87,7 +89,12 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
       `${base}/:testId`,
       {
         config: { scope: 'DELETE' },
-        schema: { operationId: `delete${noun}`, tags, params: testParams, response: { 200: done, ...errorResponses } },
+        schema: {
+          operationId: `delete${noun}`,
+          tags,
+          params: ActivityTestParams,
+          response: { 200: ActivityTestDeletedBody, ...errorResponses },
+        },
       },
       async (request) => {
         const { courseId, testId } = ids(request.params);
@@ -103,8 +110,8 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
           operationId: `get${noun}`,
           description: "Lectern's addition: Zoho documents no fetch.",
           tags,
-          params: testParams,
-          response: { 200: single, ...errorResponses },
+          params: ActivityTestParams,
+          response: { 200: ActivityTestEnvelope, ...errorResponses },
         },
       },
       async (request) => {
@@ -120,9 +127,9 @@ export function registerCourseActivityRoutes(app: FastifyInstance, context: AppC
           operationId: `list${noun}s`,
           description: "Lectern's addition: Zoho documents no list (course settings list them too).",
           tags,
-          params: courseParams,
+          params: CourseParams,
           querystring: activityListQuery,
-          response: { 200: list, ...errorResponses },
+          response: { 200: ActivityTestListEnvelope, ...errorResponses },
         },
       },
       async (request) => {

@@ -1,40 +1,47 @@
-/** Course settings' activity lists, in Zoho's key names and key order. */
+/** Pre- and post-course online tests and Course Settings' activity lists, in Zoho's key names and key order. */
 import { Type } from '@sinclair/typebox';
 import { startIndexParameter } from '../../http/parameters.ts';
-import { OnlineTestSchema } from '../online-tests/index.ts';
+import { entityDataBody, entityDataQuery } from '../entities/index.ts';
+import { OnlineTestDataInput, OnlineTestSchema, OnlineTestUpdateInput } from '../online-tests/index.ts';
 
-export const dataName = 'onlineTestData';
+/** A course activity's data object is an online test's: `onlineTestData`. */
+export const activityTestDataName = 'onlineTestData';
 
 /** `preCourseActivities` / `postCourseActivities` in course settings (provisional: no sample). */
 export const CourseActivityListSchema = Type.Object({ onlineTests: Type.Array(OnlineTestSchema) });
 
-/** The path parameters of course. */
-export const courseParams = Type.Object({ courseId: Type.String() });
+/** The path of a course's activities and of Course Settings. */
+export const CourseParams = Type.Object({ courseId: Type.String() });
 
-/** The path parameters of test. */
-export const testParams = Type.Object({ courseId: Type.String(), testId: Type.String() });
+/** The path of one pre- or post-course test. */
+export const ActivityTestParams = Type.Object({ courseId: Type.String(), testId: Type.String() });
 
-export const body = Type.Optional(
-  Type.Unknown({ description: `${dataName} as a JSON body, bare or wrapped, or a form field` }),
-);
+/** The querystring of adding a pre- or post-course test: onlineTestData as on create. */
+export const addActivityTestQuery = entityDataQuery(activityTestDataName, OnlineTestDataInput);
 
-export const single = Type.Object({
+/** The querystring of editing a pre- or post-course test: onlineTestData, every key optional. */
+export const editActivityTestQuery = entityDataQuery(activityTestDataName, OnlineTestUpdateInput);
+
+/** The body of adding and editing: onlineTestData may come here instead of the query, read by the handler. */
+export const activityTestDataBody = entityDataBody(activityTestDataName);
+
+/** `{"code":200,"onlineTest":{...},"message":"success"}` for one pre- or post-course test. */
+export const ActivityTestEnvelope = Type.Object({
   code: Type.Literal(200),
   onlineTest: OnlineTestSchema,
   message: Type.Literal('success'),
 });
 
-export const list = Type.Object({
+/** A page of a course's pre- or post-course tests. */
+export const ActivityTestListEnvelope = Type.Object({
   code: Type.Literal(200),
   onlineTests: Type.Array(OnlineTestSchema),
   message: Type.Literal('success'),
   hasMoreRecords: Type.Boolean(),
 });
 
-export const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
-
-/** The path parameters of Course. */
-export const CourseParams = Type.Object({ courseId: Type.String() });
+/** `{"code":200,"message":"success"}` for a deleted test (the module entities' number code). */
+export const ActivityTestDeletedBody = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
 
 /** The 200 answer of getCourseSettings. */
 export const getCourseSettingsResponse200 = Type.Object({

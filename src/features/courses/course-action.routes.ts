@@ -1,12 +1,18 @@
 /** Zoho's Course Action API: publish, unpublish, enable, disable, favourite and unfavourite. */
-import { type TProperties, Type } from '@sinclair/typebox';
+import type { TObject } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readParameter } from '../../http/input.ts';
-import { notifyParameter, textParameter } from '../../http/parameters.ts';
-import { CourseParams, CourseStatusEnvelope } from './course.schemas.ts';
+import { CourseParams } from './course.schemas.ts';
+import {
+  CourseStatusEnvelope,
+  courseActionBody,
+  courseActionWithoutParametersQuery,
+  courseSwitchQuery,
+  publishCourseQuery,
+} from './course-action.schemas.ts';
 import * as actions from './course-action.service.ts';
 
 function statusBody(courseId: string, status: string) {
@@ -24,59 +30,62 @@ function readComment(request: FastifyRequest): string | null {
 
 /** Registers the course action endpoints. */
 export function registerCourseActionRoutes(app: FastifyInstance, context: AppContext): void {
-  const action = (operationId: string, path: string, extraQuery: TProperties) => ({
+  const action = (operationId: string, path: string, query: TObject) => ({
     config: { scope: 'CREATE' as const },
     schema: {
       operationId,
       tags: ['course actions'],
       params: CourseParams,
-      querystring: Type.Object(extraQuery),
-      body: Type.Optional(Type.Unknown()),
+      querystring: query,
+      body: courseActionBody,
       response: {
         200: path === 'status' ? CourseStatusEnvelope : SuccessBody,
         ...errorResponses,
       },
     },
   });
-  const notify = {
-    notifyApplicableUsers: notifyParameter('True or False, any case; without True nobody is e-mailed'),
-  };
-  const comment = {
-    comment: textParameter(Type.String({ maxLength: 2000 }), { description: 'Why (at most 2000 characters)' }),
-  };
+  const none = courseActionWithoutParametersQuery;
 
-  app.post('/api/v1/courses/:courseId/publish', action('publishCourse', 'status', notify), async (request) => {
-    const courseId = pathId(request.params, 'courseId');
-    // Zoho's page leaves the default blank: without True, nobody is e-mailed (webhooks get the event regardless).
-    const notify = parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers') ?? false;
-    await actions.publishCourse(context, request.caller, courseId, { notify });
-    return statusBody(courseId, 'published');
-  });
+  app.post(
+    '/api/v1/courses/:courseId/publish',
+    action('publishCourse', 'status', publishCourseQuery),
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      // Zoho's page leaves the default blank: without True, nobody is e-mailed (webhooks get the event regardless).
+      const notify = parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers') ?? false;
+      await actions.publishCourse(context, request.caller, courseId, { notify });
+      return statusBody(courseId, 'published');
+    },
+  );
 
-  app.post('/api/v1/courses/:courseId/unpublish', action('unpublishCourse', 'status', {}), async (request) => {
+  app.post('/api/v1/courses/:courseId/unpublish', action('unpublishCourse', 'status', none), async (request) => {
     const courseId = pathId(request.params, 'courseId');
     await actions.unpublishCourse(context, request.caller, courseId);
     return statusBody(courseId, 'unpublished');
   });
 
-  app.post('/api/v1/courses/:courseId/enable', action('enableCourse', 'status', comment), async (request) => {
+  app.post('/api/v1/courses/:courseId/enable', action('enableCourse', 'status', courseSwitchQuery), async (request) => {
     const courseId = pathId(request.params, 'courseId');
     await actions.setCourseDisabled(context, request.caller, courseId, false, readComment(request));
     return statusBody(courseId, 'enabled');
   });
 
-  app.post('/api/v1/courses/:courseId/disable', action('disableCourse', 'status', comment), async (request) => {
-    const courseId = pathId(request.params, 'courseId');
-    await actions.setCourseDisabled(context, request.caller, courseId, true, readComment(request));
-    return statusBody(courseId, 'disabled');
-  });
+  app.post(
+    '/api/v1/courses/:courseId/disable',
+    action('disableCourse', 'status', courseSwitchQuery),
+    async (request) => {
+      const courseId = pathId(request.params, 'courseId');
+      await actions.setCourseDisabled(context, request.caller, courseId, true, readComment(request));
+      return statusBody(courseId, 'disabled');
+    },
+  );
 
-  app.post('/api/v1/courses/:courseId/favorite', action('favouriteCourse', 'plain', {}), async (request) => {
+  app.post('/api/v1/courses/:courseId/favorite', action('favouriteCourse', 'plain', none), async (request) => {
     await actions.setFavourite(context, request.caller, pathId(request.params, 'courseId'), true);
     return success;
   });
 
-  app.post('/api/v1/courses/:courseId/unfavorite', action('unfavouriteCourse', 'plain', {}), async (request) => {
+  app.post('/api/v1/courses/:courseId/unfavorite', action('unfavouriteCourse', 'plain', none), async (request) => {
     await actions.setFavourite(context, request.caller, pathId(request.params, 'courseId'), false);
     return success;
   });

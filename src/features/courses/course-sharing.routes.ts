@@ -1,5 +1,4 @@
 /** Sharing and suggesting courses and the suggested-to-me count. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
@@ -7,27 +6,22 @@ import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } fr
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
 import { isNumericId } from '../../ids.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
+import { CourseParams } from './course.schemas.ts';
+import * as actions from './course-action.service.ts';
 import {
-  CourseParams,
   countSuggestedCoursesResponse200,
-  idListQuery,
+  courseAudienceQuery,
   listSharedUsersQuery,
   shareCourseBody,
+  shareCourseResponse200,
   suggestCourseBody,
+  suggestCourseResponse200,
   unshareCourseBody,
   unshareCourseQuery,
-} from './course.schemas.ts';
-import * as actions from './course-action.service.ts';
+} from './course-sharing.schemas.ts';
 
 /** Registers share, unshare, shared users, suggest and suggested count. */
 export function registerCourseSharingRoutes(app: FastifyInstance, context: AppContext): void {
-  const peopleEnvelope = (key: string) =>
-    Type.Object({
-      [key]: Type.Array(PersonSchema),
-      code: Type.Literal('200'),
-      message: Type.Literal('success'),
-    });
-
   app.put(
     '/api/v1/courses/:courseId/share',
     {
@@ -36,9 +30,9 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         operationId: 'shareCourse',
         tags: ['course actions'],
         params: CourseParams,
-        querystring: idListQuery,
+        querystring: courseAudienceQuery,
         body: shareCourseBody,
-        response: { 200: peopleEnvelope('sharedUsers'), ...errorResponses },
+        response: { 200: shareCourseResponse200, ...errorResponses },
       },
     },
     async (request) => {
@@ -106,9 +100,9 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         operationId: 'suggestCourse',
         tags: ['course actions'],
         params: CourseParams,
-        querystring: idListQuery,
+        querystring: courseAudienceQuery,
         body: suggestCourseBody,
-        response: { 200: peopleEnvelope('suggestedUsers'), ...errorResponses },
+        response: { 200: suggestCourseResponse200, ...errorResponses },
       },
     },
     async (request) => {

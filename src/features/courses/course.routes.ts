@@ -24,12 +24,12 @@ import {
   CourseSchema,
   CourseUpdateInput,
   createCourseBody,
-  createQuery,
+  createCourseQuery,
   getCourseQuery,
   updateCourseBody,
   updateCourseByQueryBody,
   updateCourseByQueryQuery,
-  updateQuery,
+  updateCourseQuery,
 } from './course.schemas.ts';
 import * as service from './course.service.ts';
 import type { CourseFilters } from './course-list.repository.ts';
@@ -119,7 +119,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
       schema: {
         operationId: 'createCourse',
         tags: ['courses'],
-        querystring: createQuery,
+        querystring: createCourseQuery,
         body: createCourseBody,
         response: { 200: CourseEnvelope, ...errorResponses },
       },
@@ -192,7 +192,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
         operationId: 'updateCourse',
         tags: ['courses'],
         params: CourseParams,
-        querystring: updateQuery,
+        querystring: updateCourseQuery,
         body: updateCourseBody,
         response: { 200: CourseEnvelope, ...errorResponses },
       },

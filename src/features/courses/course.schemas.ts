@@ -1,15 +1,9 @@
 /** The Course API's input and output schemas, in Zoho's key names and key order. */
 import { Type } from '@sinclair/typebox';
-import {
-  dataObjectParameter,
-  IdText,
-  idListParameter,
-  idParameter,
-  startIndexParameter,
-  textParameter,
-} from '../../http/parameters.ts';
+import { dataObjectParameter, IdText, idParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
 
+/** How every courseData parameter is described in the OpenAPI document. */
 export const courseDataDescription = 'The course as JSON (or send it as the JSON or form body)';
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
@@ -204,53 +198,17 @@ export const CourseListQuery = Type.Object({
   suggestedToMe: textParameter(Type.Boolean(), { description: 'Only courses suggested to the caller' }),
 });
 
-/** The path parameters of Course. */
+/** The path of one course. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
 
-/** `{"code":"200","course":{"courseId":"...","status":"published"},"message":"success"}`, as the Publish Course page shows. */
-export const CourseStatusEnvelope = Type.Object({
-  code: Type.Literal('200'),
-  course: Type.Object({ courseId: Type.String(), status: Type.String() }),
-  message: Type.Literal('success'),
-});
-
-/** The querystring of idList. */
-export const idListQuery = Type.Object({
-  erecnosList: idListParameter('The people: erecnos, e.g. [588882000000212025]'),
-});
-
-/** The querystring of create. */
-export const createQuery = Type.Object({
+/** The querystring of createCourse: courseData as on create. */
+export const createCourseQuery = Type.Object({
   courseData: dataObjectParameter(CourseDataInput, { description: courseDataDescription }),
 });
 
-/** The querystring of update. */
-export const updateQuery = Type.Object({
+/** The querystring of updateCourse: courseData, every key optional. */
+export const updateCourseQuery = Type.Object({
   courseData: dataObjectParameter(CourseUpdateInput, { description: courseDataDescription }),
-});
-
-/** The body of shareCourse. */
-export const shareCourseBody = Type.Optional(Type.Unknown());
-
-/** The querystring of unshareCourse. */
-export const unshareCourseQuery = Type.Object({
-  sharedUserErecno: idParameter('The person to stop sharing with', { required: true }),
-});
-
-/** The body of unshareCourse. */
-export const unshareCourseBody = Type.Optional(Type.Unknown());
-
-/** The querystring of listSharedUsers. */
-export const listSharedUsersQuery = Type.Object({ startIndex: startIndexParameter });
-
-/** The body of suggestCourse. */
-export const suggestCourseBody = Type.Optional(Type.Unknown());
-
-/** The 200 answer of countSuggestedCourses. */
-export const countSuggestedCoursesResponse200 = Type.Object({
-  code: Type.Literal('200'),
-  message: Type.Literal('success'),
-  count: Type.Integer(),
 });
 
 /** The body of createCourse. */

@@ -2,7 +2,7 @@
 import type { Static } from '@sinclair/typebox';
 import { presentPerson } from '../people/index.ts';
 import type { EnrolledPersonSchema, LearnersEnvelope } from './enrolment.schemas.ts';
-import type { EnrolmentOutcome } from './enrolment.service.ts';
+import type { EnrolmentOutcome } from './enrolment-target.ts';
 
 /** One outcome in the answer's shape. */
 export function presentOutcome(outcome: EnrolmentOutcome): Static<typeof EnrolledPersonSchema> {

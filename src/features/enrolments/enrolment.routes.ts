@@ -1,12 +1,21 @@
 /** Zoho's Course Learner API: enrol, unenrol and remove learners of a course or of a blended course's batch. */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readIdList, readParameter } from '../../http/input.ts';
 import { presentOutcomes } from './enrolment.presenter.ts';
-import { BatchParams, CourseParams, idListQuery, LearnersEnvelope, notifyQuery } from './enrolment.schemas.ts';
-import { type EnrolmentTarget, enrolLearners, removeLearner, unenrolLearners } from './enrolment.service.ts';
+import {
+  BatchParams,
+  CourseParams,
+  enrolmentChangeBody,
+  enrolmentChangeQuery,
+  LearnersEnvelope,
+  removeLearnerParams,
+  removeLearnerQuery,
+} from './enrolment.schemas.ts';
+import { enrolLearners } from './enrolment.service.ts';
+import type { EnrolmentTarget } from './enrolment-target.ts';
+import { removeLearner, unenrolLearners } from './unenrolment.service.ts';
 
 /** notifyApplicableUsers from the query or the body; default true. */
 function readNotify(request: FastifyRequest) {
@@ -39,8 +48,8 @@ export function registerEnrolmentRoutes(app: FastifyInstance, context: AppContex
             operationId: `${verb}${noun}Learners`,
             tags,
             params,
-            querystring: idListQuery,
-            body: Type.Optional(Type.Unknown()),
+            querystring: enrolmentChangeQuery,
+            body: enrolmentChangeBody,
             response: { 200: LearnersEnvelope, ...errorResponses },
           },
         },
@@ -59,9 +68,9 @@ export function registerEnrolmentRoutes(app: FastifyInstance, context: AppContex
         schema: {
           operationId: `remove${noun}Learner`,
           tags,
-          params: Type.Object({ ...params.properties, learnerId: Type.String() }),
-          querystring: Type.Object(notifyQuery),
-          body: Type.Optional(Type.Unknown()),
+          params: removeLearnerParams(params),
+          querystring: removeLearnerQuery,
+          body: enrolmentChangeBody,
           response: { 200: SuccessBody, ...errorResponses },
         },
       },

@@ -1,8 +1,8 @@
-/** The enrol and unenrol answers' schemas, in Zoho's key names and key order. */
-import { Type } from '@sinclair/typebox';
+/** The Course Learner API's request schemas and the enrol and unenrol answers' schemas (Zoho's key names and order). */
+import { type TObject, Type } from '@sinclair/typebox';
 import { idListParameter, notifyParameter } from '../../http/parameters.ts';
 
-export const notifyQuery = {
+const notifyKeys = {
   notifyApplicableUsers: notifyParameter('Lectern: True or False (any case), default true: tell the people concerned'),
 };
 
@@ -28,11 +28,24 @@ export const LearnersEnvelope = Type.Object({
   message: Type.Literal('success'),
 });
 
+/** The path of a course's enrolments. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
 
+/** The path of a blended course's batch's enrolments. */
 export const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
 
-export const idListQuery = Type.Object({
+/** The querystring of enrol and unenrol: the learners, and whether they are told. */
+export const enrolmentChangeQuery = Type.Object({
   erecnosList: idListParameter('The learners: erecnos, e.g. [588882000000212025]'),
-  ...notifyQuery,
+  ...notifyKeys,
 });
+
+/** The body of enrol, unenrol and remove: the query's parameters may come here instead, read by the handler. */
+export const enrolmentChangeBody = Type.Optional(Type.Unknown());
+
+/** The path of removing one learner: the course's or batch's path and the learner. */
+export const removeLearnerParams = (parentParams: TObject) =>
+  Type.Object({ ...parentParams.properties, learnerId: Type.String() });
+
+/** The querystring of removing one learner: whether the people concerned are told. */
+export const removeLearnerQuery = Type.Object(notifyKeys);

@@ -1,2 +1,2 @@
 /** The public surface of features/enrolments/: what other folders may use of it; everything else stays inside. */
-export { deleteEnrolmentsIn } from './enrolment.service.ts';
+export { deleteEnrolmentsIn } from './unenrolment.service.ts';

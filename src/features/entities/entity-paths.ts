@@ -1,5 +1,4 @@
 /** The two families of module-entity paths (a course's own modules, a blended batch's) and reading ids from them. */
-import { type TObject, Type } from '@sinclair/typebox';
 import { pathId } from '../../http/input.ts';
 import type { EntityPath } from './entity.service.ts';
 
@@ -26,9 +25,3 @@ export const entityFamilies = familiesUnder('/api/v1');
 
 /** One family of paths. */
 export type EntityFamily = (typeof entityFamilies)[number];
-
-/** Path params schema for a family, with the module and item ids when asked. */
-export function familyParams(batch: boolean, extra: string[]): TObject {
-  const keys = ['courseId', ...(batch ? ['batchId'] : []), ...extra];
-  return Type.Object(Object.fromEntries(keys.map((key) => [key, Type.String()])));
-}

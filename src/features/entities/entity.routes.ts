@@ -6,17 +6,24 @@
  * tests, assignments), under `/lectern/v1`.
  */
 
-import { type TObject, type TSchema, Type } from '@sinclair/typebox';
+import type { TObject, TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
-import { dataObjectParameter } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
-import { listQuery } from './entity.schemas.ts';
+import {
+  entityDataBody,
+  entityDataQuery,
+  entityDeletedBody,
+  entityItemEnvelope,
+  entityListEnvelope,
+  entityListQuery,
+  familyParams,
+} from './entity.schemas.ts';
 import * as service from './entity.service.ts';
-import { type EntityFamily, entityPath, familiesUnder, familyParams } from './entity-paths.ts';
+import { type EntityFamily, entityPath, familiesUnder } from './entity-paths.ts';
 
 /** Everything that differs between kinds. */
 export interface EntityKind<Input extends Record<string, unknown>> {
@@ -48,13 +55,6 @@ export interface EntityKind<Input extends Record<string, unknown>> {
   skipUpdate?: boolean;
 }
 
-/** The query of a write: the data object, validated by its reader against `schema`. */
-export function entityDataQuery(dataName: string, schema: TObject): TObject {
-  return Type.Object({
-    [dataName]: dataObjectParameter(schema, { description: `The data as JSON (or send it as the JSON or form body)` }),
-  });
-}
-
 /** Where a kind's endpoints go: Zoho's families by default; Lectern's own write API under another prefix. */
 export interface EntityRouteOptions {
   /** `/api/v1` (Zoho's) unless given; contents' write API uses `/lectern/v1`. */
@@ -82,18 +82,8 @@ function routeParts<Input extends Record<string, unknown>>(
     itemParams: familyParams(family.batch, ['moduleId', kind.idParam]),
     operationIdFor: (verb: string, suffix = '') => `${verb}${family.infix}${kind.noun}${suffix}`,
     tags: [kind.plural],
-    single: Type.Object({
-      code: Type.Literal(200),
-      [kind.singular]: kind.itemSchema,
-      message: Type.Literal('success'),
-    }),
-    // Zoho's Fetch Course Links sample puts `code` before the list.
-    list: Type.Object({
-      code: Type.Literal(200),
-      [kind.plural]: Type.Array(kind.itemSchema),
-      message: Type.Literal('success'),
-      hasMoreRecords: Type.Boolean(),
-    }),
+    single: entityItemEnvelope(kind.singular, kind.itemSchema),
+    list: entityListEnvelope(kind.plural, kind.itemSchema),
     answer: (request: FastifyRequest, view: service.EntityView) => ({
       code: 200,
       [kind.singular]: kind.present(view, publicBase(request, context.config)),
@@ -127,10 +117,7 @@ function registerWriteRoutes<Input extends Record<string, unknown>>(
 ): void {
   const { modulePath, itemPath, moduleParams, itemParams, operationIdFor, tags, single, answer } = parts;
   const what = kind.singular;
-  const done = Type.Object({ code: Type.Literal(200), message: Type.Literal('success') });
-  const body = Type.Optional(
-    Type.Unknown({ description: `${kind.dataName} as a JSON body, bare or wrapped, or a form field` }),
-  );
+  const body = entityDataBody(kind.dataName);
 
   if (kind.createInput && kind.toFields && !kind.skipCreate) {
     const { createInput, toFields } = kind;
@@ -202,7 +189,7 @@ function registerWriteRoutes<Input extends Record<string, unknown>>(
         operationId: operationIdFor('delete'),
         tags,
         params: itemParams,
-        response: { 200: done, ...errorResponses },
+        response: { 200: entityDeletedBody, ...errorResponses },
       },
     },
     async (request) => {
@@ -268,7 +255,7 @@ function registerReadRoutes<Input extends Record<string, unknown>>(
         operationId: operationIdFor('list', 's').replace(/^list/, 'listModule'),
         tags,
         params: moduleParams,
-        querystring: listQuery,
+        querystring: entityListQuery,
         response: { 200: list, ...errorResponses },
       },
     },
@@ -282,7 +269,7 @@ function registerReadRoutes<Input extends Record<string, unknown>>(
         operationId: `list${family.batch ? 'Batch' : 'Course'}${kind.noun}s`,
         tags,
         params: familyParams(family.batch, []),
-        querystring: listQuery,
+        querystring: entityListQuery,
         response: { 200: list, ...errorResponses },
       },
     },

@@ -1,6 +1,14 @@
 /** The public surface of features/entities/: what other folders may use of it; everything else stays inside. */
 
-export { type EntityKind, entityDataQuery, registerEntityRoutes } from './entity.routes.ts';
+export { type EntityKind, registerEntityRoutes } from './entity.routes.ts';
+export {
+  entityDataBody,
+  entityDataQuery,
+  entityItemEnvelope,
+  familyParams,
+  ResourceSchema,
+  ResourcesInput,
+} from './entity.schemas.ts';
 export {
   createEntity,
   deleteEntitiesIn,
@@ -17,5 +25,5 @@ export {
 } from './entity.service.ts';
 export { cloneModuleEntities } from './entity-clone.service.ts';
 export { commonEntityFields, completeEntityFields } from './entity-fields.ts';
-export { type EntityFamily, entityFamilies, entityPath, familiesUnder, familyParams } from './entity-paths.ts';
-export { ResourceSchema, ResourcesInput, readResources, resourcesOf } from './entity-resources.ts';
+export { type EntityFamily, entityFamilies, entityPath, familiesUnder } from './entity-paths.ts';
+export { readResources, resourcesOf } from './entity-resources.ts';

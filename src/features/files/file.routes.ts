@@ -4,12 +4,10 @@
  * under /lectern/v1 with the same path tail (Zoho documents no download). Multipart parsing is registered for these routes only: everywhere else a multipart body stays a 415.
  */
 import multipart from '@fastify/multipart';
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses } from '../../http/envelope.ts';
 import { pathId } from '../../http/input.ts';
-import { uploadBody } from '../../http/parameters.ts';
 import { publicBase } from '../../http/public-base.ts';
 import {
   type EntityFamily,
@@ -24,24 +22,21 @@ import {
 import { fileFields, fileKind, presentFile } from './file.kind.ts';
 import { admitUpload, closeIfBodyUnread, multipartLimits, readFileRequest } from './file.request.ts';
 import {
-  createQuery,
+  createFileBody,
+  createFileQuery,
+  downloadFileResponse200,
   FileDataInput,
   FileEnvelope,
   type FileInput,
   FileUpdateInput,
-  updateQuery,
+  updateFileBody,
+  updateFileQuery,
 } from './file.schemas.ts';
 import { checkFileWrite, createFile, openFileDownload, updateFile } from './file.service.ts';
 import { attachmentDisposition } from './file-content-type.ts';
 
-const uploadDescription =
-  'multipart/form-data: the document as the part `file`, and `fileData` (JSON) as a field unless it is in the query.';
-const createBody = uploadBody(uploadDescription, { file: true });
-const updateBody = uploadBody(`${uploadDescription} Update also takes fileData alone as a JSON or form body.`, {
-  file: false,
-});
-
-function answer(request: FastifyRequest, context: AppContext, view: EntityView) {
+/** `{"code":200,"file":{...},"message":"success"}` for a file written. */
+function fileAnswer(request: FastifyRequest, context: AppContext, view: EntityView) {
   return {
     code: 200 as const,
     file: presentFile(view, publicBase(request, context.config)),
@@ -81,8 +76,8 @@ function registerUploads(app: FastifyInstance, context: AppContext, family: Enti
         tags,
         consumes: ['multipart/form-data'],
         params: familyParams(family.batch, ['moduleId']),
-        querystring: createQuery,
-        body: createBody,
+        querystring: createFileQuery,
+        body: createFileBody,
         response: { 200: FileEnvelope, ...errorResponses },
       },
     },
@@ -96,7 +91,7 @@ function registerUploads(app: FastifyInstance, context: AppContext, family: Enti
       });
       // Checked already (check above), so this cannot throw after the bytes were stored.
       const fields = fileFields(input!) as EntityFields;
-      return answer(request, context, await createFile(context, request.caller, path, fields, upload!));
+      return fileAnswer(request, context, await createFile(context, request.caller, path, fields, upload!));
     },
   );
 
@@ -110,8 +105,8 @@ function registerUploads(app: FastifyInstance, context: AppContext, family: Enti
         tags,
         consumes: ['multipart/form-data', 'application/json', 'application/x-www-form-urlencoded'],
         params: familyParams(family.batch, ['moduleId', 'fileId']),
-        querystring: updateQuery,
-        body: updateBody,
+        querystring: updateFileQuery,
+        body: updateFileBody,
         response: { 200: FileEnvelope, ...errorResponses },
       },
     },
@@ -125,7 +120,7 @@ function registerUploads(app: FastifyInstance, context: AppContext, family: Enti
         fileRequired: false,
       });
       const change = (current: EntityView) => fileFields(input ?? {}, current);
-      return answer(request, context, await updateFile(context, request.caller, path, fileId, change, upload));
+      return fileAnswer(request, context, await updateFile(context, request.caller, path, fileId, change, upload));
     },
   );
 }
@@ -142,10 +137,7 @@ function registerDownload(app: FastifyInstance, context: AppContext, family: Ent
         tags: ['files'],
         params: familyParams(family.batch, ['moduleId', 'fileId']),
         response: {
-          200: {
-            description: 'The document, with its stored Content-Type, Content-Length and an attachment disposition',
-            content: { 'application/octet-stream': { schema: Type.String({ format: 'binary' }) } },
-          },
+          200: downloadFileResponse200,
           ...errorResponses,
         },
       },

@@ -1,10 +1,8 @@
 /** The file API's request and response schemas. */
 import { type Static, Type } from '@sinclair/typebox';
 import { OptionalDateShape, OptionalMinutesShape } from '../../http/input-shapes.ts';
-import { dataObjectParameter, documentedAs } from '../../http/parameters.ts';
+import { dataObjectParameter, documentedAs, uploadBody } from '../../http/parameters.ts';
 import { ResourceSchema, ResourcesInput } from '../entities/index.ts';
-
-/** Most minutes a file may be expected to take (as for modules). */
 
 const flag = () => Type.Optional(Type.Boolean({ errorMessage: 'must be true or false' }));
 
@@ -72,19 +70,40 @@ export const FileSchema = Type.Object({
 
 const fileDataDescription = "The file's data as JSON (or send it as the multipart field fileData)";
 
+/** `{"code":200,"file":{...},"message":"success"}`. */
 export const FileEnvelope = Type.Object({
   code: Type.Literal(200),
   file: FileSchema,
   message: Type.Literal('success'),
 });
 
-export const createQuery = Type.Object({
+/** The querystring of createFile: fileData, unless it comes as a multipart field. */
+export const createFileQuery = Type.Object({
   fileData: dataObjectParameter(FileDataInput, { description: fileDataDescription }),
 });
 
-export const updateQuery = Type.Object({
+/** The querystring of updateFile: fileData, unless it comes in the body. */
+export const updateFileQuery = Type.Object({
   fileData: dataObjectParameter(FileUpdateInput, {
     description: `${fileDataDescription}; required unless the part file is sent`,
     required: false,
   }),
 });
+
+const uploadDescription =
+  'multipart/form-data: the document as the part `file`, and `fileData` (JSON) as a field unless it is in the query.';
+
+/** The body of createFile: the document, mandatory, and fileData as a field. */
+export const createFileBody = uploadBody(uploadDescription, { file: true });
+
+/** The body of updateFile: a replacing document, or fileData alone. */
+export const updateFileBody = uploadBody(
+  `${uploadDescription} Update also takes fileData alone as a JSON or form body.`,
+  { file: false },
+);
+
+/** The 200 answer of downloadFile: the document's bytes, described for the OpenAPI document only. */
+export const downloadFileResponse200 = {
+  description: 'The document, with its stored Content-Type, Content-Length and an attachment disposition',
+  content: { 'application/octet-stream': { schema: Type.String({ format: 'binary' }) } },
+};

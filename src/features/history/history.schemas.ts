@@ -39,6 +39,7 @@ export const HistoryEnvelope = Type.Object({
 /** One history entry as answered. */
 export type Entry = Static<typeof HistoryEntrySchema>;
 
+/** The querystring of the history reads: filters by batch and type, and the page. */
 export const HistoryQuerystring = Type.Object({
   batchId: idParameter('Only entries of this batch'),
   type: textParameter(

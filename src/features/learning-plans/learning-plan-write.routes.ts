@@ -1,18 +1,24 @@
 /** Lectern's own learning plan writes (LMS admins): create, change, delete plans, and assign them to people. */
 
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
-import { errorResponses, SuccessBody, success, successEnvelope } from '../../http/envelope.ts';
+import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList } from '../../http/input.ts';
-import { idListParameter } from '../../http/parameters.ts';
-import { PersonSchema, presentPerson } from '../people/index.ts';
+import { presentPerson } from '../people/index.ts';
 import { presentPlan } from './learning-plan.presenter.ts';
-import { LearningPlanSchema, PlanDataInput, PlanUpdateInput, planBody, planQuery } from './learning-plan.schemas.ts';
+import {
+  addLearningPlanMembersResponse200,
+  LearningPlanEnvelope,
+  PlanDataInput,
+  PlanUpdateInput,
+  planDataBody,
+  planDataQuery,
+  planMembersBody,
+  planMembersQuery,
+  planParams,
+} from './learning-plan.schemas.ts';
 import * as service from './learning-plan.service.ts';
-
-const planEnvelope = successEnvelope('learningPlan', LearningPlanSchema);
 
 /** learningPlanData's course ids may come as JSON numbers: the schema checks them as digit strings. */
 function courseIdsAsText(data: Record<string, unknown>): Record<string, unknown> {
@@ -25,8 +31,6 @@ function courseIdsAsText(data: Record<string, unknown>): Record<string, unknown>
 
 /** Registers /lectern/v1/learning-plans and its members. */
 export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: AppContext): void {
-  const planParams = Type.Object({ planId: Type.String() });
-
   app.post(
     '/lectern/v1/learning-plans',
     {
@@ -34,9 +38,9 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
       schema: {
         operationId: 'createLearningPlan',
         tags: ['lectern', 'learning plans'],
-        querystring: planQuery(PlanDataInput),
-        body: planBody,
-        response: { 200: planEnvelope, ...errorResponses },
+        querystring: planDataQuery(PlanDataInput),
+        body: planDataBody,
+        response: { 200: LearningPlanEnvelope, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -56,9 +60,9 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
         operationId: 'updateLearningPlan',
         tags: ['lectern', 'learning plans'],
         params: planParams,
-        querystring: planQuery(PlanUpdateInput),
-        body: planBody,
-        response: { 200: planEnvelope, ...errorResponses },
+        querystring: planDataQuery(PlanUpdateInput),
+        body: planDataBody,
+        response: { 200: LearningPlanEnvelope, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -92,8 +96,8 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
     operationId,
     tags: ['lectern', 'learning plans'],
     params: planParams,
-    querystring: Type.Object({ erecnosList: idListParameter('The people') }),
-    body: Type.Optional(Type.Unknown({ description: 'erecnosList as a JSON body, a form field or the query' })),
+    querystring: planMembersQuery,
+    body: planMembersBody,
     response: { 200: response, ...errorResponses },
   });
 
@@ -101,7 +105,7 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
     '/lectern/v1/learning-plans/:planId/members',
     {
       config: { scope: 'CREATE', access: 'admin' },
-      schema: membersSchema('addLearningPlanMembers', successEnvelope('learners', Type.Array(PersonSchema))),
+      schema: membersSchema('addLearningPlanMembers', addLearningPlanMembersResponse200),
     },
     async (request) => {
       const planId = pathId(request.params, 'planId');

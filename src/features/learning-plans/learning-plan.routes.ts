@@ -2,13 +2,11 @@
  * Learning plans: Zoho's read endpoints (part A #46-#49) and Lectern's own writes under /lectern/v1 (Zoho documents
  * no way to make a plan).
  */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
-import { startIndexParameter } from '../../http/parameters.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
 import { presentPlan, presentPlanCourses, presentPlanProgress } from './learning-plan.presenter.ts';
 import {
@@ -17,6 +15,7 @@ import {
   getLearnerLearningPlansProgressQuery,
   LearningPlanSchema,
   learnerParams,
+  listLearningPlanMembersQuery,
   listLearningPlansQuery,
   PlanCourseProgressSchema,
   PlanProgressSchema,
@@ -92,7 +91,7 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
           description: "A plan's members, 25 a page from the 0-based startIndex (the page's examples call /members).",
           tags: ['learning plans'],
           params: planParams,
-          querystring: Type.Object({ startIndex: startIndexParameter }),
+          querystring: listLearningPlanMembersQuery,
           response: { 200: listEnvelope('learners', PersonSchema), ...errorResponses },
         },
       },

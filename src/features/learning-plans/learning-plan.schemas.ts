@@ -1,6 +1,7 @@
-/** The learning plan API's output schemas. */
+/** The learning plan API's request and response schemas: Zoho's reads and Lectern's writes. */
 import { Type } from '@sinclair/typebox';
-import { dataObjectParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
+import { successEnvelope } from '../../http/envelope.ts';
+import { dataObjectParameter, idListParameter, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
 
 /** A plan's course as a plan lists it. */
@@ -47,7 +48,8 @@ export const PlanCourseProgressSchema = Type.Object({
   progressAsDisplayString: Type.String(),
 });
 
-export const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
+/** A numeric id as text, as plans name their courses. */
+const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });
 
 /** `learningPlanData` as sent to create; update takes the same keys, each optional. */
 export const PlanDataInput = Type.Object(
@@ -66,17 +68,18 @@ export const PlanDataInput = Type.Object(
   { title: 'LearningPlanData' },
 );
 
+/** `learningPlanData` as sent to update: every key optional (a partial update). */
 export const PlanUpdateInput = Type.Partial(PlanDataInput, { title: 'LearningPlanUpdate' });
 
-/** The body of plan. */
-export const planBody = Type.Optional(
+/** The body of a plan write: learningPlanData may come here instead of the query, read by the handler. */
+export const planDataBody = Type.Optional(
   Type.Unknown({
     description: 'learningPlanData {name, description, courseIds}: bare or wrapped JSON, or a form field',
   }),
 );
 
-/** The querystring of plan. */
-export const planQuery = (schema: typeof PlanDataInput | typeof PlanUpdateInput) =>
+/** The querystring of a plan write: learningPlanData, checked against the create or update schema. */
+export const planDataQuery = (schema: typeof PlanDataInput | typeof PlanUpdateInput) =>
   Type.Object({
     learningPlanData: dataObjectParameter(schema, {
       description: 'The plan as JSON (or send it as the JSON or form body)',
@@ -88,10 +91,10 @@ export const oneBasedStartIndex = textParameter(Type.Integer({ minimum: 0 }), {
   description: '1-based position of the first record (0 reads as 1)',
 });
 
-/** The path parameters of plan. */
+/** The path of one learning plan. */
 export const planParams = Type.Object({ planId: Type.String() });
 
-/** The path parameters of learner. */
+/** The path of one learner's plans. */
 export const learnerParams = Type.Object({ learnerId: Type.String() });
 
 /** The querystring of listLearningPlans. */
@@ -117,3 +120,20 @@ export const getLearnerLearningPlanCoursesProgressQuery = Type.Object({
 function limitParameter(minimum: number, description = `Records per page, ${minimum} to 100; default 25`) {
   return textParameter(Type.Integer({ minimum, maximum: 100 }), { description });
 }
+
+/** The querystring of the plan member lists (learners and members): 0-based, unlike the plan list. */
+export const listLearningPlanMembersQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** The querystring of adding and removing plan members: the people, as a JSON list of erecnos. */
+export const planMembersQuery = Type.Object({ erecnosList: idListParameter('The people') });
+
+/** The body of adding and removing plan members: erecnosList may come here instead, read by the handler. */
+export const planMembersBody = Type.Optional(
+  Type.Unknown({ description: 'erecnosList as a JSON body, a form field or the query' }),
+);
+
+/** The 200 answer of addLearningPlanMembers: the people added. */
+export const addLearningPlanMembersResponse200 = successEnvelope('learners', Type.Array(PersonSchema));
+
+/** `{"code":"200","learningPlan":{...},"message":"success"}` for a plan written. */
+export const LearningPlanEnvelope = successEnvelope('learningPlan', LearningPlanSchema);

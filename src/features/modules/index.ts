@@ -1,7 +1,7 @@
 /** The public surface of features/modules/: what other folders may use of it; everything else stays inside. */
 
 export { moduleDurationText } from './module.presenter.ts';
-export { CourseModuleDeletedBody, moduleFamilies } from './module.schemas.ts';
+export { CourseModuleDeletedBody, moduleFamilies, moduleParams } from './module.schemas.ts';
 export {
   cloneModuleTree,
   deleteModuleRow,

@@ -3,7 +3,7 @@
  * courses) and `/courses/:courseId/batches/:batchId/modules` (blended courses).
  */
 
-import { type TObject, Type } from '@sinclair/typebox';
+import type { TObject } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
@@ -13,13 +13,14 @@ import { presentCourseModule } from './module.presenter.ts';
 import {
   CourseModuleEnvelope,
   CourseModuleListEnvelope,
-  dataBody,
-  listQuery,
   ModuleDataInput,
   type ModuleInput,
   ModuleUpdateInput,
+  moduleDataBody,
   moduleDataQuery,
   moduleFamilies,
+  moduleListQuery,
+  moduleParams,
   toModuleInput,
 } from './module.schemas.ts';
 import * as service from './module.service.ts';
@@ -28,7 +29,8 @@ import * as service from './module.service.ts';
 const readModule = (request: FastifyRequest, reply: FastifyReply, schema: TObject): ModuleInput =>
   toModuleInput(readDataObjectInput<Partial<typeof ModuleDataInput.static>>(request, reply, 'moduleData', schema));
 
-const single = (view: service.ModuleView) => ({
+/** `{"code":200,"module":{...},"message":"success"}` for one module. */
+const moduleAnswer = (view: service.ModuleView) => ({
   code: 200 as const,
   module: presentCourseModule(view),
   message: 'success' as const,
@@ -37,7 +39,7 @@ const single = (view: service.ModuleView) => ({
 /** Registers the Module API (both families). */
 export function registerModuleRoutes(app: FastifyInstance, context: AppContext): void {
   for (const { base, params, noun, family } of moduleFamilies) {
-    const withModule = Type.Object({ ...params.properties, moduleId: Type.String() });
+    const withModule = moduleParams(params);
     const tags = ['modules'];
 
     app.post(
@@ -50,14 +52,14 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
           tags,
           params,
           querystring: moduleDataQuery(ModuleDataInput),
-          body: dataBody,
+          body: moduleDataBody,
           response: { 200: CourseModuleEnvelope, ...errorResponses },
         },
       },
       async (request, reply) => {
         const { courseId, batchId } = pathParentIds(request.params);
         const input = readModule(request, reply, ModuleDataInput) as ModuleInput & { name: string };
-        return single(await service.createCourseModule(context, request.caller, courseId, batchId, input));
+        return moduleAnswer(await service.createCourseModule(context, request.caller, courseId, batchId, input));
       },
     );
 
@@ -70,7 +72,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
           summary: `Fetch the modules of ${family}, in order, 25 per call`,
           tags,
           params,
-          querystring: listQuery,
+          querystring: moduleListQuery,
           response: { 200: CourseModuleListEnvelope, ...errorResponses },
         },
       },
@@ -110,7 +112,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
       async (request) => {
         const { courseId, batchId } = pathParentIds(request.params);
         const moduleId = pathId(request.params, 'moduleId');
-        return single(await service.getCourseModule(context, request.caller, courseId, batchId, moduleId));
+        return moduleAnswer(await service.getCourseModule(context, request.caller, courseId, batchId, moduleId));
       },
     );
 
@@ -124,7 +126,7 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
           tags,
           params: withModule,
           querystring: moduleDataQuery(ModuleUpdateInput),
-          body: dataBody,
+          body: moduleDataBody,
           response: { 200: CourseModuleEnvelope, ...errorResponses },
         },
       },
@@ -132,7 +134,9 @@ export function registerModuleRoutes(app: FastifyInstance, context: AppContext):
         const { courseId, batchId } = pathParentIds(request.params);
         const moduleId = pathId(request.params, 'moduleId');
         const input = readModule(request, reply, ModuleUpdateInput);
-        return single(await service.updateCourseModule(context, request.caller, courseId, batchId, moduleId, input));
+        return moduleAnswer(
+          await service.updateCourseModule(context, request.caller, courseId, batchId, moduleId, input),
+        );
       },
     );
   }

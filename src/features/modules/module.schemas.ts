@@ -4,8 +4,6 @@ import { type IsoDate, parseZohoDate, parseZohoMinutes } from '../../dates.ts';
 import { OptionalDateShape, OptionalMinutesShape } from '../../http/input-shapes.ts';
 import { dataObjectParameter, documentedAs, startIndexParameter } from '../../http/parameters.ts';
 
-/** Most minutes a module may last (about 2 years), as for courses: a typo, not a plan, beyond that. */
-
 /** Lock types: 0 unlocked, 1 locked until `lockUntil`, 2 locked until the previous module is completed. */
 export const LockType = { unlocked: 0, untilDate: 1, untilPreviousCompleted: 2 } as const;
 
@@ -131,6 +129,7 @@ export const moduleFamilies: readonly ModuleFamily[] = [
   },
 ];
 
+/** The querystring of a module write: moduleData, validated by its reader against `schema` (create or update). */
 export const moduleDataQuery = (schema: TObject) =>
   Type.Object({
     moduleData: dataObjectParameter(schema, {
@@ -138,8 +137,14 @@ export const moduleDataQuery = (schema: TObject) =>
     }),
   });
 
-export const dataBody = Type.Optional(
+/** The body of a module write: moduleData may come here instead of the query, read by the handler. */
+export const moduleDataBody = Type.Optional(
   Type.Unknown({ description: 'moduleData as a JSON body, bare or wrapped, or a form field' }),
 );
 
-export const listQuery = Type.Object({ startIndex: startIndexParameter });
+/** The querystring of the module lists: the page's start. */
+export const moduleListQuery = Type.Object({ startIndex: startIndexParameter });
+
+/** The path of one module in a family: the family's own path parameters and the module. */
+export const moduleParams = (familyParams: TObject) =>
+  Type.Object({ ...familyParams.properties, moduleId: Type.String() });

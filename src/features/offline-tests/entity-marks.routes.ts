@@ -2,7 +2,6 @@
  * `POST .../modules/{m}/<plural>/{id}/updateMarks` in both families (Update Offline Test Marks, Update Assignment
  * Marks): `learnerErecno` and `marks` as the pages document them, or Lectern's `marksList` for several learners.
  */
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
@@ -11,8 +10,9 @@ import { maxIdsPerList, pathId, readParameter } from '../../http/input.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import { isNumericId } from '../../ids.ts';
 import { entityFamilies, entityPath, familyParams } from '../entities/index.ts';
-import { maximumMarksLimit, readWholeNumber } from './assessment-fields.ts';
-import { LearnerMarksSchema, marksQuery } from './entity-marks.schemas.ts';
+import { maximumMarksLimit } from './assessment.schemas.ts';
+import { readWholeNumber } from './assessment-fields.ts';
+import { updateMarksBody, updateMarksQuery, updateMarksResponse200 } from './entity-marks.schemas.ts';
 import { type MarkEntry, type MarksKind, updateMarks } from './entity-marks.service.ts';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -74,11 +74,6 @@ export interface MarksRouteKind extends MarksKind {
 
 /** Registers a kind's updateMarks in both families (scope CREATE, as Zoho's actions). */
 export function registerMarksRoutes(app: FastifyInstance, context: AppContext, kind: MarksRouteKind): void {
-  const answer = Type.Object({
-    code: Type.Literal(200),
-    learners: Type.Array(LearnerMarksSchema),
-    message: Type.Literal('success'),
-  });
   for (const family of entityFamilies) {
     app.post(
       `${family.base}/modules/:moduleId/${kind.plural}/:${kind.idParam}/updateMarks`,
@@ -89,9 +84,9 @@ export function registerMarksRoutes(app: FastifyInstance, context: AppContext, k
           description: `Records learners' marks (course managers). A list partly invalid writes nothing.`,
           tags: [kind.plural],
           params: familyParams(family.batch, ['moduleId', kind.idParam]),
-          querystring: marksQuery,
-          body: Type.Optional(Type.Unknown({ description: 'learnerErecno and marks (or marksList) as form or JSON' })),
-          response: { 200: answer, ...errorResponses },
+          querystring: updateMarksQuery,
+          body: updateMarksBody,
+          response: { 200: updateMarksResponse200, ...errorResponses },
         },
       },
       async (request) => {

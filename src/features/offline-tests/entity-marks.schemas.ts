@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { maxIdsPerList } from '../../http/input.ts';
 import { wholeNumberShape } from '../../http/input-shapes.ts';
 import { IdText, idParameter, jsonParameter, textParameter } from '../../http/parameters.ts';
-import { maximumMarksLimit } from './assessment-fields.ts';
+import { maximumMarksLimit } from './assessment.schemas.ts';
 
 /** A learner's marks in the answer (provisional: Zoho's pages show no response). */
 export const LearnerMarksSchema = Type.Object({
@@ -20,7 +20,8 @@ export const MarkEntrySchema = Type.Object(
   { title: 'MarkEntry' },
 );
 
-export const marksQuery = Type.Object({
+/** The querystring of updateMarks: one learner's marks, or Lectern's marksList for several. */
+export const updateMarksQuery = Type.Object({
   learnerErecno: idParameter("The learner's erecno (with marks; or send marksList)"),
   marks: textParameter(wholeNumberShape(0, maximumMarksLimit), {
     description: 'Whole marks, 0 to the maximum (with learnerErecno)',
@@ -28,4 +29,16 @@ export const marksQuery = Type.Object({
   marksList: jsonParameter(Type.Array(MarkEntrySchema, { minItems: 1, maxItems: maxIdsPerList }), {
     description: 'Lectern: a JSON array of {"learnerErecno","marks"} to mark several learners at once',
   }),
+});
+
+/** The body of updateMarks: the query's parameters may come here instead, read by the handler. */
+export const updateMarksBody = Type.Optional(
+  Type.Unknown({ description: 'learnerErecno and marks (or marksList) as form or JSON' }),
+);
+
+/** The 200 answer of updateMarks: every learner marked, as stored. */
+export const updateMarksResponse200 = Type.Object({
+  code: Type.Literal(200),
+  learners: Type.Array(LearnerMarksSchema),
+  message: Type.Literal('success'),
 });

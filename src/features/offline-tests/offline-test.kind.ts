@@ -3,14 +3,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import { maximumDurationMinutes } from '../../dates.ts';
 import { EntityType } from '../../entity-types.ts';
 import type { EntityFields, EntityKind, EntityView } from '../entities/index.ts';
-import {
-  maximumMarksLimit,
-  presentShared,
-  sharedFields,
-  sharedInputKeys,
-  sharedSchemaKeys,
-  verifyAssessment,
-} from './assessment-fields.ts';
+import { maximumMarksLimit, sharedInputKeys, sharedSchemaKeys } from './assessment.schemas.ts';
+import { presentShared, sharedFields, verifyAssessment } from './assessment-fields.ts';
 
 const dataName = 'offlineTestData';
 

@@ -2,22 +2,24 @@
  * Zoho's six Course Progress endpoints (part A #40-#45). Each course-level one answers in both families: without
  * `batches/{batchId}` for self-paced and e-material courses, with it for blended ones.
  */
-import { type TSchema, Type } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput, notFound } from '../../errors.ts';
-import { errorResponses, listEnvelope, page, pageSize, successEnvelope } from '../../http/envelope.ts';
+import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
-import { startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { presentCourseProgress, presentEntityProgress, presentModuleProgress } from './progress-report.presenter.ts';
 import {
-  CourseProgressSchema,
-  EntityProgressSchema,
-  EntityTypeShape,
+  CourseProgressEnvelope,
+  CourseProgressListEnvelope,
+  EntityProgressEnvelope,
+  EntityProgressListEnvelope,
   entitySegments,
-  idParams,
-  ModuleProgressSchema,
-  startIndexQuery,
+  getLearnerCourseProgressQuery,
+  getLearnerEntityTypeProgressQuery,
+  ModuleProgressEnvelope,
+  progressListQuery,
+  reportPathParams,
 } from './progress-report.schemas.ts';
 import * as service from './progress-report.service.ts';
 
@@ -81,7 +83,7 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
             operationId: blended ? `${operationId}InBatch` : operationId,
             description: schema.description,
             tags: ['progress'],
-            params: idParams(...params),
+            params: reportPathParams(...params),
             ...(schema.querystring === undefined ? {} : { querystring: schema.querystring }),
             response: { 200: schema.response, ...errorResponses },
           },
@@ -99,9 +101,9 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
         operationId: 'getLearnerCoursesProgress',
         description: 'Every course and batch the learner is enrolled in, with their progress (25 a page).',
         tags: ['progress'],
-        params: idParams('learnerId'),
-        querystring: startIndexQuery,
-        response: { 200: listEnvelope('courseProgress', CourseProgressSchema), ...errorResponses },
+        params: reportPathParams('learnerId'),
+        querystring: progressListQuery,
+        response: { 200: CourseProgressListEnvelope, ...errorResponses },
       },
     },
     async (request) => {
@@ -122,13 +124,8 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
     'getLearnerCourseProgress',
     {
       params: ['learnerId'],
-      querystring: Type.Object({
-        progressType: textParameter(Type.Integer({ minimum: 0, maximum: 1 }), {
-          description: '0 (default) counts every entity, 1 the mandatory ones only',
-        }),
-        startIndex: startIndexParameter,
-      }),
-      response: successEnvelope('courseProgress', CourseProgressSchema),
+      querystring: getLearnerCourseProgressQuery,
+      response: CourseProgressEnvelope,
       description: 'One learner in one course or batch; progressType 1 counts the mandatory entities only.',
     },
     async (request) => {
@@ -145,8 +142,8 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
     'getCourseLearnersProgress',
     {
       params: [],
-      querystring: startIndexQuery,
-      response: listEnvelope('courseProgress', CourseProgressSchema),
+      querystring: progressListQuery,
+      response: CourseProgressListEnvelope,
       description: "Every enrolled learner's progress in the course or batch (25 a page); course managers only.",
     },
     async (request) => {
@@ -161,7 +158,7 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
     'getLearnerModuleProgress',
     {
       params: ['moduleId', 'learnerId'],
-      response: successEnvelope('moduleProgress', ModuleProgressSchema),
+      response: ModuleProgressEnvelope,
       description: "One learner's progress in one module, entity by entity.",
     },
     async (request) => {
@@ -177,11 +174,8 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
     'getLearnerEntityTypeProgress',
     {
       params: ['learnerId'],
-      querystring: Type.Object({
-        entityType: textParameter(EntityTypeShape, { required: true }),
-        startIndex: startIndexParameter,
-      }),
-      response: listEnvelope('entities', EntityProgressSchema),
+      querystring: getLearnerEntityTypeProgressQuery,
+      response: EntityProgressListEnvelope,
       description: "One learner's entities of one type (entityType 0 to 6, or files, links, ...), 25 a page.",
     },
     async (request) => {
@@ -199,7 +193,7 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
     'getLearnerEntityProgress',
     {
       params: ['learnerId', 'entityType', 'entityId'],
-      response: successEnvelope('entityProgress', EntityProgressSchema),
+      response: EntityProgressEnvelope,
       description: "One learner's progress in one entity; entityType is files, links, ... or the code 0 to 6.",
     },
     async (request) => {

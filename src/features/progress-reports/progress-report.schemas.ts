@@ -1,7 +1,8 @@
-/** The progress report API's output schemas. */
+/** The progress report API's request and response schemas. */
 import { Type } from '@sinclair/typebox';
 import { EntityType } from '../../entity-types.ts';
-import { documentedAs, startIndexParameter } from '../../http/parameters.ts';
+import { listEnvelope, successEnvelope } from '../../http/envelope.ts';
+import { documentedAs, startIndexParameter, textParameter } from '../../http/parameters.ts';
 import { PersonSchema } from '../people/index.ts';
 
 /** The path segments Zoho uses for each kind, and the kinds' codes (0 to 6) themselves. */
@@ -65,7 +66,8 @@ export const ModuleProgressSchema = Type.Object({
   entities: Type.Array(EntityProgressSchema),
 });
 
-export const startIndexQuery = Type.Object({ startIndex: startIndexParameter });
+/** The querystring of the progress lists: the page's start. */
+export const progressListQuery = Type.Object({ startIndex: startIndexParameter });
 
 /** An entity type as the code 0 to 6 or its path segment (any case). */
 export const EntityTypeShape = Type.Union(
@@ -76,10 +78,39 @@ export const EntityTypeShape = Type.Union(
   },
 );
 
-/** Path ids; `entityType` is a code or a segment name. */
-export const idParams = (...names: string[]) =>
+/** The path of a progress report: the ids it names; `entityType` is a code or a segment name. */
+export const reportPathParams = (...names: string[]) =>
   Type.Object(
     Object.fromEntries(
       names.map((name) => [name, name === 'entityType' ? documentedAs(Type.String(), EntityTypeShape) : Type.String()]),
     ),
   );
+
+/** The querystring of getLearnerCourseProgress: whether only mandatory entities count. */
+export const getLearnerCourseProgressQuery = Type.Object({
+  progressType: textParameter(Type.Integer({ minimum: 0, maximum: 1 }), {
+    description: '0 (default) counts every entity, 1 the mandatory ones only',
+  }),
+  startIndex: startIndexParameter,
+});
+
+/** The querystring of getLearnerEntityTypeProgress: the entity type, and the page's start. */
+export const getLearnerEntityTypeProgressQuery = Type.Object({
+  entityType: textParameter(EntityTypeShape, { required: true }),
+  startIndex: startIndexParameter,
+});
+
+/** A page of learners' course progress. */
+export const CourseProgressListEnvelope = listEnvelope('courseProgress', CourseProgressSchema);
+
+/** One learner's course progress. */
+export const CourseProgressEnvelope = successEnvelope('courseProgress', CourseProgressSchema);
+
+/** One learner's progress in one module. */
+export const ModuleProgressEnvelope = successEnvelope('moduleProgress', ModuleProgressSchema);
+
+/** A page of one learner's entities of one type. */
+export const EntityProgressListEnvelope = listEnvelope('entities', EntityProgressSchema);
+
+/** One learner's progress in one entity. */
+export const EntityProgressEnvelope = successEnvelope('entityProgress', EntityProgressSchema);

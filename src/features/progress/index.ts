@@ -11,13 +11,10 @@ export {
 export { blockingEntities, isModuleLocked, learnerMarkedTypes } from './progress.rules.ts';
 export {
   countMandatoryContent,
-  deleteProgressIn,
   type LearnerLocks,
   learnerLocks,
   loadLearnerProgress,
   loadProgressOfLearner,
-  recordLearnerAction,
-  recordOnlineResult,
 } from './progress.service.ts';
 export {
   type EntityProgress,
@@ -26,3 +23,4 @@ export {
   type ProgressPlace,
   progressDisplay,
 } from './progress.types.ts';
+export { deleteProgressIn, recordLearnerAction, recordOnlineResult } from './progress-writes.service.ts';

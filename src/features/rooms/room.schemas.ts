@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { startIndexParameter } from '../../http/parameters.ts';
 
+/** A room as Zoho's Fetch Rooms shows one. */
 export const RoomSchema = Type.Object({
   name: Type.String(),
   location: Type.Object({ locationId: Type.String(), name: Type.String() }),

@@ -146,13 +146,13 @@ export const SchedulerEnvelope = Type.Object({
   message: Type.Literal('success'),
 });
 
-/** The path parameters of Course. */
+/** The path of a course's batch schedulers. */
 export const CourseParams = Type.Object({ courseId: Type.String() });
 
-/** The path parameters of Scheduler. */
+/** The path of one batch scheduler. */
 export const SchedulerParams = Type.Object({ courseId: Type.String(), batchSchedulerId: Type.String() });
 
-/** The querystring of schedulerData. */
+/** The querystring of a scheduler write: batchSchedulerData, checked against the create or update schema. */
 export const schedulerDataQuery = (schema: TObject) =>
   Type.Object({
     batchSchedulerData: dataObjectParameter(schema, {
@@ -161,7 +161,7 @@ export const schedulerDataQuery = (schema: TObject) =>
     batchShedulerData: jsonParameter(schema, { description: "The parameter table's spelling, also accepted" }),
   });
 
-/** The body of schedulerData. */
+/** The body of a scheduler write: batchSchedulerData may come here instead of the query, read by the handler. */
 export const schedulerDataBody = Type.Optional(
   Type.Unknown({ description: 'batchSchedulerData as a JSON body, bare or wrapped, or a form field' }),
 );

@@ -1,7 +1,7 @@
 /**
  * Seat bookkeeping below the enrolment rules: who holds a seat, who waits, promotions into free seats, and the events
  * they record. It imports nothing from batches or courses, so that the batches feature can promote waiting learners
- * when a capacity rises (batch.service.ts) while enrolment.service.ts imports batches.
+ * when a capacity rises (batch.service.ts) while the enrolment services import batches.
  */
 import type { AppContext } from '../../context.ts';
 import type { Db, EnrolmentTable } from '../../db/database.ts';

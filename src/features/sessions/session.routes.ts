@@ -9,10 +9,8 @@ import { parseBoolean, pathId, readParameter, readStartIndex } from '../../http/
 import { isNumericId } from '../../ids.ts';
 import { presentSession } from './session.presenter.ts';
 import {
-  dataBody,
   deleteSessionQuery,
   listBatchSessionsParams,
-  listQuery,
   ModuleParams,
   markAttendanceBody,
   markAttendanceQuery,
@@ -22,7 +20,9 @@ import {
   SessionParams,
   SessionSuccessBody,
   SessionUpdateInput,
+  sessionDataBody,
   sessionDataQuery,
+  sessionListQuery,
   sessionSuccess,
 } from './session.schemas.ts';
 import * as service from './session.service.ts';
@@ -75,7 +75,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         tags: ['sessions'],
         params: ModuleParams,
         querystring: sessionDataQuery(SessionDataInput),
-        body: dataBody,
+        body: sessionDataBody,
         response: sessionResponse,
       },
     },
@@ -96,7 +96,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         operationId: 'listModuleSessions',
         tags: ['sessions'],
         params: ModuleParams,
-        querystring: listQuery,
+        querystring: sessionListQuery,
         response: listResponse,
       },
     },
@@ -114,7 +114,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         operationId: 'listBatchSessions',
         tags: ['sessions'],
         params: listBatchSessionsParams,
-        querystring: listQuery,
+        querystring: sessionListQuery,
         response: listResponse,
       },
     },
@@ -145,7 +145,7 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
         tags: ['sessions'],
         params: SessionParams,
         querystring: sessionDataQuery(SessionUpdateInput),
-        body: dataBody,
+        body: sessionDataBody,
         response: sessionResponse,
       },
     },

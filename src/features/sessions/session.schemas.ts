@@ -10,8 +10,8 @@ import {
   textParameter,
 } from '../../http/parameters.ts';
 
-/** The querystring of notify. */
-export const notifyQuery = {
+/** The notify parameter the session writes take in their querystring (not a schema: the keys to spread). */
+const notifyKeys = {
   notifyApplicableUsers: notifyParameter("Lectern: True or False (any case), default true: tell the batch's people", {
     queryOnly: true,
   }),
@@ -111,34 +111,34 @@ export const SessionSuccessBody = Type.Object({ code: Type.Literal(200), message
 /** The session family's plain success body. */
 export const sessionSuccess = Object.freeze({ code: 200 as const, message: 'success' as const });
 
-/** The path parameters of Module. */
+/** The path of a blended batch's module, where its sessions are. */
 export const ModuleParams = Type.Object({ courseId: Type.String(), batchId: Type.String(), moduleId: Type.String() });
 
-/** The path parameters of Session. */
+/** The path of one session. */
 export const SessionParams = Type.Object({ ...ModuleParams.properties, sessionId: Type.String() });
 
-/** The querystring of sessionData. */
+/** The querystring of a session write: sessionData, checked against the create or update schema, and notify. */
 export const sessionDataQuery = (schema: TObject) =>
   Type.Object({
     sessionData: dataObjectParameter(schema, {
       description: 'The session as JSON (or send it as the JSON or form body)',
     }),
-    ...notifyQuery,
+    ...notifyKeys,
   });
 
-/** The body of data. */
-export const dataBody = Type.Optional(
+/** The body of a session write: sessionData may come here instead of the query, read by the handler. */
+export const sessionDataBody = Type.Optional(
   Type.Unknown({ description: 'sessionData as a JSON body, bare or wrapped, or a form field' }),
 );
 
-/** The querystring of list. */
-export const listQuery = Type.Object({ startIndex: startIndexParameter });
+/** The querystring of the session lists: the page's start. */
+export const sessionListQuery = Type.Object({ startIndex: startIndexParameter });
 
 /** The path parameters of listBatchSessions. */
 export const listBatchSessionsParams = Type.Object({ courseId: Type.String(), batchId: Type.String() });
 
 /** The querystring of deleteSession. */
-export const deleteSessionQuery = Type.Object(notifyQuery);
+export const deleteSessionQuery = Type.Object(notifyKeys);
 
 /** The querystring of markAttendance. */
 export const markAttendanceQuery = Type.Object({
@@ -149,5 +149,5 @@ export const markAttendanceQuery = Type.Object({
   }),
 });
 
-/** The body of markAttendance. */
+/** The body of markAttendance: the query's parameters may come here instead, read by the handler. */
 export const markAttendanceBody = Type.Optional(Type.Unknown());

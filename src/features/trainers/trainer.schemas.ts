@@ -13,7 +13,7 @@ export const TrainerSchema = Type.Object({
   employeeStatus: Type.Union([Type.Literal('active'), Type.Literal('inactive')]),
 });
 
-/** The path parameters of Trainer. */
+/** The path of one trainer: the erecno. */
 export const TrainerParams = Type.Object({ trainerId: Type.String({ description: "The trainer's erecno" }) });
 
 /** The querystring of listTrainers. */

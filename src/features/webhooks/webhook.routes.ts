@@ -2,28 +2,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
-import {
-  errorResponses,
-  listEnvelope,
-  page,
-  pageSize,
-  SuccessBody,
-  success,
-  successEnvelope,
-} from '../../http/envelope.ts';
+import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
 import { presentDeliveries, presentWebhook } from './webhook.presenter.ts';
 import {
   DeliverySchema,
-  IdParams,
   listWebhookDeliveriesQuery,
   listWebhooksQuery,
   WebhookBody,
+  WebhookEnvelope,
+  WebhookParams,
   WebhookSchema,
 } from './webhook.schemas.ts';
 import * as service from './webhook.service.ts';
-
-const one = successEnvelope('webhook', WebhookSchema);
 
 function bodyOf(request: FastifyRequest): service.WebhookInput {
   const body = request.body;
@@ -43,7 +34,7 @@ function route(operationId: string, scope: 'READ' | 'CREATE' | 'UPDATE' | 'DELET
 export function registerWebhookRoutes(app: FastifyInstance, context: AppContext): void {
   app.post(
     '/lectern/v1/webhooks',
-    route('createWebhook', 'CREATE', { body: WebhookBody, response: { 200: one, ...errorResponses } }),
+    route('createWebhook', 'CREATE', { body: WebhookBody, response: { 200: WebhookEnvelope, ...errorResponses } }),
     async (request) => {
       const created = await service.createWebhook(context, request.caller, bodyOf(request));
       return { code: '200', webhook: presentWebhook(created.row, created.secret), message: 'success' };
@@ -65,7 +56,7 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
 
   app.get(
     '/lectern/v1/webhooks/:webhookId',
-    route('getWebhook', 'READ', { params: IdParams, response: { 200: one, ...errorResponses } }),
+    route('getWebhook', 'READ', { params: WebhookParams, response: { 200: WebhookEnvelope, ...errorResponses } }),
     async (request) => {
       const row = await service.getWebhook(context, request.caller, pathId(request.params, 'webhookId'));
       return { code: '200', webhook: presentWebhook(row), message: 'success' };
@@ -75,9 +66,9 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
   app.patch(
     '/lectern/v1/webhooks/:webhookId',
     route('updateWebhook', 'UPDATE', {
-      params: IdParams,
+      params: WebhookParams,
       body: WebhookBody,
-      response: { 200: one, ...errorResponses },
+      response: { 200: WebhookEnvelope, ...errorResponses },
     }),
     async (request) => {
       const id = pathId(request.params, 'webhookId');
@@ -88,7 +79,7 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
 
   app.delete(
     '/lectern/v1/webhooks/:webhookId',
-    route('deleteWebhook', 'DELETE', { params: IdParams, response: { 200: SuccessBody, ...errorResponses } }),
+    route('deleteWebhook', 'DELETE', { params: WebhookParams, response: { 200: SuccessBody, ...errorResponses } }),
     async (request) => {
       await service.deleteWebhook(context, request.caller, pathId(request.params, 'webhookId'));
       return success;
@@ -98,7 +89,7 @@ export function registerWebhookRoutes(app: FastifyInstance, context: AppContext)
   app.get(
     '/lectern/v1/webhooks/:webhookId/deliveries',
     route('listWebhookDeliveries', 'READ', {
-      params: IdParams,
+      params: WebhookParams,
       querystring: listWebhookDeliveriesQuery,
       response: { 200: listEnvelope('deliveries', DeliverySchema), ...errorResponses },
     }),

@@ -1,5 +1,6 @@
 /** The webhook API's output schemas. */
 import { Type } from '@sinclair/typebox';
+import { successEnvelope } from '../../http/envelope.ts';
 import { startIndexParameter } from '../../http/parameters.ts';
 import { AttemptSchema, QueueStateProperties } from '../notifications/index.ts';
 
@@ -24,6 +25,7 @@ export const DeliverySchema = Type.Object({
   attemptLog: Type.Array(AttemptSchema),
 });
 
+/** The body of createWebhook and updateWebhook: every key optional here, the service names what is missing. */
 export const WebhookBody = Type.Object(
   {
     url: Type.Optional(Type.String({ description: 'http or https' })),
@@ -42,7 +44,11 @@ export const WebhookBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const IdParams = Type.Object({ webhookId: Type.String() });
+/** The path of one webhook. */
+export const WebhookParams = Type.Object({ webhookId: Type.String() });
+
+/** `{"code":"200","webhook":{...},"message":"success"}`. */
+export const WebhookEnvelope = successEnvelope('webhook', WebhookSchema);
 
 /** The querystring of listWebhooks. */
 export const listWebhooksQuery = Type.Object({ startIndex: startIndexParameter });
