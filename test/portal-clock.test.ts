@@ -122,6 +122,20 @@ describe('rules on the portal clock', () => {
     expect((await call('GET', '/api/v1/courses', undefined, token)).statusCode).toBe(200);
   });
 
+  it("opens a module locked until a date when the portal's date comes, not the server's", async () => {
+    lectern.clock.set(Date.UTC(2026, 0, 5, 9));
+    const course = await createCourse(lectern, lectern.adminToken, { type: 1 });
+    const modules = `/api/v1/courses/${course.courseId}/modules`;
+    const made = await call('POST', modules, { name: 'Locked', lockType: '1', lockUntil: '10-01-2026' });
+    expect(made.statusCode, made.body).toBe(200);
+    const moduleUrl = `${modules}/${made.json().module.moduleId}`;
+    expect((await call('GET', moduleUrl)).json().module.isLocked).toBe(true);
+    await call('POST', `${clockUrl()}/advance`, { by: '5d' });
+    expect((await call('GET', moduleUrl)).json().module.isLocked).toBe(false);
+    await call('DELETE', clockUrl());
+    expect((await call('GET', moduleUrl)).json().module.isLocked).toBe(true);
+  });
+
   it("stamps what a request writes with the portal's time", async () => {
     await call('PUT', clockUrl(), { now: '2026-07-01T12:00:00Z', frozen: true });
     const made = await call('POST', '/lectern/v1/tokens', {
