@@ -112,54 +112,54 @@ export function registerDirectoryRoutes(app: FastifyInstance, context: AppContex
         return sendJsonText(reply, 200, peopleSuccessText(peopleUri(request), result, 'Data fetched successfully'));
       },
     );
-    app.post(
-      `${prefix}/json/:formLinkName/insertRecord`,
-      {
-        config: { scope: 'forms.CREATE', peopleEnvelope: true },
-        schema: {
-          operationId: `insertFormRecord${suffix}`,
-          tags: ['directory'],
-          params: formParams,
-          querystring: writeRecordQuery,
-          body: writeRecordBody,
-          response: { 200: writeRecordResponse200, ...peopleErrorResponses },
-        },
-      },
-      async (request, reply) => {
-        const { formLinkName } = request.params as { formLinkName: string };
-        const written = await insertEmployeeRecord(context, request.caller, formLinkName, readInputData(request));
-        warnUnkept(reply, written);
-        const result = { pkId: written.pkId, message: written.message };
-        return sendJsonText(reply, 200, peopleSuccessText(peopleUri(request), result, 'Data added successfully'));
-      },
-    );
-    app.post(
-      `${prefix}/json/:formLinkName/updateRecord`,
-      {
-        config: { scope: 'forms.UPDATE', peopleEnvelope: true },
-        schema: {
-          operationId: `updateFormRecord${suffix}`,
-          tags: ['directory'],
-          params: formParams,
-          querystring: writeRecordQuery,
-          body: writeRecordBody,
-          response: { 200: writeRecordResponse200, ...peopleErrorResponses },
-        },
-      },
-      async (request, reply) => {
-        const { formLinkName } = request.params as { formLinkName: string };
-        const recordId = readParameter(request, 'recordId');
-        const written = await updateEmployeeRecord(
-          context,
-          request.caller,
-          formLinkName,
-          recordId,
-          readInputData(request),
-        );
-        warnUnkept(reply, written);
-        const result = { pkId: written.pkId, message: written.message };
-        return sendJsonText(reply, 200, peopleSuccessText(peopleUri(request), result, 'Data updated successfully'));
-      },
-    );
+    registerWriteRoute(app, prefix, suffix, {
+      action: 'insertRecord',
+      scope: 'forms.CREATE',
+      done: 'Data added successfully',
+      write: (request, formLinkName, inputData) =>
+        insertEmployeeRecord(context, request.caller, formLinkName, inputData),
+    });
+    registerWriteRoute(app, prefix, suffix, {
+      action: 'updateRecord',
+      scope: 'forms.UPDATE',
+      done: 'Data updated successfully',
+      write: (request, formLinkName, inputData) =>
+        updateEmployeeRecord(context, request.caller, formLinkName, readParameter(request, 'recordId'), inputData),
+    });
   }
+}
+
+/** What an insertRecord or updateRecord route does besides what they share. */
+interface WriteRoute {
+  readonly action: 'insertRecord' | 'updateRecord';
+  readonly scope: 'forms.CREATE' | 'forms.UPDATE';
+  /** People's message on success. */
+  readonly done: string;
+  readonly write: (request: FastifyRequest, formLinkName: string, inputData: Bag) => Promise<WrittenRecord>;
+}
+
+/** Registers `{prefix}/json/:formLinkName/{action}`: inputData in, People's envelope with the record id out. */
+function registerWriteRoute(app: FastifyInstance, prefix: string, suffix: string, route: WriteRoute): void {
+  const verb = route.action === 'insertRecord' ? 'insert' : 'update';
+  app.post(
+    `${prefix}/json/:formLinkName/${route.action}`,
+    {
+      config: { scope: route.scope, peopleEnvelope: true },
+      schema: {
+        operationId: `${verb}FormRecord${suffix}`,
+        tags: ['directory'],
+        params: formParams,
+        querystring: writeRecordQuery,
+        body: writeRecordBody,
+        response: { 200: writeRecordResponse200, ...peopleErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { formLinkName } = request.params as { formLinkName: string };
+      const written = await route.write(request, formLinkName, readInputData(request));
+      warnUnkept(reply, written);
+      const result = { pkId: written.pkId, message: written.message };
+      return sendJsonText(reply, 200, peopleSuccessText(peopleUri(request), result, route.done));
+    },
+  );
 }
