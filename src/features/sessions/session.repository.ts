@@ -201,15 +201,18 @@ export async function findAttendance(
     .execute();
 }
 
-/** Records (or changes) one learner's mark. */
-export async function upsertAttendance(db: Db, mark: SessionAttendanceTable): Promise<void> {
+/** Records (or changes) learners' marks of a session, in one statement. */
+export async function upsertAttendance(db: Db, marks: readonly SessionAttendanceTable[]): Promise<void> {
+  if (marks.length === 0) return;
   await db
     .insertInto('session_attendance')
-    .values(mark)
+    .values([...marks])
     .onConflict((conflict) =>
-      conflict
-        .columns(['session_id', 'erecno'])
-        .doUpdateSet({ status: mark.status, marked_by: mark.marked_by, marked_at: mark.marked_at }),
+      conflict.columns(['session_id', 'erecno']).doUpdateSet((update) => ({
+        status: update.ref('excluded.status'),
+        marked_by: update.ref('excluded.marked_by'),
+        marked_at: update.ref('excluded.marked_at'),
+      })),
     )
     .execute();
 }

@@ -20,13 +20,14 @@ import {
   SessionParams,
   SessionSuccessBody,
   SessionUpdateInput,
+  sessionAttendanceBody,
   sessionDataBody,
   sessionDataQuery,
   sessionListQuery,
   sessionSuccess,
 } from './session.schemas.ts';
 import * as service from './session.service.ts';
-import { markAttendance } from './session-attendance.service.ts';
+import { type AttendanceMark, markAttendance, markSessionAttendance } from './session-attendance.service.ts';
 
 const modulePath = '/api/v1/courses/:courseId/batches/:batchId/modules/:moduleId/sessions';
 
@@ -201,12 +202,52 @@ export function registerSessionRoutes(app: FastifyInstance, context: AppContext)
       if (!isNumericId(learnerErecno)) throw invalidInput('learnerErecno', 'must be a numeric erecno');
       const rawStatus = readParameter(request, 'status');
       if (rawStatus === undefined || rawStatus === '') throw missingInput('status');
-      const status = String(rawStatus).trim().toLowerCase();
-      if (status !== 'present' && status !== 'absent') {
-        throw invalidInput('status', `must be Present or Absent, got ${JSON.stringify(rawStatus)}`);
-      }
-      const mark = { learnerErecno, status: status as 'present' | 'absent' };
+      const mark = { learnerErecno, status: attendanceStatus(rawStatus, 'status') };
       return one(await markAttendance(context, request.caller, sessionPath(request.params), sessionId, mark));
     },
   );
+
+  app.post(
+    '/lectern/v1/courses/:courseId/batches/:batchId/modules/:moduleId/sessions/:sessionId/attendance',
+    {
+      config: { scope: 'CREATE' },
+      schema: {
+        operationId: 'markSessionAttendance',
+        description:
+          "Marks a whole session's attendance in one call: every learner Present or Absent, all or nothing. " +
+          'Answers the session with its counts, as markAttendance does.',
+        tags: ['sessions'],
+        params: SessionParams,
+        body: sessionAttendanceBody,
+        response: sessionResponse,
+      },
+    },
+    async (request) => {
+      const sessionId = pathId(request.params, 'sessionId');
+      const entries = (request.body as { attendance: { learnerErecno: string; status: string }[] }).attendance;
+      const seen = new Set<string>();
+      const marks: AttendanceMark[] = entries.map((entry, index) => {
+        const learnerErecno = entry.learnerErecno.trim();
+        if (seen.has(learnerErecno)) {
+          throw invalidInput(`attendance[${index}].learnerErecno`, `${learnerErecno} is already in the list`);
+        }
+        seen.add(learnerErecno);
+        return { learnerErecno, status: attendanceStatus(entry.status, `attendance[${index}].status`) };
+      });
+      const path = sessionPath(request.params);
+      const result = await markSessionAttendance(context, request.caller, path, sessionId, marks, (index) => {
+        return `attendance[${index}].learnerErecno`;
+      });
+      return one(result);
+    },
+  );
+}
+
+/** Present or Absent in any case, as stored. */
+function attendanceStatus(raw: unknown, parameter: string): 'present' | 'absent' {
+  const status = String(raw).trim().toLowerCase();
+  if (status !== 'present' && status !== 'absent') {
+    throw invalidInput(parameter, `must be Present or Absent, got ${JSON.stringify(raw)}`);
+  }
+  return status;
 }

@@ -4,6 +4,7 @@ import { OptionalDateShape, TwelveHourTimeShape, ZohoDateShape } from '../../htt
 import {
   dataObjectParameter,
   documentedAs,
+  IdText,
   idParameter,
   notifyParameter,
   startIndexParameter,
@@ -148,6 +149,26 @@ export const markAttendanceQuery = Type.Object({
     required: true,
   }),
 });
+
+/** Learners in one bulk attendance call at most: a large classroom, well inside both engines' parameter limits. */
+export const maxMarksPerCall = 500;
+
+/** The body of markSessionAttendance: a whole session's roster in one call (a Lectern addition). */
+export const sessionAttendanceBody = Type.Object(
+  {
+    attendance: Type.Array(
+      Type.Object(
+        {
+          learnerErecno: IdText,
+          status: Type.String({ maxLength: 10, description: 'Present or Absent (any case)' }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: maxMarksPerCall, description: 'One entry a learner; each learner once' },
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** The body of markAttendance: the query's parameters may come here instead, read by the handler. */
 export const markAttendanceBody = Type.Optional(Type.Unknown());

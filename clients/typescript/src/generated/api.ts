@@ -677,6 +677,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lectern/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Marks a whole session's attendance in one call: every learner Present or Absent, all or nothing. Answers the session with its counts, as markAttendance does.
+         *
+         *     Scope: ZOHOPEOPLE.training.CREATE or ZOHOPEOPLE.training.ALL.
+         */
+        post: operations["markSessionAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trainers": {
         parameters: {
             query?: never;
@@ -11513,6 +11534,155 @@ export interface operations {
                     learnerErecno: string | number;
                     /** @enum {string} */
                     status: "Present" | "Absent";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 200;
+                        session: {
+                            /** @description Learners with an attendance mark (until enrolment exists) */
+                            totalLearnersCount: number;
+                            sessionName: string;
+                            /** @description 12-hour time, e.g. 11:00 AM, in the portal time zone */
+                            sessionEndTime: string;
+                            /** @description 12-hour time, e.g. 10:00 AM, in the portal time zone */
+                            sessionStartTime: string;
+                            description: string;
+                            resources: {
+                                resourceName: string;
+                                resourceURL: string;
+                            }[];
+                            sessionId: string;
+                            /** @description Empty when the session has no room */
+                            roomId: string;
+                            canUserDelete: boolean;
+                            /** @description DD-MM-YYYY */
+                            sessionStartDate: string;
+                            /** @description DD-MM-YYYY, empty when the session is not locked */
+                            lockUntil: string;
+                            /** @description Learners marked present (Zoho's spelling) */
+                            presentLeanersCount: number;
+                            gradeCategoryName: string;
+                            isLocked: boolean;
+                            gradeCategoryId: string;
+                            sessionType: "Classroom" | "E-learning";
+                            /** @description The room name, empty without a room */
+                            sessionRoom: string;
+                            /** @description The trainer's display name */
+                            sessionTrainer: string;
+                            isSessionCompleted: boolean;
+                            trainerErecno: string;
+                            canUserEdit: boolean;
+                            moduleId: string;
+                        };
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    markSessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                batchId: string;
+                moduleId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description One entry a learner; each learner once */
+                    attendance: {
+                        learnerErecno: string | number;
+                        /** @description Present or Absent (any case) */
+                        status: string;
+                    }[];
                 };
             };
         };
