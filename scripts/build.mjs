@@ -3,6 +3,8 @@
 // `serve` needs into chunks that `lectern --version` never loads. Types are checked separately by `tsc --noEmit`.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { builtinsThroughRequire } from './builtins-through-require.mjs';
+import { routerCompileCache } from './router-compile-cache.mjs';
 
 const root = new URL('..', import.meta.url);
 
@@ -38,5 +40,6 @@ await build({
   banner: {
     js: "import { createRequire as __lecternRequire } from 'node:module'; const require = __lecternRequire(import.meta.url);",
   },
+  plugins: [routerCompileCache, builtinsThroughRequire],
   logLevel: 'warning',
 });

@@ -49,6 +49,7 @@ import { registerWebhookRoutes } from './features/webhooks/webhook.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { registerDocs } from './http/docs.ts';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler.ts';
+import { answerHeadAsGet, headRouteOptions } from './http/head-requests.ts';
 import { registerHealthRoutes } from './http/health.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { registerInputSafety } from './http/input-safety.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
     bodyLimit: 1024 * 1024,
     // No per-plugin load timer: the timers cost more at start-up than the plugins they watch, which never hang.
     pluginTimeout: 0,
+    ...headRouteOptions,
     schemaController: { compilersFactory: lazyCompilersFactory },
     ...serverOptions(config),
     // Errors raised before a route runs (bad URL, overlong path parameter): an id, a log line, Zoho's body.
@@ -125,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
 
   const rateLimiter = options.rateLimiter !== undefined ? options.rateLimiter : await chooseRateLimiter(config, clock);
 
+  answerHeadAsGet(app);
   // First, so that answers refused by any later hook carry the id too.
   registerRequestIdHeader(app);
   registerServerLimits(app, config);
