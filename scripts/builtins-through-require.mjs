@@ -31,7 +31,7 @@ const costlyGetters = new Set([
 function offeredExports(name) {
   const descriptors = Object.getOwnPropertyDescriptors(requireAtBuild(name));
   return Object.entries(descriptors)
-    .filter(([key, descriptor]) => key !== 'default' && identifier.test(key))
+    .filter(([key]) => key !== 'default' && identifier.test(key))
     .filter(([key, descriptor]) => 'value' in descriptor || !costlyGetters.has(key))
     .map(([key]) => key);
 }
