@@ -9,6 +9,9 @@ import { type PreparedStore, prepareStore } from '../store.ts';
 import { listenError } from './start-up-problems.ts';
 import { describeStore, openConfiguredDatabase, storeFlags } from './store-options.ts';
 
+/** The scheduler's and the deliveries' first runs wait this long: the first requests (a probe, a test) go first. */
+const firstRunAfterMs = 1000;
+
 /** How long in-flight requests get to finish after a stop signal before the process gives up on them. */
 const shutdownGraceMs = 10_000;
 
@@ -44,7 +47,8 @@ export async function serve(config: Config): Promise<LecternApp> {
 async function startSchedulerTicks(app: LecternApp, config: Config): Promise<void> {
   if (config.schedulerIntervalSeconds === 0) return;
   const { startSchedulerTimer } = await import('../features/schedulers/index.ts');
-  const timer = startSchedulerTimer(app.lectern, { intervalMs: config.schedulerIntervalSeconds * 1000, log: app.log });
+  const intervalMs = config.schedulerIntervalSeconds * 1000;
+  const timer = startSchedulerTimer(app.lectern, { intervalMs, log: app.log, firstRunAfterMs });
   app.addHook('onClose', () => timer.stop());
 }
 
@@ -55,7 +59,8 @@ async function startSchedulerTicks(app: LecternApp, config: Config): Promise<voi
 async function startDeliveryRuns(app: LecternApp, config: Config): Promise<void> {
   if (config.deliveryIntervalSeconds === 0) return;
   const { startDeliveryTimer } = await import('../deliveries/delivery-runner.ts');
-  const timer = startDeliveryTimer(app.lectern, { intervalMs: config.deliveryIntervalSeconds * 1000, log: app.log });
+  const intervalMs = config.deliveryIntervalSeconds * 1000;
+  const timer = startDeliveryTimer(app.lectern, { intervalMs, log: app.log, firstRunAfterMs });
   app.addHook('onClose', () => timer.stop());
 }
 
