@@ -11,21 +11,14 @@ export interface PeriodicTask {
   stop(): Promise<void>;
 }
 
-/** When and how a periodic task runs. */
-export interface PeriodicTaskOptions {
-  intervalMs: number;
-  log: PeriodicTaskLog;
-  failureMessage: string;
-  /** The first run's delay (default 0): `serve` lets its first requests go first. */
-  firstRunAfterMs?: number;
-}
-
 /**
- * Runs `task` soon (after `firstRunAfterMs`) and then every `intervalMs`, never two runs at once in this process. The
- * timer does not keep the process alive; a failed run is logged with `failureMessage`, never thrown, and the next run
- * comes as planned.
+ * Runs `task` now and then every `intervalMs`, never two runs at once in this process. The timer does not keep the
+ * process alive; a failed run is logged with `failureMessage`, never thrown, and the next run comes as planned.
  */
-export function startPeriodicTask(task: () => Promise<void>, options: PeriodicTaskOptions): PeriodicTask {
+export function startPeriodicTask(
+  task: () => Promise<void>,
+  options: { intervalMs: number; log: PeriodicTaskLog; failureMessage: string },
+): PeriodicTask {
   const { intervalMs, log, failureMessage } = options;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -37,7 +30,7 @@ export function startPeriodicTask(task: () => Promise<void>, options: PeriodicTa
         running = null;
       });
   };
-  const first = setTimeout(run, options.firstRunAfterMs ?? 0);
+  const first = setTimeout(run, 0);
   const timer = setInterval(run, intervalMs);
   first.unref();
   timer.unref();

@@ -5,11 +5,12 @@ import type { LecternApp } from '../app.ts';
 import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/create-db.ts';
+import type { PeriodicTask } from '../periodic-task.ts';
 import { type PreparedStore, prepareStore } from '../store.ts';
 import { listenError } from './start-up-problems.ts';
 import { describeStore, openConfiguredDatabase, storeFlags } from './store-options.ts';
 
-/** The scheduler's and the deliveries' first runs wait this long: the first requests (a probe, a test) go first. */
+/** The scheduler and the deliveries start this long after start-up: the first requests (a probe, a test) go first. */
 const firstRunAfterMs = 1000;
 
 /** How long in-flight requests get to finish after a stop signal before the process gives up on them. */
@@ -26,8 +27,7 @@ export async function serve(config: Config): Promise<LecternApp> {
   try {
     app = await buildApp({ config, database, clock: systemClock, logger: true });
     prepared = await prepareStore(app.lectern, config);
-    await startSchedulerTicks(app, config);
-    await startDeliveryRuns(app, config);
+    startBackgroundRuns(app, config);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app?.close();
@@ -40,28 +40,37 @@ export async function serve(config: Config): Promise<LecternApp> {
 }
 
 /**
- * Starts the batch scheduler's periodic tick (unless LECTERN_SCHEDULER_INTERVAL_SECONDS is 0). The timer does not
- * keep the process alive, logs its errors instead of throwing them, and is stopped (waiting for a running tick)
- * when the app closes, before the store is closed.
+ * Starts the batch scheduler's tick and the delivery runs (each unless its interval setting is 0) a second after
+ * start-up, loading their modules only then, so that the first requests (a probe, a test) go first. The timers do not
+ * keep the process alive, log their errors instead of throwing them, and are stopped (waiting for a running run) when
+ * the app closes, before the store is closed.
  */
-async function startSchedulerTicks(app: LecternApp, config: Config): Promise<void> {
-  if (config.schedulerIntervalSeconds === 0) return;
-  const { startSchedulerTimer } = await import('../features/schedulers/index.ts');
-  const intervalMs = config.schedulerIntervalSeconds * 1000;
-  const timer = startSchedulerTimer(app.lectern, { intervalMs, log: app.log, firstRunAfterMs });
-  app.addHook('onClose', () => timer.stop());
-}
-
-/**
- * Starts the delivery runs (notification e-mails and webhooks) unless LECTERN_DELIVERY_INTERVAL_SECONDS is 0; like
- * the scheduler's timer, it does not keep the process alive and is stopped (waiting for a running run) on close.
- */
-async function startDeliveryRuns(app: LecternApp, config: Config): Promise<void> {
-  if (config.deliveryIntervalSeconds === 0) return;
-  const { startDeliveryTimer } = await import('../deliveries/delivery-runner.ts');
-  const intervalMs = config.deliveryIntervalSeconds * 1000;
-  const timer = startDeliveryTimer(app.lectern, { intervalMs, log: app.log, firstRunAfterMs });
-  app.addHook('onClose', () => timer.stop());
+function startBackgroundRuns(app: LecternApp, config: Config): void {
+  const timers: PeriodicTask[] = [];
+  let closing = false;
+  const startAll = async () => {
+    if (config.schedulerIntervalSeconds > 0) {
+      const { startSchedulerTimer } = await import('../features/schedulers/index.ts');
+      const intervalMs = config.schedulerIntervalSeconds * 1000;
+      if (!closing) timers.push(startSchedulerTimer(app.lectern, { intervalMs, log: app.log }));
+    }
+    if (config.deliveryIntervalSeconds > 0) {
+      const { startDeliveryTimer } = await import('../deliveries/delivery-runner.ts');
+      const intervalMs = config.deliveryIntervalSeconds * 1000;
+      if (!closing) timers.push(startDeliveryTimer(app.lectern, { intervalMs, log: app.log }));
+    }
+  };
+  const start = setTimeout(() => {
+    startAll().catch((error: unknown) =>
+      app.log.error({ err: error }, 'the scheduler or the deliveries did not start'),
+    );
+  }, firstRunAfterMs);
+  start.unref();
+  app.addHook('onClose', async () => {
+    closing = true;
+    clearTimeout(start);
+    await Promise.all(timers.map((timer) => timer.stop()));
+  });
 }
 
 /** The address actually bound (port 0 becomes the port the kernel chose). */

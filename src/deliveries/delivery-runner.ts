@@ -35,7 +35,7 @@ export type DeliveryLog = PeriodicTaskLog;
  */
 export function startDeliveryTimer(
   context: AppContext,
-  options: { intervalMs: number; log: DeliveryLog; firstRunAfterMs?: number },
+  options: { intervalMs: number; log: DeliveryLog },
 ): PeriodicTask {
   const { intervalMs, log } = options;
   const run = async () => {
@@ -49,6 +49,5 @@ export function startDeliveryTimer(
     intervalMs,
     log,
     failureMessage: 'delivery run failed; it is retried at the next run',
-    firstRunAfterMs: options.firstRunAfterMs,
   });
 }

@@ -222,10 +222,7 @@ export type TickLog = PeriodicTaskLog;
  * Runs a tick now and then every `intervalMs`, never two at once. The timer does not keep the process alive;
  * errors are logged, never thrown. stop() clears it and waits for a running tick to finish.
  */
-export function startSchedulerTimer(
-  context: AppContext,
-  options: { intervalMs: number; log: TickLog; firstRunAfterMs?: number },
-): PeriodicTask {
+export function startSchedulerTimer(context: AppContext, options: { intervalMs: number; log: TickLog }): PeriodicTask {
   const { intervalMs, log } = options;
   const onSchedulerError = (schedulerId: string, error: unknown) =>
     log.error({ err: error, schedulerId }, 'batch scheduler failed; it is retried at the next tick');
@@ -233,10 +230,5 @@ export function startSchedulerTimer(
     const result = await runSchedulerTick(context, { onSchedulerError });
     if (result.batchesCreated > 0 || result.batchesCancelled > 0) log.info(result, 'batch scheduler tick');
   };
-  return startPeriodicTask(tick, {
-    intervalMs,
-    log,
-    failureMessage: 'batch scheduler tick failed',
-    firstRunAfterMs: options.firstRunAfterMs,
-  });
+  return startPeriodicTask(tick, { intervalMs, log, failureMessage: 'batch scheduler tick failed' });
 }
