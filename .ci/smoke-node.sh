@@ -47,3 +47,7 @@ wait "$server"
 
 npx vitest run --project sqlite test/seeds-*.test.ts < /dev/null
 echo "node $major smoke passed"
+
+# Start-up figures on this Node line, for the record: speed goals live in the benchmark, so they never fail CI.
+timeout 300 node --import tsx bench/run.ts --scenario startup --engine sqlite < /dev/null 2>&1 | grep '^|' ||
+  echo "(the startup benchmark did not finish on node $major)"
