@@ -252,10 +252,11 @@ export const scenarios: Scenario[] = [
     title: 'People view records, a page of 200',
     server: 'lectern',
     probe: { method: 'GET', path: '/api/forms/P_EmployeeView/records?sIndex=1&rec_limit=200', auth: true },
-    prepare: async (fixture, token) => {
+    prepare: async (fixture) => {
       await fixture.enrolment();
+      const formsToken = await fixture.formsToken();
       const path = '/api/forms/P_EmployeeView/records?sIndex=1&rec_limit=200';
-      return () => plan({ method: 'GET', headers: authorised(token), request: { path } });
+      return () => plan({ method: 'GET', headers: authorised(formsToken), request: { path } });
     },
   },
   {
