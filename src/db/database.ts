@@ -5,121 +5,21 @@ import type { HistoryTables } from './tables/history.ts';
 import type { LearningPlanTables } from './tables/learning-plans.ts';
 import type { NotificationTables } from './tables/notifications.ts';
 import type { OAuthTables } from './tables/oauth.ts';
+import type { OrganisationTables } from './tables/organisation.ts';
 import type { ProgressTables } from './tables/progress.ts';
 
-export interface PortalTable {
-  id: string;
-  name: string;
-  url_name: string;
-  time_zone: string;
-  created_at: number;
-  /** The portal's clock: the server's time plus this (control room). */
-  clock_offset_ms: number;
-  /** The portal's clock stands still at this instant when set (control room). */
-  clock_fixed_at: number | null;
-  /** 1 when the portal holds the demo data (its consent page offers a pick of its people); absent on insert: 0. */
-  demo?: number;
-}
+export type {
+  CategoryTable,
+  DepartmentTable,
+  DesignationTable,
+  EmployeeTable,
+  LocationTable,
+  PortalTable,
+  RoomTable,
+  TokenTable,
+} from './tables/organisation.ts';
 
-export interface EmployeeTable {
-  erecno: string;
-  portal_id: string;
-  employee_id: string;
-  display_name: string;
-  email_id: string;
-  photo_url: string;
-  manager_erecno: string | null;
-  status: 'active' | 'inactive';
-  is_admin: number;
-  is_settings_admin: number;
-  is_data_admin: number;
-  is_trainer: number;
-  // The directory's fields (2026-12-03): optional so rows written without them stay valid; null when unknown.
-  first_name?: string | null;
-  last_name?: string | null;
-  department_id?: string | null;
-  designation_id?: string | null;
-  /** `YYYY-MM-DD`. */
-  date_of_joining?: string | null;
-  mobile?: string | null;
-  work_phone?: string | null;
-  /** Who added or last changed the person through the forms API (an erecno), null for the seeded and the admin's. */
-  added_by?: string | null;
-  modified_by?: string | null;
-  /** Epoch ms; 0 when written without it (the column's default). */
-  created_at?: number;
-  modified_at?: number;
-}
-
-/** A department of a portal (Zoho People's `department` form). */
-export interface DepartmentTable {
-  id: string;
-  portal_id: string;
-  name: string;
-  code: string;
-  mail_alias: string;
-  lead_erecno: string | null;
-  parent_id: string | null;
-  created_at: number;
-  modified_at: number;
-}
-
-/** A designation of a portal (Zoho People's `designation` form). */
-export interface DesignationTable {
-  id: string;
-  portal_id: string;
-  name: string;
-  code: string;
-  mail_alias: string;
-  created_at: number;
-  modified_at: number;
-}
-
-export interface TokenTable {
-  /** SHA-256 of the token: the value itself is never stored. */
-  hash: string;
-  /** Public id, to list and revoke a token without its value. */
-  id: string;
-  portal_id: string;
-  erecno: string;
-  scopes: string;
-  is_operator: number;
-  created_at: number;
-  /** Epoch ms after which the token is refused; null: never. */
-  expires_at: number | null;
-  revoked_at: number | null;
-  /** The token that minted this one (revoking it revokes this); null for tokens made by the operator or the CLI. */
-  minted_by: string | null;
-  /** The OAuth client the token was issued to; null (or absent on insert) for Lectern's own tokens. */
-  oauth_client_id?: string | null;
-  /** `access` or `refresh` for OAuth tokens (a refresh token never calls the API); null for Lectern's own. */
-  oauth_kind?: 'access' | 'refresh' | null;
-}
-
-export interface LocationTable {
-  id: string;
-  portal_id: string;
-  name: string;
-  /** IANA time zone of the place, which its rooms' sessions are held in; null: the portal's. */
-  time_zone: string | null;
-}
-
-export interface RoomTable {
-  id: string;
-  portal_id: string;
-  name: string;
-  location_id: string;
-  capacity: number;
-  facilities: string;
-}
-
-export interface CategoryTable {
-  id: string;
-  portal_id: string;
-  name: string;
-  kind: 'course' | 'grade';
-}
-
+/** A course: self-paced (type 1) or blended (type 2). */
 export interface CourseTable {
   id: string;
   portal_id: string;
@@ -151,6 +51,7 @@ export interface CourseMemberTable {
   created_at: number;
 }
 
+/** A course in a category. */
 export interface CourseCategoryTable {
   portal_id: string;
   course_id: string;
@@ -158,6 +59,7 @@ export interface CourseCategoryTable {
   position: number;
 }
 
+/** A stored Idempotency-Key: its claim and, once answered, the answer. */
 export interface IdempotencyTable {
   portal_id: string;
   token_hash: string;
@@ -357,6 +259,7 @@ export interface EnrolmentTable {
   created_at: number;
 }
 
+/** A named counter (numbering that must not repeat). */
 export interface CounterTable {
   name: string;
   value: number;
@@ -369,15 +272,8 @@ export interface Database
     HistoryTables,
     NotificationTables,
     ControlRoomTables,
-    OAuthTables {
-  portals: PortalTable;
-  employees: EmployeeTable;
-  departments: DepartmentTable;
-  designations: DesignationTable;
-  tokens: TokenTable;
-  locations: LocationTable;
-  rooms: RoomTable;
-  categories: CategoryTable;
+    OAuthTables,
+    OrganisationTables {
   courses: CourseTable;
   course_members: CourseMemberTable;
   course_categories: CourseCategoryTable;
