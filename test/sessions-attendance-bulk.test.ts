@@ -60,7 +60,9 @@ describe('bulk attendance', () => {
     expect(response.json().session).toMatchObject({ totalLearnersCount: 4, presentLeanersCount: 3 });
     expect(await rows()).toHaveLength(4);
     // A second call replaces the marks it names and leaves the others.
-    const again = await markAll({ attendance: [{ learnerErecno: erecnoOf(lectern, 'Ivan Petrov'), status: 'present' }] });
+    const again = await markAll({
+      attendance: [{ learnerErecno: erecnoOf(lectern, 'Ivan Petrov'), status: 'present' }],
+    });
     expect(again.json().session).toMatchObject({ presentLeanersCount: 4 });
     const history = await lectern.app.lectern.db
       .selectFrom('learner_history')

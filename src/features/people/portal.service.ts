@@ -3,7 +3,7 @@
 import { validateScopes as validateScopeNames } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
-import { invalidInput, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import { buildDemoPortal, buildEmptyPortal } from './demo-portal.ts';
 import {
   findEmployee,
