@@ -38,6 +38,12 @@ export interface PortalTime {
 /** The server's own time, unshifted. */
 export const serverTime: PortalTime = Object.freeze({ offsetMs: 0, fixedAt: null });
 
+/** A portal's time from its stored columns (bigint offsets may arrive as text); the shared serverTime when unset. */
+export function portalTimeOf(offsetMs: number | string, fixedAt: number | null): PortalTime {
+  const offset = Number(offsetMs);
+  return offset === 0 && fixedAt === null ? serverTime : { offsetMs: offset, fixedAt };
+}
+
 /** The instant a portal's time shows when the server's clock shows `serverNow`. */
 export function portalInstant(time: PortalTime, serverNow: number): number {
   return time.fixedAt ?? serverNow + time.offsetMs;

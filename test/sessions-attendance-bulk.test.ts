@@ -1,8 +1,7 @@
 /** A whole session's attendance in one call (a Lectern addition): all or nothing, each refusal naming its entry. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonType } from './helpers/courses.ts';
-import { enrol } from './helpers/enrolments.ts';
-import { createBatchModule, createSession, erecnoOf, type ModulePath } from './helpers/sessions.ts';
+import { erecnoOf, type ModulePath, sessionWithSeatedLearners } from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -11,20 +10,9 @@ let sessionId: string;
 const learners = ['Fatima Zahra', 'Gustav Lind', 'Hana Sato', 'Ivan Petrov'];
 beforeAll(async () => {
   lectern = await createTestLectern();
-  path = await createBatchModule(lectern);
-  const session = await createSession(lectern, path, { trainerErecno: erecnoOf(lectern, 'Divya Raman'), roomId: '' });
-  sessionId = session.sessionId;
-  await lectern.app.lectern.db
-    .updateTable('batches')
-    .set({ publish_status: 'published', maximum_capacity: 4, allow_waitlisting: 1 })
-    .where('id', '=', path.batchId)
-    .execute();
-  const statuses = await enrol(
-    lectern,
-    path,
-    [...learners, 'Mateo Rossi'].map((name) => erecnoOf(lectern, name)),
-  );
-  expect(statuses).toEqual([...learners.map(() => 'enrolled'), 'waitlisted']);
+  const made = await sessionWithSeatedLearners(lectern, learners, ['Mateo Rossi']);
+  path = made.path;
+  sessionId = made.session.sessionId;
 });
 afterAll(() => lectern?.close());
 

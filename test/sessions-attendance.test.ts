@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formType, jsonType } from './helpers/courses.ts';
-import { enrol, enrolUrl } from './helpers/enrolments.ts';
-import { createBatchModule, createSession, erecnoOf, type ModulePath, sessionsUrl } from './helpers/sessions.ts';
+import { enrolUrl } from './helpers/enrolments.ts';
+import {
+  createSession,
+  erecnoOf,
+  type ModulePath,
+  sessionsUrl,
+  sessionWithSeatedLearners,
+} from './helpers/sessions.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
@@ -11,19 +17,7 @@ let session: Record<string, any>;
 const learners = ['Fatima Zahra', 'Gustav Lind', 'Hana Sato', 'Ivan Petrov', 'Julia Moreau', 'Lena Novak'];
 beforeAll(async () => {
   lectern = await createTestLectern();
-  path = await createBatchModule(lectern);
-  session = await createSession(lectern, path, { trainerErecno: erecnoOf(lectern, 'Divya Raman'), roomId: '' });
-  await lectern.app.lectern.db
-    .updateTable('batches')
-    .set({ publish_status: 'published', maximum_capacity: 6, allow_waitlisting: 1 })
-    .where('id', '=', path.batchId)
-    .execute();
-  const statuses = await enrol(
-    lectern,
-    path,
-    [...learners, 'Mateo Rossi'].map((name) => erecnoOf(lectern, name)),
-  );
-  expect(statuses).toEqual([...learners.map(() => 'enrolled'), 'waitlisted']);
+  ({ path, session } = await sessionWithSeatedLearners(lectern, learners, ['Mateo Rossi']));
   session = { ...session, totalLearnersCount: 6 };
 });
 afterAll(() => lectern.close());

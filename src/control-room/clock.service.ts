@@ -3,7 +3,8 @@ import type { Caller } from '../access/index.ts';
 import { isServerTime, type PortalTime, portalInstant, serverTime } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { findPortalTime, savePortalTime } from './clock.repository.ts';
+import { portalClockSetting } from '../features/people/index.ts';
+import { savePortalTime } from './clock.repository.ts';
 import { parseDuration, parseInstant } from './clock-input.ts';
 
 /** A portal's clock as the control room shows it. */
@@ -36,7 +37,7 @@ function view(context: AppContext, portalId: string, time: PortalTime): PortalCl
 }
 
 async function currentTime(context: AppContext, portalId: string): Promise<PortalTime> {
-  const time = await findPortalTime(context.db, portalId);
+  const time = await portalClockSetting(context.db, portalId);
   if (time === undefined) throw notFound('portalId', portalId);
   return time;
 }

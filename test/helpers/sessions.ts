@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import { createBlendedCourse, insertBatch } from './blended.ts';
 import { jsonType } from './courses.ts';
+import { enrol } from './enrolments.ts';
 import { readSeedPage } from './seed-samples.ts';
 import type { TestLectern } from './test-app.ts';
 
@@ -283,4 +284,29 @@ export async function foreignPortalWithModule(lectern: TestLectern): Promise<For
   });
   const moduleId = await insertModule(lectern, courseId, batchId, portal.portalId);
   return { ...portal, path: { courseId, batchId, moduleId }, ...(await foreignStaff(lectern, portal.portalId)) };
+}
+
+/**
+ * A session of a fresh published batch whose seats (as many as `seated`) are all taken by the named learners, and
+ * whose waitlist holds the `waiting` ones: the attendance tests' world.
+ */
+export async function sessionWithSeatedLearners(
+  lectern: TestLectern,
+  seated: readonly string[],
+  waiting: readonly string[],
+): Promise<{ path: ModulePath; session: Record<string, any> }> {
+  const path = await createBatchModule(lectern);
+  const session = await createSession(lectern, path, { trainerErecno: erecnoOf(lectern, 'Divya Raman'), roomId: '' });
+  await lectern.app.lectern.db
+    .updateTable('batches')
+    .set({ publish_status: 'published', maximum_capacity: seated.length, allow_waitlisting: 1 })
+    .where('id', '=', path.batchId)
+    .execute();
+  const statuses = await enrol(
+    lectern,
+    path,
+    [...seated, ...waiting].map((name) => erecnoOf(lectern, name)),
+  );
+  expect(statuses).toEqual([...seated.map(() => 'enrolled'), ...waiting.map(() => 'waitlisted')]);
+  return { path, session };
 }

@@ -10,6 +10,7 @@ export {
   issueToken,
   onPortalClock,
   type PortalCreationStep,
+  portalClockSetting,
   portalExists,
   portalHoldsDemoData,
   portalTimeZone,

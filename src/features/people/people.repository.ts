@@ -1,7 +1,7 @@
 /** Queries over portals and employees. */
 
 import type { Kysely } from 'kysely';
-import { type PortalTime, serverTime } from '../../clock.ts';
+import { type PortalTime, portalTimeOf } from '../../clock.ts';
 import type {
   CategoryTable,
   Database,
@@ -134,13 +134,12 @@ export async function insertPortalFixtures(
   await db.insertInto('categories').values(rows.categories).execute();
 }
 
-/** A portal's clock columns as its time (the server's when there is no such portal). */
-export async function findPortalTime(db: Db, portalId: string): Promise<PortalTime> {
+/** A portal's clock columns as its time, or undefined when there is no such portal. */
+export async function findPortalTime(db: Db, portalId: string): Promise<PortalTime | undefined> {
   const row = await db
     .selectFrom('portals')
     .select(['clock_offset_ms', 'clock_fixed_at'])
     .where('id', '=', portalId)
     .executeTakeFirst();
-  if (row === undefined || (Number(row.clock_offset_ms) === 0 && row.clock_fixed_at === null)) return serverTime;
-  return { offsetMs: Number(row.clock_offset_ms), fixedAt: row.clock_fixed_at };
+  return row === undefined ? undefined : portalTimeOf(row.clock_offset_ms, row.clock_fixed_at);
 }

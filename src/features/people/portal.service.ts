@@ -1,6 +1,7 @@
 /** Creating portals (with the demo data) and tokens for their people. */
 
 import { validateScopes as validateScopeNames } from '../../access/index.ts';
+import { type PortalTime, serverTime } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
@@ -160,7 +161,12 @@ export function portalTimeZone(db: Db, portalId: string): Promise<string> {
  * work that learns its portal only from what it reads (an OAuth client, a grant code), not from a token.
  */
 export async function onPortalClock<T>(context: AppContext, portalId: string, task: () => Promise<T>): Promise<T> {
-  return context.clock.runIn(await findPortalTime(context.db, portalId), task);
+  return context.clock.runIn((await findPortalTime(context.db, portalId)) ?? serverTime, task);
+}
+
+/** A portal's clock as the control room set it, or undefined when there is no such portal. */
+export function portalClockSetting(db: Db, portalId: string): Promise<PortalTime | undefined> {
+  return findPortalTime(db, portalId);
 }
 
 /** Whether the portal holds the demo data (anyone may act as its people); undefined when there is no such portal. */

@@ -2,7 +2,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../../access/index.ts';
-import { type PortalTime, portalInstant, serverTime } from '../../clock.ts';
+import { portalInstant, portalTimeOf } from '../../clock.ts';
 import type { Database, Db, TokenTable } from '../../db/database.ts';
 import { prepareQuery } from '../../db/prepared.ts';
 
@@ -100,10 +100,7 @@ export async function lookupToken(db: Db, token: string, serverNow: number): Pro
   // A refresh token only buys access tokens at /oauth/v2/token; on the API it is as good as unknown.
   if (row.oauth_kind === 'refresh') return { refusal: 'unknown' };
   if (row.revoked_at !== null) return { refusal: 'revoked' };
-  const portalTime: PortalTime =
-    row.clock_offset_ms === 0 && row.clock_fixed_at === null
-      ? serverTime
-      : { offsetMs: row.clock_offset_ms, fixedAt: row.clock_fixed_at };
+  const portalTime = portalTimeOf(row.clock_offset_ms, row.clock_fixed_at);
   if (row.expires_at !== null && portalInstant(portalTime, serverNow) >= row.expires_at) return { refusal: 'expired' };
   if (row.status !== 'active') return { refusal: 'inactive' };
   return {

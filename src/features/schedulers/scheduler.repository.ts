@@ -1,7 +1,7 @@
 /** Queries over batch schedulers, and the few batch queries the scheduler runner needs. */
 
 import { CourseStatus } from '../../access/index.ts';
-import type { PortalTime } from '../../clock.ts';
+import { type PortalTime, portalTimeOf } from '../../clock.ts';
 import type { Dialect } from '../../db/create-db.ts';
 import type { BatchSchedulerTable, BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { forUpdate } from '../../db/dialect.ts';
@@ -23,7 +23,7 @@ export async function findPortalsOnOwnTime(db: Db): Promise<{ id: string; time: 
     .where((where) => where.or([where('clock_offset_ms', '!=', 0), where('clock_fixed_at', 'is not', null)]))
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({ id: row.id, time: { offsetMs: row.clock_offset_ms, fixedAt: row.clock_fixed_at } }));
+  return rows.map((row) => ({ id: row.id, time: portalTimeOf(row.clock_offset_ms, row.clock_fixed_at) }));
 }
 
 /** Inserts a scheduler row. */
