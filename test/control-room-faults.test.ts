@@ -85,6 +85,30 @@ describe('a status rule', () => {
     await clear();
   });
 
+  it('sends Retry-After with a faulted 429 (60 s unless the rule says), and none with other statuses', async () => {
+    await addFault(lectern, { path: '/api/v1/courses', action: 'status', status: 429, times: 1 });
+    const throttled = await courses();
+    expect(throttled.statusCode).toBe(429);
+    expect(throttled.headers['retry-after']).toBe('60');
+    const rule = await addFault(lectern, {
+      path: '/api/v1/courses',
+      action: 'status',
+      status: 503,
+      retryAfterSeconds: 5,
+      times: 1,
+    });
+    expect(rule).toMatchObject({ retryAfterSeconds: 5 });
+    expect((await courses()).headers['retry-after']).toBe('5');
+    await addFault(lectern, { path: '/api/v1/courses', action: 'status', status: 500, times: 1 });
+    expect((await courses()).headers['retry-after']).toBeUndefined();
+    const refused = await control(lectern, 'POST', 'faults', {
+      body: { path: '/api/v1/courses', action: 'latency', latencyMs: 5, retryAfterSeconds: 5 },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('retryAfterSeconds');
+    await clear();
+  });
+
   it("matches only the erecno it names (the caller's)", async () => {
     const learner = lectern.employees.find((employee) => employee.display_name === 'Fatima Zahra')!;
     const learnerToken = await lectern.token(['ALL'], learner.erecno);

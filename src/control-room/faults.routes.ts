@@ -44,6 +44,7 @@ function answer(
     request.raw.socket?.destroy();
     return;
   }
+  if (rule.retryAfterSeconds !== null) reply.header('Retry-After', String(rule.retryAfterSeconds));
   reply.code(rule.status!).send(rule.body);
 }
 
@@ -75,6 +76,7 @@ function present(rule: FaultRule) {
     status: rule.status,
     body: rule.body,
     latencyMs: rule.latencyMs,
+    retryAfterSeconds: rule.retryAfterSeconds,
     remaining: rule.remaining,
     probability: rule.probability,
     hits: rule.hits,

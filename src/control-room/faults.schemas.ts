@@ -38,6 +38,13 @@ export const createFaultBody = Type.Object(
     status: Type.Optional(Type.Integer({ minimum: 400, maximum: 599 })),
     body: Type.Optional(FaultErrorBody),
     latencyMs: Type.Optional(Type.Integer({ minimum: 1, maximum: maxLatencyMs })),
+    retryAfterSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 3600,
+        description: 'Retry-After sent with the status (default 60 for 429 and 503, none for others)',
+      }),
+    ),
     times: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 10_000, description: 'the next N matches; then the rule goes' }),
     ),
@@ -61,6 +68,7 @@ export const FaultSchema = Type.Object({
     Type.Null(),
   ]),
   latencyMs: Type.Union([Type.Integer(), Type.Null()]),
+  retryAfterSeconds: Type.Union([Type.Integer(), Type.Null()]),
   remaining: Type.Union([Type.Integer(), Type.Null()], { description: 'matches left; null: until removed' }),
   probability: Type.Number(),
   hits: Type.Integer(),

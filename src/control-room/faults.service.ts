@@ -20,6 +20,7 @@ export interface FaultInput {
   status?: number;
   body?: { code: string; message: string; parameter?: string };
   latencyMs?: number;
+  retryAfterSeconds?: number;
   times?: number;
   probability?: number;
 }
@@ -35,6 +36,8 @@ export interface FaultRule {
   readonly status: number | null;
   readonly body: ReturnType<typeof errorBody> | null;
   readonly latencyMs: number | null;
+  /** Seconds for the Retry-After header of a status answer; null: no header. */
+  readonly retryAfterSeconds: number | null;
   readonly probability: number;
   readonly createdAt: number;
   /** Matches left before the rule goes; null: no end. */
@@ -64,6 +67,11 @@ export function defaultFaultBody(status: number) {
   return errorBody(zohoCodes[status] ?? String(status), message);
 }
 
+/** Throttling and unavailability tell the client when to come back, as Lectern's own rate limit does. */
+function defaultRetryAfter(status: number | null): number | null {
+  return status === 429 || status === 503 ? 60 : null;
+}
+
 function checkPath(path: string): void {
   if (!path.startsWith('/api/')) {
     throw invalidInput('path', "rules apply to the portal's /api/ traffic only: start the pattern with /api/");
@@ -83,10 +91,12 @@ function checkCombination(input: FaultInput): void {
     if (input.latencyMs === undefined) throw missingInput('latencyMs');
     extra('status');
     extra('body');
+    extra('retryAfterSeconds');
   } else {
     extra('status');
     extra('body');
     extra('latencyMs');
+    extra('retryAfterSeconds');
   }
 }
 
@@ -119,6 +129,7 @@ export class FaultBook {
             ? errorBody(input.body.code, input.body.message, input.body.parameter)
             : defaultFaultBody(status),
       latencyMs: input.latencyMs ?? null,
+      retryAfterSeconds: input.retryAfterSeconds ?? defaultRetryAfter(status),
       probability: input.probability ?? 1,
       createdAt: context.clock.now(),
       remaining: input.times ?? null,

@@ -35697,6 +35697,7 @@ export interface operations {
                                 parameter?: string;
                             } | null;
                             latencyMs: number | null;
+                            retryAfterSeconds: number | null;
                             /** @description matches left; null: until removed */
                             remaining: number | null;
                             probability: number;
@@ -35816,6 +35817,8 @@ export interface operations {
                         parameter?: string;
                     };
                     latencyMs?: number;
+                    /** @description Retry-After sent with the status (default 60 for 429 and 503, none for others) */
+                    retryAfterSeconds?: number;
                     /** @description the next N matches; then the rule goes */
                     times?: number;
                     /** @description chance each match fires (default 1) */
@@ -35846,6 +35849,7 @@ export interface operations {
                                 parameter?: string;
                             } | null;
                             latencyMs: number | null;
+                            retryAfterSeconds: number | null;
                             /** @description matches left; null: until removed */
                             remaining: number | null;
                             probability: number;
