@@ -10,6 +10,14 @@ const publishableCount = 200;
 /** A page: the batch list and the learner cohorts hold this many. */
 const cohortSize = 25;
 const seedConcurrency = 8;
+/** OAuth clients the refresh scenario's pool spans, and refresh tokens per person and client (Zoho's most). */
+const oauthClients = 4;
+const refreshTokensPerPerson = 20;
+
+/** Refresh tokens with the client each belongs to. */
+export interface OAuthPool {
+  tokens: { clientId: string; clientSecret: string; refreshToken: string }[];
+}
 
 /** A batch module session, as its path names it. */
 export interface SessionPlace {
@@ -19,7 +27,7 @@ export interface SessionPlace {
   sessionId: string;
 }
 
-/** Calls Lectern as the bench's admin (the bootstrap token) and answers the parsed body, or throws saying why. */
+/** Calls Lectern as the bench's admin (the bootstrap token) and answers the parsed 200/201 body, or throws saying why. */
 export type Call = (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown, token?: string) => Promise<any>;
 
 /** Makes a `Call` against `baseUrl` with `token` as the default caller. */
@@ -33,7 +41,8 @@ export function caller(baseUrl: string, token: string): Call {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    if (response.status !== 200) throw new Error(`bench set-up: ${method} ${path} answered ${response.status} ${text}`);
+    if (response.status !== 200 && response.status !== 201)
+      throw new Error(`bench set-up: ${method} ${path} answered ${response.status} ${text}`);
     return JSON.parse(text);
   };
 }
@@ -166,12 +175,38 @@ export function fixture(call: Call) {
       return (await call('POST', '/lectern/v1/tokens', { scopes: ['ZOHOPEOPLE.forms.READ'] })).token;
     }),
     /**
-     * A client and a refresh token for the OAuth refresh scenario. Not made yet: Zoho's rule gives a refresh token
-     * 10 access tokens in 10 minutes, so a measured run needs a pool of clients, people and refresh tokens wide
-     * enough for thousands of refreshes (the performance issue's work); until then the scenario reports this.
+     * Refresh tokens for the OAuth refresh scenario. Zoho's rules give a refresh token 10 access tokens in 10 minutes
+     * and a person 20 refresh tokens per client, so the pool spans clients and the cohort: 4 clients x 25 people x 20
+     * tokens = 2,000 tokens, 20,000 refreshes, enough for both connection counts at a few thousand a second.
      */
-    oauthClient: once(async (): Promise<{ clientId: string; clientSecret: string; refreshToken: string }> => {
-      throw new Error('the refresh scenario needs a pool of refresh tokens (10 refreshes each in 10 minutes)');
+    oauthPool: once(async (): Promise<OAuthPool> => {
+      const people = await cohort();
+      const clients = await mapLimit(Array.from({ length: oauthClients }), seedConcurrency, async (_, index) => {
+        const body = { name: `Bench client ${index + 1}`, redirectUris: ['https://bench.example.com/callback'] };
+        const client = await call('POST', '/lectern/v1/oauth/clients', body);
+        return { clientId: client.clientId as string, clientSecret: client.clientSecret as string };
+      });
+      const grants = clients.flatMap((client) =>
+        people.flatMap((erecno) => Array.from({ length: refreshTokensPerPerson }, () => ({ ...client, erecno }))),
+      );
+      const tokens = await mapLimit(grants, seedConcurrency, async (grant) => {
+        const scope = 'ZOHOPEOPLE.training.ALL';
+        const { code } = await call('POST', '/lectern/v1/oauth/grant-codes', {
+          clientId: grant.clientId,
+          erecno: grant.erecno,
+          scope,
+        });
+        const query = new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          client_id: grant.clientId,
+          client_secret: grant.clientSecret,
+        });
+        const answer = await call('POST', `/oauth/v2/token?${query}`);
+        if (typeof answer.refresh_token !== 'string') throw new Error(`bench set-up: no refresh token: ${answer}`);
+        return { clientId: grant.clientId, clientSecret: grant.clientSecret, refreshToken: answer.refresh_token };
+      });
+      return { tokens };
     }),
   };
 }
