@@ -262,4 +262,16 @@ export function registerCommands(program: Command): void {
     });
 
   registerObservationCommands(program);
+
+  const seed = program
+    .command('seed')
+    .description('add a large organisation to a portal, for measuring at size (bulk inserts; prints progress)')
+    .option('--courses <count>', 'published self-paced courses', '0')
+    .option('--people <count>', 'people', '0')
+    .option('--enrolments <count>', 'seats, spread evenly over the seeded people and courses', '0')
+    .option('--portal-id <id>', 'the portal (default: the first)');
+  addStoreOptions(seed).action(async (options, self: Command) => {
+    const { seedCommand } = await import('./seed.ts');
+    process.stdout.write(await seedCommand(await configOf(self), options));
+  });
 }
