@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type LoadResult, measureLoad } from './load.ts';
-import { type ServerProcess, startLecternProcess } from './processes.ts';
+import type { ScaleCounts } from './options.ts';
+import { type ServerProcess, seedLecternStore, startLecternProcess } from './processes.ts';
 import type { Row, RowStatus } from './report.ts';
 import type { Scenario, ServerKind } from './scenarios.ts';
 import { caller, fixture } from './seed.ts';
@@ -17,6 +18,8 @@ export interface EngineRunOptions {
   /** A folder for the servers' logs (deleted by the caller). */
   logDir: string;
   log: (line: string) => void;
+  /** Seeded into the store before its server starts (lectern seed), or null. */
+  scale: ScaleCounts | null;
 }
 
 /**
@@ -43,6 +46,10 @@ export async function runEngine(store: BenchStore, selected: Scenario[], options
   };
   const start = (kind: ServerKind, settings: Record<string, string>) =>
     startLecternProcess(store.args, { ...base, ...settings }, join(options.logDir, `${store.engine}-${kind}.log`));
+  if (options.scale !== null) {
+    options.log(`${store.label}: seeding ${JSON.stringify(options.scale)}`);
+    await seedLecternStore(store.args, options.scale, options.log);
+  }
   options.log(`${store.label}: starting lectern serve`);
   const main = await start('lectern', { LECTERN_RATE_LIMIT: 'false' });
   const rows: Row[] = [];

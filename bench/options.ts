@@ -16,6 +16,33 @@ export interface BenchOptions {
   redisUrl: string;
   /** Two results files to compare instead of running. */
   compare: [string, string] | null;
+  /** What `lectern seed` adds to each store before its server starts; null: the scenarios' own rows only. */
+  scale: ScaleCounts | null;
+}
+
+/** `lectern seed`'s counts. */
+export interface ScaleCounts {
+  courses: number;
+  people: number;
+  enrolments: number;
+}
+
+/** The issue's size: a million courses, a hundred thousand people, ten million seats. */
+const scalePresets: Record<string, ScaleCounts> = {
+  '1m': { courses: 1_000_000, people: 100_000, enrolments: 10_000_000 },
+  '100k': { courses: 100_000, people: 10_000, enrolments: 1_000_000 },
+};
+
+function parseScale(text: string | undefined): ScaleCounts | null {
+  if (text === undefined) return null;
+  const preset = scalePresets[text];
+  if (preset !== undefined) return preset;
+  const parts = text.split(',').map((part) => Number(part.trim()));
+  if (parts.length !== 3 || parts.some((count) => !Number.isSafeInteger(count) || count < 0)) {
+    throw new UsageError(`--scale must be 1m, 100k or COURSES,PEOPLE,ENROLMENTS in whole numbers, got "${text}"`);
+  }
+  const [courses, people, enrolments] = parts as [number, number, number];
+  return { courses, people, enrolments };
 }
 
 /** Thrown for a bad command line; run.ts prints it with the usage. */
@@ -28,6 +55,8 @@ export const usage = `npm run bench -- [options]
   --connections 10,50              connection counts, each scenario runs at each (default 10,50)
   --seconds N                      measured seconds per run, after 1 s of warm-up (default BENCH_SECONDS or 5)
   --log-level LEVEL                Lectern's log level during the run (default info, as in production)
+  --scale 1m|100k|C,P,E            first seed each store with \`lectern seed\` (1m: 1,000,000 courses, 100,000
+                                   people, 10,000,000 enrolments); compare with a run without it (--compare)
   --compare A.json B.json          print B's figures against A's, row by row, and run nothing
 Load scenarios: ${scenarios.map((scenario) => scenario.name).join(', ')}
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_REDIS_URL
@@ -93,6 +122,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     seconds,
     logLevel,
     postgresUrl: postgresSetting,
+    scale: parseScale(values.scale),
   };
 }
 
@@ -106,6 +136,7 @@ function parseFlags(argv: string[]) {
       connections: { type: 'string' },
       seconds: { type: 'string' },
       'log-level': { type: 'string' },
+      scale: { type: 'string' },
       compare: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -123,5 +154,6 @@ function defaults(env: NodeJS.ProcessEnv): BenchOptions {
     postgresUrl: env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
     compare: null,
+    scale: null,
   };
 }

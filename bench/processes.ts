@@ -141,3 +141,28 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Runs `lectern seed` on a store, passing its progress lines to `log`; throws when it fails. */
+export async function seedLecternStore(
+  storeArgs: string[],
+  counts: { courses: number; people: number; enrolments: number },
+  log: (line: string) => void,
+): Promise<void> {
+  const args = ['seed', ...storeArgs, '--courses', String(counts.courses), '--people', String(counts.people)];
+  args.push('--enrolments', String(counts.enrolments));
+  const child = spawn(process.execPath, [lecternBin, ...args], {
+    cwd: repoRoot,
+    env: lecternEnvironment({ LECTERN_LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    const lines = output.split('\n');
+    output = lines.pop()!;
+    for (const line of lines) log(`  seed: ${line}`);
+  });
+  child.stdout?.on('data', (chunk: Buffer) => log(`  seed: ${chunk.toString().trim()}`));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`lectern seed exited with ${code}: ${output}`);
+}

@@ -116,7 +116,8 @@ async function main(): Promise<void> {
   buildLectern();
   log(
     `Node ${process.version}, ${machineAtStart.cpus} CPUs, load ${machineAtStart.load.join(' ')}; ` +
-      `${options.seconds} s per run after 1 s of warm-up; connections ${options.connections.join(', ')}; loopback`,
+      `${options.seconds} s per run after 1 s of warm-up; connections ${options.connections.join(', ')}; loopback` +
+      (options.scale === null ? '' : `; seeded with ${JSON.stringify(options.scale)}`),
   );
   const load = options.scenarios.length > 0 ? await benchLoad(options) : { rows: [], skipped: [] };
   if (load.rows.length > 0) process.stdout.write(loadTable(load.rows));
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
     seconds: options.seconds,
     warmUpSeconds: '1 (3 on the servers started for the rate-limited rows)',
     logLevel: options.logLevel,
+    scale: options.scale,
     lectern:
       'lectern serve from dist/, production defaults (scheduler and deliveries on, logs to a file) but the rate ' +
       'limit off; the rate-limited rows run a second process with it on at 1,000,000 calls a minute',

@@ -237,6 +237,16 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'learner-courses',
+    title: "a learner's courses (mycourses), first page",
+    server: 'lectern',
+    prepare: async (fixture) => {
+      const { learnerToken } = await fixture.learning();
+      return () =>
+        plan({ method: 'GET', headers: authorised(learnerToken), request: { path: '/api/v1/courses/mycourses' } });
+    },
+  },
+  {
     name: 'course-progress',
     title: 'course progress of 25 learners',
     server: 'lectern',

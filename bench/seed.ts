@@ -166,7 +166,7 @@ export function fixture(call: Call) {
       await call('POST', `/api/v1/courses/${courseId}/enroll?erecnosList=[${learners.join(',')}]`);
       const scopes = ['ZOHOPEOPLE.training.ALL'];
       const learnerToken: string = (await call('POST', '/lectern/v1/tokens', { erecno: learners[0], scopes })).token;
-      const link = `/api/v1/courses/${courseId}/modules/${moduleId}/links/${linkIds[0]}/markAsComplete`;
+      const link = `/lectern/v1/courses/${courseId}/modules/${moduleId}/links/${linkIds[0]}/markAsComplete`;
       await call('POST', link, undefined, learnerToken);
       return { courseId, learnerToken };
     }),
