@@ -21,14 +21,20 @@ export interface CourseFilters {
 
 type CourseExpression = ExpressionBuilder<Database, 'courses'>;
 
-function hasRelation(eb: CourseExpression, relation: CourseMemberTable['relation'], erecno: string) {
-  return eb.exists(
+/**
+ * Courses where the person holds the relation, as an uncorrelated `id in (...)`: the engine reads the person's few
+ * rows once through course_members_by_person, instead of probing course_members for every course of the portal.
+ */
+function hasRelation(eb: CourseExpression, portalId: string, relation: CourseMemberTable['relation'], erecno: string) {
+  return eb(
+    'courses.id',
+    'in',
     eb
       .selectFrom('course_members')
       .select('course_members.course_id')
-      .whereRef('course_members.course_id', '=', 'courses.id')
-      .where('course_members.relation', '=', relation)
-      .where('course_members.erecno', '=', erecno),
+      .where('course_members.portal_id', '=', portalId)
+      .where('course_members.erecno', '=', erecno)
+      .where('course_members.relation', '=', relation),
   );
 }
 
@@ -46,9 +52,9 @@ export async function listCourses(
       eb.or([
         eb('courses.status', '=', 1),
         eb('courses.owner_erecno', '=', viewer.erecno),
-        hasRelation(eb, 'admin', viewer.erecno),
-        hasRelation(eb, 'share', viewer.erecno),
-        hasRelation(eb, 'trainer', viewer.erecno),
+        hasRelation(eb, viewer.portalId, 'admin', viewer.erecno),
+        hasRelation(eb, viewer.portalId, 'share', viewer.erecno),
+        hasRelation(eb, viewer.portalId, 'trainer', viewer.erecno),
       ]),
     );
   }
@@ -58,13 +64,17 @@ export async function listCourses(
     query = query.where((eb) =>
       eb.or([
         eb('courses.owner_erecno', '=', viewer.erecno),
-        hasRelation(eb, 'admin', viewer.erecno),
-        hasRelation(eb, 'learner', viewer.erecno),
-        eb.exists(
+        hasRelation(eb, viewer.portalId, 'admin', viewer.erecno),
+        hasRelation(eb, viewer.portalId, 'learner', viewer.erecno),
+        // Through enrolments_by_person once, as above: a correlated probe found no index (the course indexes are
+        // partial, per batch or per course) and scanned every seat for every course.
+        eb(
+          'courses.id',
+          'in',
           eb
             .selectFrom('enrolments')
             .select('enrolments.course_id')
-            .whereRef('enrolments.course_id', '=', 'courses.id')
+            .where('enrolments.portal_id', '=', viewer.portalId)
             .where('enrolments.erecno', '=', viewer.erecno),
         ),
       ]),
@@ -79,12 +89,12 @@ export async function listCourses(
   if (filters.status !== undefined) query = query.where('courses.status', '=', filters.status);
   if (filters.createdFrom !== undefined) query = query.where('courses.created_at', '>=', filters.createdFrom);
   if (filters.createdTo !== undefined) query = query.where('courses.created_at', '<=', filters.createdTo);
-  if (filters.favouritesOnly) query = query.where((eb) => hasRelation(eb, 'favourite', viewer.erecno));
-  if (filters.sharedToMe) query = query.where((eb) => hasRelation(eb, 'share', viewer.erecno));
-  if (filters.suggestedToMe) query = query.where((eb) => hasRelation(eb, 'suggestion', viewer.erecno));
+  if (filters.favouritesOnly) query = query.where((eb) => hasRelation(eb, viewer.portalId, 'favourite', viewer.erecno));
+  if (filters.sharedToMe) query = query.where((eb) => hasRelation(eb, viewer.portalId, 'share', viewer.erecno));
+  if (filters.suggestedToMe) query = query.where((eb) => hasRelation(eb, viewer.portalId, 'suggestion', viewer.erecno));
   if (filters.trainerId !== undefined) {
     const trainerId = filters.trainerId;
-    query = query.where((eb) => hasRelation(eb, 'trainer', trainerId));
+    query = query.where((eb) => hasRelation(eb, viewer.portalId, 'trainer', trainerId));
   }
   if (filters.categoryId !== undefined) {
     const categoryId = filters.categoryId;
