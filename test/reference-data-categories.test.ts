@@ -15,9 +15,17 @@ beforeAll(async () => {
 afterAll(() => lectern.close());
 
 const kinds = [
-  { path: '/lectern/v1/categories', one: 'category', many: 'categories', id: 'categoryId', noun: 'category' },
+  {
+    path: '/lectern/v1/categories',
+    list: '/api/v1/categories',
+    one: 'category',
+    many: 'categories',
+    id: 'categoryId',
+    noun: 'category',
+  },
   {
     path: '/lectern/v1/grade-categories',
+    list: '/lectern/v1/grade-categories',
     one: 'gradeCategory',
     many: 'gradeCategories',
     id: 'gradeCategoryId',
@@ -33,7 +41,7 @@ describe.each(kinds)('$path', (kind) => {
     expect(item).toEqual({ [kind.id]: expect.stringMatching(/^\d{18}$/), name: 'Safety' });
     const url = `${kind.path}/${item[kind.id]}`;
     expect((await call(lectern, 'GET', url)).json()).toEqual({ code: '200', [kind.one]: item, message: 'success' });
-    const list = (await call(lectern, 'GET', kind.path)).json();
+    const list = (await call(lectern, 'GET', kind.list)).json();
     expect(Object.keys(list)).toEqual([kind.many, 'code', 'message', 'hasMoreRecords']);
     expect(list[kind.many].at(-1)).toEqual(item);
     const renamed = await call(lectern, 'PATCH', url, { name: 'Health and safety' });
@@ -51,7 +59,7 @@ describe.each(kinds)('$path', (kind) => {
     expect(duplicate.json().message).toMatch(
       new RegExp(`^A ${kind.noun} named "${taken}" already exists \\(id \\d+\\)$`),
     );
-    const [first] = (await call(lectern, 'GET', kind.path)).json()[kind.many];
+    const [first] = (await call(lectern, 'GET', kind.list)).json()[kind.many];
     const rename = await call(lectern, 'PATCH', `${kind.path}/${first[kind.id]}`, { name: taken });
     expect(rename.statusCode).toBe(409);
     expect(await countRows(lectern, 'categories')).toBe(before);
@@ -79,7 +87,7 @@ describe.each(kinds)('$path', (kind) => {
 
   it("never shows or changes another portal's, and lets a READ token or a learner read only", async () => {
     const other = await lectern.otherPortal();
-    const [mine] = (await call(lectern, 'GET', kind.path)).json()[kind.many];
+    const [mine] = (await call(lectern, 'GET', kind.list)).json()[kind.many];
     const url = `${kind.path}/${mine[kind.id]}`;
     expect((await call(lectern, 'GET', url, undefined, other.token)).statusCode).toBe(404);
     expect((await call(lectern, 'PATCH', url, { name: 'Taken' }, other.token)).statusCode).toBe(404);

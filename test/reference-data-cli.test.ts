@@ -50,6 +50,7 @@ describe('lectern ref', () => {
     ]);
     expect(room, room.stderr).toMatchObject({ code: 0 });
     expect(room.stdout).toMatch(/^\d{18} {2}Tejo {2}8 seats {2}Lisbon {2}WiFi, Projector\n$/);
+    expect((await run(['ref', 'room', 'list', ...server])).stdout).toContain(room.stdout);
     const roomId = room.stdout.slice(0, 18);
 
     const listed = await run(['ref', 'location', 'list', ...server]);

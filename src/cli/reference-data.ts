@@ -1,15 +1,22 @@
 /**
  * `lectern ref location|room|category|grade-category list|create|update|delete`: a portal's reference data on a
- * running server, over /lectern/v1 with the caller's token, so that the server's own checks and permissions apply.
+ * running server, over its API with the caller's token, so that the server's own checks and permissions apply. Writes
+ * go to /lectern/v1; rooms and course categories are listed by Zoho's own reads under /api/v1.
  */
 import { CliError, usageExitCode } from './cli-error.ts';
 
 /** The kinds and where they live. */
 export const referenceKinds = {
-  location: { path: 'locations', one: 'location', many: 'locations', id: 'locationId' },
-  room: { path: 'rooms', one: 'room', many: 'rooms', id: 'roomId' },
-  category: { path: 'categories', one: 'category', many: 'categories', id: 'categoryId' },
-  'grade-category': { path: 'grade-categories', one: 'gradeCategory', many: 'gradeCategories', id: 'gradeCategoryId' },
+  location: { path: 'locations', list: 'lectern/v1/locations', one: 'location', many: 'locations', id: 'locationId' },
+  room: { path: 'rooms', list: 'api/v1/rooms', one: 'room', many: 'rooms', id: 'roomId' },
+  category: { path: 'categories', list: 'api/v1/categories', one: 'category', many: 'categories', id: 'categoryId' },
+  'grade-category': {
+    path: 'grade-categories',
+    list: 'lectern/v1/grade-categories',
+    one: 'gradeCategory',
+    many: 'gradeCategories',
+    id: 'gradeCategoryId',
+  },
 } as const;
 
 /** A reference data kind's command name. */
@@ -43,7 +50,7 @@ function serverOf(options: ReferenceOptions): { base: string; token: string } {
   if (options.token === undefined || options.token.trim() === '') {
     throw usage('--token is required: a token of the portal (an admin’s to change anything)');
   }
-  return { base: `${url.replace(/\/+$/, '')}/lectern/v1`, token: options.token.trim() };
+  return { base: url.replace(/\/+$/, ''), token: options.token.trim() };
 }
 
 /** Calls the route; a refusal becomes one line (exit 2 for a bad argument, 1 otherwise). */
@@ -126,8 +133,8 @@ function print(kind: ReferenceKind, options: ReferenceOptions, items: Record<str
 export async function listReference(kind: ReferenceKind, options: ReferenceOptions): Promise<string> {
   const start = options.startIndex ?? '0';
   if (!/^\d+$/.test(start)) throw usage(`--start-index must be a whole number, got "${start}"`);
-  const { path, many } = referenceKinds[kind];
-  const answer = await call(options, 'GET', `${path}?startIndex=${start}`);
+  const { list, many } = referenceKinds[kind];
+  const answer = await call(options, 'GET', `${list}?startIndex=${start}`);
   if (options.json) return `${JSON.stringify(answer[many], null, 2)}\n`;
   return print(kind, options, answer[many], answer.hasMoreRecords === true);
 }
@@ -135,7 +142,7 @@ export async function listReference(kind: ReferenceKind, options: ReferenceOptio
 /** `create`: prints the new item. */
 export async function createReference(kind: ReferenceKind, options: ReferenceOptions): Promise<string> {
   const { path, one } = referenceKinds[kind];
-  return print(kind, options, [(await call(options, 'POST', path, bodyOf(kind, options)))[one]]);
+  return print(kind, options, [(await call(options, 'POST', `lectern/v1/${path}`, bodyOf(kind, options)))[one]]);
 }
 
 /** `update <id>`: changes the fields given; prints the item. */
@@ -144,11 +151,11 @@ export async function updateReference(kind: ReferenceKind, id: string, options: 
   const body = bodyOf(kind, options);
   if (Object.keys(body).length === 0)
     throw usage(`give at least one field to change (see lectern ref ${kind} update --help)`);
-  return print(kind, options, [(await call(options, 'PATCH', `${path}/${idOf(kind, id)}`, body))[one]]);
+  return print(kind, options, [(await call(options, 'PATCH', `lectern/v1/${path}/${idOf(kind, id)}`, body))[one]]);
 }
 
 /** `delete <id>`: refused with the server's reason when something uses it. */
 export async function deleteReference(kind: ReferenceKind, id: string, options: ReferenceOptions): Promise<string> {
-  await call(options, 'DELETE', `${referenceKinds[kind].path}/${idOf(kind, id)}`);
+  await call(options, 'DELETE', `lectern/v1/${referenceKinds[kind].path}/${idOf(kind, id)}`);
   return `deleted ${kind} ${id}\n`;
 }

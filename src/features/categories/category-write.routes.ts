@@ -1,6 +1,7 @@
 /**
- * Routes: /lectern/v1/categories and /lectern/v1/grade-categories (list, create, get, patch, delete), one
- * declaration per kind; reads for the portal, writes for admins. Zoho documents no grade category list.
+ * Routes: /lectern/v1/categories and /lectern/v1/grade-categories (create, get, patch, delete; grade categories also
+ * list), one declaration per kind; reads for the portal, writes for admins. Course categories are listed by Zoho's
+ * own /api/v1/categories (a route of the same tail here would shadow it); Zoho documents no grade category list.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -33,8 +34,7 @@ const kinds = [
     kind: 'course' as const,
     path: '/lectern/v1/categories',
     one: 'category',
-    many: 'categories',
-    operation: 'LecternCategory',
+    operation: 'Category',
     idKey: 'categoryId',
     item: CategorySchema,
     params: CategoryParams,
@@ -44,7 +44,6 @@ const kinds = [
     kind: 'grade' as const,
     path: '/lectern/v1/grade-categories',
     one: 'gradeCategory',
-    many: 'gradeCategories',
     operation: 'GradeCategory',
     idKey: 'gradeCategoryId',
     item: GradeCategorySchema,
@@ -57,27 +56,32 @@ function route(operationId: string, scope: 'READ' | 'CREATE' | 'UPDATE' | 'DELET
   return { config: { scope }, schema: { operationId, tags: ['lectern', 'reference data'], ...schema } };
 }
 
+/** GET /lectern/v1/grade-categories: a page of the portal's grade categories. */
+function registerGradeCategoryList(app: FastifyInstance, context: AppContext): void {
+  app.get(
+    '/lectern/v1/grade-categories',
+    route('listGradeCategories', 'READ', {
+      querystring: listCategoriesQuery,
+      response: { 200: listEnvelope('gradeCategories', GradeCategorySchema), ...errorResponses },
+    }),
+    async (request) => {
+      const offset = readStartIndex(request);
+      const rows = await service.listCategoriesOfKind(context, request.caller, 'grade', offset, pageSize + 1);
+      const { items, hasMoreRecords } = page(rows);
+      const gradeCategories = items.map((row) => ({ gradeCategoryId: row.id, name: row.name }));
+      return { gradeCategories, code: '200', message: 'success', hasMoreRecords };
+    },
+  );
+}
+
 /** Registers both kinds' collections and items. */
 export function registerCategoryWriteRoutes(app: FastifyInstance, context: AppContext): void {
   for (const spec of kinds) {
-    const { kind, one, many, operation, idKey } = spec;
+    const { kind, one, operation, idKey } = spec;
     const present = (row: CategoryTable) => ({ [idKey]: row.id, name: row.name });
     const item = `${spec.path}/:${idKey}`;
-    const plural = operation.replace(/y$/, 'ies');
 
-    app.get(
-      spec.path,
-      route(`list${plural}`, 'READ', {
-        querystring: listCategoriesQuery,
-        response: { 200: listEnvelope(many, spec.item), ...errorResponses },
-      }),
-      async (request) => {
-        const offset = readStartIndex(request);
-        const rows = await service.listCategoriesOfKind(context, request.caller, kind, offset, pageSize + 1);
-        const { items, hasMoreRecords } = page(rows);
-        return { [many]: items.map(present), code: '200', message: 'success', hasMoreRecords };
-      },
-    );
+    if (kind === 'grade') registerGradeCategoryList(app, context);
 
     app.post(
       spec.path,

@@ -53,21 +53,8 @@ export const RoomBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** A room as /lectern/v1 shows it: the capacity a number, the location with its zone. */
-export const LecternRoomSchema = Type.Object({
-  roomId: Type.String(),
-  name: Type.String(),
-  capacity: Type.Integer(),
-  facilities: Type.Array(Type.String()),
-  location: Type.Object({
-    locationId: Type.String(),
-    name: Type.String(),
-    timeZone: Type.Union([Type.String(), Type.Null()]),
-  }),
-});
-
 /** The path of one room under /lectern/v1. */
 export const RoomParams = Type.Object({ roomId: Type.String() });
 
 /** `{"code":"200","room":{...},"message":"success"}`. */
-export const RoomEnvelope = successEnvelope('room', LecternRoomSchema);
+export const RoomEnvelope = successEnvelope('room', RoomSchema);

@@ -396,8 +396,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL. */
-        get: operations["listLecternRooms"];
+        get?: never;
         put?: never;
         /** @description Scope: ZOHOPEOPLE.training.CREATE or ZOHOPEOPLE.training.ALL. */
         post: operations["createRoom"];
@@ -414,8 +413,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL. */
-        get: operations["getLecternRoom"];
+        get?: never;
         put?: never;
         post?: never;
         /** @description Scope: ZOHOPEOPLE.training.DELETE or ZOHOPEOPLE.training.ALL. */
@@ -433,11 +431,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL. */
-        get: operations["listLecternCategories"];
+        get?: never;
         put?: never;
         /** @description Scope: ZOHOPEOPLE.training.CREATE or ZOHOPEOPLE.training.ALL. */
-        post: operations["createLecternCategory"];
+        post: operations["createCategory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -452,15 +449,15 @@ export interface paths {
             cookie?: never;
         };
         /** @description Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL. */
-        get: operations["getLecternCategory"];
+        get: operations["getCategory"];
         put?: never;
         post?: never;
         /** @description Scope: ZOHOPEOPLE.training.DELETE or ZOHOPEOPLE.training.ALL. */
-        delete: operations["deleteLecternCategory"];
+        delete: operations["deleteCategory"];
         options?: never;
         head?: never;
         /** @description Scope: ZOHOPEOPLE.training.UPDATE or ZOHOPEOPLE.training.ALL. */
-        patch: operations["updateLecternCategory"];
+        patch: operations["updateCategory"];
         trace?: never;
     };
     "/lectern/v1/grade-categories": {
@@ -8469,118 +8466,6 @@ export interface operations {
             };
         };
     };
-    listLecternRooms: {
-        parameters: {
-            query?: {
-                /** @description 0-based offset; 25 records per page. */
-                startIndex?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        rooms: {
-                            roomId: string;
-                            name: string;
-                            capacity: number;
-                            facilities: string[];
-                            location: {
-                                locationId: string;
-                                name: string;
-                                timeZone: string | null;
-                            };
-                        }[];
-                        /** @enum {string} */
-                        code: "200";
-                        /** @enum {string} */
-                        message: "success";
-                        hasMoreRecords: boolean;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
     createRoom: {
         parameters: {
             query?: never;
@@ -8613,125 +8498,15 @@ export interface operations {
                         /** @enum {string} */
                         code: "200";
                         room: {
-                            roomId: string;
                             name: string;
-                            capacity: number;
-                            facilities: string[];
                             location: {
                                 locationId: string;
                                 name: string;
-                                timeZone: string | null;
                             };
-                        };
-                        /** @enum {string} */
-                        message: "success";
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    getLecternRoom: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                roomId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        code: "200";
-                        room: {
-                            roomId: string;
-                            name: string;
-                            capacity: number;
                             facilities: string[];
-                            location: {
-                                locationId: string;
-                                name: string;
-                                timeZone: string | null;
-                            };
+                            roomId: string;
+                            /** @description A number written as a string, as Zoho sends it */
+                            capacity: string;
                         };
                         /** @enum {string} */
                         message: "success";
@@ -8945,15 +8720,15 @@ export interface operations {
                         /** @enum {string} */
                         code: "200";
                         room: {
-                            roomId: string;
                             name: string;
-                            capacity: number;
-                            facilities: string[];
                             location: {
                                 locationId: string;
                                 name: string;
-                                timeZone: string | null;
                             };
+                            facilities: string[];
+                            roomId: string;
+                            /** @description A number written as a string, as Zoho sends it */
+                            capacity: string;
                         };
                         /** @enum {string} */
                         message: "success";
@@ -9034,112 +8809,7 @@ export interface operations {
             };
         };
     };
-    listLecternCategories: {
-        parameters: {
-            query?: {
-                /** @description 0-based offset; 25 records per page. */
-                startIndex?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        categories: {
-                            categoryId: string;
-                            name: string;
-                        }[];
-                        /** @enum {string} */
-                        code: "200";
-                        /** @enum {string} */
-                        message: "success";
-                        hasMoreRecords: boolean;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Default Response */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    createLecternCategory: {
+    createCategory: {
         parameters: {
             query?: never;
             header?: never;
@@ -9247,7 +8917,7 @@ export interface operations {
             };
         };
     };
-    getLecternCategory: {
+    getCategory: {
         parameters: {
             query?: never;
             header?: never;
@@ -9350,7 +9020,7 @@ export interface operations {
             };
         };
     };
-    deleteLecternCategory: {
+    deleteCategory: {
         parameters: {
             query?: never;
             header?: never;
@@ -9449,7 +9119,7 @@ export interface operations {
             };
         };
     };
-    updateLecternCategory: {
+    updateCategory: {
         parameters: {
             query?: never;
             header?: never;
