@@ -204,7 +204,9 @@ function registerObservationCommands(program: Command): void {
 /** Registers `ref location|room|category|grade-category list|create|update|delete`, over a running server's API. */
 function registerReferenceCommands(program: Command): void {
   const ref = program.command('ref').description("a portal's locations, rooms and categories on a running server");
-  const load = () => import('./reference-data.ts');
+  const print = async (run: (module: typeof import('./reference-data.ts')) => Promise<string>) => {
+    process.stdout.write(await run(await import('./reference-data.ts')));
+  };
   const fields: Record<string, [flag: string, help: string][]> = {
     location: [
       ['--time-zone <zone>', 'IANA zone, e.g. Europe/Berlin ("" for the portal\'s)'],
@@ -223,9 +225,6 @@ function registerReferenceCommands(program: Command): void {
     const group = ref
       .command(kind)
       .description(`the portal's ${kind === 'category' ? 'course categories' : `${kind}s`}`);
-    const print = async (run: (module: typeof import('./reference-data.ts')) => Promise<string>) => {
-      process.stdout.write(await run(await load()));
-    };
     const writing = (command: Command) => {
       command.option('--name <name>', 'the name');
       for (const [flag, help] of fields[kind] ?? []) command.option(flag, help);
