@@ -151,3 +151,30 @@ describe('categories in use', () => {
     expect(settings.gradeCategories).toContainEqual({ gradeCategoryId: Project, name: 'Capstone' });
   });
 });
+
+describe('many grade categories', () => {
+  it('lists them 25 a page and refuses a category past the 1000 a kind may hold with 422', async () => {
+    const other = await lectern.otherPortal();
+    const existing = (await call(lectern, 'GET', '/lectern/v1/grade-categories', undefined, other.token)).json();
+    const rows = Array.from({ length: 1000 - existing.gradeCategories.length }, (_, index) => ({
+      id: `8${String(index).padStart(17, '0')}`,
+      portal_id: other.portalId,
+      name: `Grade ${index}`,
+      kind: 'grade' as const,
+    }));
+    await lectern.app.lectern.db.insertInto('categories').values(rows).execute();
+    const first = (await call(lectern, 'GET', '/lectern/v1/grade-categories', undefined, other.token)).json();
+    expect(first.gradeCategories).toHaveLength(25);
+    expect(first.hasMoreRecords).toBe(true);
+    const last = await call(lectern, 'GET', '/lectern/v1/grade-categories?startIndex=975', undefined, other.token);
+    expect(last.json()).toMatchObject({ hasMoreRecords: false });
+    expect(last.json().gradeCategories).toHaveLength(25);
+
+    const refused = await call(lectern, 'POST', '/lectern/v1/grade-categories', { name: 'One more' }, other.token);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toEqual({ code: '422', message: 'A portal holds at most 1000 grade categories' });
+    // The course kind has its own room.
+    const course = await call(lectern, 'POST', '/lectern/v1/categories', { name: 'One more' }, other.token);
+    expect(course.statusCode, course.body).toBe(201);
+  });
+});
