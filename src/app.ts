@@ -21,6 +21,7 @@ import { registerAssignmentRoutes } from './features/assignments/assignment.rout
 import { registerBatchRoutes } from './features/batches/batch.routes.ts';
 import { registerCalendarRoutes } from './features/calendars/calendar.routes.ts';
 import { registerCategoryRoutes } from './features/categories/category.routes.ts';
+import { registerCategoryWriteRoutes } from './features/categories/category-write.routes.ts';
 import { registerCompletionRoutes } from './features/completion/completion.routes.ts';
 import { registerContentRoutes } from './features/contents/content.routes.ts';
 import { registerCourseActivityRoutes } from './features/course-activities/course-activity.routes.ts';
@@ -35,6 +36,7 @@ import { registerHistoryRoutes } from './features/history/history.routes.ts';
 import { registerLearningPlanRoutes } from './features/learning-plans/learning-plan.routes.ts';
 import { registerLinkRoutes } from './features/links/link.routes.ts';
 import { registerLmsSettingsRoutes } from './features/lms-settings/lms-settings.routes.ts';
+import { registerLocationRoutes } from './features/locations/location.routes.ts';
 import { registerModuleRoutes } from './features/modules/module.routes.ts';
 import { registerNotificationRoutes } from './features/notifications/notification.routes.ts';
 import { registerOAuthAdminRoutes, registerOAuthRoutes } from './features/oauth/index.ts';
@@ -42,6 +44,7 @@ import { registerOfflineTestRoutes } from './features/offline-tests/offline-test
 import { registerOnlineTestRoutes } from './features/online-tests/online-test.routes.ts';
 import { registerProgressReportRoutes } from './features/progress-reports/progress-report.routes.ts';
 import { registerRoomRoutes } from './features/rooms/room.routes.ts';
+import { registerRoomWriteRoutes } from './features/rooms/room-write.routes.ts';
 import { registerSchedulerRoutes } from './features/schedulers/scheduler.routes.ts';
 import { registerSessionRoutes } from './features/sessions/session.routes.ts';
 import { registerTrainerRoutes } from './features/trainers/trainer.routes.ts';
@@ -150,6 +153,9 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerLmsSettingsRoutes(app, context);
   registerRoomRoutes(app, context);
   registerCategoryRoutes(app, context);
+  registerLocationRoutes(app, context);
+  registerRoomWriteRoutes(app, context);
+  registerCategoryWriteRoutes(app, context);
   registerBatchRoutes(app, context);
   registerBatchRemovalRoutes(app, context);
   registerBatchActionRoutes(app, context);

@@ -11,6 +11,7 @@ export {
   roleListAllows,
   rolesOnCourse,
 } from './course-permissions.ts';
+export { mayManageReferenceData } from './reference-data.ts';
 export {
   canonicalScope,
   type RouteScope,

@@ -146,11 +146,12 @@ function portalCommand(program: Command): Command {
  * Adds --url, --token, --portal and --json, and turns commander's own refusals (an unknown option, a missing value)
  * into one line and exit code 2, as the commands' own checks do.
  */
-function serverCommand(command: Command): Command {
-  return command
+function serverCommand(command: Command, portal = true): Command {
+  command
     .option('--url <url>', 'the running server (default http://127.0.0.1:8080)')
-    .option('--token <token>', "the portal admin's token, or an operator token")
-    .option('--portal <portalId>', "the portal's id")
+    .option('--token <token>', "the portal admin's token, or an operator token");
+  if (portal) command.option('--portal <portalId>', "the portal's id");
+  return command
     .option('--json', 'print the JSON the server answered')
     .configureOutput({ writeErr: () => {} })
     .exitOverride((error: CommanderError) => {
@@ -200,7 +201,51 @@ function registerObservationCommands(program: Command): void {
     .action((options) => printObservation((module) => module.showMailbox(options)));
 }
 
-/** Registers serve, token create, oauth, portal (control room, clock, faults, journal, mailbox), migrate and openapi. */
+/** Registers `ref location|room|category|grade-category list|create|update|delete`, over a running server's API. */
+function registerReferenceCommands(program: Command): void {
+  const ref = program.command('ref').description("a portal's locations, rooms and categories on a running server");
+  const print = async (run: (module: typeof import('./reference-data.ts')) => Promise<string>) => {
+    process.stdout.write(await run(await import('./reference-data.ts')));
+  };
+  const fields: Record<string, [flag: string, help: string][]> = {
+    location: [
+      ['--time-zone <zone>', 'IANA zone, e.g. Europe/Berlin ("" for the portal\'s)'],
+      ...['street', 'city', 'state', 'postal-code', 'country'].map((part): [string, string] => [
+        `--${part} <text>`,
+        `address: ${part}`,
+      ]),
+    ],
+    room: [
+      ['--location <locationId>', 'the location it is at'],
+      ['--capacity <n>', 'seats'],
+      ['--facilities <list>', 'comma-separated, replaces the list'],
+    ],
+  };
+  for (const kind of ['location', 'room', 'category', 'grade-category'] as const) {
+    const group = ref
+      .command(kind)
+      .description(`the portal's ${kind === 'category' ? 'course categories' : `${kind}s`}`);
+    const writing = (command: Command) => {
+      command.option('--name <name>', 'the name');
+      for (const [flag, help] of fields[kind] ?? []) command.option(flag, help);
+      return command;
+    };
+    serverCommand(group.command('list').description('print a page (25)'), false)
+      .option('--start-index <n>', 'skip this many (default 0)')
+      .action((options) => print((module) => module.listReference(kind, options)));
+    writing(serverCommand(group.command('create').description(`make a ${kind}; prints it`), false)).action((options) =>
+      print((module) => module.createReference(kind, options)),
+    );
+    writing(serverCommand(group.command('update <id>').description('change the fields given'), false)).action(
+      (id: string, options) => print((module) => module.updateReference(kind, id, options)),
+    );
+    serverCommand(group.command('delete <id>').description('delete it (refused while in use)'), false).action(
+      (id: string, options) => print((module) => module.deleteReference(kind, id, options)),
+    );
+  }
+}
+
+/** Registers serve, token create, oauth, portal (control room, clock, faults, journal, mailbox), migrate, openapi, ref. */
 export function registerCommands(program: Command): void {
   const serveCommand = program
     .command('serve')
@@ -274,4 +319,6 @@ export function registerCommands(program: Command): void {
     const { seedCommand } = await import('./seed.ts');
     process.stdout.write(await seedCommand(await configOf(self), options));
   });
+
+  registerReferenceCommands(program);
 }

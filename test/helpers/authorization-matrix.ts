@@ -159,6 +159,26 @@ async function enrol(lectern: TestLectern, courseId: string, batchId: string | n
     .execute();
 }
 
+/** A location, a course category and a grade category of the demo portal, for /lectern/v1's reference data. */
+async function referenceIds(lectern: TestLectern): Promise<Record<string, string>> {
+  const db = lectern.app.lectern.db;
+  const location = await db
+    .selectFrom('locations')
+    .select('id')
+    .where('portal_id', '=', lectern.portalId)
+    .executeTakeFirstOrThrow();
+  const categories = await db
+    .selectFrom('categories')
+    .select(['id', 'kind'])
+    .where('portal_id', '=', lectern.portalId)
+    .execute();
+  return {
+    locationId: location.id,
+    categoryId: categories.find((row) => row.kind === 'course')!.id,
+    gradeCategoryId: categories.find((row) => row.kind === 'grade')!.id,
+  };
+}
+
 /** Builds, in the lectern's own portal, an object for every path parameter of the route table. */
 export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorld> {
   const person = (role: MatrixRole) => lectern.employees.find((row) => row.display_name === personOfRole[role])!;
@@ -172,6 +192,7 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
     learnerId: learner,
     viewName: 'P_EmployeeView',
     formLinkName: 'employee',
+    ...(await referenceIds(lectern)),
   };
   const selfPaced: Record<string, string> = { ...shared };
   selfPaced.courseId = (

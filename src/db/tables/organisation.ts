@@ -98,6 +98,12 @@ export interface LocationTable {
   name: string;
   /** IANA time zone of the place, which its rooms' sessions are held in; null: the portal's. */
   time_zone: string | null;
+  // The postal address (2026-12-03): optional so rows written without it stay valid; null when unknown.
+  address_street?: string | null;
+  address_city?: string | null;
+  address_state?: string | null;
+  address_postal_code?: string | null;
+  address_country?: string | null;
 }
 
 /** A room at a location, with its capacity and facilities. */

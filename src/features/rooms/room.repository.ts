@@ -1,5 +1,7 @@
 /** Queries over rooms and their locations. */
-import type { Db } from '../../db/database.ts';
+import type { Dialect } from '../../db/create-db.ts';
+import type { Db, RoomTable } from '../../db/database.ts';
+import { forUpdate } from '../../db/dialect.ts';
 
 const columns = [
   'rooms.id',
@@ -45,4 +47,39 @@ export async function findRoom(db: Db, portalId: string, roomId: string): Promis
     .where('rooms.portal_id', '=', portalId)
     .where('rooms.id', '=', roomId)
     .executeTakeFirst();
+}
+
+/** The bare room row, locked until the transaction ends where the engine needs it (as bookings lock it). */
+export function lockRoom(db: Db, portalId: string, roomId: string, lock: Dialect): Promise<RoomTable | undefined> {
+  const query = db.selectFrom('rooms').selectAll().where('portal_id', '=', portalId).where('id', '=', roomId);
+  return forUpdate(query, lock).executeTakeFirst();
+}
+
+/** Adds a room. */
+export async function insertRoom(db: Db, row: RoomTable): Promise<void> {
+  await db.insertInto('rooms').values(row).execute();
+}
+
+/** Changes a room's columns. */
+export async function updateRoom(db: Db, roomId: string, changes: Partial<RoomTable>): Promise<void> {
+  await db.updateTable('rooms').set(changes).where('id', '=', roomId).execute();
+}
+
+/** Removes a room. */
+export async function deleteRoom(db: Db, roomId: string): Promise<void> {
+  await db.deleteFrom('rooms').where('id', '=', roomId).execute();
+}
+
+/** How many sessions are held in the room, and the earliest (one query, one row). */
+export async function findRoomSessions(db: Db, portalId: string, roomId: string) {
+  const first = await db
+    .selectFrom('class_sessions')
+    .select((eb) => ['name', 'date', eb.fn.countAll().over().as('total')])
+    .where('portal_id', '=', portalId)
+    .where('room_id', '=', roomId)
+    .orderBy('date')
+    .orderBy('start_minute')
+    .limit(1)
+    .executeTakeFirst();
+  return first === undefined ? { count: 0, first: null } : { count: Number(first.total), first };
 }

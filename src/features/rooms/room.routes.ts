@@ -2,18 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readStartIndex } from '../../http/input.ts';
+import { presentRoom } from './room.presenter.ts';
 import { getRoomParams, getRoomQuery, getRoomResponse200, listRoomsQuery, RoomSchema } from './room.schemas.ts';
-import { getRoom, listRooms, type RoomRow } from './room.service.ts';
-
-function presentRoom(row: RoomRow) {
-  return {
-    name: row.name,
-    location: { locationId: row.location_id, name: row.location_name },
-    facilities: JSON.parse(row.facilities) as string[],
-    roomId: row.id,
-    capacity: String(row.capacity),
-  };
-}
+import { getRoom, listRooms } from './room.service.ts';
 
 /** Registers the rooms endpoints. */
 export function registerRoomRoutes(app: FastifyInstance, context: AppContext): void {
