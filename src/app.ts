@@ -40,6 +40,7 @@ import { registerNotificationRoutes } from './features/notifications/notificatio
 import { registerOAuthAdminRoutes, registerOAuthRoutes } from './features/oauth/index.ts';
 import { registerOfflineTestRoutes } from './features/offline-tests/offline-test.routes.ts';
 import { registerOnlineTestRoutes } from './features/online-tests/online-test.routes.ts';
+import { registerPortalSettingsRoutes } from './features/people/index.ts';
 import { registerProgressReportRoutes } from './features/progress-reports/progress-report.routes.ts';
 import { registerRoomRoutes } from './features/rooms/room.routes.ts';
 import { registerSchedulerRoutes } from './features/schedulers/scheduler.routes.ts';
@@ -176,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerDirectoryRoutes(app, context);
   registerAdminRoutes(app, context);
   registerPortalClockRoutes(app, context);
+  registerPortalSettingsRoutes(app, context);
   registerOAuthAdminRoutes(app, context);
   registerOAuthRoutes(app, context);
   registerPortalControlRoutes(app, context);
