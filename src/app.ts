@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { registerAdminRoutes } from './admin/admin.routes.ts';
+import { registerPortalSettingsRoutes } from './admin/portal-settings.routes.ts';
 import { type Clock, PortalAwareClock, systemClock } from './clock.ts';
 import { registerBatchActionRoutes } from './commands/batch-action.routes.ts';
 import {
@@ -40,7 +41,6 @@ import { registerNotificationRoutes } from './features/notifications/notificatio
 import { registerOAuthAdminRoutes, registerOAuthRoutes } from './features/oauth/index.ts';
 import { registerOfflineTestRoutes } from './features/offline-tests/offline-test.routes.ts';
 import { registerOnlineTestRoutes } from './features/online-tests/online-test.routes.ts';
-import { registerPortalSettingsRoutes } from './features/people/index.ts';
 import { registerProgressReportRoutes } from './features/progress-reports/progress-report.routes.ts';
 import { registerRoomRoutes } from './features/rooms/room.routes.ts';
 import { registerSchedulerRoutes } from './features/schedulers/scheduler.routes.ts';

@@ -24,7 +24,7 @@ export {
   portalTimeZone,
   validateScopes,
 } from './portal.service.ts';
-export { registerPortalSettingsRoutes } from './portal-settings.routes.ts';
+export { PortalSettingsSchema, updatePortalSettingsBody } from './portal-settings.schemas.ts';
 export {
   checkEmailAddress,
   checkName,

@@ -1,6 +1,9 @@
 /** An organisation's portal: no demo data, one person (its first admin); what `lectern init` and --no-demo make. */
-import type { EmployeeTable, PortalTable } from '../../db/database.ts';
+import type { Db, EmployeeTable, PortalTable } from '../../db/database.ts';
 import type { IdGenerator } from '../../ids.ts';
+
+/** Work that must commit with a new portal (the control room's `initial` snapshot), run last in its transaction. */
+export type PortalCreationStep = (db: Db, portalId: string) => Promise<void>;
 
 /** Who and what an organisation portal starts with. */
 export interface Organisation {

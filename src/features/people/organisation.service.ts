@@ -2,9 +2,8 @@
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { stateError } from '../../errors.ts';
-import { buildOrganisationPortal, type Organisation } from './organisation-portal.ts';
+import { buildOrganisationPortal, type Organisation, type PortalCreationStep } from './organisation-portal.ts';
 import { findFirstPortal, insertEmployees, insertPortal } from './people.repository.ts';
-import type { PortalCreationStep } from './portal.service.ts';
 import { generateToken, insertToken } from './token.repository.ts';
 
 export type { Organisation } from './organisation-portal.ts';

@@ -1,5 +1,8 @@
 /** The portal settings' reads and writes on the portals row. */
+
+import type { Dialect } from '../../db/create-db.ts';
 import type { Db } from '../../db/database.ts';
+import { forUpdate } from '../../db/dialect.ts';
 
 /** The columns the settings are made of. */
 export interface PortalSettingsRow {
@@ -13,9 +16,16 @@ export interface PortalSettingsRow {
   notification_defaults: string | null;
 }
 
-/** A portal's settings columns, or undefined when there is no such portal. */
-export async function findPortalSettings(db: Db, portalId: string): Promise<PortalSettingsRow | undefined> {
-  const row = await db
+/**
+ * A portal's settings columns, or undefined when there is no such portal; with a dialect, the row is locked for the
+ * update (PostgreSQL), so that two changes of the notification defaults merge rather than one losing the other.
+ */
+export async function findPortalSettings(
+  db: Db,
+  portalId: string,
+  lockFor?: Dialect,
+): Promise<PortalSettingsRow | undefined> {
+  const query = db
     .selectFrom('portals')
     .select([
       'id',
@@ -27,8 +37,8 @@ export async function findPortalSettings(db: Db, portalId: string): Promise<Port
       'mail_sender_address',
       'notification_defaults',
     ])
-    .where('id', '=', portalId)
-    .executeTakeFirst();
+    .where('id', '=', portalId);
+  const row = await (lockFor === undefined ? query : forUpdate(query, lockFor)).executeTakeFirst();
   return row as PortalSettingsRow | undefined;
 }
 

@@ -135,7 +135,7 @@ export async function updatePortalSettings(
   body: unknown,
 ): Promise<PortalSettings> {
   return context.db.transaction().execute(async (trx) => {
-    const current = await findPortalSettings(trx, portalId);
+    const current = await findPortalSettings(trx, portalId, context.dialect);
     if (current === undefined) throw notFound('portal', portalId);
     const changes = changesOf(body, current);
     await updatePortalSettingsRow(trx, portalId, changes);

@@ -7,7 +7,7 @@ import type { Db, PortalTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { buildDemoPortal } from './demo-portal.ts';
 import { insertOrganisationPortal } from './organisation.service.ts';
-import { unnamedOrganisation } from './organisation-portal.ts';
+import { type PortalCreationStep, unnamedOrganisation } from './organisation-portal.ts';
 import {
   findEmployee,
   findFirstPortal,
@@ -37,8 +37,7 @@ async function insertDemoPortal(context: AppContext, db: Db, urlName: string, na
   return demo;
 }
 
-/** Work that must commit with a new portal (the control room's `initial` snapshot), run last in its transaction. */
-export type PortalCreationStep = (db: Db, portalId: string) => Promise<void>;
+export type { PortalCreationStep } from './organisation-portal.ts';
 
 /** Makes a fresh, isolated demo portal and a full-scope token of its admin, in one transaction. */
 export async function createPortal(

@@ -1,9 +1,13 @@
 /** GET and PATCH /lectern/v1/portal/settings: the calling token's portal's settings. */
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../context.ts';
-import { errorResponses } from '../../http/envelope.ts';
-import { PortalSettingsSchema, updatePortalSettingsBody } from './portal-settings.schemas.ts';
-import { readPortalSettings, updatePortalSettings } from './portal-settings.service.ts';
+import type { AppContext } from '../context.ts';
+import {
+  PortalSettingsSchema,
+  readPortalSettings,
+  updatePortalSettings,
+  updatePortalSettingsBody,
+} from '../features/people/index.ts';
+import { errorResponses } from '../http/envelope.ts';
 
 const tags = ['lectern'];
 const response = { 200: PortalSettingsSchema, ...errorResponses };
