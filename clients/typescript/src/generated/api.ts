@@ -5920,7 +5920,7 @@ export interface operations {
     publishCourse: {
         parameters: {
             query?: {
-                /** @description True or False, any case; without True nobody is e-mailed. */
+                /** @description True or False, any case; default: the portal's notificationDefaults.coursePublished (false unless changed). */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -8453,7 +8453,7 @@ export interface operations {
     publishBatch: {
         parameters: {
             query?: {
-                /** @description True or False, any case; default true. */
+                /** @description True or False, any case; default: the portal's notificationDefaults.batchPublished (true unless changed). */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -10865,7 +10865,7 @@ export interface operations {
             query?: {
                 /** @description The session as JSON (or send it as the JSON or form body). Required: in the query or in the body. */
                 sessionData?: components["schemas"]["SessionData"];
-                /** @description Lectern: True or False (any case), default true: tell the batch's people. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.sessions (true unless changed): tell the batch's people. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -11293,7 +11293,7 @@ export interface operations {
     deleteSession: {
         parameters: {
             query?: {
-                /** @description Lectern: True or False (any case), default true: tell the batch's people. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.sessions (true unless changed): tell the batch's people. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -11400,7 +11400,7 @@ export interface operations {
             query?: {
                 /** @description The session as JSON (or send it as the JSON or form body). Required: in the query or in the body. */
                 sessionData?: components["schemas"]["SessionUpdate"];
-                /** @description Lectern: True or False (any case), default true: tell the batch's people. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.sessions (true unless changed): tell the batch's people. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -22482,7 +22482,7 @@ export interface operations {
             query?: {
                 /** @description The learners: erecnos, e.g. [588882000000212025] (a JSON array; a comma list of digits is accepted too). Required: in the query or in the body. */
                 erecnosList?: (string | number)[];
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -22606,7 +22606,7 @@ export interface operations {
             query?: {
                 /** @description The learners: erecnos, e.g. [588882000000212025] (a JSON array; a comma list of digits is accepted too). Required: in the query or in the body. */
                 erecnosList?: (string | number)[];
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -22728,7 +22728,7 @@ export interface operations {
     removeCourseLearner: {
         parameters: {
             query?: {
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -22842,7 +22842,7 @@ export interface operations {
             query?: {
                 /** @description The learners: erecnos, e.g. [588882000000212025] (a JSON array; a comma list of digits is accepted too). Required: in the query or in the body. */
                 erecnosList?: (string | number)[];
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -22967,7 +22967,7 @@ export interface operations {
             query?: {
                 /** @description The learners: erecnos, e.g. [588882000000212025] (a JSON array; a comma list of digits is accepted too). Required: in the query or in the body. */
                 erecnosList?: (string | number)[];
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -23090,7 +23090,7 @@ export interface operations {
     removeBatchLearner: {
         parameters: {
             query?: {
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
