@@ -26,10 +26,7 @@ function addDemoOptions(command: Command): Command {
     );
 }
 
-/**
- * The store options and --demo/--no-demo, for commands that make the first portal when the store is empty (so that
- * --no-demo is heard by every one of them, not only serve and token create).
- */
+/** Store options and --demo/--no-demo: every command that may make an empty store's first portal hears --no-demo. */
 function addFirstPortalOptions(command: Command): Command {
   return addDemoOptions(addStoreOptions(command));
 }
