@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { registerAdminRoutes } from './admin/admin.routes.ts';
+import { registerPortalSettingsRoutes } from './admin/portal-settings.routes.ts';
 import { type Clock, PortalAwareClock, systemClock } from './clock.ts';
 import { registerBatchActionRoutes } from './commands/batch-action.routes.ts';
 import {
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerDirectoryRoutes(app, context);
   registerAdminRoutes(app, context);
   registerPortalClockRoutes(app, context);
+  registerPortalSettingsRoutes(app, context);
   registerOAuthAdminRoutes(app, context);
   registerOAuthRoutes(app, context);
   registerPortalControlRoutes(app, context);

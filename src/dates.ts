@@ -1,4 +1,8 @@
-/** Zoho's date and time texts: `DD-MM-YYYY` (and `DD_MM_YYYY`) in, `22-Dec-2021` and `10:00 AM` out. */
+/**
+ * Zoho's date and time texts: `DD-MM-YYYY` (and `DD_MM_YYYY`) in, `22-Dec-2021` and `10:00 AM` out. Display dates
+ * follow the portal's date format (portal settings), inside its requests through runInDateFormat.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { invalidInput } from './errors.ts';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -19,10 +23,54 @@ export function parseZohoDate(value: unknown, parameter: string): IsoDate {
   return `${year}-${month}-${day}`;
 }
 
-/** `2021-12-22` -> `22-Dec-2021`, as batch display strings read. */
-export function displayDate(date: IsoDate): string {
+/** The date formats a portal may choose for display dates; the first is Zoho's, and every portal's until changed. */
+export const dateFormats = [
+  'dd-MMM-yyyy',
+  'dd-MM-yyyy',
+  'MM-dd-yyyy',
+  'yyyy-MM-dd',
+  'dd/MM/yyyy',
+  'MM/dd/yyyy',
+  'dd.MM.yyyy',
+  'MMM dd, yyyy',
+] as const;
+
+/** One of dateFormats. */
+export type DateFormat = (typeof dateFormats)[number];
+
+/** Zoho's display format (`22-Dec-2021`), what a portal shows until its settings say otherwise. */
+export const defaultDateFormat: DateFormat = 'dd-MMM-yyyy';
+
+/** True when the text is one of dateFormats. */
+export function isDateFormat(value: unknown): value is DateFormat {
+  return typeof value === 'string' && (dateFormats as readonly string[]).includes(value);
+}
+
+/** `2021-12-22` in a given format: `22-Dec-2021`, `12/22/2021`, `Dec 22, 2021` ... */
+export function formatDate(date: IsoDate, format: DateFormat): string {
   const [year, month, day] = date.split('-');
-  return `${day}-${months[Number(month) - 1]}-${year}`;
+  const monthName = months[Number(month) - 1]!;
+  return format.replace(/yyyy|MMM|MM|dd/g, (token) => {
+    if (token === 'yyyy') return year!;
+    if (token === 'MMM') return monthName;
+    if (token === 'MM') return month!;
+    return day!;
+  });
+}
+
+// The portal's date format inside a request of a portal that changed it; never entered for Zoho's default, so the
+// portals that keep it pay nothing for the scope (as with the portal clock).
+const dateFormatScope = new AsyncLocalStorage<DateFormat>();
+
+/** Runs `task` (and all it awaits) with display dates in `format`. */
+export function runInDateFormat<T>(format: DateFormat, task: () => T): T {
+  if (format === defaultDateFormat && dateFormatScope.getStore() === undefined) return task();
+  return dateFormatScope.run(format, task);
+}
+
+/** `2021-12-22` -> `22-Dec-2021` (or the calling portal's date format), as display strings read. */
+export function displayDate(date: IsoDate): string {
+  return formatDate(date, dateFormatScope.getStore() ?? defaultDateFormat);
 }
 
 /** `2021-12-22` -> `22-12-2021`, Zoho's input form, as links and modules echo `lockUntil`. */

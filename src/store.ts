@@ -15,6 +15,12 @@ export async function isSchemaBehind(db: Kysely<Database>): Promise<boolean> {
   return migrations.some((migration) => migration.executedAt === undefined);
 }
 
+/** Migrates if needed and claims this process's tag for the ids it makes: a store ready for writes. */
+export async function prepareSchema(context: AppContext): Promise<void> {
+  if (await isSchemaBehind(context.db)) await migrateToLatest(context.db);
+  context.ids.setProcessTag(await claimProcessTag(context.db));
+}
+
 /** What prepareStore found or made. */
 export interface PreparedStore {
   portalId: string;
@@ -32,8 +38,7 @@ export async function prepareStore(
   config: Config,
   options: { adminToken?: boolean } = {},
 ): Promise<PreparedStore> {
-  if (await isSchemaBehind(context.db)) await migrateToLatest(context.db);
-  context.ids.setProcessTag(await claimProcessTag(context.db));
+  await prepareSchema(context);
   const hadPortal = await hasPortal(context.db);
   // The first portal keeps its starting state as the `initial` snapshot, which `lectern portal reset` goes back to.
   const portal = await ensureDefaultPortal(

@@ -10,6 +10,7 @@ import {
   rolesOnCourse,
 } from '../src/access/course-permissions.ts';
 import { serverTime } from '../src/clock.ts';
+import { defaultDateFormat } from '../src/dates.ts';
 import type { CourseTable } from '../src/db/database.ts';
 import {
   type CourseView,
@@ -21,6 +22,7 @@ import { CourseSchema } from '../src/features/courses/course.schemas.ts';
 import type { EmployeeRow } from '../src/features/people/people.repository.ts';
 import { defaultPermissionSettings } from '../src/features/progress/completion-settings.ts';
 import type { LearnerProgress } from '../src/features/progress/progress.types.ts';
+import { lecternNotificationDefaults } from '../src/notification-defaults.ts';
 import { expectSampleShape, sampleCourse } from './helpers/courses.ts';
 
 const ownerErecno = '588882000000162005';
@@ -49,6 +51,8 @@ function callerWith(overrides: Partial<Caller> = {}): Caller {
     portalUrlName: 'idcportalfb18',
     portalTime: serverTime,
     portalHoldsDemo: true,
+    portalDateFormat: defaultDateFormat,
+    notificationDefaults: lecternNotificationDefaults,
     erecno: callerErecno,
     tokenHash: 'hash',
     tokenId: '1',

@@ -26,6 +26,11 @@ function addDemoOptions(command: Command): Command {
     );
 }
 
+/** Store options and --demo/--no-demo: every command that may make an empty store's first portal hears --no-demo. */
+function addFirstPortalOptions(command: Command): Command {
+  return addDemoOptions(addStoreOptions(command));
+}
+
 /** Settings from the environment with the flags the user typed on top (loaded with the command's module). */
 async function configOf(command: Command) {
   const { loadCommandConfig } = await import('./store-options.ts');
@@ -47,7 +52,7 @@ function registerOAuthCommands(program: Command): void {
     .requiredOption('--name <name>', 'the name the consent page shows')
     .requiredOption('--redirect-uri <url>', 'a redirect URI (absolute http(s) URL); repeat for more', collect)
     .option('--portal-id <id>', 'the portal (default: the first)');
-  addStoreOptions(createClient).action(async (options, self: Command) => {
+  addFirstPortalOptions(createClient).action(async (options, self: Command) => {
     const { createOAuthClient } = await import('./oauth.ts');
     process.stdout.write(`${await createOAuthClient(await configOf(self), options)}\n`);
   });
@@ -55,7 +60,7 @@ function registerOAuthCommands(program: Command): void {
     .command('list')
     .description("list a portal's OAuth clients: id, name, redirect URIs (never secrets)")
     .option('--portal-id <id>', 'the portal (default: the first)');
-  addStoreOptions(listClient).action(async (options, self: Command) => {
+  addFirstPortalOptions(listClient).action(async (options, self: Command) => {
     const { listOAuthClients } = await import('./oauth.ts');
     process.stdout.write(await listOAuthClients(await configOf(self), options));
   });
@@ -66,7 +71,7 @@ function registerOAuthCommands(program: Command): void {
     .requiredOption('--erecno <erecno>', "the person of the client's portal the tokens act as")
     .requiredOption('--scope <list>', 'comma-separated, e.g. ZOHOPEOPLE.training.ALL,ZOHOPEOPLE.forms.READ')
     .option('--expires-in <seconds>', 'the code lifetime: 180 (default), 300, 420 or 600');
-  addStoreOptions(code).action(async (options, self: Command) => {
+  addFirstPortalOptions(code).action(async (options, self: Command) => {
     const { createOAuthCode } = await import('./oauth.ts');
     process.stdout.write(`${await createOAuthCode(await configOf(self), options)}\n`);
   });
@@ -75,7 +80,7 @@ function registerOAuthCommands(program: Command): void {
     .description('print a one-time link that signs a person in to the consent page (organisation portals)')
     .requiredOption('--erecno <erecno>', 'the person')
     .option('--portal-id <id>', 'the portal (default: the first)');
-  addStoreOptions(link).action(async (options, self: Command) => {
+  addFirstPortalOptions(link).action(async (options, self: Command) => {
     const { createSignInLink } = await import('./oauth.ts');
     process.stdout.write(`${await createSignInLink(await configOf(self), options)}\n`);
   });
@@ -98,14 +103,14 @@ function registerPortalCommands(program: Command): Command {
   const print = (text: string): void => {
     process.stdout.write(text);
   };
-  addStoreOptions(portal.command('list').description('print every portal: id, URL name, name')).action(
+  addFirstPortalOptions(portal.command('list').description('print every portal: id, URL name, name')).action(
     async (_options, self: Command) => print(await (await load()).listPortalsCommand(await configOf(self))),
   );
-  addStoreOptions(portal.command('delete <id>').description('delete a portal and all its rows')).action(
+  addFirstPortalOptions(portal.command('delete <id>').description('delete a portal and all its rows')).action(
     async (id: string, _options, self: Command) =>
       print(await (await load()).deletePortalCommand(await configOf(self), id)),
   );
-  addStoreOptions(
+  addFirstPortalOptions(
     portal
       .command('reset <id>')
       .description('put a portal back to the state it started from (its initial snapshot)')
@@ -113,16 +118,16 @@ function registerPortalCommands(program: Command): Command {
   ).action(async (id: string, options: { empty?: boolean }, self: Command) =>
     print(await (await load()).resetPortalCommand(await configOf(self), id, options.empty === true)),
   );
-  addStoreOptions(
+  addFirstPortalOptions(
     portal.command('snapshot <id> <name>').description("copy a portal's data into a named snapshot"),
   ).action(async (id: string, name: string, _options, self: Command) =>
     print(await (await load()).snapshotCommand(await configOf(self), id, name)),
   );
-  addStoreOptions(portal.command('restore <id> <name>').description("put a named snapshot's data back")).action(
+  addFirstPortalOptions(portal.command('restore <id> <name>').description("put a named snapshot's data back")).action(
     async (id: string, name: string, _options, self: Command) =>
       print(await (await load()).restoreCommand(await configOf(self), id, name)),
   );
-  addStoreOptions(
+  addFirstPortalOptions(
     portal
       .command('load <file>')
       .description('load a fixture file (JSON) into a portal, or into a new one; prints the ids made')
@@ -245,7 +250,10 @@ function registerReferenceCommands(program: Command): void {
   }
 }
 
-/** Registers serve, token create, oauth, portal (control room, clock, faults, journal, mailbox), migrate, openapi, ref. */
+/**
+ * Registers serve, token create, init, oauth, portal (control room, clock, settings, faults, journal, mailbox),
+ * migrate, openapi, ref and seed.
+ */
 export function registerCommands(program: Command): void {
   const serveCommand = program
     .command('serve')
@@ -294,6 +302,32 @@ export function registerCommands(program: Command): void {
   addStoreOptions(clock).action(async (portalId: string, options, self: Command) => {
     const { portalClockCommand } = await import('./portal-clock.ts');
     process.stdout.write(`${await portalClockCommand(await configOf(self), portalId, options)}\n`);
+  });
+
+  const settings = portal
+    .command('settings [portalId]')
+    .description("read or change a portal's settings (default: the first portal); prints them as JSON")
+    .option(
+      '--set <key=value>',
+      'name, timeZone, dateFormat, weekStart, mailSender ("Name <address>" or none), ' +
+        'notificationDefaults.<coursePublished|batchPublished|enrolments|sessions>=true|false; repeatable',
+      collect,
+    );
+  addStoreOptions(settings).action(async (portalId: string | undefined, options: { set?: string[] }, self: Command) => {
+    const { portalSettingsCommand } = await import('./portal-settings.ts');
+    process.stdout.write(`${await portalSettingsCommand(await configOf(self), portalId, options)}\n`);
+  });
+
+  const init = program
+    .command('init')
+    .description("make an organisation's portal on an empty store: no demo data, one admin; prints their token as JSON")
+    .requiredOption('--org <name>', "the organisation's name (the portal's)")
+    .requiredOption('--admin-name <name>', 'the first admin: their name')
+    .requiredOption('--admin-email <email>', 'the first admin: their e-mail address')
+    .option('--time-zone <IANA>', "the portal's time zone, e.g. Europe/Berlin (default UTC)");
+  addStoreOptions(usageErrorsAsCliErrors(init)).action(async (options, self: Command) => {
+    const { initOrganisation } = await import('./init.ts');
+    process.stdout.write(`${await initOrganisation(await configOf(self), options)}\n`);
   });
 
   program

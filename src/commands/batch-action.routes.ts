@@ -39,7 +39,8 @@ export function registerBatchActionRoutes(app: FastifyInstance, context: AppCont
         const batchId = pathId(request.params, 'batchId');
         // Default true, as the Publish Batch page says; only publish reads it.
         const asked = path === 'publish' ? readParameter(request, 'notifyApplicableUsers') : undefined;
-        const notify = parseBoolean(asked, 'notifyApplicableUsers') ?? true;
+        const notify =
+          parseBoolean(asked, 'notifyApplicableUsers') ?? request.caller.notificationDefaults.batchPublished;
         const status = await action(context, request.caller, courseId, batchId, { notify });
         return { code: '200' as const, batch: { batchId, status }, message: 'success' as const };
       },

@@ -7,7 +7,9 @@ export const BatchParams = Type.Object({ courseId: Type.String(), batchId: Type.
 
 /** The querystring of Publish Batch: only publishing tells the learners. */
 export const publishBatchQuery = Type.Object({
-  notifyApplicableUsers: notifyParameter('True or False, any case; default true'),
+  notifyApplicableUsers: notifyParameter(
+    "True or False, any case; default: the portal's notificationDefaults.batchPublished (true unless changed)",
+  ),
 });
 
 /** The querystring of the other batch actions, which read no parameter. */

@@ -8,7 +8,10 @@ export async function findNotificationsByIds(db: Db, ids: readonly string[]): Pr
   return db.selectFrom('notifications').selectAll().where('id', 'in', ids).execute();
 }
 
-/** Portal time zones, course and batch names and recipients' names for a set of outbox rows (four queries). */
+/**
+ * Portal time zones, date formats and e-mail senders, course and batch names and recipients' names for a set of
+ * outbox rows (four queries).
+ */
 export async function findDeliveryNames(db: Db, rows: readonly NotificationTable[]) {
   const unique = (values: (string | null)[]) => [...new Set(values.filter((value) => value !== null))] as string[];
   const portalIds = unique(rows.map((row) => row.portal_id));
@@ -18,7 +21,11 @@ export async function findDeliveryNames(db: Db, rows: readonly NotificationTable
   const [portals, courses, batches, people] = await Promise.all([
     portalIds.length === 0
       ? []
-      : db.selectFrom('portals').select(['id', 'time_zone']).where('id', 'in', portalIds).execute(),
+      : db
+          .selectFrom('portals')
+          .select(['id', 'time_zone', 'date_format', 'mail_sender_name', 'mail_sender_address'])
+          .where('id', 'in', portalIds)
+          .execute(),
     courseIds.length === 0
       ? []
       : db.selectFrom('courses').select(['id', 'name']).where('id', 'in', courseIds).execute(),
@@ -29,6 +36,12 @@ export async function findDeliveryNames(db: Db, rows: readonly NotificationTable
   ]);
   return {
     timeZones: new Map(portals.map((row) => [row.id, row.time_zone])),
+    dateFormats: new Map(portals.map((row) => [row.id, row.date_format])),
+    senders: new Map(
+      portals
+        .filter((row) => row.mail_sender_address !== null)
+        .map((row) => [row.id, { name: row.mail_sender_name ?? '', address: row.mail_sender_address! }]),
+    ),
     courses: new Map(courses.map((row) => [row.id, row.name])),
     batches: new Map(batches.map((row) => [row.id, row.name])),
     people: new Map(people.map((row) => [row.erecno, row.display_name])),

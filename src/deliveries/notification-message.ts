@@ -1,5 +1,6 @@
 /** The subject and text of a notification e-mail, from the event and the names the delivery run loaded. */
-import type { LmsEvent } from '../events/index.ts';
+import { type DateFormat, formatDate, twelveHourText } from '../dates.ts';
+import type { LmsEvent, SessionSnapshot } from '../events/index.ts';
 
 /** Names an e-mail mentions. */
 export interface MessageNames {
@@ -54,14 +55,40 @@ function headline(event: LmsEvent, names: MessageNames): string {
   }
 }
 
-/** The e-mail's subject and plain text. */
+/** The sessions an e-mail's invite carries, with what their dates are written in. */
+export interface MessageSessions {
+  sessions: readonly SessionSnapshot[];
+  /** The portal's date format (portal settings). */
+  dateFormat: DateFormat;
+  /** The portal's time zone, for sessions whose location has none. */
+  timeZone: string;
+}
+
+/** An e-mail lists at most this many sessions; the invite carries them all. */
+const listedSessions = 10;
+
+/** `"Kick-off": 22-Dec-2021, 10:00 AM to 11:00 AM (Europe/Amsterdam)`, one line per session. */
+function sessionLines(when: MessageSessions): string[] {
+  const lines = when.sessions.slice(0, listedSessions).map((session) => {
+    const zone = session.locationTimeZone ?? when.timeZone;
+    const times = `${twelveHourText(session.startMinute)} to ${twelveHourText(session.endMinute)}`;
+    return `- "${session.name}": ${formatDate(session.date, when.dateFormat)}, ${times} (${zone})`;
+  });
+  const more = when.sessions.length - listedSessions;
+  if (more > 0) lines.push(`- and ${more} more`);
+  return lines;
+}
+
+/** The e-mail's subject and plain text; session dates in the portal's date format when the invite has sessions. */
 export function composeMessage(
   event: LmsEvent,
   names: MessageNames,
   hasInvite: boolean,
+  when?: MessageSessions,
 ): { subject: string; text: string } {
   const line = headline(event, names);
   const lines = [`Hello ${names.recipientName},`, '', `${line}.`];
+  if (when !== undefined && when.sessions.length > 0) lines.push('', ...sessionLines(when));
   if (hasInvite) lines.push('', 'The attached invitation updates your calendar.');
   lines.push('', '-- Lectern');
   return { subject: line, text: lines.join('\n') };

@@ -11,7 +11,7 @@ import type { NotificationPayload } from '../events/index.ts';
 import { type ClaimBatchWork, type DeliveryRunCounts, runClaimRounds } from './claim-rounds.ts';
 import type { AttemptOutcome, Claim } from './delivery-queue.repository.ts';
 import { findDeliveryNames, findNotificationsByIds } from './delivery-rows.repository.ts';
-import { messageNamesOf } from './message-preview.ts';
+import { messageNamesOf, messageSessionsOf } from './message-preview.ts';
 import { composeMessage } from './notification-message.ts';
 import { buildSessionInvite } from './session-invite.ts';
 
@@ -98,11 +98,13 @@ async function sendOne(
   item: { row: Row; payload: NotificationPayload; names: Names },
 ): Promise<AttemptOutcome> {
   const { row, payload, names } = item;
-  const from = context.config.smtpFrom;
+  const sender = names.senders.get(row.portal_id);
+  // The portal's own sender when its settings name one, else the server's.
+  const from = sender === undefined ? context.config.smtpFrom : formatSender(sender);
   const invite = payload.invite;
   const messageNames = messageNamesOf(row, payload, names);
   const recipientName = messageNames.recipientName;
-  const message = composeMessage(payload.event, messageNames, invite !== null);
+  const message = composeMessage(payload.event, messageNames, invite !== null, messageSessionsOf(row, payload, names));
   const mail: SendMailOptions = {
     from,
     to: { name: recipientName, address: row.email },
@@ -135,6 +137,12 @@ async function sendOne(
       durationMs: performance.now() - started,
     };
   }
+}
+
+/** `"Acme Training" <training@acme.example>`, or the bare address when the name is empty. */
+function formatSender(sender: { name: string; address: string }): string {
+  if (sender.name === '') return sender.address;
+  return `"${sender.name.replace(/["\\]/g, '\\$&')}" <${sender.address}>`;
 }
 
 function addressOf(from: string): string {

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Caller, hasScope, type RouteScope, scopesAdmitting } from '../access/index.ts';
 import { isServerTime, type PortalAwareClock } from '../clock.ts';
+import { runInDateFormat } from '../dates.ts';
 import type { Db } from '../db/database.ts';
 import { forbidden, LmsError, zohoStatusMessages } from '../errors.ts';
 import { authenticateToken, type TokenRefusal } from '../features/people/index.ts';
@@ -150,13 +151,17 @@ export function registerAuth(
 }
 
 /**
- * Runs the rest of an authenticated request (validation, handler, its awaits) on the caller's portal clock. In
+ * Runs the rest of an authenticated request (validation, handler, its awaits) on the caller's portal clock and in
+ * its portal's date format. In
  * preValidation, after the body is read: the body stream's events would otherwise run outside the scope.
  */
 function enterPortalTime(app: FastifyInstance, clock: PortalAwareClock): void {
   app.addHook('preValidation', (request, _reply, done) => {
     const caller = request.caller;
-    if (caller === null || isServerTime(caller.portalTime)) done();
-    else clock.runIn(caller.portalTime, done);
+    if (caller === null) return done();
+    // Display dates follow the portal's date format too; both scopes are entered only when they differ from the default.
+    const next = () => runInDateFormat(caller.portalDateFormat, done);
+    if (isServerTime(caller.portalTime)) next();
+    else clock.runIn(caller.portalTime, next);
   });
 }

@@ -17,6 +17,7 @@ import * as portalClock from './2026-12-03T1000_portal_clock.ts';
 import * as oauth from './2026-12-03T1100_oauth.ts';
 import * as directory from './2026-12-03T1110_directory.ts';
 import * as portalSnapshots from './2026-12-03T1200_portal_snapshots.ts';
+import * as portalSettings from './2026-12-03T1500_portal_settings.ts';
 import * as referenceData from './2026-12-03T1510_reference_data.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1100_oauth': oauth,
   '2026-12-03T1110_directory': directory,
   '2026-12-03T1200_portal_snapshots': portalSnapshots,
+  '2026-12-03T1500_portal_settings': portalSettings,
   '2026-12-03T1510_reference_data': referenceData,
 };

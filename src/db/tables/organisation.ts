@@ -12,6 +12,15 @@ export interface PortalTable {
   clock_fixed_at: number | null;
   /** 1 when the portal holds the demo data (its consent page offers a pick of its people); absent on insert: 0. */
   demo?: number;
+  /** How display dates are written (dates.ts DateFormat); absent on insert: dd-MMM-yyyy, Zoho's. */
+  date_format?: string;
+  /** The first day of the week, monday..sunday; absent on insert: sunday. */
+  week_start?: string;
+  /** The From name and address of the portal's e-mails; null: the server's LECTERN_SMTP_FROM. */
+  mail_sender_name?: string | null;
+  mail_sender_address?: string | null;
+  /** JSON of the notification defaults (notification-defaults.ts); null: Lectern's. */
+  notification_defaults?: string | null;
 }
 
 /** A person of a portal (Zoho People's employee); erecno is the id the LMS and the directory share. */

@@ -52,7 +52,9 @@ export function registerCourseActionRoutes(app: FastifyInstance, context: AppCon
     async (request) => {
       const courseId = pathId(request.params, 'courseId');
       // Zoho's page leaves the default blank: without True, nobody is e-mailed (webhooks get the event regardless).
-      const notify = parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers') ?? false;
+      const notify =
+        parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers') ??
+        request.caller.notificationDefaults.coursePublished;
       await actions.publishCourse(context, request.caller, courseId, { notify });
       return statusBody(courseId, 'published');
     },

@@ -11,7 +11,9 @@ export const CourseStatusEnvelope = Type.Object({
 
 /** The querystring of Publish Course: whether the learners are e-mailed. */
 export const publishCourseQuery = Type.Object({
-  notifyApplicableUsers: notifyParameter('True or False, any case; without True nobody is e-mailed'),
+  notifyApplicableUsers: notifyParameter(
+    "True or False, any case; default: the portal's notificationDefaults.coursePublished (false unless changed)",
+  ),
 });
 
 /** The querystring of Enable and Disable Course: the reason, kept with the change. */

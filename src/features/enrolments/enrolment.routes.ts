@@ -17,9 +17,13 @@ import { enrolLearners } from './enrolment.service.ts';
 import type { EnrolmentTarget } from './enrolment-target.ts';
 import { removeLearner, unenrolLearners } from './unenrolment.service.ts';
 
-/** notifyApplicableUsers from the query or the body; default true. */
+/** notifyApplicableUsers from the query or the body; default: the portal's setting for enrolments (true unless changed). */
 function readNotify(request: FastifyRequest) {
-  return { notify: parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers') ?? true };
+  return {
+    notify:
+      parseBoolean(readParameter(request, 'notifyApplicableUsers'), 'notifyApplicableUsers') ??
+      request.caller.notificationDefaults.enrolments,
+  };
 }
 
 function targetOf(request: FastifyRequest, batch: boolean): EnrolmentTarget {

@@ -3,7 +3,9 @@ import { type TObject, Type } from '@sinclair/typebox';
 import { idListParameter, notifyParameter } from '../../http/parameters.ts';
 
 const notifyKeys = {
-  notifyApplicableUsers: notifyParameter('Lectern: True or False (any case), default true: tell the people concerned'),
+  notifyApplicableUsers: notifyParameter(
+    "Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned",
+  ),
 };
 
 /** One person of an enrol or unenrol answer: Zoho's person keys, then what happened (provisional). */

@@ -1,4 +1,4 @@
-/** The demo portal (an organisation with people, rooms and categories to try every endpoint against), and the empty one. */
+/** The demo portal: an organisation with people, rooms and categories to try every endpoint against. */
 import type {
   CategoryTable,
   DepartmentTable,
@@ -206,39 +206,4 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
     departments: departmentRows,
     designations: designationRows,
   };
-}
-
-/** The URL name of the empty portal (the only portal made without the demo data). */
-export const emptyPortalUrlName = 'lectern';
-
-/** A portal with nobody but its Administrator: what an empty store starts with when the demo is off. */
-export function buildEmptyPortal(ids: IdGenerator, now: number): { portal: PortalTable; administrator: EmployeeTable } {
-  const portal: PortalTable = {
-    id: ids.next(),
-    name: 'Lectern',
-    url_name: emptyPortalUrlName,
-    time_zone: 'UTC',
-    created_at: now,
-    ...serverClockColumns,
-  };
-  const erecno = ids.next();
-  const administrator: EmployeeTable = {
-    erecno,
-    portal_id: portal.id,
-    employee_id: '1',
-    display_name: 'Administrator',
-    email_id: 'administrator@lectern.example.com',
-    photo_url: `https://people.zoho.com/api/viewEmployeePhoto?filename=${erecno}`,
-    manager_erecno: null,
-    status: 'active',
-    is_admin: 1,
-    is_settings_admin: 1,
-    is_data_admin: 1,
-    is_trainer: 0,
-    first_name: 'Administrator',
-    last_name: '',
-    created_at: now,
-    modified_at: now,
-  };
-  return { portal, administrator };
 }

@@ -1,6 +1,14 @@
 /** The public surface of features/people/: what other folders may use of it; everything else stays inside. */
 export { presentPerson, rolesOf } from './employee.presenter.ts';
 export { addEmployees, type EmployeeRow, findEmployee, findEmployees, listEmployees } from './employee.service.ts';
+export {
+  type CreatedOrganisation,
+  createOrganisationPortal,
+  firstPortalId,
+  type Organisation,
+  passwordSetLink,
+  storeInUseCode,
+} from './organisation.service.ts';
 export { MintedTokenSchema, PersonSchema, TokenSchema } from './people.schemas.ts';
 export {
   createPortal,
@@ -16,6 +24,15 @@ export {
   portalTimeZone,
   validateScopes,
 } from './portal.service.ts';
+export { PortalSettingsSchema, updatePortalSettingsBody } from './portal-settings.schemas.ts';
+export {
+  checkEmailAddress,
+  checkName,
+  checkTimeZone,
+  type PortalSettings,
+  readPortalSettings,
+  updatePortalSettings,
+} from './portal-settings.service.ts';
 export { presentToken } from './token.presenter.ts';
 export {
   authenticateToken,

@@ -5,7 +5,9 @@ import { type PortalTime, serverTime } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import { buildDemoPortal, buildEmptyPortal } from './demo-portal.ts';
+import { buildDemoPortal } from './demo-portal.ts';
+import { insertOrganisationPortal } from './organisation.service.ts';
+import { type PortalCreationStep, unnamedOrganisation } from './organisation-portal.ts';
 import {
   findEmployee,
   findFirstPortal,
@@ -35,8 +37,7 @@ async function insertDemoPortal(context: AppContext, db: Db, urlName: string, na
   return demo;
 }
 
-/** Work that must commit with a new portal (the control room's `initial` snapshot), run last in its transaction. */
-export type PortalCreationStep = (db: Db, portalId: string) => Promise<void>;
+export type { PortalCreationStep } from './organisation-portal.ts';
 
 /** Makes a fresh, isolated demo portal and a full-scope token of its admin, in one transaction. */
 export async function createPortal(
@@ -63,16 +64,10 @@ export async function createPortal(
   });
 }
 
-async function insertEmptyPortal(context: AppContext, db: Db): Promise<PortalTable> {
-  const empty = buildEmptyPortal(context.ids, context.clock.now());
-  await insertPortal(db, empty.portal);
-  await insertEmployees(db, [empty.administrator]);
-  return empty.portal;
-}
-
 /**
- * The default portal: the first one. An empty store gets the demo portal, or, when `demo` is off, a portal with
- * nobody but its Administrator (so that a first token can be made).
+ * The default portal: the first one. An empty store gets the demo portal, or, when `demo` is off, the same
+ * organisation portal `lectern init` makes (not demo), named Lectern, with nobody but its Administrator (so that a
+ * first token can be made).
  */
 export async function ensureDefaultPortal(
   context: AppContext,
@@ -85,7 +80,7 @@ export async function ensureDefaultPortal(
     return await context.db.transaction().execute(async (trx) => {
       const portal = demo
         ? (await insertDemoPortal(context, trx, 'zylker')).portal
-        : await insertEmptyPortal(context, trx);
+        : (await insertOrganisationPortal(context, trx, unnamedOrganisation)).portal;
       await lastStep?.(trx, portal.id);
       return portal;
     });

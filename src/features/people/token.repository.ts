@@ -3,8 +3,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Caller } from '../../access/index.ts';
 import { portalInstant, portalTimeOf } from '../../clock.ts';
+import { defaultDateFormat, isDateFormat } from '../../dates.ts';
 import type { Database, Db, TokenTable } from '../../db/database.ts';
 import { prepareQuery } from '../../db/prepared.ts';
+import { notificationDefaultsOf } from '../../notification-defaults.ts';
 
 /** The stored form of a token. */
 export function hashToken(token: string): string {
@@ -73,6 +75,8 @@ const callerQuery = prepareQuery((db: Kysely<Database>, hash: string) =>
       'portals.clock_offset_ms',
       'portals.clock_fixed_at',
       'portals.demo',
+      'portals.date_format',
+      'portals.notification_defaults',
       'employees.status',
       'employees.is_admin',
       'employees.is_settings_admin',
@@ -109,6 +113,8 @@ export async function lookupToken(db: Db, token: string, serverNow: number): Pro
       portalUrlName: row.url_name,
       portalTime,
       portalHoldsDemo: row.demo === 1,
+      portalDateFormat: isDateFormat(row.date_format) ? row.date_format : defaultDateFormat,
+      notificationDefaults: notificationDefaultsOf(row.notification_defaults),
       erecno: row.erecno,
       tokenHash: hash,
       tokenId: row.id,

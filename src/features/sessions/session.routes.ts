@@ -31,10 +31,14 @@ import { type AttendanceMark, markAttendance, markSessionAttendance } from './se
 
 const modulePath = '/api/v1/courses/:courseId/batches/:batchId/modules/:moduleId/sessions';
 
-/** notifyApplicableUsers, default true; read from the query only, as a body holds sessionData's keys. */
+/** notifyApplicableUsers, default: the portal's setting for sessions (true unless changed); read from the query only, as a body holds sessionData's keys. */
 function readNotify(request: FastifyRequest): service.SessionChangeOptions {
   const query = request.query as Record<string, unknown>;
-  return { notify: parseBoolean(query.notifyApplicableUsers, 'notifyApplicableUsers') ?? true };
+  return {
+    notify:
+      parseBoolean(query.notifyApplicableUsers, 'notifyApplicableUsers') ??
+      request.caller.notificationDefaults.sessions,
+  };
 }
 
 function sessionPath(params: unknown): service.SessionPath {

@@ -13,9 +13,12 @@ import {
 
 /** The notify parameter the session writes take in their querystring (not a schema: the keys to spread). */
 const notifyKeys = {
-  notifyApplicableUsers: notifyParameter("Lectern: True or False (any case), default true: tell the batch's people", {
-    queryOnly: true,
-  }),
+  notifyApplicableUsers: notifyParameter(
+    "Lectern: True or False (any case); default: the portal's notificationDefaults.sessions (true unless changed): tell the batch's people",
+    {
+      queryOnly: true,
+    },
+  ),
 };
 
 const IdString = Type.String({ pattern: '^[1-9][0-9]{0,19}$', errorMessage: 'must be a numeric id' });

@@ -3691,6 +3691,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lectern/v1/portal/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The calling token's portal's settings: name, time zone, date format, week start, e-mail sender and notification defaults. Any token of the portal may read them (every face of a client shows dates).
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["getPortalSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * @description Changes the settings the body names (keys not sent keep their values); the portal admin only. A bad field is a 400 naming it, and nothing is written.
+         *
+         *     Scope: ZOHOPEOPLE.training.UPDATE or ZOHOPEOPLE.training.ALL. Only portal admins (or the operator).
+         */
+        patch: operations["updatePortalSettings"];
+        trace?: never;
+    };
     "/lectern/v1/oauth/clients": {
         parameters: {
             query?: never;
@@ -4570,6 +4596,22 @@ export interface components {
             name?: string;
             description?: string;
             courseIds?: (string | number)[];
+        };
+        /** MailSender */
+        MailSender: {
+            name: string;
+            address: string;
+        };
+        /** NotificationDefaults */
+        NotificationDefaults: {
+            /** @description Publish Course (Lectern: false) */
+            coursePublished?: boolean;
+            /** @description Publish Batch (Lectern: true) */
+            batchPublished?: boolean;
+            /** @description enrol, unenrol and remove learners (Lectern: true) */
+            enrolments?: boolean;
+            /** @description create, update and delete sessions (Lectern: true) */
+            sessions?: boolean;
         };
         /** Fixtures */
         Fixtures: {
@@ -6023,7 +6065,7 @@ export interface operations {
     publishCourse: {
         parameters: {
             query?: {
-                /** @description True or False, any case; without True nobody is e-mailed. */
+                /** @description True or False, any case; default: the portal's notificationDefaults.coursePublished (false unless changed). */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -10435,7 +10477,7 @@ export interface operations {
     publishBatch: {
         parameters: {
             query?: {
-                /** @description True or False, any case; default true. */
+                /** @description True or False, any case; default: the portal's notificationDefaults.batchPublished (true unless changed). */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -12847,7 +12889,7 @@ export interface operations {
             query?: {
                 /** @description The session as JSON (or send it as the JSON or form body). Required: in the query or in the body. */
                 sessionData?: components["schemas"]["SessionData"];
-                /** @description Lectern: True or False (any case), default true: tell the batch's people. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.sessions (true unless changed): tell the batch's people. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -13275,7 +13317,7 @@ export interface operations {
     deleteSession: {
         parameters: {
             query?: {
-                /** @description Lectern: True or False (any case), default true: tell the batch's people. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.sessions (true unless changed): tell the batch's people. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -13382,7 +13424,7 @@ export interface operations {
             query?: {
                 /** @description The session as JSON (or send it as the JSON or form body). Required: in the query or in the body. */
                 sessionData?: components["schemas"]["SessionUpdate"];
-                /** @description Lectern: True or False (any case), default true: tell the batch's people. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.sessions (true unless changed): tell the batch's people. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -24464,7 +24506,7 @@ export interface operations {
             query?: {
                 /** @description The learners: erecnos, e.g. [588882000000212025] (a JSON array; a comma list of digits is accepted too). Required: in the query or in the body. */
                 erecnosList?: (string | number)[];
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -24588,7 +24630,7 @@ export interface operations {
             query?: {
                 /** @description The learners: erecnos, e.g. [588882000000212025] (a JSON array; a comma list of digits is accepted too). Required: in the query or in the body. */
                 erecnosList?: (string | number)[];
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -24710,7 +24752,7 @@ export interface operations {
     removeCourseLearner: {
         parameters: {
             query?: {
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -24824,7 +24866,7 @@ export interface operations {
             query?: {
                 /** @description The learners: erecnos, e.g. [588882000000212025] (a JSON array; a comma list of digits is accepted too). Required: in the query or in the body. */
                 erecnosList?: (string | number)[];
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -24949,7 +24991,7 @@ export interface operations {
             query?: {
                 /** @description The learners: erecnos, e.g. [588882000000212025] (a JSON array; a comma list of digits is accepted too). Required: in the query or in the body. */
                 erecnosList?: (string | number)[];
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -25072,7 +25114,7 @@ export interface operations {
     removeBatchLearner: {
         parameters: {
             query?: {
-                /** @description Lectern: True or False (any case), default true: tell the people concerned. */
+                /** @description Lectern: True or False (any case); default: the portal's notificationDefaults.enrolments (true unless changed): tell the people concerned. */
                 notifyApplicableUsers?: boolean;
             };
             header?: never;
@@ -36334,6 +36376,261 @@ export interface operations {
                         offsetMs: number;
                         /** @description True when the portal keeps the server's time */
                         serverTime: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPortalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        portalId: string;
+                        name: string;
+                        /** @description IANA time zone: "today", session times, calendars */
+                        timeZone: string;
+                        /** @description How display dates (`startDateAsDisplayString` ...) and e-mails write dates; dd-MMM-yyyy is Zoho's */
+                        dateFormat: "dd-MMM-yyyy" | "dd-MM-yyyy" | "MM-dd-yyyy" | "yyyy-MM-dd" | "dd/MM/yyyy" | "MM/dd/yyyy" | "dd.MM.yyyy" | "MMM dd, yyyy";
+                        /** @description The first day of the week, for calendars and the web app */
+                        weekStart: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                        /** @description null: the server's LECTERN_SMTP_FROM */
+                        mailSender: {
+                            name: string;
+                            address: string;
+                        } | null;
+                        /** NotificationDefaults */
+                        notificationDefaults: {
+                            /** @description Publish Course (Lectern: false) */
+                            coursePublished: boolean;
+                            /** @description Publish Batch (Lectern: true) */
+                            batchPublished: boolean;
+                            /** @description enrol, unenrol and remove learners (Lectern: true) */
+                            enrolments: boolean;
+                            /** @description create, update and delete sessions (Lectern: true) */
+                            sessions: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updatePortalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Validated by the service, which names the offending field (400) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    timeZone?: string;
+                    /**
+                     * @description How display dates (`startDateAsDisplayString` ...) and e-mails write dates; dd-MMM-yyyy is Zoho's
+                     * @enum {string}
+                     */
+                    dateFormat?: "dd-MMM-yyyy" | "dd-MM-yyyy" | "MM-dd-yyyy" | "yyyy-MM-dd" | "dd/MM/yyyy" | "MM/dd/yyyy" | "dd.MM.yyyy" | "MMM dd, yyyy";
+                    /**
+                     * @description The first day of the week, for calendars and the web app
+                     * @enum {string}
+                     */
+                    weekStart?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                    /** @description null goes back to the server's sender */
+                    mailSender?: components["schemas"]["MailSender"] | null;
+                    notificationDefaults?: components["schemas"]["NotificationDefaults"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        portalId: string;
+                        name: string;
+                        /** @description IANA time zone: "today", session times, calendars */
+                        timeZone: string;
+                        /** @description How display dates (`startDateAsDisplayString` ...) and e-mails write dates; dd-MMM-yyyy is Zoho's */
+                        dateFormat: "dd-MMM-yyyy" | "dd-MM-yyyy" | "MM-dd-yyyy" | "yyyy-MM-dd" | "dd/MM/yyyy" | "MM/dd/yyyy" | "dd.MM.yyyy" | "MMM dd, yyyy";
+                        /** @description The first day of the week, for calendars and the web app */
+                        weekStart: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+                        /** @description null: the server's LECTERN_SMTP_FROM */
+                        mailSender: {
+                            name: string;
+                            address: string;
+                        } | null;
+                        /** NotificationDefaults */
+                        notificationDefaults: {
+                            /** @description Publish Course (Lectern: false) */
+                            coursePublished: boolean;
+                            /** @description Publish Batch (Lectern: true) */
+                            batchPublished: boolean;
+                            /** @description enrol, unenrol and remove learners (Lectern: true) */
+                            enrolments: boolean;
+                            /** @description create, update and delete sessions (Lectern: true) */
+                            sessions: boolean;
+                        };
                     };
                 };
             };
