@@ -20,6 +20,7 @@ import { deliveryQueueDepth } from './deliveries/index.ts';
 import { registerAssignmentRoutes } from './features/assignments/assignment.routes.ts';
 import { registerBatchRoutes } from './features/batches/batch.routes.ts';
 import { registerCalendarRoutes } from './features/calendars/calendar.routes.ts';
+import { registerFeedRoutes } from './features/calendars/feed.routes.ts';
 import { registerCategoryRoutes } from './features/categories/category.routes.ts';
 import { registerCompletionRoutes } from './features/completion/completion.routes.ts';
 import { registerContentRoutes } from './features/contents/content.routes.ts';
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerSessionRoutes(app, context);
   registerTrainerRoutes(app, context);
   registerCalendarRoutes(app, context);
+  registerFeedRoutes(app, context);
   registerLinkRoutes(app, context);
   registerFileRoutes(app, context);
   registerOfflineTestRoutes(app, context);
