@@ -210,7 +210,7 @@ export async function listFeedSessions(db: Db, portalId: string, owner: FeedOwne
   return query.orderBy('s.date').orderBy('s.start_minute').orderBy('s.id').execute();
 }
 
-/** Deleted sessions of a feed's owner dated inside the window and deleted at or after `since`, as they last were. */
+/** Deleted sessions of a feed's owner dated inside the window and deleted after `since`, as they last were. */
 export async function listCancelledFeedSessions(
   db: Db,
   portalId: string,
@@ -226,7 +226,7 @@ export async function listCancelledFeedSessions(
     .select(['t.display_name as trainer_name', 'r.name as room_name', 'l.name as location_name'])
     .select('l.time_zone as location_time_zone')
     .where('s.portal_id', '=', portalId)
-    .where('s.cancelled_at', '>=', window.since)
+    .where('s.cancelled_at', '>', window.since)
     .where('s.date', '>=', window.from)
     .where('s.date', '<=', window.to);
   if ('trainerErecno' in owner) query = query.where('s.trainer_erecno', '=', owner.trainerErecno);
