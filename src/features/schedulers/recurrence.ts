@@ -17,14 +17,14 @@ const { RRule } = rrule;
 
 /** The recurrence settings of one scheduler. */
 export interface Recurrence {
-  readonly startDate: IsoDate;
-  readonly endDate: IsoDate;
-  readonly frequency: number;
-  readonly frequencyUnit: 'week' | 'month' | 'year';
-  readonly daysOfTheWeek: readonly number[];
-  readonly datesOfTheMonth: readonly number[];
-  readonly weeksOfTheMonth: readonly number[];
-  readonly monthsOfTheYear: readonly number[];
+  startDate: IsoDate;
+  endDate: IsoDate;
+  frequency: number;
+  frequencyUnit: 'week' | 'month' | 'year';
+  daysOfTheWeek: readonly number[];
+  datesOfTheMonth: readonly number[];
+  weeksOfTheMonth: readonly number[];
+  monthsOfTheYear: readonly number[];
 }
 
 const dayMs = 86_400_000;
@@ -61,12 +61,28 @@ function dayOfMonthPart(rule: Recurrence, start: Date): Partial<Options> {
   return { byweekday: weekdays.flatMap((weekday) => nths.map((nth) => weekday.nth(nth))) };
 }
 
-// A rule is asked again and again for its next date (the runner's catch-up, the settings' checks): built once.
-const built = new WeakMap<Recurrence, InstanceType<typeof RRule>>();
+// A rule is asked again and again for its next date (the runner's catch-up, the settings' checks): each is built
+// once, keyed by its fields (settings objects are merged in place), and the cache is emptied past a bound.
+const built = new Map<string, InstanceType<typeof RRule>>();
+const maxBuilt = 1000;
+
+function keyOf(rule: Recurrence): string {
+  return JSON.stringify([
+    rule.startDate,
+    rule.endDate,
+    rule.frequency,
+    rule.frequencyUnit,
+    rule.daysOfTheWeek,
+    rule.datesOfTheMonth,
+    rule.weeksOfTheMonth,
+    rule.monthsOfTheYear,
+  ]);
+}
 
 /** The rule as an RRULE from its start date (DTSTART) to its end date (UNTIL), weeks starting on Sunday. */
 function rruleOf(rule: Recurrence): InstanceType<typeof RRule> {
-  let made = built.get(rule);
+  const key = keyOf(rule);
+  let made = built.get(key);
   if (made !== undefined) return made;
   const start = utcMidnight(rule.startDate);
   const common = { interval: rule.frequency, dtstart: start, until: utcMidnight(rule.endDate), wkst: RRule.SU };
@@ -85,7 +101,8 @@ function rruleOf(rule: Recurrence): InstanceType<typeof RRule> {
       break;
     }
   }
-  built.set(rule, made);
+  if (built.size >= maxBuilt) built.clear();
+  built.set(key, made);
   return made;
 }
 
