@@ -55,7 +55,9 @@ async function chensInvites(): Promise<ParsedCalendar[]> {
   await runDeliveries(lectern.app.lectern, { transport });
   const chen = employeeNamed(lectern, 'Chen Wei').email_id;
   return transport.sent
-    .filter((mail: SendMailOptions) => mail.icalEvent !== undefined && (mail.to as { address: string }).address === chen)
+    .filter(
+      (mail: SendMailOptions) => mail.icalEvent !== undefined && (mail.to as { address: string }).address === chen,
+    )
     .map((mail) => parseCalendar((mail.icalEvent as { content: string }).content));
 }
 

@@ -52,7 +52,10 @@ export interface FeedEvent {
 }
 
 /** Fetches a feed (expecting 200 text/calendar) and parses it with ical.js. */
-export async function readFeedEvents(lectern: TestLectern, url: string): Promise<{ events: FeedEvent[]; text: string }> {
+export async function readFeedEvents(
+  lectern: TestLectern,
+  url: string,
+): Promise<{ events: FeedEvent[]; text: string }> {
   const response = await fetchFeed(lectern, url);
   expect(response.statusCode, response.body).toBe(200);
   expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');

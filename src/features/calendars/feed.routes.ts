@@ -64,7 +64,7 @@ export function registerFeedRoutes(app: FastifyInstance, context: AppContext): v
       schema: {
         operationId: 'rotateCalendarFeed',
         tags: ['calendars'],
-        description: 'Replaces the feed\'s secret URL; the old one answers 404 at once. Its owner, or an LMS admin.',
+        description: "Replaces the feed's secret URL; the old one answers 404 at once. Its owner, or an LMS admin.",
         params: feedParams,
         response: { 200: FeedSchema, ...errorResponses },
       },

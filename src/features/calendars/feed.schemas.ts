@@ -1,9 +1,12 @@
 /** The request and answer schemas of the subscribable calendar feeds (/lectern/v1/feeds). */
 import { Type } from '@sinclair/typebox';
 
-const kind = Type.Union([Type.Literal('trainer'), Type.Literal('learner'), Type.Literal('room'), Type.Literal('batch')], {
-  description: "whose sessions: a trainer's or learner's (erecno), a room's or a batch's (id)",
-});
+const kind = Type.Union(
+  [Type.Literal('trainer'), Type.Literal('learner'), Type.Literal('room'), Type.Literal('batch')],
+  {
+    description: "whose sessions: a trainer's or learner's (erecno), a room's or a batch's (id)",
+  },
+);
 
 /** A feed as the API answers it. */
 export const FeedSchema = Type.Object(
@@ -41,4 +44,3 @@ export const listFeedsResponse200 = Type.Object({ feeds: Type.Array(FeedSchema) 
 
 /** The 200 answer of getCalendarFeed: an iCalendar document. */
 export const feedText = Type.String({ description: 'An iCalendar (RFC 5545) document, text/calendar' });
-

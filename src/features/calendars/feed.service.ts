@@ -35,6 +35,9 @@ export const cancellationShownDays = 30;
 
 const dayMs = 86_400_000;
 
+/** Who asks for a feed: a request's caller, or the command line acting as a portal's admin. */
+export type FeedCaller = Pick<Caller, 'portalId' | 'erecno' | 'isAdmin' | 'isOperator'>;
+
 /** A feed as the API shows it; `url` only when a token was just made. */
 export interface FeedView {
   feedId: string;
@@ -72,12 +75,17 @@ function viewOf(feed: CalendarFeedTable, url?: string): FeedView {
   return url === undefined ? view : { ...view, url };
 }
 
-function isAdmin(caller: Caller): boolean {
+function isAdmin(caller: FeedCaller): boolean {
   return caller.isAdmin || caller.isOperator;
 }
 
 /** Checks the subject exists in the caller's portal and that the caller may have its feed (403 or 404 otherwise). */
-async function checkSubject(context: AppContext, caller: Caller, kind: CalendarFeedKind, id: string): Promise<void> {
+async function checkSubject(
+  context: AppContext,
+  caller: FeedCaller,
+  kind: CalendarFeedKind,
+  id: string,
+): Promise<void> {
   const { db } = context;
   const portalId = caller.portalId;
   if (kind === 'trainer' || kind === 'learner') {
@@ -115,7 +123,7 @@ export function readFeedSubject(body: { kind?: unknown; id?: unknown }): { kind:
  */
 export async function createFeed(
   context: AppContext,
-  caller: Caller,
+  caller: FeedCaller,
   subject: { kind: CalendarFeedKind; id: string },
   base: string,
 ): Promise<{ feed: FeedView; created: boolean }> {
@@ -142,14 +150,19 @@ export async function createFeed(
 }
 
 /** A feed the caller may change: their own, or any of the portal's for an LMS admin; 404 otherwise. */
-async function ownedFeed(context: AppContext, caller: Caller, feedId: string): Promise<CalendarFeedTable> {
+async function ownedFeed(context: AppContext, caller: FeedCaller, feedId: string): Promise<CalendarFeedTable> {
   const feed = await repository.findFeed(context.db, caller.portalId, feedId);
   if (feed === undefined || (feed.owner_erecno !== caller.erecno && !isAdmin(caller))) throw notFound('feed', feedId);
   return feed;
 }
 
 /** Gives a feed a new token and answers its new URL; the old URL answers 404 from now on. */
-export async function rotateFeed(context: AppContext, caller: Caller, feedId: string, base: string): Promise<FeedView> {
+export async function rotateFeed(
+  context: AppContext,
+  caller: FeedCaller,
+  feedId: string,
+  base: string,
+): Promise<FeedView> {
   const feed = await ownedFeed(context, caller, feedId);
   // The right to the subject is asked again: a trainer who left the batch cannot renew its feed.
   await checkSubject(context, caller, feed.kind, feed.subject_id);
@@ -164,7 +177,7 @@ export async function rotateFeed(context: AppContext, caller: Caller, feedId: st
 }
 
 /** Deletes a feed: its URL answers 404 from now on. */
-export async function deleteFeed(context: AppContext, caller: Caller, feedId: string): Promise<void> {
+export async function deleteFeed(context: AppContext, caller: FeedCaller, feedId: string): Promise<void> {
   await ownedFeed(context, caller, feedId);
   await repository.deleteFeed(context.db, caller.portalId, feedId);
 }
@@ -173,7 +186,7 @@ export async function deleteFeed(context: AppContext, caller: Caller, feedId: st
 export const maxListedFeeds = 500;
 
 /** The caller's own feeds (without URLs). */
-export async function listFeeds(context: AppContext, caller: Caller): Promise<FeedView[]> {
+export async function listFeeds(context: AppContext, caller: FeedCaller): Promise<FeedView[]> {
   const rows = await repository.listOwnFeeds(context.db, caller.portalId, caller.erecno, maxListedFeeds);
   return rows.map((row) => viewOf(row));
 }

@@ -11,5 +11,5 @@ export {
   listCancelledFeedSessions,
   listFeedSessions,
 } from './session.service.ts';
-export { sessionTimeZone, type WallClock, wallClockAt, wallClockToEpoch } from './session-time.ts';
 export type { FeedOwner, FeedWindow } from './session-booking.repository.ts';
+export { sessionTimeZone, type WallClock, wallClockAt, wallClockToEpoch } from './session-time.ts';

@@ -140,7 +140,12 @@ function idsIn(db: Db, portalId: string, scope: SessionScope) {
  * Deletes the sessions of a scope and their attendance, keeping each as it last was in session_cancellations, so
  * that the calendar feeds show it cancelled (one statement, whatever the number of sessions).
  */
-export async function deleteSessions(db: Db, portalId: string, scope: SessionScope, cancelledAt: number): Promise<void> {
+export async function deleteSessions(
+  db: Db,
+  portalId: string,
+  scope: SessionScope,
+  cancelledAt: number,
+): Promise<void> {
   if (isEmpty(scope)) return;
   const kept = [
     'portal_id',
