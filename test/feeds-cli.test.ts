@@ -25,8 +25,8 @@ describe('lectern feed', () => {
       expect(await feed.text()).toContain('BEGIN:VCALENDAR');
 
       const listed = await fetch(`${server.baseUrl}/lectern/v1/feeds`, { headers: auth(token) });
-      const [{ feedId }] = ((await listed.json()) as { feeds: { feedId: string }[] }).feeds;
-      const rotated = await run(['feed', 'rotate', feedId!, '--data', data], env);
+      const [feed0] = ((await listed.json()) as { feeds: { feedId: string }[] }).feeds;
+      const rotated = await run(['feed', 'rotate', feed0!.feedId, '--data', data], env);
       expect(rotated.code, rotated.stderr).toBe(0);
       const renewed = rotated.stdout.trim();
       expect(renewed).not.toBe(url);

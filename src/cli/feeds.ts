@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { LmsError } from '../errors.ts';
 import { createFeed, type FeedView, readFeedSubject, rotateFeed } from '../features/calendars/index.ts';
-import { findPortalAdmin } from '../features/people/index.ts';
+import { portalAdmin } from '../features/people/index.ts';
 import { isNumericId } from '../ids.ts';
 import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
@@ -43,7 +43,7 @@ async function asPortalAdmin<T>(
     const context = commandContext(database, config);
     const prepared = await prepareStore(context, config, { adminToken: false });
     const chosen = portalId ?? prepared.portalId;
-    const admin = await findPortalAdmin(context.db, chosen);
+    const admin = await portalAdmin(context.db, chosen);
     if (admin === undefined) throw new CliError(`portal ${chosen} has no admin (or no such portal)`, usageExitCode);
     return await action(context, { portalId: chosen, erecno: admin.erecno, isAdmin: true, isOperator: true });
   } catch (error) {

@@ -1,7 +1,6 @@
 /** The public surface of features/people/: what other folders may use of it; everything else stays inside. */
 export { presentPerson, rolesOf } from './employee.presenter.ts';
 export { addEmployees, type EmployeeRow, findEmployee, findEmployees, listEmployees } from './employee.service.ts';
-export { findPortalAdmin } from './people.repository.ts';
 export { MintedTokenSchema, PersonSchema, TokenSchema } from './people.schemas.ts';
 export {
   createPortal,
@@ -11,6 +10,7 @@ export {
   issueToken,
   onPortalClock,
   type PortalCreationStep,
+  portalAdmin,
   portalClockSetting,
   portalExists,
   portalHoldsDemoData,

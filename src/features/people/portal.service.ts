@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { buildDemoPortal, buildEmptyPortal } from './demo-portal.ts';
+import type { EmployeeRow } from './people.repository.ts';
 import {
   findEmployee,
   findFirstPortal,
@@ -149,6 +150,11 @@ export async function issueToken(
     oauth: request.oauth ?? null,
   });
   return { token, tokenId, erecno: employee.erecno, expiresAt };
+}
+
+/** A portal's first admin, whom the command line acts as (feeds made with `lectern feed`), or undefined. */
+export function portalAdmin(db: Db, portalId: string): Promise<EmployeeRow | undefined> {
+  return findPortalAdmin(db, portalId);
 }
 
 /** A portal's time zone: "today" for locks and dates, and the wall clock of session times. */
