@@ -76,6 +76,16 @@ describe('each kind of feed', () => {
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('is made once when asked for twice at the same moment', async () => {
+    const room = rooms['Training Lab']!;
+    const answers = await Promise.all([
+      postFeed(lectern, { kind: 'room', id: room }),
+      postFeed(lectern, { kind: 'room', id: room }),
+    ]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 201]);
+    expect(new Set(answers.map((answer) => answer.json().feedId)).size).toBe(1);
+  });
+
   it("is listed among the caller's own feeds only, without URLs", async () => {
     const chenToken = await tokenOf(chen);
     const own = await makeFeed(lectern, 'trainer', chen, chenToken);

@@ -46,9 +46,14 @@ export function listOwnFeeds(db: Db, portalId: string, ownerErecno: string, limi
     .execute();
 }
 
-/** Adds a feed. */
-export async function insertFeed(db: Db, feed: CalendarFeedTable): Promise<void> {
-  await db.insertInto('calendar_feeds').values(feed).execute();
+/** Adds a feed; false when the person already has one of the subject (a concurrent request made it first). */
+export async function insertFeed(db: Db, feed: CalendarFeedTable): Promise<boolean> {
+  const result = await db
+    .insertInto('calendar_feeds')
+    .values(feed)
+    .onConflict((conflict) => conflict.columns(['portal_id', 'kind', 'subject_id', 'owner_erecno']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Replaces a feed's token hash: the old URL stops working with this statement. */

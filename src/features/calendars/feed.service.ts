@@ -144,7 +144,10 @@ export async function createFeed(
       created_at: now,
       rotated_at: now,
     };
-    await repository.insertFeed(trx, feed);
+    if (!(await repository.insertFeed(trx, feed))) {
+      const made = await repository.findOwnFeed(trx, caller.portalId, owned);
+      if (made !== undefined) return { feed: viewOf(made), created: false };
+    }
     return { feed: viewOf(feed, feedUrl(base, token)), created: true };
   });
 }
