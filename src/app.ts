@@ -21,6 +21,7 @@ import { deliveryQueueDepth } from './deliveries/index.ts';
 import { registerAssignmentRoutes } from './features/assignments/assignment.routes.ts';
 import { registerBatchRoutes } from './features/batches/batch.routes.ts';
 import { registerCalendarRoutes } from './features/calendars/calendar.routes.ts';
+import { registerFeedRoutes } from './features/calendars/feed.routes.ts';
 import { registerCategoryRoutes } from './features/categories/category.routes.ts';
 import { registerCategoryWriteRoutes } from './features/categories/category-write.routes.ts';
 import { registerCompletionRoutes } from './features/completion/completion.routes.ts';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerSessionRoutes(app, context);
   registerTrainerRoutes(app, context);
   registerCalendarRoutes(app, context);
+  registerFeedRoutes(app, context);
   registerLinkRoutes(app, context);
   registerFileRoutes(app, context);
   registerOfflineTestRoutes(app, context);

@@ -3,6 +3,7 @@
  * follow the portal's date format (portal settings), inside its requests through runInDateFormat.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { DateTime } from 'luxon';
 import { invalidInput } from './errors.ts';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -121,18 +122,11 @@ export function twelveHourText(minutes: number): string {
   return `${String(hour12).padStart(2, '0')}:${String(minute).padStart(2, '0')} ${hour24 < 12 ? 'AM' : 'PM'}`;
 }
 
-// Building an Intl.DateTimeFormat costs ~50 µs and a portal's "today" is asked on hot paths: one per time zone.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date of an instant in a time zone, as `YYYY-MM-DD`. */
+/** The calendar date of an instant in a time zone, as `YYYY-MM-DD` (RangeError for a zone luxon does not know). */
 export function dateInZone(epochMs: number, timeZone: string): IsoDate {
-  let format = dayFormats.get(timeZone);
-  if (format === undefined) {
-    // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(epochMs);
+  const date = DateTime.fromMillis(epochMs, { zone: timeZone }).toISODate();
+  if (date === null) throw new RangeError(`Invalid time zone specified: ${timeZone}`);
+  return date;
 }
 
 /** Adds whole days to a date. */

@@ -48,8 +48,9 @@ describe('the route table', () => {
     const open = lectern.app.routeTable.filter((route) => route.scope === undefined);
     // Public routes are the probes, /metrics (its own bearer token), revoking a token by its value (holding the
     // token is the proof), and Zoho Accounts' OAuth endpoints (a client's credentials, a code, a consent form's nonce
-    // or a sign-in link instead).
+    // or a sign-in link instead), and a calendar feed at its secret URL (holding the URL is the proof).
     expect(open.map((route) => route.operationId).sort()).toEqual([
+      'getCalendarFeed',
       'getHealth',
       'getMetrics',
       'getReadiness',

@@ -86,6 +86,33 @@ function registerOAuthCommands(program: Command): void {
   });
 }
 
+/** Registers `feed url` and `feed rotate`: subscribable calendar feeds' secret URLs. */
+function registerFeedCommands(program: Command): void {
+  const feed = program.command('feed').description("subscribable calendar feeds: print a feed's secret URL");
+  const url = feed
+    .command('url')
+    .description(
+      "print the secret URL of a trainer's, learner's, room's or batch's feed (a feed made before gets a new URL)",
+    )
+    .option('--trainer <erecno>', "a trainer's sessions")
+    .option('--learner <erecno>', "the sessions of a learner's batches")
+    .option('--room <id>', "a room's sessions")
+    .option('--batch <id>', "a batch's sessions")
+    .option('--portal-id <id>', 'the portal (default: the first)');
+  addStoreOptions(url).action(async (options, self: Command) => {
+    const { feedUrlCommand } = await import('./feeds.ts');
+    process.stdout.write(await feedUrlCommand(await configOf(self), options));
+  });
+  const rotate = feed
+    .command('rotate <feedId>')
+    .description('print a new secret URL for the feed; the old one stops working at once')
+    .option('--portal-id <id>', 'the portal (default: the first)');
+  addStoreOptions(rotate).action(async (feedId: string, options: { portalId?: string }, self: Command) => {
+    const { feedRotateCommand } = await import('./feeds.ts');
+    process.stdout.write(await feedRotateCommand(await configOf(self), feedId, options.portalId));
+  });
+}
+
 /** A mistyped portal command is one line and exit 2, as every other refusal of the CLI. */
 function usageErrorsAsCliErrors(command: Command): Command {
   return command.configureOutput({ outputError: () => {} }).exitOverride((error) => {
@@ -281,6 +308,7 @@ export function registerCommands(program: Command): void {
   });
 
   registerOAuthCommands(program);
+  registerFeedCommands(program);
 
   const migrateCommand = program
     .command('migrate')

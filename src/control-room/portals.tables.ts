@@ -17,6 +17,8 @@ export const controlTables: readonly string[] = [
   // Consent-form nonces and sign-in sessions: a reset does not sign people out.
   'oauth_nonces',
   'portal_snapshots',
+  // Feed tokens are credentials too: a restore must never bring a rotated URL back to life.
+  'calendar_feeds',
 ];
 
 /** Tables a reset clears but no snapshot holds. */

@@ -1,5 +1,6 @@
 /** Table shapes as Kysely sees them. Booleans are 0/1 integers and times epoch milliseconds on both engines. */
 import type { Kysely, Transaction } from 'kysely';
+import type { CalendarFeedTables } from './tables/calendar-feeds.ts';
 import type { ControlRoomTables } from './tables/control-room.ts';
 import type { HistoryTables } from './tables/history.ts';
 import type { LearningPlanTables } from './tables/learning-plans.ts';
@@ -273,6 +274,7 @@ export interface Database
     NotificationTables,
     ControlRoomTables,
     OAuthTables,
+    CalendarFeedTables,
     OrganisationTables {
   courses: CourseTable;
   course_members: CourseMemberTable;

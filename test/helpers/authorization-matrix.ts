@@ -254,6 +254,14 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
   });
   expect(client.statusCode, client.body).toBe(201);
   shared.clientId = client.json().clientId;
+  const feed = await lectern.app.inject({
+    method: 'POST',
+    url: '/lectern/v1/feeds',
+    headers: lectern.auth(lectern.adminToken),
+    payload: { kind: 'batch', id: blended.batchId },
+  });
+  expect(feed.statusCode, feed.body).toBe(201);
+  shared.feedId = feed.json().feedId;
   shared.portalId = lectern.portalId;
   shared.snapshotName = (await operate(lectern, 'createSnapshot', shared, { name: 'matrix' })).snapshot.name;
   // A fault rule on a path no route has, so that it never changes another call's outcome.

@@ -4,6 +4,7 @@
  * timezones-ical-library), or in UTC.
  */
 
+import { ICalEventStatus } from 'ical-generator';
 import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, notFound } from '../../errors.ts';
@@ -18,7 +19,25 @@ import {
   sessionTypeName,
 } from './session-event.ts';
 
-type FeedSession = Awaited<ReturnType<typeof listFeedSessions>>[number];
+/** A session row of a feed: live ones from class_sessions, deleted ones from session_cancellations. */
+export interface FeedRow {
+  id: string;
+  name: string;
+  description: string | null;
+  session_type: number;
+  date: string;
+  start_minute: number;
+  end_minute: number;
+  sequence: number;
+  trainer_name: string | null;
+  room_name: string | null;
+  location_name: string | null;
+  location_time_zone: string | null;
+  created_at: number;
+  updated_at: number;
+  /** Deleted, or in a cancelled batch: written STATUS:CANCELLED with one more SEQUENCE, as the e-mailed CANCEL is. */
+  cancelled?: boolean;
+}
 
 /**
  * Builds the calendar text of a list of sessions. `zones.portal` is the zone of sessions without a location zone;
@@ -27,7 +46,7 @@ type FeedSession = Awaited<ReturnType<typeof listFeedSessions>>[number];
 export function buildCalendar(
   name: string,
   zones: { portal: string; display: string },
-  sessions: readonly FeedSession[],
+  sessions: readonly FeedRow[],
 ): string {
   const calendar = sessionCalendar({ name });
   const displayTzid = calendarTzid(zones.display);
@@ -36,7 +55,8 @@ export function buildCalendar(
     const session = calendarSessionOf(row, zones.portal);
     calendar.createEvent({
       ...sessionEventData(session),
-      sequence: session.sequence,
+      sequence: row.cancelled ? session.sequence + 1 : session.sequence,
+      status: row.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       stamp: new Date(session.updatedAt),
       categories: [{ name: sessionTypeName(session.sessionType) }],
     });
@@ -44,7 +64,7 @@ export function buildCalendar(
   return calendar.toString();
 }
 
-function calendarSessionOf(row: FeedSession, portalTimeZone: string): CalendarSession {
+function calendarSessionOf(row: FeedRow, portalTimeZone: string): CalendarSession {
   return {
     id: row.id,
     name: row.name,
@@ -53,13 +73,13 @@ function calendarSessionOf(row: FeedSession, portalTimeZone: string): CalendarSe
     date: row.date,
     startMinute: row.start_minute,
     endMinute: row.end_minute,
-    sequence: row.sequence,
+    sequence: Number(row.sequence),
     trainerName: row.trainer_name,
     roomName: row.room_name,
     locationName: row.location_name,
     timeZone: sessionTimeZone(row.location_time_zone, portalTimeZone),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
   };
 }
 

@@ -4,9 +4,9 @@
  * program sees one event, at the same instant, whichever of the two brought it.
  */
 import ical, { type ICalCalendar, type ICalCalendarData, type ICalEventData } from 'ical-generator';
+import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { sessionTypeNames, wallClockToEpoch } from '../sessions/index.ts';
-import { ZonedDateTime } from './zoned-date-time.ts';
 
 /** A session as its calendar event needs it (the feeds' rows and the invites' snapshots both give this). */
 export interface CalendarSession {
@@ -80,7 +80,8 @@ export function sessionCalendar(data: ICalCalendarData): ICalCalendar {
  */
 export function sessionEventData(session: CalendarSession): ICalEventData {
   const tzid = calendarTzid(session.timeZone);
-  const at = (epochMs: number) => (tzid === null ? new Date(epochMs) : new ZonedDateTime(epochMs, tzid));
+  // ical-generator writes a luxon DateTime as the wall clock of the event's zone, or as a UTC instant without one.
+  const at = (epochMs: number) => DateTime.fromMillis(epochMs, { zone: tzid ?? 'UTC' });
   const about = `${sessionTypeName(session.sessionType)} session with ${session.trainerName ?? 'a trainer'}`;
   return {
     id: sessionUid(session.id),

@@ -1,20 +1,11 @@
+import { DateTime } from 'luxon';
 import { dateInZone, displayDate, twelveHourText } from '../../dates.ts';
 import type { HistoryRow } from './history.repository.ts';
 import type { Entry } from './history.schemas.ts';
 
-// One formatter per time zone: building one costs more than formatting a whole page of entries.
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** `22-Dec-2021 10:00 AM` for an instant in a time zone. */
 export function displayInstant(epochMs: number, timeZone: string): string {
-  let format = clockFormats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    clockFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(epochMs);
-  const hour = Number(parts.find((part) => part.type === 'hour')!.value);
-  const minute = Number(parts.find((part) => part.type === 'minute')!.value);
+  const { hour, minute } = DateTime.fromMillis(epochMs, { zone: timeZone });
   return `${displayDate(dateInZone(epochMs, timeZone))} ${twelveHourText(hour * 60 + minute)}`;
 }
 

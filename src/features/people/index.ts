@@ -18,6 +18,7 @@ export {
   issueToken,
   onPortalClock,
   type PortalCreationStep,
+  portalAdmin,
   portalClockSetting,
   portalExists,
   portalHoldsDemoData,

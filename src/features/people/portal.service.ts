@@ -8,6 +8,7 @@ import { notFound } from '../../errors.ts';
 import { buildDemoPortal } from './demo-portal.ts';
 import { insertOrganisationPortal } from './organisation.service.ts';
 import { type PortalCreationStep, unnamedOrganisation } from './organisation-portal.ts';
+import type { EmployeeRow } from './people.repository.ts';
 import {
   findEmployee,
   findFirstPortal,
@@ -144,6 +145,11 @@ export async function issueToken(
     oauth: request.oauth ?? null,
   });
   return { token, tokenId, erecno: employee.erecno, expiresAt };
+}
+
+/** A portal's first admin, whom the command line acts as (feeds made with `lectern feed`), or undefined. */
+export function portalAdmin(db: Db, portalId: string): Promise<EmployeeRow | undefined> {
+  return findPortalAdmin(db, portalId);
 }
 
 /** A portal's time zone: "today" for locks and dates, and the wall clock of session times. */

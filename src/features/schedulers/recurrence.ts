@@ -1,6 +1,7 @@
 /**
- * The batch scheduler's recurrence: which calendar dates a rule makes a batch on. Pure date arithmetic on
- * `YYYY-MM-DD` texts (calendar dates, no time zone: the caller decides what "today" is).
+ * The batch scheduler's recurrence: which calendar dates a rule makes a batch on, computed by rrule (RFC 5545
+ * RRULEs) from Zoho's settings. Dates are `YYYY-MM-DD` texts (calendar dates, no time zone: the caller decides what
+ * "today" is); rrule works on them as UTC midnights.
  *
  * - week: every `frequency` weeks (weeks start on Sunday, counted from the week of the start date), on
  *   `daysOfTheWeek` (1 = Sunday ... 7 = Saturday; default: the start date's weekday).
@@ -9,7 +10,10 @@
  *   weekday, 5 = the last; no weeks = every such weekday); default: the start date's day of the month.
  * - year: every `frequency` years, in `monthsOfTheYear` (1..12; default: the start date's month), days as for month.
  */
+import rrule, { type Options, type Weekday } from 'rrule';
 import type { IsoDate } from '../../dates.ts';
+
+const { RRule } = rrule;
 
 /** The recurrence settings of one scheduler. */
 export interface Recurrence {
@@ -31,99 +35,93 @@ export function dayNumber(date: IsoDate): number {
   return Date.UTC(year!, month! - 1, day!) / dayMs;
 }
 
-/** The date of a day number. */
-function dateOf(day: number): IsoDate {
-  return new Date(day * dayMs).toISOString().slice(0, 10);
-}
-
 /** Whole days from one date to another (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-interface Parts {
-  year: number;
-  /** 1..12 */
-  month: number;
-  day: number;
-  /** 1 = Sunday ... 7 = Saturday (1970-01-01 was a Thursday). */
-  weekday: number;
-  /** Sunday-based week counter. */
-  week: number;
-  daysInMonth: number;
+const utcMidnight = (date: IsoDate) => new Date(dayNumber(date) * dayMs);
+const dateOf = (instant: Date): IsoDate => instant.toISOString().slice(0, 10);
+
+/** Zoho's weekday (1 = Sunday ... 7 = Saturday) as rrule's (Monday first). */
+function weekdayOf(zohoDay: number): Weekday {
+  return [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA][zohoDay - 1]!;
 }
 
-function partsOf(day: number): Parts {
-  const date = new Date(day * dayMs);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + 1;
-  return {
-    year,
-    month,
-    day: date.getUTCDate(),
-    weekday: ((day + 4) % 7) + 1,
-    week: Math.floor((day + 4) / 7),
-    daysInMonth: new Date(Date.UTC(year, month, 0)).getUTCDate(),
-  };
+/** The day-of-the-month part of a month or year rule: dates, nth (or last: 5) weekdays, else the start's date. */
+function dayOfMonthPart(rule: Recurrence, start: Date): Partial<Options> {
+  if (rule.datesOfTheMonth.length > 0) return { bymonthday: [...rule.datesOfTheMonth] };
+  if (rule.daysOfTheWeek.length === 0 && rule.weeksOfTheMonth.length === 0) {
+    return { bymonthday: [start.getUTCDate()] };
+  }
+  const weekdays =
+    rule.daysOfTheWeek.length > 0 ? rule.daysOfTheWeek.map(weekdayOf) : [weekdayOf(start.getUTCDay() + 1)];
+  if (rule.weeksOfTheMonth.length === 0) return { byweekday: weekdays };
+  const nths = rule.weeksOfTheMonth.map((week) => (week === 5 ? -1 : week));
+  return { byweekday: weekdays.flatMap((weekday) => nths.map((nth) => weekday.nth(nth))) };
 }
 
-/** True when the day matches the rule's day-of-the-month part (month and year rules). */
-function matchesDayOfMonth(rule: Recurrence, date: Parts, start: Parts): boolean {
-  if (rule.datesOfTheMonth.length > 0) return rule.datesOfTheMonth.includes(date.day);
-  if (rule.daysOfTheWeek.length === 0 && rule.weeksOfTheMonth.length === 0) return date.day === start.day;
-  const weekdays = rule.daysOfTheWeek.length > 0 ? rule.daysOfTheWeek : [start.weekday];
-  if (!weekdays.includes(date.weekday)) return false;
-  if (rule.weeksOfTheMonth.length === 0) return true;
-  const nth = Math.ceil(date.day / 7);
-  const isLast = date.day + 7 > date.daysInMonth;
-  return rule.weeksOfTheMonth.some((week) => (week === 5 ? isLast : week === nth));
+// A rule is asked again and again for its next date (the runner's catch-up, the settings' checks): each is built
+// once, keyed by its fields (settings objects are merged in place), and the cache is emptied past a bound.
+const built = new Map<string, InstanceType<typeof RRule>>();
+const maxBuilt = 1000;
+
+function keyOf(rule: Recurrence): string {
+  return JSON.stringify([
+    rule.startDate,
+    rule.endDate,
+    rule.frequency,
+    rule.frequencyUnit,
+    rule.daysOfTheWeek,
+    rule.datesOfTheMonth,
+    rule.weeksOfTheMonth,
+    rule.monthsOfTheYear,
+  ]);
 }
 
-function matchesParts(rule: Recurrence, date: Parts, start: Parts): boolean {
+/** The rule as an RRULE from its start date (DTSTART) to its end date (UNTIL), weeks starting on Sunday. */
+function rruleOf(rule: Recurrence): InstanceType<typeof RRule> {
+  const key = keyOf(rule);
+  let made = built.get(key);
+  if (made !== undefined) return made;
+  const start = utcMidnight(rule.startDate);
+  const common = { interval: rule.frequency, dtstart: start, until: utcMidnight(rule.endDate), wkst: RRule.SU };
   switch (rule.frequencyUnit) {
     case 'week': {
-      const weekdays = rule.daysOfTheWeek.length > 0 ? rule.daysOfTheWeek : [start.weekday];
-      return (date.week - start.week) % rule.frequency === 0 && weekdays.includes(date.weekday);
+      const days = rule.daysOfTheWeek.length > 0 ? rule.daysOfTheWeek : [start.getUTCDay() + 1];
+      made = new RRule({ ...common, freq: RRule.WEEKLY, byweekday: days.map(weekdayOf) });
+      break;
     }
-    case 'month': {
-      const months = (date.year - start.year) * 12 + date.month - start.month;
-      return months % rule.frequency === 0 && matchesDayOfMonth(rule, date, start);
-    }
+    case 'month':
+      made = new RRule({ ...common, freq: RRule.MONTHLY, ...dayOfMonthPart(rule, start) });
+      break;
     case 'year': {
-      const months = rule.monthsOfTheYear.length > 0 ? rule.monthsOfTheYear : [start.month];
-      return (
-        (date.year - start.year) % rule.frequency === 0 &&
-        months.includes(date.month) &&
-        matchesDayOfMonth(rule, date, start)
-      );
+      const months = rule.monthsOfTheYear.length > 0 ? [...rule.monthsOfTheYear] : [start.getUTCMonth() + 1];
+      made = new RRule({ ...common, freq: RRule.YEARLY, bymonth: months, ...dayOfMonthPart(rule, start) });
+      break;
     }
   }
+  if (built.size >= maxBuilt) built.clear();
+  built.set(key, made);
+  return made;
 }
 
 /** True when the rule makes a batch starting on this date (inside its start and end dates). */
 export function isOccurrence(rule: Recurrence, date: IsoDate): boolean {
   if (date < rule.startDate || date > rule.endDate) return false;
-  return matchesParts(rule, partsOf(dayNumber(date)), partsOf(dayNumber(rule.startDate)));
+  const day = utcMidnight(date);
+  return rruleOf(rule).between(day, day, true).length > 0;
 }
 
 /** The first occurrence on or after `from`, or null when the rule has none left before its end date. */
 export function nextOccurrence(rule: Recurrence, from: IsoDate): IsoDate | null {
-  const start = partsOf(dayNumber(rule.startDate));
-  const last = dayNumber(rule.endDate);
-  // The rule's span is capped (scheduler.settings.ts), so this walk is at most a few thousand days.
-  for (let day = Math.max(dayNumber(from), dayNumber(rule.startDate)); day <= last; day++) {
-    if (matchesParts(rule, partsOf(day), start)) return dateOf(day);
-  }
-  return null;
+  if (from > rule.endDate) return null;
+  const next = rruleOf(rule).after(utcMidnight(from < rule.startDate ? rule.startDate : from), true);
+  return next === null ? null : dateOf(next);
 }
 
 /** How many batches the whole rule makes, counting no further than `limit + 1`. */
 export function countOccurrences(rule: Recurrence, limit: number): number {
-  let count = 0;
-  let next = nextOccurrence(rule, rule.startDate);
-  while (next !== null && count <= limit) {
-    count++;
-    next = nextOccurrence(rule, dateOf(dayNumber(next) + 1));
-  }
-  return count;
+  // rrule stops at the first date the iterator refuses, so the walk is bounded by the limit, not by the rule.
+  return rruleOf(rule).all((_, index) => index <= limit).length;
 }

@@ -6,7 +6,10 @@ export {
   countBatchSessions,
   deleteBatchSessions,
   deleteModuleSessions,
+  findBatchTrainer,
   findNextSessionOfTrainer,
+  listCancelledFeedSessions,
   listFeedSessions,
 } from './session.service.ts';
+export type { FeedOwner, FeedWindow } from './session-booking.repository.ts';
 export { sessionTimeZone, type WallClock, wallClockAt, wallClockToEpoch } from './session-time.ts';

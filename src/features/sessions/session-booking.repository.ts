@@ -156,12 +156,36 @@ export async function findNextSessionOfTrainer(db: Db, portalId: string, erecno:
     .executeTakeFirst();
 }
 
-/** Every session of a trainer or in a room, with trainer, room and location names and zone, for a calendar feed. */
-export async function listFeedSessions(
-  db: Db,
-  portalId: string,
-  owner: { trainerErecno: string } | { roomId: string },
-) {
+/** Whose sessions a calendar feed shows. */
+export type FeedOwner =
+  | { trainerErecno: string }
+  | { roomId: string }
+  | { batchId: string }
+  | { learnerErecno: string };
+
+/** Which sessions of a feed: those dated inside [from, to], at most `limit` (the earliest). */
+export interface FeedWindow {
+  from: string;
+  to: string;
+  limit: number;
+}
+
+/** The batches a learner holds a seat or a waitlist place in, as a subquery. */
+function learnerBatches(db: Db, portalId: string, erecno: string) {
+  return db
+    .selectFrom('enrolments')
+    .select('batch_id')
+    .where('portal_id', '=', portalId)
+    .where('erecno', '=', erecno)
+    .where('batch_id', 'is not', null);
+}
+
+/**
+ * Sessions of a trainer, a room, a batch or a learner's batches, with trainer, room and location names and zone and
+ * their batch's status (a cancelled batch's sessions are shown cancelled), for a calendar feed. Without a window:
+ * every one (the header-protected feeds).
+ */
+export async function listFeedSessions(db: Db, portalId: string, owner: FeedOwner, window?: FeedWindow) {
   let query = db
     .selectFrom('class_sessions as s')
     .innerJoin('batches as b', 'b.id', 's.batch_id')
@@ -174,12 +198,62 @@ export async function listFeedSessions(
       'r.name as room_name',
       'l.name as location_name',
       'l.time_zone as location_time_zone',
+      'b.publish_status as batch_status',
     ])
-    .where('s.portal_id', '=', portalId)
-    .where('b.publish_status', '!=', 'cancelled');
-  query =
-    'trainerErecno' in owner
-      ? query.where('s.trainer_erecno', '=', owner.trainerErecno)
-      : query.where('s.room_id', '=', owner.roomId);
+    .where('s.portal_id', '=', portalId);
+  if (window === undefined) query = query.where('b.publish_status', '!=', 'cancelled');
+  else query = query.where('s.date', '>=', window.from).where('s.date', '<=', window.to).limit(window.limit);
+  if ('trainerErecno' in owner) query = query.where('s.trainer_erecno', '=', owner.trainerErecno);
+  else if ('roomId' in owner) query = query.where('s.room_id', '=', owner.roomId);
+  else if ('batchId' in owner) query = query.where('s.batch_id', '=', owner.batchId);
+  else query = query.where('s.batch_id', 'in', learnerBatches(db, portalId, owner.learnerErecno));
   return query.orderBy('s.date').orderBy('s.start_minute').orderBy('s.id').execute();
+}
+
+/** Deleted sessions of a feed's owner dated inside the window and deleted after `since`, as they last were. */
+export async function listCancelledFeedSessions(
+  db: Db,
+  portalId: string,
+  owner: FeedOwner,
+  window: FeedWindow & { since: number },
+) {
+  let query = db
+    .selectFrom('session_cancellations as s')
+    .leftJoin('employees as t', 't.erecno', 's.trainer_erecno')
+    .leftJoin('rooms as r', 'r.id', 's.room_id')
+    .leftJoin('locations as l', 'l.id', 'r.location_id')
+    .selectAll('s')
+    .select(['t.display_name as trainer_name', 'r.name as room_name', 'l.name as location_name'])
+    .select('l.time_zone as location_time_zone')
+    .where('s.portal_id', '=', portalId)
+    .where('s.cancelled_at', '>', window.since)
+    .where('s.date', '>=', window.from)
+    .where('s.date', '<=', window.to);
+  if ('trainerErecno' in owner) query = query.where('s.trainer_erecno', '=', owner.trainerErecno);
+  else if ('roomId' in owner) query = query.where('s.room_id', '=', owner.roomId);
+  else if ('batchId' in owner) query = query.where('s.batch_id', '=', owner.batchId);
+  else query = query.where('s.batch_id', 'in', learnerBatches(db, portalId, owner.learnerErecno));
+  return query.orderBy('s.date').orderBy('s.start_minute').orderBy('s.session_id').limit(window.limit).execute();
+}
+
+/** Whether a batch is the portal's, and whether the person trains one of its sessions (who may have its feed). */
+export async function findBatchTrainer(db: Db, portalId: string, batchId: string, erecno: string) {
+  const row = await db
+    .selectFrom('batches as b')
+    .select((eb) => [
+      'b.id',
+      eb
+        .exists(
+          eb
+            .selectFrom('class_sessions as s')
+            .select('s.id')
+            .whereRef('s.batch_id', '=', 'b.id')
+            .where('s.trainer_erecno', '=', erecno),
+        )
+        .as('trains'),
+    ])
+    .where('b.portal_id', '=', portalId)
+    .where('b.id', '=', batchId)
+    .executeTakeFirst();
+  return row === undefined ? undefined : { trains: Boolean(row.trains) };
 }

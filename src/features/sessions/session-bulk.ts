@@ -73,7 +73,7 @@ async function syncTrainers(
 
 async function deleteScope(db: Db, portalId: string, scope: repository.SessionScope, now: number): Promise<void> {
   const pairs = await repository.findTrainersOf(db, portalId, scope);
-  await repository.deleteSessions(db, portalId, scope);
+  await repository.deleteSessions(db, portalId, scope, now);
   await syncTrainers(db, portalId, pairs, now);
 }
 
@@ -90,13 +90,32 @@ export async function deleteModuleSessions(
   await deleteScope(db, options.portalId, { moduleIds: options.moduleIds }, options.now);
 }
 
-/** Every session of a trainer or in a room (cancelled batches left out), for a calendar feed. */
+/**
+ * Sessions of a trainer, room, batch or learner for a calendar feed: without a window every one of batches not
+ * cancelled; with one, those dated inside it (cancelled batches' too, with `batch_status`).
+ */
 export async function listFeedSessions(
   db: Db,
   portalId: string,
-  owner: { trainerErecno: string } | { roomId: string },
+  owner: booking.FeedOwner,
+  window?: booking.FeedWindow,
 ) {
-  return booking.listFeedSessions(db, portalId, owner);
+  return booking.listFeedSessions(db, portalId, owner, window);
+}
+
+/** Deleted sessions of a feed's owner, as they last were (see session_cancellations). */
+export async function listCancelledFeedSessions(
+  db: Db,
+  portalId: string,
+  owner: booking.FeedOwner,
+  window: booking.FeedWindow & { since: number },
+) {
+  return booking.listCancelledFeedSessions(db, portalId, owner, window);
+}
+
+/** Whether a batch is the portal's and whether the person trains one of its sessions; undefined for no such batch. */
+export async function findBatchTrainer(db: Db, portalId: string, batchId: string, erecno: string) {
+  return booking.findBatchTrainer(db, portalId, batchId, erecno);
 }
 
 /** A trainer's first session on or after a date and how many there are from then on (cancelled batches left out). */

@@ -3,27 +3,8 @@
  * location's, else the portal's. These turn them into instants, which is what "has the session ended", calendar
  * feeds and invites need.
  */
+import { DateTime, IANAZone } from 'luxon';
 import type { IsoDate } from '../../dates.ts';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 /** The wall-clock fields of an instant in a time zone. */
 export interface WallClock {
@@ -37,51 +18,29 @@ export interface WallClock {
 
 /** The calendar fields an instant shows in a time zone. */
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  return {
-    year: field('year'),
-    month: field('month'),
-    day: field('day'),
-    hour: field('hour'),
-    minute: field('minute'),
-    second: field('second'),
-  };
+  const { year, month, day, hour, minute, second } = DateTime.fromMillis(epochMs, { zone: timeZone });
+  return { year, month, day, hour, minute, second };
 }
 
-/** How far the zone's clocks are ahead of UTC at an instant, in milliseconds. */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const wall = wallClockAt(epochMs, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
-}
+const minuteMs = 60_000;
+const dayMs = 86_400_000;
 
 /**
- * The instant at which a zone's clocks show `date` and `minute`. Two passes settle the offset across a DST change;
- * a time skipped by a spring-forward change maps to the instant one offset later (10:30 in a gap from 10:00 to 11:00
- * becomes 11:30), as most calendar programs do.
+ * The instant at which a zone's clocks show `date` and `minute` (minutes past 24:00 run into the next days), read as
+ * RFC 5545 reads a TZID time, so that Lectern and calendar programs agree on the instant: a time skipped by a
+ * spring-forward change is read with the offset before the change (02:30 in Chicago's gap from 02:00 to 03:00 is
+ * 03:30 daylight time), and a time that occurs twice by a fall-back change is its first occurrence.
  */
 export function wallClockToEpoch(date: IsoDate, minute: number, timeZone: string): number {
   const [year, month, day] = date.split('-').map(Number);
   const local = Date.UTC(year!, month! - 1, day!, 0, minute);
-  const first = local - offsetAt(local, timeZone);
-  return local - offsetAt(first, timeZone);
-}
-
-const knownZones = new Map<string, boolean>();
-
-function isKnownTimeZone(timeZone: string): boolean {
-  let known = knownZones.get(timeZone);
-  if (known === undefined) {
-    try {
-      formatterFor(timeZone);
-      known = true;
-    } catch {
-      known = false;
-    }
-    knownZones.set(timeZone, known);
-  }
-  return known;
+  const zone = IANAZone.create(timeZone);
+  // A zone changes its offset at most once within a day either side of a wall-clock time (luxon knows the offsets).
+  const before = zone.offset(local - dayMs);
+  const after = zone.offset(local + dayMs);
+  const instants = [local - before * minuteMs, local - after * minuteMs];
+  const real = instants.filter((instant) => local - zone.offset(instant) * minuteMs === instant);
+  return real.length === 0 ? instants[0]! : Math.min(...real);
 }
 
 /**
@@ -89,6 +48,6 @@ function isKnownTimeZone(timeZone: string): boolean {
  * portal's (sessions without a room, or in a location without a zone). A portal without a zone is on UTC.
  */
 export function sessionTimeZone(locationTimeZone: string | null | undefined, portalTimeZone: string | null): string {
-  if (locationTimeZone && isKnownTimeZone(locationTimeZone)) return locationTimeZone;
+  if (locationTimeZone && IANAZone.isValidZone(locationTimeZone)) return locationTimeZone;
   return portalTimeZone || 'UTC';
 }

@@ -136,9 +136,44 @@ function idsIn(db: Db, portalId: string, scope: SessionScope) {
   return query.where('module_id', 'in', scope.moduleIds);
 }
 
-/** Deletes the sessions of a scope and their attendance. */
-export async function deleteSessions(db: Db, portalId: string, scope: SessionScope): Promise<void> {
+/**
+ * Deletes the sessions of a scope and their attendance, keeping each as it last was in session_cancellations, so
+ * that the calendar feeds show it cancelled (one statement, whatever the number of sessions).
+ */
+export async function deleteSessions(
+  db: Db,
+  portalId: string,
+  scope: SessionScope,
+  cancelledAt: number,
+): Promise<void> {
   if (isEmpty(scope)) return;
+  const kept = [
+    'portal_id',
+    'course_id',
+    'batch_id',
+    'name',
+    'description',
+    'session_type',
+    'date',
+    'start_minute',
+    'end_minute',
+    'trainer_erecno',
+    'room_id',
+    'sequence',
+    'created_at',
+  ] as const;
+  await db
+    .insertInto('session_cancellations')
+    .columns([...kept, 'session_id', 'cancelled_at'])
+    .expression(
+      db
+        .selectFrom('class_sessions')
+        .select(kept)
+        .select((eb) => [eb.ref('id').as('session_id'), eb.val(cancelledAt).as('cancelled_at')])
+        .where('portal_id', '=', portalId)
+        .where('id', 'in', idsIn(db, portalId, scope)),
+    )
+    .execute();
   await db
     .deleteFrom('session_attendance')
     .where('portal_id', '=', portalId)

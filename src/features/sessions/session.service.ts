@@ -30,7 +30,9 @@ export {
   countBatchSessions,
   deleteBatchSessions,
   deleteModuleSessions,
+  findBatchTrainer,
   findNextSessionOfTrainer,
+  listCancelledFeedSessions,
   listFeedSessions,
 } from './session-bulk.ts';
 
@@ -274,9 +276,9 @@ export async function deleteSession(
   await context.db.transaction().execute(async (trx) => {
     const batch = await changeModule(context, trx, caller, path);
     const session = await findOrFail(trx, caller, path, sessionId, context);
-    await repository.deleteSessions(trx, caller.portalId, { sessionIds: [sessionId] });
-    const course = { portalId: caller.portalId, courseId: path.courseId };
     const now = context.clock.now();
+    await repository.deleteSessions(trx, caller.portalId, { sessionIds: [sessionId] }, now);
+    const course = { portalId: caller.portalId, courseId: path.courseId };
     await syncCourseTrainers(trx, course, [session.trainer_erecno], caller.erecno, now);
     const change = { batch, before: session, after: null, by: caller.erecno, at: now, notify: options.notify };
     await recordEvents(trx, context, [sessionEvent('session.cancelled.v1', change)]);

@@ -1,0 +1,93 @@
+/**
+ * `lectern feed url` and `lectern feed rotate`: a subscribable calendar feed's secret URL from the command line, on
+ * the store directly, as the portal's admin (the first portal unless --portal-id names another). The URL starts with
+ * LECTERN_PUBLIC_URL, else the address `serve` listens on.
+ */
+import type { Config } from '../config.ts';
+import type { AppContext } from '../context.ts';
+import { LmsError } from '../errors.ts';
+import { createFeed, type FeedView, readFeedSubject, rotateFeed } from '../features/calendars/index.ts';
+import { portalAdmin } from '../features/people/index.ts';
+import { isNumericId } from '../ids.ts';
+import { prepareStore } from '../store.ts';
+import { CliError, usageExitCode } from './cli-error.ts';
+import { commandContext, openConfiguredDatabase } from './store-options.ts';
+
+/** What `feed url` was asked for: exactly one subject. */
+export interface FeedUrlRequest {
+  trainer?: string;
+  learner?: string;
+  room?: string;
+  batch?: string;
+  portalId?: string;
+}
+
+type FeedCaller = Parameters<typeof createFeed>[1];
+
+/** The base of the URLs printed: the public URL, else where `serve` listens. */
+function baseOf(config: Config): string {
+  return config.publicUrl ?? `http://${config.host}:${config.port}`;
+}
+
+/** Opens the store, runs the action as the portal's admin, and turns refusals into one-line usage errors. */
+async function asPortalAdmin<T>(
+  config: Config,
+  portalId: string | undefined,
+  action: (context: AppContext, caller: FeedCaller) => Promise<T>,
+): Promise<T> {
+  if (portalId !== undefined && !isNumericId(portalId)) {
+    throw new CliError(`--portal-id must be a portal id (digits only), got "${portalId}"`, usageExitCode);
+  }
+  const database = await openConfiguredDatabase(config);
+  try {
+    const context = commandContext(database, config);
+    const prepared = await prepareStore(context, config, { adminToken: false });
+    const chosen = portalId ?? prepared.portalId;
+    const admin = await portalAdmin(context.db, chosen);
+    if (admin === undefined) throw new CliError(`portal ${chosen} has no admin (or no such portal)`, usageExitCode);
+    return await action(context, { portalId: chosen, erecno: admin.erecno, isAdmin: true, isOperator: true });
+  } catch (error) {
+    if (error instanceof LmsError && error.status < 500) throw new CliError(error.message, usageExitCode);
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+/** The one subject the flags name, or a usage error. */
+function subjectOf(request: FeedUrlRequest) {
+  const named = (['trainer', 'learner', 'room', 'batch'] as const).filter((kind) => request[kind] !== undefined);
+  if (named.length !== 1) {
+    throw new CliError('name exactly one of --trainer, --learner (erecnos), --room or --batch (ids)', usageExitCode);
+  }
+  const kind = named[0]!;
+  try {
+    return readFeedSubject({ kind, id: request[kind] });
+  } catch (error) {
+    if (error instanceof LmsError)
+      throw new CliError(`--${kind} must be a numeric id, got "${request[kind]}"`, usageExitCode);
+    throw error;
+  }
+}
+
+function line(feed: FeedView): string {
+  return `${feed.url}\n`;
+}
+
+/** `feed url`: makes the feed and prints its URL; a feed made before is rotated, since only its hash was kept. */
+export async function feedUrlCommand(config: Config, request: FeedUrlRequest): Promise<string> {
+  const subject = subjectOf(request);
+  return asPortalAdmin(config, request.portalId, async (context, caller) => {
+    const { feed, created } = await createFeed(context, caller, subject, baseOf(config));
+    if (created) return line(feed);
+    return line(await rotateFeed(context, caller, feed.feedId, baseOf(config)));
+  });
+}
+
+/** `feed rotate <feedId>`: a new URL for the feed; the old one stops working at once. */
+export async function feedRotateCommand(config: Config, feedId: string, portalId?: string): Promise<string> {
+  if (!isNumericId(feedId)) throw new CliError(`feedId must be a numeric id, got "${feedId}"`, usageExitCode);
+  return asPortalAdmin(config, portalId, async (context, caller) =>
+    line(await rotateFeed(context, caller, feedId, baseOf(config))),
+  );
+}
