@@ -96,9 +96,7 @@ describe('create', () => {
       canUserSuggest: false,
       canUserDisable: false,
     });
-    expect(course.courseURL).toBe(
-      `http://lectern.test/${urlName}/zp/lmscourse#lms-learner/course/${course.courseId}/overview`,
-    );
+    expect(course.courseURL).toBe(`http://lectern.test/app/courses/${course.courseId}`);
     expect(course.permissionSettings).toEqual({
       whenAModuleIsConsideredAsCompleted: '1',
       whoCanEnroll: ['admin', 'courseAdmin', 'learner'],

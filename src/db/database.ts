@@ -12,6 +12,7 @@ export type {
   CategoryTable,
   DepartmentTable,
   DesignationTable,
+  EmployeePhotoTable,
   EmployeeTable,
   LocationTable,
   PortalTable,
