@@ -15,7 +15,6 @@ import {
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
-let urlName: string;
 let categories: Record<string, string>;
 /** A trainer (may create courses) and a plain employee (may not). */
 let trainer: Person;
@@ -23,12 +22,6 @@ let plain: Person;
 
 beforeAll(async () => {
   lectern = await createTestLectern();
-  const portal = await lectern.app.lectern.db
-    .selectFrom('portals')
-    .select('url_name')
-    .where('id', '=', lectern.portalId)
-    .executeTakeFirstOrThrow();
-  urlName = portal.url_name;
   categories = await categoriesOf(lectern, lectern.adminToken);
   trainer = await personNamed(lectern, 'Beatriz Santos');
   plain = await personNamed(lectern, 'Emeka Okafor');

@@ -39,7 +39,7 @@ describe('cleanFileName', () => {
 });
 
 describe('attachmentDisposition', () => {
-  it('is content-disposition\'s: the plain name when ASCII, else an ASCII fallback and the exact name (RFC 5987)', () => {
+  it("is content-disposition's: the plain name when ASCII, else an ASCII fallback and the exact name (RFC 5987)", () => {
     expect(attachmentDisposition('plan.pdf')).toBe('attachment; filename=plan.pdf');
     expect(attachmentDisposition('日本 "q" 100%.txt')).toBe(
       `attachment; filename="?? \\"q\\" 100%.txt"; filename*=UTF-8''%E6%97%A5%E6%9C%AC%20%22q%22%20100%25.txt`,

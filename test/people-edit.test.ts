@@ -190,7 +190,10 @@ describe('uniqueness in the portal', () => {
     });
     expect(twice.statusCode).toBe(409);
     expect(twice.json()).toMatchObject({ parameter: 'employees.1.emailId' });
-    const listed = await lectern.app.inject({ url: '/lectern/v1/employees', headers: lectern.auth(lectern.adminToken) });
+    const listed = await lectern.app.inject({
+      url: '/lectern/v1/employees',
+      headers: lectern.auth(lectern.adminToken),
+    });
     expect(listed.json().employees.some((person: { emailId: string }) => person.emailId === 'same@example.com')).toBe(
       false,
     );

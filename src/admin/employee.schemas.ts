@@ -16,7 +16,9 @@ export const updateEmployeeBody = Type.Object(
     employeeId: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'unique in the portal' })),
     departmentId: Type.Optional(Type.Union([IdText, Type.Null()])),
     designationId: Type.Optional(Type.Union([IdText, Type.Null()])),
-    managerErecno: Type.Optional(Type.Union([IdText, Type.Null()], { description: 'a person of the portal; no cycle' })),
+    managerErecno: Type.Optional(
+      Type.Union([IdText, Type.Null()], { description: 'a person of the portal; no cycle' }),
+    ),
     roles: Type.Optional(Type.Array(Type.String(), { description: 'admin, settingsAdmin, dataAdmin, trainer' })),
   },
   { description: 'Validated in full by the service, which names the offending field' },

@@ -218,10 +218,13 @@ function registerPeopleCommands(program: Command): void {
       .option('--employee-id <id>', 'the employee id (unique in the portal)')
       .option('--manager <erecno>', 'the manager (update: empty to clear)')
       .option('--roles <list>', 'comma-separated: admin, settingsAdmin, dataAdmin, trainer');
-  inPortal(people.command('list').description('one line a person: erecno, employee id, status, e-mail, name, roles'))
-    .action(async (options, self: Command) => print(await (await load()).listPeopleCommand(await configOf(self), options)));
-  withFields(people.command('add').description('add a person; prints their line')).action(async (options, self: Command) =>
-    print(await (await load()).addPersonCommand(await configOf(self), options)),
+  inPortal(
+    people.command('list').description('one line a person: erecno, employee id, status, e-mail, name, roles'),
+  ).action(async (options, self: Command) =>
+    print(await (await load()).listPeopleCommand(await configOf(self), options)),
+  );
+  withFields(people.command('add').description('add a person; prints their line')).action(
+    async (options, self: Command) => print(await (await load()).addPersonCommand(await configOf(self), options)),
   );
   withFields(people.command('update <erecno>').description("change a person's fields; prints their line"))
     .option('--first-name <name>', 'the first name')

@@ -81,7 +81,10 @@ function line(row: EmployeeRow): string {
 }
 
 function roleList(roles: string | undefined): string[] | undefined {
-  return roles?.split(',').map((role) => role.trim()).filter((role) => role !== '');
+  return roles
+    ?.split(',')
+    .map((role) => role.trim())
+    .filter((role) => role !== '');
 }
 
 /** `people list`: one line a person: erecno, employee id, status, e-mail, name, roles. */

@@ -28,11 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('employees')
     .columns(['portal_id', 'employee_id'])
     .execute();
-  await db
-    .updateTable('employees')
-    .set({ photo_url: '' })
-    .where('photo_url', 'like', `${zohoPhotoPrefix}%`)
-    .execute();
+  await db.updateTable('employees').set({ photo_url: '' }).where('photo_url', 'like', `${zohoPhotoPrefix}%`).execute();
 }
 
 /** Drops what `up` made and writes Zoho's photo URLs back. */

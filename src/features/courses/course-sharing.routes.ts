@@ -39,7 +39,11 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
     async (request) => {
       const courseId = pathId(request.params, 'courseId');
       const people = await actions.shareCourse(context, request.caller, courseId, readIdList(request, 'erecnosList'));
-      return { sharedUsers: people.map((row) => presentPerson(row, publicBase(request, context.config))), code: '200', message: 'success' };
+      return {
+        sharedUsers: people.map((row) => presentPerson(row, publicBase(request, context.config))),
+        code: '200',
+        message: 'success',
+      };
     },
   );
 
@@ -89,7 +93,12 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         pageSize + 1,
       );
       const { items, hasMoreRecords } = page(rows);
-      return { sharedUsers: items.map((row) => presentPerson(row, publicBase(request, context.config))), code: '200', message: 'success', hasMoreRecords };
+      return {
+        sharedUsers: items.map((row) => presentPerson(row, publicBase(request, context.config))),
+        code: '200',
+        message: 'success',
+        hasMoreRecords,
+      };
     },
   );
 
@@ -109,7 +118,11 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
     async (request) => {
       const courseId = pathId(request.params, 'courseId');
       const people = await actions.suggestCourse(context, request.caller, courseId, readIdList(request, 'erecnosList'));
-      return { suggestedUsers: people.map((row) => presentPerson(row, publicBase(request, context.config))), code: '200', message: 'success' };
+      return {
+        suggestedUsers: people.map((row) => presentPerson(row, publicBase(request, context.config))),
+        code: '200',
+        message: 'success',
+      };
     },
   );
 

@@ -7,9 +7,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { LmsError } from '../../errors.ts';
 import { readParameter } from '../../http/input.ts';
-import { publicBase } from '../../http/public-base.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import { jsonWithExactIds, peopleSuccessText, peopleUri, sendJsonText } from '../../http/people-envelope.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { presentFormRecords, presentViewRecords } from './directory.presenter.ts';
 import {
   formParams,
@@ -91,7 +91,11 @@ export function registerDirectoryRoutes(app: FastifyInstance, context: AppContex
       async (request, reply) => {
         const { viewName } = request.params as { viewName: string };
         const page = await listViewRecords(context, request.caller, viewName, request.query as Bag);
-        return sendJsonText(reply, 200, jsonWithExactIds(presentViewRecords(page, publicBase(request, context.config))));
+        return sendJsonText(
+          reply,
+          200,
+          jsonWithExactIds(presentViewRecords(page, publicBase(request, context.config))),
+        );
       },
     );
     app.get(

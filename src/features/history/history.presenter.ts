@@ -59,7 +59,11 @@ export function presentHistoryRow(row: HistoryRow, base: string): Entry {
     by:
       row.by_erecno === null
         ? null
-        : person(row.by_erecno, row.by_name, row.by_employee_id, row.by_email, { base, known: row.by_known, key: row.by_photo_key }),
+        : person(row.by_erecno, row.by_name, row.by_employee_id, row.by_email, {
+            base,
+            known: row.by_known,
+            key: row.by_photo_key,
+          }),
     at,
     atAsDisplayString: displayInstant(at, row.time_zone || 'UTC'),
     subject,

@@ -85,7 +85,10 @@ export function registerHistoryRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request) => {
       const erecno = pathId(request.params, 'erecno');
-      return present(await learnerHistory(context, request.caller, erecno, readQuery(request)), publicBase(request, context.config));
+      return present(
+        await learnerHistory(context, request.caller, erecno, readQuery(request)),
+        publicBase(request, context.config),
+      );
     },
   );
   app.get(
@@ -103,7 +106,10 @@ export function registerHistoryRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request) => {
       const courseId = pathId(request.params, 'courseId');
-      return present(await courseHistory(context, request.caller, courseId, readQuery(request)), publicBase(request, context.config));
+      return present(
+        await courseHistory(context, request.caller, courseId, readQuery(request)),
+        publicBase(request, context.config),
+      );
     },
   );
 }

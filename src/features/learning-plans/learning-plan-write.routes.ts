@@ -111,7 +111,11 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
     async (request) => {
       const planId = pathId(request.params, 'planId');
       const people = await service.addMembers(context, request.caller, planId, readIdList(request, 'erecnosList'));
-      return { code: '200', learners: people.map((row) => presentPerson(row, publicBase(request, context.config))), message: 'success' };
+      return {
+        code: '200',
+        learners: people.map((row) => presentPerson(row, publicBase(request, context.config))),
+        message: 'success',
+      };
     },
   );
 

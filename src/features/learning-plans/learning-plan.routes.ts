@@ -100,7 +100,12 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
         const planId = pathId(request.params, 'planId');
         const rows = await service.listMembers(context, request.caller, planId, readStartIndex(request), pageSize + 1);
         const { items, hasMoreRecords } = page(rows);
-        return { learners: items.map((row) => presentPerson(row, publicBase(request, context.config))), code: '200', message: 'success', hasMoreRecords };
+        return {
+          learners: items.map((row) => presentPerson(row, publicBase(request, context.config))),
+          code: '200',
+          message: 'success',
+          hasMoreRecords,
+        };
       },
     );
   }
@@ -123,7 +128,12 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
       const start = readStartIndex(request);
       const rows = await service.learnerPlansProgress(context, request.caller, learnerId, start, pageSize + 1);
       const { items, hasMoreRecords } = page(rows);
-      return { learningPlans: items.map((entry) => presentPlanProgress(entry, publicBase(request, context.config))), code: '200', message: 'success', hasMoreRecords };
+      return {
+        learningPlans: items.map((entry) => presentPlanProgress(entry, publicBase(request, context.config))),
+        code: '200',
+        message: 'success',
+        hasMoreRecords,
+      };
     },
   );
 

@@ -8,8 +8,8 @@ import type { EmployeeTable } from '../../db/database.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
 import { email, optionalId, readRoles, roleFlags, text } from './employee-input.ts';
 import { checkNoManagerCycle, checkUnique } from './employee-rules.ts';
-import * as lifecycle from './people-lifecycle.repository.ts';
 import type { EmployeeRow } from './people.repository.ts';
+import * as lifecycle from './people-lifecycle.repository.ts';
 
 /** The fields a PATCH may carry. */
 export const editableFields = [

@@ -37,7 +37,8 @@ export function checkPhoto(bytes: Uint8Array, declaredType: string | undefined):
   }
   const sniffed = sniffImageType(bytes);
   if (sniffed === undefined) throw invalidInput('photo', `is not a png, jpeg or webp image (its bytes say otherwise)`);
-  if (!vague && sniffed !== declared) throw invalidInput('photo', `is sent as ${declared} but its bytes are ${sniffed}`);
+  if (!vague && sniffed !== declared)
+    throw invalidInput('photo', `is sent as ${declared} but its bytes are ${sniffed}`);
   return sniffed;
 }
 

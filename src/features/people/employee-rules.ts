@@ -25,7 +25,8 @@ export async function checkUnique(
   rows.forEach((row, index) => {
     const emailKey = row.email_id.toLowerCase();
     const earlier = seenEmails.get(emailKey);
-    if (earlier !== undefined) throw clash(at(index, 'emailId'), `e-mail ${row.email_id} is also ${prefix}${earlier}'s`);
+    if (earlier !== undefined)
+      throw clash(at(index, 'emailId'), `e-mail ${row.email_id} is also ${prefix}${earlier}'s`);
     seenEmails.set(emailKey, index);
     const earlierId = seenIds.get(row.employee_id);
     if (earlierId !== undefined) {

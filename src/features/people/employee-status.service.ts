@@ -3,8 +3,8 @@ import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/database.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import * as lifecycle from './people-lifecycle.repository.ts';
 import type { EmployeeRow } from './people.repository.ts';
+import * as lifecycle from './people-lifecycle.repository.ts';
 
 /**
  * Sets a person of the caller's portal active or inactive, locked for the transaction; answers the row as it was

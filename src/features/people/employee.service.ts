@@ -7,9 +7,9 @@ import type { Db, EmployeeTable } from '../../db/database.ts';
 import { invalidInput } from '../../errors.ts';
 import { email, optionalId, readRoles, roleFlags, text } from './employee-input.ts';
 import { checkUnique } from './employee-rules.ts';
-import * as lifecycle from './people-lifecycle.repository.ts';
 import * as repository from './people.repository.ts';
 import { type EmployeeRow, insertEmployees, maxEmployeeNumber } from './people.repository.ts';
+import * as lifecycle from './people-lifecycle.repository.ts';
 
 export type { EmployeeRow } from './people.repository.ts';
 

@@ -1,5 +1,7 @@
 /** The public surface of features/people/: what other folders may use of it; everything else stays inside. */
 export { initialsOf, renderAvatar } from './avatar.ts';
+export { photoUrl, presentPerson, rolesOf } from './employee.presenter.ts';
+export { addEmployees, type EmployeeRow, findEmployee, findEmployees, listEmployees } from './employee.service.ts';
 export { editableFields, updateEmployee } from './employee-edit.service.ts';
 export {
   checkPhoto,
@@ -11,8 +13,6 @@ export {
   storePhoto,
 } from './employee-photo.service.ts';
 export { setEmployeeStatus } from './employee-status.service.ts';
-export { photoUrl, presentPerson, rolesOf } from './employee.presenter.ts';
-export { addEmployees, type EmployeeRow, findEmployee, findEmployees, listEmployees } from './employee.service.ts';
 export { MintedTokenSchema, PersonSchema, TokenSchema } from './people.schemas.ts';
 export {
   createPortal,

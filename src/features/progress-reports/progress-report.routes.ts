@@ -134,7 +134,11 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
       readStartIndex(request);
       const learnerId = pathId(request.params, 'learnerId');
       const report = await service.learnerCourseProgress(context, request.caller, targetOf(request), learnerId);
-      return { code: '200', courseProgress: presentCourseProgress(report, publicBase(request, context.config), mandatoryOnly), message: 'success' };
+      return {
+        code: '200',
+        courseProgress: presentCourseProgress(report, publicBase(request, context.config), mandatoryOnly),
+        message: 'success',
+      };
     },
   );
 
@@ -166,7 +170,11 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
       const moduleId = pathId(request.params, 'moduleId');
       const learnerId = pathId(request.params, 'learnerId');
       const report = await service.moduleProgress(context, request.caller, targetOf(request), moduleId, learnerId);
-      return { code: '200', moduleProgress: presentModuleProgress(report.module, report.learner, publicBase(request, context.config)), message: 'success' };
+      return {
+        code: '200',
+        moduleProgress: presentModuleProgress(report.module, report.learner, publicBase(request, context.config)),
+        message: 'success',
+      };
     },
   );
 
