@@ -133,6 +133,14 @@ describe('presentCourse', () => {
       permissionSettings: { ...sampleCourse.permissionSettings, whoCanUnenroll: ['admin', 'courseAdmin', 'learner'] },
       duration: 30,
       durationUnit: 'minute',
+      // Links lead to Lectern, never to Zoho's pages (docs/people.md).
+      courseURL: 'https://people.zoho.com/app/courses/588882000000984009',
+      courseOwners: [
+        {
+          ...sampleCourse.courseOwners[0],
+          displayPictureURL: `https://people.zoho.com/lectern/v1/employees/${ownerErecno}/photo`,
+        },
+      ],
     });
   });
 
