@@ -1,13 +1,10 @@
 /** The public surface of features/people/: what other folders may use of it; everything else stays inside. */
-export { initialsOf, renderAvatar } from './avatar.ts';
 export { photoUrl, presentPerson, rolesOf } from './employee.presenter.ts';
 export { addEmployees, type EmployeeRow, findEmployee, findEmployees, listEmployees } from './employee.service.ts';
-export { editableFields, updateEmployee } from './employee-edit.service.ts';
+export { updateEmployee } from './employee-edit.service.ts';
 export {
   checkPhoto,
   maxPhotoBytes,
-  type PhotoAnswer,
-  photoTypes,
   readPhoto,
   removePhoto,
   storePhoto,
