@@ -30,6 +30,7 @@ import { registerCourseActivityRoutes } from './features/course-activities/cours
 import { registerCourseSettingsRoutes } from './features/course-activities/course-settings.routes.ts';
 import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
+import { registerCoursePageRoutes } from './features/courses/course-page.routes.ts';
 import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
 import { registerDirectoryRoutes } from './features/directory/directory.routes.ts';
 import { registerEnrolmentRoutes } from './features/enrolments/enrolment.routes.ts';
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerWebhookRoutes(app, context);
   registerDirectoryRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerCoursePageRoutes(app, context);
   registerPortalClockRoutes(app, context);
   registerPortalSettingsRoutes(app, context);
   registerOAuthAdminRoutes(app, context);

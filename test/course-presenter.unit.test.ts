@@ -137,17 +137,21 @@ describe('presentCourse', () => {
       permissionSettings: { ...sampleCourse.permissionSettings, whoCanUnenroll: ['admin', 'courseAdmin', 'learner'] },
       duration: 30,
       durationUnit: 'minute',
+      // Links lead to Lectern, never to Zoho's pages (docs/people.md).
+      courseURL: 'https://people.zoho.com/app/courses/588882000000984009',
+      courseOwners: [
+        {
+          ...sampleCourse.courseOwners[0],
+          displayPictureURL: `https://people.zoho.com/lectern/v1/employees/${ownerErecno}/photo`,
+        },
+      ],
     });
   });
 
-  it('builds courseURL from the public URL, the portal URL name and the course id', () => {
-    expect(courseUrl(publicUrl, 'zylker', '42')).toBe(
-      `${publicUrl}/zylker/zp/lmscourse#lms-learner/course/42/overview`,
-    );
+  it("builds courseURL from the public URL and the course id: the web app's page on Lectern", () => {
+    expect(courseUrl(publicUrl, '42')).toBe(`${publicUrl}/app/courses/42`);
     const course = presentCourse(viewWith(), callerWith({ isAdmin: true }), publicUrl);
-    expect(course.courseURL).toBe(
-      `${publicUrl}/idcportalfb18/zp/lmscourse#lms-learner/course/588882000000984009/overview`,
-    );
+    expect(course.courseURL).toBe(`${publicUrl}/app/courses/588882000000984009`);
   });
 
   it.each([

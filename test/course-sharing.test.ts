@@ -24,7 +24,7 @@ const person = (e: EmployeeTable) => ({
   displayName: e.display_name,
   employeeId: e.employee_id,
   emailId: e.email_id,
-  displayPictureURL: e.photo_url,
+  displayPictureURL: `http://lectern.test/lectern/v1/employees/${e.erecno}/photo`,
 });
 let courseCount = 0;
 

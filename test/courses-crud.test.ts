@@ -15,7 +15,6 @@ import {
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let lectern: TestLectern;
-let urlName: string;
 let categories: Record<string, string>;
 /** A trainer (may create courses) and a plain employee (may not). */
 let trainer: Person;
@@ -23,12 +22,6 @@ let plain: Person;
 
 beforeAll(async () => {
   lectern = await createTestLectern();
-  const portal = await lectern.app.lectern.db
-    .selectFrom('portals')
-    .select('url_name')
-    .where('id', '=', lectern.portalId)
-    .executeTakeFirstOrThrow();
-  urlName = portal.url_name;
   categories = await categoriesOf(lectern, lectern.adminToken);
   trainer = await personNamed(lectern, 'Beatriz Santos');
   plain = await personNamed(lectern, 'Emeka Okafor');
@@ -43,7 +36,7 @@ const personOf = (erecno: string) => {
     displayName: row.display_name,
     employeeId: row.employee_id,
     emailId: row.email_id,
-    displayPictureURL: row.photo_url,
+    displayPictureURL: `http://lectern.test/lectern/v1/employees/${erecno}/photo`,
   };
 };
 
@@ -96,9 +89,7 @@ describe('create', () => {
       canUserSuggest: false,
       canUserDisable: false,
     });
-    expect(course.courseURL).toBe(
-      `http://lectern.test/${urlName}/zp/lmscourse#lms-learner/course/${course.courseId}/overview`,
-    );
+    expect(course.courseURL).toBe(`http://lectern.test/app/courses/${course.courseId}`);
     expect(course.permissionSettings).toEqual({
       whenAModuleIsConsideredAsCompleted: '1',
       whoCanEnroll: ['admin', 'courseAdmin', 'learner'],

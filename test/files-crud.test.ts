@@ -77,7 +77,7 @@ describe.each(['self-paced', 'blended'])('%s', (name) => {
     expect(bytes.rawPayload.equals(notes.data)).toBe(true);
     expect(bytes.headers['content-type']).toBe('text/plain');
     expect(bytes.headers['content-length']).toBe(String(notes.data.length));
-    expect(bytes.headers['content-disposition']).toBe(`attachment; filename="notes.txt"; filename*=UTF-8''notes.txt`);
+    expect(bytes.headers['content-disposition']).toBe('attachment; filename=notes.txt');
   });
 
   it("takes fileData in the query (Zoho's template) with every key", async () => {
@@ -154,7 +154,7 @@ describe.each(['self-paced', 'blended'])('%s', (name) => {
     expect(response.json().file.uploadedFileName).toBe('résumé été (1).pdf');
     const bytes = await download(response.json().file.downloadURL);
     expect(bytes.headers['content-disposition']).toBe(
-      `attachment; filename="r_sum_ _t_ (1).pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%C3%A9t%C3%A9%20%281%29.pdf`,
+      `attachment; filename="r?sum? ?t? (1).pdf"; filename*=UTF-8''r%C3%A9sum%C3%A9%20%C3%A9t%C3%A9%20%281%29.pdf`,
     );
   });
 

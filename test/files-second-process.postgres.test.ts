@@ -36,9 +36,7 @@ it.each(['self-paced', 'blended'])('serves the same bytes from either process (%
   const path = new URL(created.json().file.downloadURL).pathname;
   const fromChild = await fetch(`${childUrl}${path}`, { headers: auth });
   expect(fromChild.status).toBe(200);
-  expect(fromChild.headers.get('content-disposition')).toBe(
-    `attachment; filename="ours.bin"; filename*=UTF-8''ours.bin`,
-  );
+  expect(fromChild.headers.get('content-disposition')).toBe('attachment; filename=ours.bin');
   expect(sha256(Buffer.from(await fromChild.arrayBuffer()))).toBe(sha256(ours));
 
   const theirs = pngImage(50, 50);

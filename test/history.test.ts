@@ -75,7 +75,7 @@ describe('what enrolment writes', () => {
         displayName: 'Fatima Zahra',
         employeeId: fatima.employee_id,
         emailId: fatima.email_id,
-        displayPictureURL: fatima.photo_url,
+        displayPictureURL: `http://lectern.test/lectern/v1/employees/${fatima.erecno}/photo`,
       },
       by: expect.objectContaining({ erecno: lectern.adminErecno, displayName: 'Adam Fischer' }),
       at: Date.UTC(2026, 4, 10, 9, 30),

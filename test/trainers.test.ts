@@ -36,7 +36,7 @@ function trainerObject(name: string, status = 'active') {
     displayName: row.display_name,
     employeeId: row.employee_id,
     emailId: row.email_id,
-    displayPictureURL: row.photo_url,
+    displayPictureURL: `http://lectern.test/lectern/v1/employees/${row.erecno}/photo`,
     employeeStatus: status,
   };
 }

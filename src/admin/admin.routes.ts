@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { createControlledPortal } from '../control-room/portals.service.ts';
 import { missingInput } from '../errors.ts';
-import { addEmployees, type EmployeeRow, listEmployees, presentPerson, rolesOf } from '../features/people/index.ts';
+import { addEmployees, listEmployees } from '../features/people/index.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
+import { publicBase } from '../http/public-base.ts';
 import {
   addEmployeesBody,
   addEmployeesResponse200,
@@ -13,16 +14,17 @@ import {
   listEmployeesQuery,
   listEmployeesResponse200,
 } from './admin.schemas.ts';
+import { presentEmployee } from './employee.presenter.ts';
+import { registerEmployeeRoutes } from './employee.routes.ts';
 import { registerTokenRoutes } from './token.routes.ts';
 
 /** Employees are listed 200 at a time: a whole demo portal fits one page. */
 const employeePage = 200;
 
-function presentEmployee(row: EmployeeRow) {
-  return { ...presentPerson(row), managerErecno: row.manager_erecno, status: row.status, roles: rolesOf(row) };
-}
-
-/** Registers /lectern/v1/employees, /lectern/v1/tokens (token.routes.ts) and /lectern/v1/portals. */
+/**
+ * Registers /lectern/v1/employees (one person's endpoints in employee.routes.ts), /lectern/v1/tokens (token.routes.ts)
+ * and /lectern/v1/portals.
+ */
 export function registerAdminRoutes(app: FastifyInstance, context: AppContext): void {
   app.get(
     '/lectern/v1/employees',
@@ -43,7 +45,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       const hasMoreRecords = rows.length > employeePage;
       const items = rows.slice(0, employeePage);
       return {
-        employees: items.map(presentEmployee),
+        employees: items.map((row) => presentEmployee(row, publicBase(request, context.config))),
         hasMoreRecords,
       };
     },
@@ -68,10 +70,11 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       if (body === null || typeof body !== 'object') throw missingInput('employees');
       const inputs = 'employees' in body ? body.employees : [body];
       const rows = await addEmployees(context, request.caller.portalId, inputs);
-      return { employees: rows.map(presentEmployee) };
+      return { employees: rows.map((row) => presentEmployee(row, publicBase(request, context.config))) };
     },
   );
 
+  registerEmployeeRoutes(app, context);
   registerTokenRoutes(app, context);
 
   app.post(

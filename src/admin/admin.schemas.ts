@@ -3,10 +3,14 @@ import { Type } from '@sinclair/typebox';
 import { PersonSchema } from '../features/people/index.ts';
 import { startIndexParameter } from '../http/parameters.ts';
 
-/** An employee as the control plane shows one: Zoho's person keys, then manager, status and roles. */
+/** An employee as the control plane shows one: Zoho's person keys, the directory's fields, manager, status, roles. */
 export const EmployeeSchema = Type.Composite([
   PersonSchema,
   Type.Object({
+    firstName: Type.Union([Type.String(), Type.Null()]),
+    lastName: Type.Union([Type.String(), Type.Null()]),
+    departmentId: Type.Union([Type.String(), Type.Null()]),
+    designationId: Type.Union([Type.String(), Type.Null()]),
     managerErecno: Type.Union([Type.String(), Type.Null()]),
     status: Type.String(),
     roles: Type.Array(Type.String()),

@@ -277,9 +277,55 @@ function registerReferenceCommands(program: Command): void {
   }
 }
 
+/** Registers `people list|add|update|deactivate|reactivate` (a portal's people, on the store directly). */
+function registerPeopleCommands(program: Command): void {
+  const people = usageErrorsAsCliErrors(
+    program.command('people').description("list, add, edit, deactivate and reactivate a portal's people"),
+  );
+  const load = () => import('./people.ts');
+  const print = (text: string): void => {
+    process.stdout.write(text);
+  };
+  const inPortal = (command: Command) =>
+    addStoreOptions(command.option('--portal-id <id>', 'the portal (default: the first)'));
+  const withFields = (command: Command) =>
+    inPortal(command)
+      .option('--name <name>', 'the display name')
+      .option('--email <address>', 'the e-mail address (unique in the portal)')
+      .option('--employee-id <id>', 'the employee id (unique in the portal)')
+      .option('--manager <erecno>', 'the manager (update: empty to clear)')
+      .option('--roles <list>', 'comma-separated: admin, settingsAdmin, dataAdmin, trainer');
+  inPortal(
+    people.command('list').description('one line a person: erecno, employee id, status, e-mail, name, roles'),
+  ).action(async (options, self: Command) =>
+    print(await (await load()).listPeopleCommand(await configOf(self), options)),
+  );
+  withFields(people.command('add').description('add a person; prints their line')).action(
+    async (options, self: Command) => print(await (await load()).addPersonCommand(await configOf(self), options)),
+  );
+  withFields(people.command('update <erecno>').description("change a person's fields; prints their line"))
+    .option('--first-name <name>', 'the first name')
+    .option('--last-name <name>', 'the last name')
+    .option('--department <id>', 'the department id (empty to clear)')
+    .option('--designation <id>', 'the designation id (empty to clear)')
+    .action(async (erecno: string, options, self: Command) =>
+      print(await (await load()).updatePersonCommand(await configOf(self), erecno, options)),
+    );
+  for (const action of ['deactivate', 'reactivate'] as const) {
+    const what =
+      action === 'deactivate'
+        ? 'refuse their tokens and sign-in, give up their waitlist places; history, progress and seats stay'
+        : 'their seats, progress and tokens work again';
+    inPortal(people.command(`${action} <erecno>`).description(`${action} a person: ${what}`)).action(
+      async (erecno: string, options, self: Command) =>
+        print(await (await load()).changeStatusCommand(await configOf(self), erecno, action, options)),
+    );
+  }
+}
+
 /**
  * Registers serve, token create, init, oauth, portal (control room, clock, settings, faults, journal, mailbox),
- * migrate, openapi, ref and seed.
+ * migrate, openapi, ref, seed and people.
  */
 export function registerCommands(program: Command): void {
   const serveCommand = program
@@ -383,4 +429,6 @@ export function registerCommands(program: Command): void {
   });
 
   registerReferenceCommands(program);
+
+  registerPeopleCommands(program);
 }

@@ -30,7 +30,7 @@ function compilePeople(fixtures: Fixtures, context: CompileContext, ids: KeyIds)
       employee_id: person.employeeId ?? String(next++),
       display_name: person.displayName,
       email_id: person.emailId,
-      photo_url: `https://people.zoho.com/api/viewEmployeePhoto?filename=${erecno}`,
+      photo_url: '', // computed when shown: the people feature's photoUrl
       manager_erecno: null,
       status: person.status ?? 'active',
       is_admin: roles.includes('admin') ? 1 : 0,

@@ -13,6 +13,7 @@ export type {
   CategoryTable,
   DepartmentTable,
   DesignationTable,
+  EmployeePhotoTable,
   EmployeeTable,
   LocationTable,
   PortalTable,

@@ -19,6 +19,7 @@ import * as directory from './2026-12-03T1110_directory.ts';
 import * as portalSnapshots from './2026-12-03T1200_portal_snapshots.ts';
 import * as portalSettings from './2026-12-03T1500_portal_settings.ts';
 import * as referenceData from './2026-12-03T1510_reference_data.ts';
+import * as peopleLifecycle from './2026-12-03T1520_people_lifecycle.ts';
 import * as calendarFeeds from './2026-12-03T1530_calendar_feeds.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1200_portal_snapshots': portalSnapshots,
   '2026-12-03T1500_portal_settings': portalSettings,
   '2026-12-03T1510_reference_data': referenceData,
+  '2026-12-03T1520_people_lifecycle': peopleLifecycle,
   '2026-12-03T1530_calendar_feeds': calendarFeeds,
 };

@@ -52,6 +52,18 @@ export interface EmployeeTable {
   /** Epoch ms; 0 when written without it (the column's default). */
   created_at?: number;
   modified_at?: number;
+  /** The random key of the person's uploaded photo (its URL carries it); null or absent: no photo, an avatar. */
+  photo_key?: string | null;
+}
+
+/** A person's uploaded photo (png, jpeg or webp), its bytes in the row: photos are small and bounded. */
+export interface EmployeePhotoTable {
+  erecno: string;
+  portal_id: string;
+  content_type: string;
+  size: number;
+  data: Uint8Array;
+  updated_at: number;
 }
 
 /** A department of a portal (Zoho People's `department` form). */
@@ -137,6 +149,7 @@ export interface CategoryTable {
 export interface OrganisationTables {
   portals: PortalTable;
   employees: EmployeeTable;
+  employee_photos: EmployeePhotoTable;
   departments: DepartmentTable;
   designations: DesignationTable;
   tokens: TokenTable;

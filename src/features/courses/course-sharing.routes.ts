@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { isNumericId } from '../../ids.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
 import { CourseParams } from './course.schemas.ts';
@@ -38,7 +39,11 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
     async (request) => {
       const courseId = pathId(request.params, 'courseId');
       const people = await actions.shareCourse(context, request.caller, courseId, readIdList(request, 'erecnosList'));
-      return { sharedUsers: people.map(presentPerson), code: '200', message: 'success' };
+      return {
+        sharedUsers: people.map((row) => presentPerson(row, publicBase(request, context.config))),
+        code: '200',
+        message: 'success',
+      };
     },
   );
 
@@ -88,7 +93,12 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
         pageSize + 1,
       );
       const { items, hasMoreRecords } = page(rows);
-      return { sharedUsers: items.map(presentPerson), code: '200', message: 'success', hasMoreRecords };
+      return {
+        sharedUsers: items.map((row) => presentPerson(row, publicBase(request, context.config))),
+        code: '200',
+        message: 'success',
+        hasMoreRecords,
+      };
     },
   );
 
@@ -108,7 +118,11 @@ export function registerCourseSharingRoutes(app: FastifyInstance, context: AppCo
     async (request) => {
       const courseId = pathId(request.params, 'courseId');
       const people = await actions.suggestCourse(context, request.caller, courseId, readIdList(request, 'erecnosList'));
-      return { suggestedUsers: people.map(presentPerson), code: '200', message: 'success' };
+      return {
+        suggestedUsers: people.map((row) => presentPerson(row, publicBase(request, context.config))),
+        code: '200',
+        message: 'success',
+      };
     },
   );
 

@@ -46,9 +46,12 @@ export function durationDisplay(duration: number | null, unit: string | null): s
   return `${duration} ${duration === 1 ? names[0] : names[1]}`;
 }
 
-/** The course's page in the learner view, as Zoho builds `courseURL`. */
-export function courseUrl(publicUrl: string, portalUrlName: string, courseId: string): string {
-  return `${publicUrl}/${portalUrlName}/zp/lmscourse#lms-learner/course/${courseId}/overview`;
+/**
+ * The course's page on Lectern (`courseURL`): the web app's path, which Lectern answers with a small page until the
+ * web app serves it (src/pages/). Zoho's own form (`/{portal}/zp/lmscourse#...`) would lead nowhere on Lectern.
+ */
+export function courseUrl(publicUrl: string, courseId: string): string {
+  return `${publicUrl}/app/courses/${courseId}`;
 }
 
 /** Zoho's course object for this caller. */
@@ -69,7 +72,7 @@ export function presentCourse(view: CourseView, caller: Caller, publicUrl: strin
     durationAsDisplayString: durationDisplay(course.duration, course.duration_unit),
     courseCode: course.course_code,
     description: course.description,
-    courseURL: courseUrl(publicUrl, caller.portalUrlName, course.id),
+    courseURL: courseUrl(publicUrl, course.id),
     type: String(course.type),
     canUserGiveFeedback: viewable,
     canUserShare: manage,
@@ -102,7 +105,7 @@ export function presentCourse(view: CourseView, caller: Caller, publicUrl: strin
     isSharedCourse: relations.isShared,
     canUserDeleteLearners: manage,
     percentageOfProgress: progress?.percentage ?? 0,
-    courseOwners: view.owner ? [presentPerson(view.owner)] : [],
+    courseOwners: view.owner ? [presentPerson(view.owner, publicUrl)] : [],
     canUserStartDiscussion: published && (relations.isLearner || manage),
     // Rule 1: the learner marks the course completed (and may revoke it); rule 3: its managers and trainers do.
     canUserComplete: courseRule === 1 && progress !== undefined && !completed,
@@ -114,7 +117,7 @@ export function presentCourse(view: CourseView, caller: Caller, publicUrl: strin
     courseImageURL: null,
     canUserPublish: manage,
     name: course.name,
-    courseAdmins: view.admins.map(presentPerson),
+    courseAdmins: view.admins.map((row) => presentPerson(row, publicUrl)),
     canUserEnroll: viewable && !relations.isLearner && roleListAllows(settings.whoCanEnroll, roles),
     canUserPreview: viewable,
     status: course.status,

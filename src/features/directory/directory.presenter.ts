@@ -5,6 +5,7 @@
 
 import { displayDate } from '../../dates.ts';
 import type { DesignationTable } from '../../db/database.ts';
+import { photoUrl } from '../people/index.ts';
 import type { DepartmentRecordRow, EmployeeRecordRow } from './directory.repository.ts';
 import type { FormPage } from './directory.service.ts';
 
@@ -56,7 +57,7 @@ function systemFields(row: {
 }
 
 /** An employee as getRecords shows them. */
-export function presentEmployeeRecord(row: EmployeeRecordRow) {
+export function presentEmployeeRecord(row: EmployeeRecordRow, base: string) {
   const active = row.status === 'active';
   return {
     EmployeeID: row.employee_id,
@@ -82,7 +83,7 @@ export function presentEmployeeRecord(row: EmployeeRecordRow) {
     Other_Email: '',
     Work_location: '',
     Tags: '',
-    Photo: row.photo_url,
+    Photo: photoUrl(base, row),
     ZUID: '',
     ...systemFields(row),
     Zoho_ID: row.erecno,
@@ -118,7 +119,7 @@ export function presentDesignationRecord(row: DesignationTable) {
 }
 
 /** P_EmployeeView's record: display labels, every value a string. */
-export function presentEmployeeView(row: EmployeeRecordRow): Record<string, string> {
+export function presentEmployeeView(row: EmployeeRecordRow, base: string): Record<string, string> {
   return {
     recordId: row.erecno,
     EmployeeID: row.employee_id,
@@ -140,7 +141,7 @@ export function presentEmployeeView(row: EmployeeRecordRow): Record<string, stri
     Address: '',
     Tags: '',
     'Job Description': '',
-    Photo: row.photo_url,
+    Photo: photoUrl(base, row),
     ownerID: row.added_by ?? '',
     ownerName: row.added_by_name ?? '',
   };
@@ -168,16 +169,16 @@ export function presentDesignationView(row: DesignationTable): Record<string, st
   };
 }
 
-/** getRecords' result: one-key objects, record id to a one-record array. */
-export function presentFormRecords(page: FormPage): Record<string, unknown[]>[] {
-  if (page.form === 'employee') return page.rows.map((row) => ({ [row.erecno]: [presentEmployeeRecord(row)] }));
+/** getRecords' result: one-key objects, record id to a one-record array; `base` is where Lectern is reached. */
+export function presentFormRecords(page: FormPage, base: string): Record<string, unknown[]>[] {
+  if (page.form === 'employee') return page.rows.map((row) => ({ [row.erecno]: [presentEmployeeRecord(row, base)] }));
   if (page.form === 'department') return page.rows.map((row) => ({ [row.id]: [presentDepartmentRecord(row)] }));
   return page.rows.map((row) => ({ [row.id]: [presentDesignationRecord(row)] }));
 }
 
-/** A view's answer: its flat records. */
-export function presentViewRecords(page: FormPage): Record<string, string>[] {
-  if (page.form === 'employee') return page.rows.map(presentEmployeeView);
+/** A view's answer: its flat records; `base` is where Lectern is reached (the Photo URL). */
+export function presentViewRecords(page: FormPage, base: string): Record<string, string>[] {
+  if (page.form === 'employee') return page.rows.map((row) => presentEmployeeView(row, base));
   if (page.form === 'department') return page.rows.map(presentDepartmentView);
   return page.rows.map(presentDesignationView);
 }

@@ -22,7 +22,7 @@ export interface EmployeeRecordRow {
   first_name: string | null;
   last_name: string | null;
   email_id: string;
-  photo_url: string;
+  photo_key?: string | null;
   status: 'active' | 'inactive';
   is_admin: number;
   date_of_joining: string | null;
@@ -80,7 +80,7 @@ export async function listEmployeeRecords(db: Db, query: RecordQuery): Promise<E
       'e.first_name',
       'e.last_name',
       'e.email_id',
-      'e.photo_url',
+      'e.photo_key',
       'e.status',
       'e.is_admin',
       'e.date_of_joining',

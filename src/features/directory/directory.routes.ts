@@ -9,6 +9,7 @@ import { LmsError } from '../../errors.ts';
 import { readParameter } from '../../http/input.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import { jsonWithExactIds, peopleSuccessText, peopleUri, sendJsonText } from '../../http/people-envelope.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { presentFormRecords, presentViewRecords } from './directory.presenter.ts';
 import {
   formParams,
@@ -90,7 +91,11 @@ export function registerDirectoryRoutes(app: FastifyInstance, context: AppContex
       async (request, reply) => {
         const { viewName } = request.params as { viewName: string };
         const page = await listViewRecords(context, request.caller, viewName, request.query as Bag);
-        return sendJsonText(reply, 200, jsonWithExactIds(presentViewRecords(page)));
+        return sendJsonText(
+          reply,
+          200,
+          jsonWithExactIds(presentViewRecords(page, publicBase(request, context.config))),
+        );
       },
     );
     app.get(
@@ -108,7 +113,7 @@ export function registerDirectoryRoutes(app: FastifyInstance, context: AppContex
       async (request, reply) => {
         const { formLinkName } = request.params as { formLinkName: string };
         const page = await listFormRecords(context, request.caller, formLinkName, request.query as Bag);
-        const result = presentFormRecords(page);
+        const result = presentFormRecords(page, publicBase(request, context.config));
         return sendJsonText(reply, 200, peopleSuccessText(peopleUri(request), result, 'Data fetched successfully'));
       },
     );

@@ -146,7 +146,7 @@ export async function insertEmployeeRecord(
       erecno,
       portal_id: caller.portalId,
       display_name: `${changes.first_name} ${changes.last_name}`,
-      photo_url: `https://people.zoho.com/api/viewEmployeePhoto?filename=${erecno}`,
+      photo_url: '', // computed when shown: the people feature's photoUrl
       status: 'active',
       is_admin: 0,
       is_settings_admin: 0,

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { parseBoolean, pathId, readIdList, readParameter } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { presentOutcomes } from './enrolment.presenter.ts';
 import {
   BatchParams,
@@ -61,7 +62,7 @@ export function registerEnrolmentRoutes(app: FastifyInstance, context: AppContex
           const target = targetOf(request, batch);
           const erecnos = readIdList(request, 'erecnosList');
           const outcomes = await action(context, request.caller, target, erecnos, readNotify(request));
-          return presentOutcomes(outcomes);
+          return presentOutcomes(outcomes, publicBase(request, context.config));
         },
       );
     }

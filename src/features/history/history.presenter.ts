@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { dateInZone, displayDate, twelveHourText } from '../../dates.ts';
+import { photoUrl } from '../people/index.ts';
 import type { HistoryRow } from './history.repository.ts';
 import type { Entry } from './history.schemas.ts';
 
@@ -14,14 +15,14 @@ function person(
   name: string | null,
   employeeId: string | null,
   email: string | null,
-  photo: string | null,
+  photo: { base: string; known: string | null; key: string | null | undefined },
 ) {
   return {
     erecno,
     displayName: name ?? '',
     employeeId: employeeId ?? '',
     emailId: email ?? '',
-    displayPictureURL: photo ?? '',
+    displayPictureURL: photo.known === null ? '' : photoUrl(photo.base, { erecno, photo_key: photo.key }),
   };
 }
 
@@ -30,7 +31,7 @@ function state(text: string | null): Record<string, unknown> | null {
 }
 
 /** One row as an entry. */
-export function presentHistoryRow(row: HistoryRow): Entry {
+export function presentHistoryRow(row: HistoryRow, base: string): Entry {
   const subject =
     row.subject_entity_type === null
       ? { kind: row.subject_kind, id: row.subject_id }
@@ -41,11 +42,19 @@ export function presentHistoryRow(row: HistoryRow): Entry {
     type: row.type,
     courseId: row.course_id,
     batchId: row.batch_id,
-    learner: person(row.erecno, row.learner_name, row.learner_employee_id, row.learner_email, row.learner_photo),
+    learner: person(row.erecno, row.learner_name, row.learner_employee_id, row.learner_email, {
+      base,
+      known: row.learner_known,
+      key: row.learner_photo_key,
+    }),
     by:
       row.by_erecno === null
         ? null
-        : person(row.by_erecno, row.by_name, row.by_employee_id, row.by_email, row.by_photo),
+        : person(row.by_erecno, row.by_name, row.by_employee_id, row.by_email, {
+            base,
+            known: row.by_known,
+            key: row.by_photo_key,
+          }),
     at,
     atAsDisplayString: displayInstant(at, row.time_zone || 'UTC'),
     subject,

@@ -27,11 +27,14 @@ export interface HistoryRow extends Omit<LearnerHistoryTable, 'id'> {
   learner_name: string | null;
   learner_employee_id: string | null;
   learner_email: string | null;
-  learner_photo: string | null;
+  /** The learner's erecno as an employee row has it: null when the person is gone (no photo then). */
+  learner_known: string | null;
+  learner_photo_key?: string | null;
   by_name: string | null;
   by_employee_id: string | null;
   by_email: string | null;
-  by_photo: string | null;
+  by_known: string | null;
+  by_photo_key?: string | null;
 }
 
 /** The ids of the courses an employee owns or administers, as a subquery. */
@@ -69,11 +72,13 @@ export async function listHistory(
       'l.display_name as learner_name',
       'l.employee_id as learner_employee_id',
       'l.email_id as learner_email',
-      'l.photo_url as learner_photo',
+      'l.erecno as learner_known',
+      'l.photo_key as learner_photo_key',
       'b.display_name as by_name',
       'b.employee_id as by_employee_id',
       'b.email_id as by_email',
-      'b.photo_url as by_photo',
+      'b.erecno as by_known',
+      'b.photo_key as by_photo_key',
     ])
     .where('h.portal_id', '=', filter.portalId);
   if (filter.erecno !== undefined) query = query.where('h.erecno', '=', filter.erecno);

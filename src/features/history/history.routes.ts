@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { isNumericId } from '../../ids.ts';
 import { presentHistoryRow } from './history.presenter.ts';
 import {
@@ -56,10 +57,10 @@ function readQuery(request: FastifyRequest): HistoryQuery {
   };
 }
 
-function present(result: HistoryPage) {
+function present(result: HistoryPage, base: string) {
   return {
     code: '200' as const,
-    history: result.rows.map(presentHistoryRow),
+    history: result.rows.map((row) => presentHistoryRow(row, base)),
     hasMoreRecords: result.hasMoreRecords,
     message: 'success' as const,
   };
@@ -84,7 +85,10 @@ export function registerHistoryRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request) => {
       const erecno = pathId(request.params, 'erecno');
-      return present(await learnerHistory(context, request.caller, erecno, readQuery(request)));
+      return present(
+        await learnerHistory(context, request.caller, erecno, readQuery(request)),
+        publicBase(request, context.config),
+      );
     },
   );
   app.get(
@@ -102,7 +106,10 @@ export function registerHistoryRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request) => {
       const courseId = pathId(request.params, 'courseId');
-      return present(await courseHistory(context, request.caller, courseId, readQuery(request)));
+      return present(
+        await courseHistory(context, request.caller, courseId, readQuery(request)),
+        publicBase(request, context.config),
+      );
     },
   );
 }

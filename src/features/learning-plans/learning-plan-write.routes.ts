@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { readDataObjectInput } from '../../http/data-object.ts';
 import { errorResponses, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { presentPerson } from '../people/index.ts';
 import { presentPlan } from './learning-plan.presenter.ts';
 import {
@@ -110,7 +111,11 @@ export function registerLearningPlanWriteRoutes(app: FastifyInstance, context: A
     async (request) => {
       const planId = pathId(request.params, 'planId');
       const people = await service.addMembers(context, request.caller, planId, readIdList(request, 'erecnosList'));
-      return { code: '200', learners: people.map(presentPerson), message: 'success' };
+      return {
+        code: '200',
+        learners: people.map((row) => presentPerson(row, publicBase(request, context.config))),
+        message: 'success',
+      };
     },
   );
 

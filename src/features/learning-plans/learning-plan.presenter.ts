@@ -22,7 +22,7 @@ export function presentPlan(view: PlanView) {
 }
 
 /** One learner's progress through a plan. */
-export function presentPlanProgress(entry: PlanProgress) {
+export function presentPlanProgress(entry: PlanProgress, base: string) {
   const courses = entry.view.courses.map((course) => entry.progress.get(course.course_id));
   const completed = courses.filter((progress) => progress?.isCompleted === true).length;
   const total = courses.length;
@@ -30,7 +30,7 @@ export function presentPlanProgress(entry: PlanProgress) {
     learningPlanId: entry.view.plan.id,
     name: entry.view.plan.name,
     description: entry.view.plan.description,
-    learner: presentPerson(entry.learner),
+    learner: presentPerson(entry.learner, base),
     coursesCount: total,
     completedCoursesCount: completed,
     percentageOfProgress: wholePercent(completed, total),

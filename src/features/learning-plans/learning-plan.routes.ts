@@ -7,6 +7,7 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, listEnvelope, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { PersonSchema, presentPerson } from '../people/index.ts';
 import { presentPlan, presentPlanCourses, presentPlanProgress } from './learning-plan.presenter.ts';
 import {
@@ -99,7 +100,12 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
         const planId = pathId(request.params, 'planId');
         const rows = await service.listMembers(context, request.caller, planId, readStartIndex(request), pageSize + 1);
         const { items, hasMoreRecords } = page(rows);
-        return { learners: items.map(presentPerson), code: '200', message: 'success', hasMoreRecords };
+        return {
+          learners: items.map((row) => presentPerson(row, publicBase(request, context.config))),
+          code: '200',
+          message: 'success',
+          hasMoreRecords,
+        };
       },
     );
   }
@@ -122,7 +128,12 @@ export function registerLearningPlanRoutes(app: FastifyInstance, context: AppCon
       const start = readStartIndex(request);
       const rows = await service.learnerPlansProgress(context, request.caller, learnerId, start, pageSize + 1);
       const { items, hasMoreRecords } = page(rows);
-      return { learningPlans: items.map(presentPlanProgress), code: '200', message: 'success', hasMoreRecords };
+      return {
+        learningPlans: items.map((entry) => presentPlanProgress(entry, publicBase(request, context.config))),
+        code: '200',
+        message: 'success',
+        hasMoreRecords,
+      };
     },
   );
 

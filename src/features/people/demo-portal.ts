@@ -151,7 +151,7 @@ export function buildDemoPortal(ids: IdGenerator, urlName: string, now: number, 
       employee_id: String(index + 1),
       display_name: displayName,
       email_id: `${email}@${urlName}.example.com`,
-      photo_url: `https://people.zoho.com/api/viewEmployeePhoto?filename=${erecno}`,
+      photo_url: '', // computed when shown: the people feature's photoUrl
       manager_erecno: manager === null ? null : erecnos[manager]!,
       status: roles.includes('i') ? 'inactive' : 'active',
       is_admin: roles.includes('a') ? 1 : 0,

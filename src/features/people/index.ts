@@ -1,5 +1,5 @@
 /** The public surface of features/people/: what other folders may use of it; everything else stays inside. */
-export { presentPerson, rolesOf } from './employee.presenter.ts';
+export { photoUrl, presentPerson, rolesOf } from './employee.presenter.ts';
 export { addEmployees, type EmployeeRow, findEmployee, findEmployees, listEmployees } from './employee.service.ts';
 export {
   type CreatedOrganisation,
@@ -9,6 +9,15 @@ export {
   passwordSetLink,
   storeInUseCode,
 } from './organisation.service.ts';
+export { updateEmployee } from './employee-edit.service.ts';
+export {
+  checkPhoto,
+  maxPhotoBytes,
+  readPhoto,
+  removePhoto,
+  storePhoto,
+} from './employee-photo.service.ts';
+export { setEmployeeStatus } from './employee-status.service.ts';
 export { MintedTokenSchema, PersonSchema, TokenSchema } from './people.schemas.ts';
 export {
   createPortal,

@@ -39,9 +39,10 @@ export function presentEntityProgress(entity: EntityProgress) {
 
 /**
  * One learner's progress in one course or batch. `mandatoryOnly` (progressType 1) makes the percentage and the
- * display string count the mandatory entities only; the four counts are always there.
+ * display string count the mandatory entities only; the four counts are always there. `base`: where Lectern is
+ * reached (the learner's photo URL).
  */
-export function presentCourseProgress(report: LearnerReport, mandatoryOnly = false) {
+export function presentCourseProgress(report: LearnerReport, base: string, mandatoryOnly = false) {
   const { info, progress } = report;
   const shown = mandatoryOnly
     ? { completedCount: progress.mandatoryCompletedCount, totalCount: progress.mandatoryTotalCount }
@@ -52,7 +53,7 @@ export function presentCourseProgress(report: LearnerReport, mandatoryOnly = fal
     courseType: String(info.courseType),
     batchId: info.place.batchId,
     batchName: info.batchName,
-    learner: presentPerson(report.learner),
+    learner: presentPerson(report.learner, base),
     enrolledTime: report.enrolledAt,
     hasUserStarted: progress.hasStarted,
     hasUserCompleted: progress.isCompleted,
@@ -67,7 +68,11 @@ export function presentCourseProgress(report: LearnerReport, mandatoryOnly = fal
 }
 
 /** One learner's progress in one module, with its entities. */
-export function presentModuleProgress(module: ModuleProgress, learner: Parameters<typeof presentPerson>[0]) {
+export function presentModuleProgress(
+  module: ModuleProgress,
+  learner: Parameters<typeof presentPerson>[0],
+  base: string,
+) {
   const completedCount = module.entities.filter((entity) => entity.state === 'completed').length;
   const totalCount = module.entities.length;
   return {
@@ -80,7 +85,7 @@ export function presentModuleProgress(module: ModuleProgress, learner: Parameter
     totalCount,
     percentageOfProgress: wholePercent(completedCount, totalCount),
     progressAsDisplayString: progressDisplay({ completedCount, totalCount }),
-    learner: presentPerson(learner),
+    learner: presentPerson(learner, base),
     entities: module.entities.map(presentEntityProgress),
   };
 }

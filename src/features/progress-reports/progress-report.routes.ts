@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput, missingInput, notFound } from '../../errors.ts';
 import { errorResponses, page, pageSize } from '../../http/envelope.ts';
 import { pathId, readParameter, readStartIndex } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import { presentCourseProgress, presentEntityProgress, presentModuleProgress } from './progress-report.presenter.ts';
 import {
   CourseProgressEnvelope,
@@ -24,10 +25,10 @@ import {
 import * as service from './progress-report.service.ts';
 
 /** A page of course progress in Zoho's list envelope (the reports hold one extra row to tell whether more exist). */
-function courseProgressPage(reports: service.LearnerReport[]) {
+function courseProgressPage(reports: service.LearnerReport[], base: string) {
   const { items, hasMoreRecords } = page(reports);
   return {
-    courseProgress: items.map((report) => presentCourseProgress(report)),
+    courseProgress: items.map((report) => presentCourseProgress(report, base)),
     code: '200',
     message: 'success',
     hasMoreRecords,
@@ -115,7 +116,7 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
         readStartIndex(request),
         pageSize + 1,
       );
-      return courseProgressPage(reports);
+      return courseProgressPage(reports, publicBase(request, context.config));
     },
   );
 
@@ -133,7 +134,11 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
       readStartIndex(request);
       const learnerId = pathId(request.params, 'learnerId');
       const report = await service.learnerCourseProgress(context, request.caller, targetOf(request), learnerId);
-      return { code: '200', courseProgress: presentCourseProgress(report, mandatoryOnly), message: 'success' };
+      return {
+        code: '200',
+        courseProgress: presentCourseProgress(report, publicBase(request, context.config), mandatoryOnly),
+        message: 'success',
+      };
     },
   );
 
@@ -149,7 +154,7 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
     async (request) => {
       const startIndex = readStartIndex(request);
       const reports = await service.placeProgress(context, request.caller, targetOf(request), startIndex, pageSize + 1);
-      return courseProgressPage(reports);
+      return courseProgressPage(reports, publicBase(request, context.config));
     },
   );
 
@@ -165,7 +170,11 @@ export function registerProgressReportRoutes(app: FastifyInstance, context: AppC
       const moduleId = pathId(request.params, 'moduleId');
       const learnerId = pathId(request.params, 'learnerId');
       const report = await service.moduleProgress(context, request.caller, targetOf(request), moduleId, learnerId);
-      return { code: '200', moduleProgress: presentModuleProgress(report.module, report.learner), message: 'success' };
+      return {
+        code: '200',
+        moduleProgress: presentModuleProgress(report.module, report.learner, publicBase(request, context.config)),
+        message: 'success',
+      };
     },
   );
 

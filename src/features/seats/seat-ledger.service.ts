@@ -59,3 +59,13 @@ export function findEnrolmentsOf(db: Db, scope: RemovalScope) {
 export function deleteEnrolmentsOf(db: Db, scope: RemovalScope): Promise<void> {
   return repository.deleteEnrolmentsOf(db, scope);
 }
+
+/** A person's waitlist places across the portal (deactivating them clears these). */
+export function findWaitlistPlacesOf(db: Db, portalId: string, erecno: string): Promise<EnrolmentTable[]> {
+  return repository.findWaitlistPlacesOf(db, portalId, erecno);
+}
+
+/** Deletes a person's waitlist places across the portal, in one statement. */
+export function deleteWaitlistPlacesOf(db: Db, portalId: string, erecno: string): Promise<void> {
+  return repository.deleteWaitlistPlacesOf(db, portalId, erecno);
+}

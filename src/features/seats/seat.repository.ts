@@ -193,3 +193,26 @@ export async function deleteEnrolmentsOf(db: Db, scope: RemovalScope) {
   else query = query.where('course_id', '=', scope.courseId);
   await query.execute();
 }
+
+/** A person's waitlist places across the portal (what deactivating them clears), in seat order. */
+export async function findWaitlistPlacesOf(db: Db, portalId: string, erecno: string): Promise<EnrolmentTable[]> {
+  return db
+    .selectFrom('enrolments')
+    .selectAll()
+    .where('portal_id', '=', portalId)
+    .where('erecno', '=', erecno)
+    .where('status', '=', 'waitlisted')
+    .orderBy('course_id')
+    .orderBy('batch_id')
+    .execute();
+}
+
+/** Deletes a person's waitlist places across the portal, in one statement. */
+export async function deleteWaitlistPlacesOf(db: Db, portalId: string, erecno: string): Promise<void> {
+  await db
+    .deleteFrom('enrolments')
+    .where('portal_id', '=', portalId)
+    .where('erecno', '=', erecno)
+    .where('status', '=', 'waitlisted')
+    .execute();
+}

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { invalidInput } from '../../errors.ts';
 import { errorResponses, page, pageSize, SuccessBody, success } from '../../http/envelope.ts';
 import { pathId, readIdList, readParameter, readStartIndex } from '../../http/input.ts';
+import { publicBase } from '../../http/public-base.ts';
 import type { EmployeeRow } from '../people/index.ts';
 import { presentTrainer } from './trainer.presenter.ts';
 import {
@@ -54,7 +55,11 @@ export function registerTrainerRoutes(app: FastifyInstance, context: AppContext)
   });
   const add = async (request: FastifyRequest) => {
     const people = await service.addTrainers(context, request.caller, readIdList(request, 'erecnosList'));
-    return { trainers: people.map(presentTrainer), code: '200' as const, message: 'success' as const };
+    return {
+      trainers: people.map((row) => presentTrainer(row, publicBase(request, context.config))),
+      code: '200' as const,
+      message: 'success' as const,
+    };
   };
   app.put('/api/v1/trainers', addSchema('PUT'), add);
   app.post('/api/v1/trainers', addSchema('POST'), add);
@@ -77,7 +82,12 @@ export function registerTrainerRoutes(app: FastifyInstance, context: AppContext)
       const filter = { status: readStatus(request), order: readOrder(request) };
       const rows = await service.listTrainers(context, request.caller, filter, readStartIndex(request), pageSize + 1);
       const { items, hasMoreRecords } = page(rows);
-      return { trainers: items.map(presentTrainer), code: '200' as const, message: 'success' as const, hasMoreRecords };
+      return {
+        trainers: items.map((row) => presentTrainer(row, publicBase(request, context.config))),
+        code: '200' as const,
+        message: 'success' as const,
+        hasMoreRecords,
+      };
     },
   );
 
@@ -97,7 +107,11 @@ export function registerTrainerRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request) => {
       const trainer = await service.getTrainer(context, request.caller, pathId(request.params, 'trainerId'));
-      return { code: '200' as const, trainer: presentTrainer(trainer), message: 'success' as const };
+      return {
+        code: '200' as const,
+        trainer: presentTrainer(trainer, publicBase(request, context.config)),
+        message: 'success' as const,
+      };
     },
   );
 
