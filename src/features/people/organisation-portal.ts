@@ -60,7 +60,7 @@ export function buildOrganisationPortal(
     employee_id: '1',
     display_name: organisation.adminName,
     email_id: organisation.adminEmail,
-    photo_url: `https://people.zoho.com/api/viewEmployeePhoto?filename=${erecno}`,
+    photo_url: '', // computed when shown: the people feature's photoUrl
     manager_erecno: null,
     status: 'active',
     is_admin: 1,
