@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { registerAdminRoutes } from './admin/admin.routes.ts';
+import { registerBulkRoutes } from './bulk/bulk.routes.ts';
 import { type Clock, PortalAwareClock, systemClock } from './clock.ts';
 import { registerBatchActionRoutes } from './commands/batch-action.routes.ts';
 import {
@@ -175,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerWebhookRoutes(app, context);
   registerDirectoryRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerBulkRoutes(app, context);
   registerPortalClockRoutes(app, context);
   registerOAuthAdminRoutes(app, context);
   registerOAuthRoutes(app, context);

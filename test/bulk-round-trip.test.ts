@@ -36,7 +36,13 @@ it('reads a CSV export and a JSON export of the same rows as the same data', asy
   targets.push(target);
   for (const kind of kindNames) {
     await importText(target, portalId, kind, 'csv', await exportText(source, source.portalId, kind, 'csv'));
-    const again = await importText(target, portalId, kind, 'json', await exportText(source, source.portalId, kind, 'json'));
+    const again = await importText(
+      target,
+      portalId,
+      kind,
+      'json',
+      await exportText(source, source.portalId, kind, 'json'),
+    );
     expect(again, kind).toMatchObject({ created: 0, updated: 0 });
     expect(await exportText(target, portalId, kind, 'json'), kind).toBe(
       await exportText(source, source.portalId, kind, 'json'),

@@ -12,7 +12,6 @@ const lookupChunk = 500;
 const parametersPerInsert = 20_000;
 
 // The kinds name their tables and columns, so the queries are built over an untyped view of the schema.
-// biome-ignore lint/suspicious/noExplicitAny: the table is the kind's, chosen at run time
 const untyped = (db: Db) => db as unknown as Kysely<any>;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -52,7 +52,13 @@ function cellValue(type: ReturnType<typeof columnType>, cell: string): unknown {
 function readCsv(kind: BulkKind, text: string, maxRows: number): ReadRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, to: maxRows + 1 }) as unknown as typeof records;
+    records = parseCsv(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      to: maxRows + 1,
+    }) as unknown as typeof records;
   } catch (error) {
     const lines = (error as { lines?: number }).lines ?? 1;
     throw new FileProblem(`not valid CSV: ${(error as Error).message.replace(/^Invalid [^:]*: /, '')}`, lines, 'file');
@@ -83,19 +89,23 @@ function readCsv(kind: BulkKind, text: string, maxRows: number): ReadRow[] {
 function readJson(kind: BulkKind, text: string): ReadRow[] {
   let parsed: unknown;
   try {
-    parsed = parseJson(text.replace(/^\uFEFF/, ''), undefined, (digits) => (isSafeNumber(digits) ? Number(digits) : digits));
+    parsed = parseJson(text.replace(/^\uFEFF/, ''), undefined, (digits) =>
+      isSafeNumber(digits) ? Number(digits) : digits,
+    );
   } catch (error) {
     throw new FileProblem(`not valid JSON: ${(error as Error).message}`, 0, 'file');
   }
   if (!Array.isArray(parsed)) throw new FileProblem('must be a JSON array of objects', 0, 'file');
   const columns = kind.row.properties;
   return parsed.map((item, index) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return { line: index, fields: {}, problem: 'must be a JSON object' };
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      return { line: index, fields: {}, problem: 'must be a JSON object' };
     const fields: FileRow = {};
     for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
       if (value === null) continue;
       const schema = columns[name];
-      fields[name] = schema !== undefined && columnType(schema) === 'string' && typeof value === 'number' ? String(value) : value;
+      fields[name] =
+        schema !== undefined && columnType(schema) === 'string' && typeof value === 'number' ? String(value) : value;
     }
     return { line: index, fields };
   });

@@ -6,8 +6,8 @@
  */
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { type FileFormat, FileProblem, readRows } from './file-format.ts';
 import { deleteRows, existingIds, insertRows, rowsWhere } from './bulk.repository.ts';
+import { type FileFormat, FileProblem, readRows } from './file-format.ts';
 import { type BulkKind, type FileRow, rowChecker, type TableRow } from './kind.schemas.ts';
 import { bulkKinds } from './kinds/index.kind.ts';
 
@@ -67,7 +67,8 @@ class ErrorList {
   }
 }
 
-const keyOf = (row: TableRow, columns: readonly string[]) => JSON.stringify(columns.map((column) => row[column] ?? null));
+const keyOf = (row: TableRow, columns: readonly string[]) =>
+  JSON.stringify(columns.map((column) => row[column] ?? null));
 
 /** Text of a cell for comparing a stored row with a file's (numbers may come back as text from PostgreSQL). */
 const same = (a: unknown, b: unknown) => String(a ?? null) === String(b ?? null);
@@ -187,7 +188,8 @@ export async function importRows(
   try {
     checked = checkDuplicates(kind, checkFields(kind, format, text, errors, options.onProgress), errors);
   } catch (error) {
-    if (error instanceof FileProblem) throw new ImportRefused([{ line: error.line, field: error.field, message: error.message }], 1);
+    if (error instanceof FileProblem)
+      throw new ImportRefused([{ line: error.line, field: error.field, message: error.message }], 1);
     throw error;
   }
   const total = checked.length;

@@ -87,7 +87,8 @@ export const idList = () => Type.Array(idColumn(), { maxItems: 100 });
 export const textList = () => Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 });
 
 /** Declares a row schema (unknown columns are refused, so a typo in a header is caught). */
-export const rowSchema = (properties: Record<string, TSchema>) => Type.Object(properties, { additionalProperties: false });
+export const rowSchema = (properties: Record<string, TSchema>) =>
+  Type.Object(properties, { additionalProperties: false });
 
 /** The type a column's schema holds: what a CSV cell is turned into before the check. */
 export function columnType(schema: TSchema): 'string' | 'integer' | 'boolean' | 'array' {
@@ -132,6 +133,7 @@ export function rowChecker(kind: BulkKind): RowChecker {
 
 function describeProblem(schema: TSchema, value: unknown, fallback: string): string {
   if (value === undefined) return 'required';
+  if (typeof schema.errorMessage === 'string') return schema.errorMessage;
   const type = columnType(schema);
   if (type === 'integer') {
     const bounds = `${schema.minimum ?? ''}..${schema.maximum ?? ''}`;

@@ -1,5 +1,16 @@
 /** Batches of blended courses: upserted by id, or by course and name when the id column is empty. */
-import { type BulkKind, bool, date, idColumn, idList, integer, oneOf, optionalId, rowSchema, text } from '../kind.schemas.ts';
+import {
+  type BulkKind,
+  bool,
+  date,
+  idColumn,
+  idList,
+  integer,
+  oneOf,
+  optionalId,
+  rowSchema,
+  text,
+} from '../kind.schemas.ts';
 
 /** The batches kind. */
 export const batchesKind: BulkKind = {

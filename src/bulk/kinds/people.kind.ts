@@ -2,7 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import { type BulkKind, bool, date, oneOf, optionalId, optionalText, rowSchema, text } from '../kind.schemas.ts';
 
-const email = () => Type.String({ maxLength: 200, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
+const email = () =>
+  Type.String({ maxLength: 200, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', errorMessage: 'not an e-mail address' });
 
 /** The people kind. */
 export const peopleKind: BulkKind = {
