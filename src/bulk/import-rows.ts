@@ -192,7 +192,7 @@ export async function importRows(
       throw new ImportRefused([{ line: error.line, field: error.field, message: error.message }], 1);
     throw error;
   }
-  const total = checked.length;
+  const total = checked.length + errors.count;
   return context.db.transaction().execute(async (trx) => {
     const referenced = await checkReferences(trx, portalId, kind, checked, errors);
     const stored = await matchStored(trx, portalId, kind, referenced, errors);
