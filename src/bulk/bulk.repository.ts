@@ -8,6 +8,8 @@ import type { TableRow } from './kind.schemas.ts';
 
 /** Ids per `in (...)` list. */
 const lookupChunk = 500;
+/** Past this many values, a lookup in the portal reads all its rows of the table once. */
+const wholeTableThreshold = 2_000;
 /** Bound values per multi-row insert: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const parametersPerInsert = 20_000;
 
@@ -49,6 +51,16 @@ export async function rowsWhere(
   values: readonly string[],
   portalId: string | null,
 ): Promise<TableRow[]> {
+  if (portalId !== null && values.length > wholeTableThreshold) {
+    // Natural keys have no index of their own: one scan of the portal's rows beats a scan per chunk.
+    const all = (await untyped(db)
+      .selectFrom(table)
+      .selectAll()
+      .where('portal_id', '=', portalId)
+      .execute()) as TableRow[];
+    const wanted = new Set(values);
+    return all.filter((row) => wanted.has(String(row[column])));
+  }
   const result: TableRow[] = [];
   for (const chunk of chunks(values, lookupChunk)) {
     let query = untyped(db).selectFrom(table).selectAll().where(column, 'in', chunk);
@@ -111,16 +123,21 @@ export async function insertRows(
   }
 }
 
-/** A page of the portal's rows of `table` in a stable order. */
+/**
+ * A page of the portal's rows of `table` in a stable order: after the row whose first order column is `after` (kinds
+ * ordered by their id: no offset to walk past), else from `offset`.
+ */
 export async function pageOfRows(
   db: Db,
   table: string,
   portalId: string,
   orderBy: readonly string[],
-  offset: number,
+  from: { after: string | null } | { offset: number },
   limit: number,
 ): Promise<TableRow[]> {
   let query = untyped(db).selectFrom(table).selectAll().where('portal_id', '=', portalId);
+  if ('after' in from && from.after !== null) query = query.where(orderBy[0]!, '>', from.after);
   for (const column of orderBy) query = query.orderBy(column);
-  return (await query.limit(limit).offset(offset).execute()) as TableRow[];
+  if ('offset' in from) query = query.offset(from.offset);
+  return (await query.limit(limit).execute()) as TableRow[];
 }

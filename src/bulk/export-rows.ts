@@ -15,8 +15,12 @@ export async function* exportRows(
   format: FileFormat,
 ): AsyncGenerator<string> {
   let offset = 0;
+  let after: string | null = null;
+  const byId = kind.id !== undefined && kind.orderBy.length === 1;
   for (;;) {
-    const rows = await pageOfRows(context.db, kind.table, portalId, kind.orderBy, offset, exportPage);
+    const from = byId ? { after } : { offset };
+    const rows = await pageOfRows(context.db, kind.table, portalId, kind.orderBy, from, exportPage);
+    if (byId && rows.length > 0) after = String(rows[rows.length - 1]![kind.orderBy[0]!]);
     const last = rows.length < exportPage;
     yield writeRows(kind, format, rows.map(kind.fromTable), { first: offset === 0, last, written: offset });
     if (last) return;

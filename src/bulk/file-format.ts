@@ -50,14 +50,15 @@ function cellValue(type: ReturnType<typeof columnType>, cell: string): unknown {
 }
 
 function readCsv(kind: BulkKind, text: string, maxRows: number): ReadRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; lines: number }[];
   try {
+    // on_record carries the line number (cheaper than `info`, which builds an object of counters per record).
     records = parseCsv(text, {
       bom: true,
-      info: true,
       skip_empty_lines: true,
       relax_column_count: true,
       to: maxRows + 1,
+      on_record: ((record: string[], context: { lines: number }) => ({ record, lines: context.lines })) as never,
     }) as unknown as typeof records;
   } catch (error) {
     const lines = (error as { lines?: number }).lines ?? 1;
@@ -73,16 +74,16 @@ function readCsv(kind: BulkKind, text: string, maxRows: number): ReadRow[] {
   const repeated = header.find((name, index) => header.indexOf(name) !== index);
   if (repeated !== undefined) throw new FileProblem('the column appears twice in the header', 1, repeated);
   const types = header.map((name) => columnType(columns[name]!));
-  return records.slice(1).map(({ record, info }) => {
+  return records.slice(1).map(({ record, lines }) => {
     const fields: FileRow = {};
     if (record.length !== header.length) {
-      return { line: info.lines, fields, problem: `has ${record.length} cells where the header has ${header.length}` };
+      return { line: lines, fields, problem: `has ${record.length} cells where the header has ${header.length}` };
     }
     record.forEach((cell, index) => {
       const value = cellValue(types[index]!, cell);
       if (value !== undefined) fields[header[index]!] = value;
     });
-    return { line: info.lines, fields };
+    return { line: lines, fields };
   });
 }
 
