@@ -227,7 +227,7 @@ export async function importRows(
       written += count;
       options.onProgress?.('writing', written, toWrite);
     };
-    options.onProgress?.('writing', 0, toWrite);
+    if (toWrite > 0) options.onProgress?.('writing', 0, toWrite);
     await insertRows(trx, kind.table, updated, progress);
     await insertRows(trx, kind.table, created, progress);
     return summary;
