@@ -5,6 +5,19 @@ import { emptyStore, exportText, importText, seedBulkWorld } from './helpers/bul
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
 let source: TestLectern;
+
+async function learnersOf(lectern: TestLectern, portalId: string) {
+  const rows = await lectern.app.lectern.db
+    .selectFrom('course_members')
+    .select(['course_id', 'erecno'])
+    .where('portal_id', '=', portalId)
+    .where('relation', '=', 'learner')
+    .orderBy('course_id')
+    .orderBy('erecno')
+    .execute();
+  expect(rows.length).toBeGreaterThan(0);
+  return rows;
+}
 const targets: TestLectern[] = [];
 
 beforeAll(async () => {
@@ -28,6 +41,8 @@ describe.each(['csv', 'json'] as const)('a round trip through %s', (format) => {
       expect(summary, kind).toMatchObject({ rows, created: rows, updated: 0, unchanged: 0 });
       expect(await exportText(target, portalId, kind, format), kind).toBe(exported);
     }
+    // Seats make learners of the course, as the seat ledger keeps them.
+    expect(await learnersOf(target, portalId)).toEqual(await learnersOf(source, source.portalId));
   });
 });
 

@@ -228,8 +228,9 @@ export async function importRows(
       options.onProgress?.('writing', written, toWrite);
     };
     if (toWrite > 0) options.onProgress?.('writing', 0, toWrite);
-    await insertRows(trx, kind.table, updated, progress);
-    await insertRows(trx, kind.table, created, progress);
+    await insertRows(trx, context.dialect, kind.table, updated, progress);
+    await insertRows(trx, context.dialect, kind.table, created, progress);
+    await kind.afterWrite?.(trx, portalId, [...updated, ...created], now);
     return summary;
   });
 }

@@ -5,7 +5,7 @@
  */
 import { type TObject, type TSchema, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import type { Database } from '../db/database.ts';
+import type { Database, Db } from '../db/database.ts';
 
 /** Every kind `lectern import`/`export` and /lectern/v1/imports|exports know, in the order files depend on each other. */
 export const kindNames = [
@@ -59,6 +59,11 @@ export interface BulkKind {
   fromTable(row: TableRow): FileRow;
   /** Columns a new row gets besides the file's (timestamps, defaults); `now` in epoch ms. */
   defaults?(now: number): TableRow;
+  /**
+   * What must change with the written rows in another feature's keeping (in the import's transaction): `rows` are
+   * the table rows created or updated, at most a few statements per group of them.
+   */
+  afterWrite?(db: Db, portalId: string, rows: readonly TableRow[], now: number): Promise<void>;
   /** A rule across fields (an end after a start); answers the field at fault and why, or null. */
   check?(row: FileRow): { field: string; message: string } | null;
 }
