@@ -136,6 +136,29 @@ describe('a clean upload', () => {
   });
 });
 
+describe('a multipart upload', () => {
+  it('reads the file part, its format from its name, and refuses a form without one', async () => {
+    const boundary = 'lecternboundary';
+    const form = (part: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--${boundary}\r\n${part}--${boundary}--\r\n`;
+    const file =
+      'Content-Disposition: form-data; name="file"; filename="cats.json"\r\nContent-Type: application/octet-stream\r\n\r\n';
+    const rows = JSON.stringify([{ name: 'Uploaded by form', kind: 'grade' }]);
+    const type = `multipart/form-data; boundary=${boundary}`;
+    const response = await upload('categories', form(`${file}${rows}\r\n`), '?dryRun=true', type);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ rows: 1, created: 1, dryRun: true });
+    const none = await upload(
+      'categories',
+      form('Content-Disposition: form-data; name="other"\r\n\r\nx\r\n'),
+      '',
+      type,
+    );
+    expect(none.statusCode).toBe(400);
+    expect(none.json().message).toContain('no file part');
+  });
+});
+
 describe('an export', () => {
   it('streams the file with its name, as CSV by default and as JSON when asked', async () => {
     const csv = await download('rooms');

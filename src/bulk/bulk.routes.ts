@@ -3,7 +3,7 @@
  * and GET /lectern/v1/exports/{kind} (the file, streamed). Portal admins only: the files hold people's e-mails.
  */
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../http/envelope.ts';
 import {
@@ -15,6 +15,7 @@ import {
   importResponse200,
   importResponse422,
 } from './bulk.schemas.ts';
+import { uploadedFile } from './bulk-upload.request.ts';
 import { bulkKinds, exportRows, type FileFormat, ImportRefused, importRows, type KindName } from './index.ts';
 
 /** The largest file an upload may be. */
@@ -24,11 +25,6 @@ const contentTypes: Record<FileFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
 };
-
-function formatOf(request: FastifyRequest, given: FileFormat | undefined): FileFormat {
-  if (given !== undefined) return given;
-  return /json/i.test(String(request.headers['content-type'] ?? '')) ? 'json' : 'csv';
-}
 
 /** Registers the import and export routes. */
 export function registerBulkRoutes(app: FastifyInstance, context: AppContext): void {
@@ -59,18 +55,12 @@ export function registerBulkRoutes(app: FastifyInstance, context: AppContext): v
       async (request, reply) => {
         const { kind } = request.params as { kind: KindName };
         const query = request.query as { format?: FileFormat; dryRun?: 'true' | 'false' };
-        const text = typeof request.body === 'string' ? request.body : '';
+        const file = uploadedFile(request);
+        const format = query.format ?? file.format ?? 'csv';
         try {
-          const summary = await importRows(
-            context,
-            request.caller.portalId,
-            bulkKinds[kind],
-            formatOf(request, query.format),
-            text,
-            {
-              dryRun: query.dryRun === 'true',
-            },
-          );
+          const summary = await importRows(context, request.caller.portalId, bulkKinds[kind], format, file.text, {
+            dryRun: query.dryRun === 'true',
+          });
           return { code: '200' as const, message: 'success' as const, ...summary };
         } catch (error) {
           if (!(error instanceof ImportRefused)) throw error;

@@ -29,7 +29,9 @@ export const importQuery = Type.Object({
 export const exportQuery = Type.Object({ format: formatParameter });
 
 /** The file, as text (CSV with a header, or a JSON array of objects). */
-export const importBody = Type.String({ description: 'The file: text/csv or application/json, at most 20 MB' });
+export const importBody = Type.String({
+  description: 'The file: text/csv or application/json (or a multipart form with a file part), at most 20 MB',
+});
 
 /** What an import wrote, or would write on a dry run. */
 export const importResponse200 = Type.Object({

@@ -38526,7 +38526,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The file: text/csv or application/json, at most 20 MB */
+        /** @description The file: text/csv or application/json (or a multipart form with a file part), at most 20 MB */
         requestBody: {
             content: {
                 "application/json": string;
