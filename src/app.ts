@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { registerAdminRoutes } from './admin/admin.routes.ts';
 import { registerPortalSettingsRoutes } from './admin/portal-settings.routes.ts';
+import { registerBulkRoutes } from './bulk/bulk.routes.ts';
 import { type Clock, PortalAwareClock, systemClock } from './clock.ts';
 import { registerBatchActionRoutes } from './commands/batch-action.routes.ts';
 import {
@@ -186,6 +187,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerDirectoryRoutes(app, context);
   registerAdminRoutes(app, context);
   registerCoursePageRoutes(app, context);
+  registerBulkRoutes(app, context);
   registerPortalClockRoutes(app, context);
   registerPortalSettingsRoutes(app, context);
   registerOAuthAdminRoutes(app, context);

@@ -323,9 +323,38 @@ function registerPeopleCommands(program: Command): void {
   }
 }
 
+/** Registers `import <kind> <file>` and `export <kind>` (bulk files of one kind, on the store directly). */
+function registerBulkCommands(program: Command): void {
+  const kinds = 'people, locations, rooms, categories, courses, batches, modules, sessions, enrolments, attendance';
+  const importCommand = usageErrorsAsCliErrors(
+    program
+      .command('import <kind> <file>')
+      .description(`import a CSV or JSON file of one kind (${kinds}); every row is checked, then all or nothing`)
+      .option('--format <format>', 'csv or json (default: from the file name, else csv)')
+      .option('--dry-run', 'check every row and count what would change; write nothing')
+      .option('--portal-id <id>', 'the portal (default: the first)'),
+  );
+  addStoreOptions(importCommand).action(async (kind: string, file: string, options, self: Command) => {
+    const { importCommand: run } = await import('./bulk.ts');
+    process.stdout.write(await run(await configOf(self), kind, file, options));
+  });
+  const exportCommand = usageErrorsAsCliErrors(
+    program
+      .command('export <kind>')
+      .description(`export a portal's rows of one kind (${kinds}) as CSV or JSON`)
+      .option('--format <format>', 'csv or json (default: from --out, else csv)')
+      .option('--out <file>', 'write to this file (default: stdout)')
+      .option('--portal-id <id>', 'the portal (default: the first)'),
+  );
+  addStoreOptions(exportCommand).action(async (kind: string, options, self: Command) => {
+    const { exportCommand: run } = await import('./bulk.ts');
+    await run(await configOf(self), kind, options);
+  });
+}
+
 /**
  * Registers serve, token create, init, oauth, portal (control room, clock, settings, faults, journal, mailbox),
- * migrate, openapi, ref, seed and people.
+ * migrate, openapi, ref, seed, people, import and export.
  */
 export function registerCommands(program: Command): void {
   const serveCommand = program
@@ -431,4 +460,6 @@ export function registerCommands(program: Command): void {
   registerReferenceCommands(program);
 
   registerPeopleCommands(program);
+
+  registerBulkCommands(program);
 }

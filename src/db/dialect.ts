@@ -52,3 +52,8 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/** The placeholder of the `index`th (from 1) bound value in hand-built SQL: `?` on SQLite, `$n` on PostgreSQL. */
+export function placeholder(dialect: Dialect, index: number): string {
+  return dialect === 'postgres' ? `$${index}` : '?';
+}

@@ -69,6 +69,14 @@ export function pathParameters(route: RouteDeclaration): string[] {
   return [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1]!);
 }
 
+/** Path parameters that name no object (a bulk file's kind): another portal's token reaches its own portal's rows. */
+const nonIdParameters = new Set(['kind']);
+
+/** The route's path parameters that name an object of the portal. */
+export function idParameters(route: RouteDeclaration): string[] {
+  return pathParameters(route).filter((name) => !nonIdParameters.has(name));
+}
+
 /** The route's URL with the ids filled in; a parameter the ids lack fails the test, naming it. */
 export function fillPath(route: RouteDeclaration, ids: Readonly<Record<string, string>>): string {
   return route.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
@@ -193,6 +201,7 @@ export async function buildMatrixWorld(lectern: TestLectern): Promise<MatrixWorl
     viewName: 'P_EmployeeView',
     formLinkName: 'employee',
     ...(await referenceIds(lectern)),
+    kind: 'people',
   };
   const selfPaced: Record<string, string> = { ...shared };
   selfPaced.courseId = (

@@ -209,10 +209,17 @@ export function expectZohoAnswer(response: LightMyRequestResponse, label: string
     expectPeopleError(body, label);
     return;
   }
+  // A bulk import's 422 (Lectern's own) also lists the bad rows, at most 1,000, each with its line, field and reason.
+  const rowList = body.code === 'INVALID_ROWS' ? ['errors', 'errorCount'] : [];
   expect(
-    Object.keys(body).filter((key) => !['code', 'message', 'parameter'].includes(key)),
+    Object.keys(body).filter((key) => !['code', 'message', 'parameter', ...rowList].includes(key)),
     label,
   ).toEqual([]);
+  if (rowList.length > 0) {
+    const rows = body.errors as { line: unknown; field: unknown; message: unknown }[];
+    expect(rows.length, label).toBeLessThanOrEqual(1_000);
+    for (const row of rows) expect(Object.keys(row).sort(), label).toEqual(['field', 'line', 'message']);
+  }
   expect(body.code, label).toMatch(/^([A-Z][A-Z_]*|\d{3,4})$/);
   expect(body.code, label).not.toMatch(/^(FST|ERR)_/);
   expect(typeof body.message, label).toBe('string');
