@@ -48,7 +48,7 @@ describe('the route table', () => {
     const open = lectern.app.routeTable.filter((route) => route.scope === undefined);
     // Public routes are the probes, /metrics (its own bearer token), revoking a token by its value (holding the
     // token is the proof), and Zoho Accounts' OAuth endpoints (a client's credentials, a code, a consent form's nonce
-    // or a sign-in link instead).
+    // or a sign-in link instead; user info checks its own bearer token), and the web app's page and files.
     expect(open.map((route) => route.operationId).sort()).toEqual([
       'getHealth',
       'getMetrics',
@@ -58,7 +58,11 @@ describe('the route table', () => {
       'oauthRevoke',
       'oauthSignIn',
       'oauthToken',
+      'oauthUserInfo',
+      'oauthWebClient',
       'revokeTokenByValue',
+      'webApp',
+      'webAppPath',
     ]);
     const scopes = ['READ', 'CREATE', 'UPDATE', 'DELETE', 'forms.READ', 'forms.CREATE', 'forms.UPDATE'];
     for (const route of routes) expect(scopes, label(route)).toContain(route.scope);

@@ -17,6 +17,7 @@ import * as portalClock from './2026-12-03T1000_portal_clock.ts';
 import * as oauth from './2026-12-03T1100_oauth.ts';
 import * as directory from './2026-12-03T1110_directory.ts';
 import * as portalSnapshots from './2026-12-03T1200_portal_snapshots.ts';
+import * as webSignIn from './2026-12-03T1550_web_sign_in.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1100_oauth': oauth,
   '2026-12-03T1110_directory': directory,
   '2026-12-03T1200_portal_snapshots': portalSnapshots,
+  '2026-12-03T1550_web_sign_in': webSignIn,
 };

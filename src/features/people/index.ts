@@ -5,6 +5,7 @@ export { MintedTokenSchema, PersonSchema, TokenSchema } from './people.schemas.t
 export {
   createPortal,
   ensureDefaultPortal,
+  findPortalSummary,
   hasPortal,
   installOperatorToken,
   issueToken,
