@@ -60,7 +60,7 @@ export function Shell() {
             <Title order={2} size="h4">
               Lectern
             </Title>
-            <Text c="dimmed" visibleFrom="xs" truncate data-testid="portal-name">
+            <Text visibleFrom="xs" truncate fw={500} data-testid="portal-name">
               {person.portalName}
             </Text>
           </Group>

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Loader, Progress, Table, Text } from '@man
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, dataOf } from '../api.ts';
+import { ScrollRegion } from './scroll-region.tsx';
 
 const pageSize = 25;
 
@@ -35,7 +36,7 @@ export function CourseTable({
   const { courses, hasMoreRecords } = query.data;
   return (
     <>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollRegion label={caption}>
         <Table striped highlightOnHover captionSide="top">
           <Table.Caption>{caption}</Table.Caption>
           <Table.Thead>
@@ -66,7 +67,7 @@ export function CourseTable({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       {courses.length === 0 && <Text my="md">No courses yet.</Text>}
       <Group justify="space-between" mt="md">
         <Button

@@ -2,6 +2,7 @@
 import { Alert, Loader, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { trainerSessions } from '../api.ts';
+import { ScrollRegion } from './scroll-region.tsx';
 
 const format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -21,7 +22,7 @@ export function SessionList({ erecno, limit, caption }: { erecno: string; limit:
     .slice(0, limit);
   if (upcoming.length === 0) return <Text>No upcoming sessions.</Text>;
   return (
-    <Table.ScrollContainer minWidth={420}>
+    <ScrollRegion label={caption}>
       <Table striped captionSide="top">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
@@ -41,6 +42,6 @@ export function SessionList({ erecno, limit, caption }: { erecno: string; limit:
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
