@@ -16,5 +16,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     reportCompressedSize: false,
   },
+  // `npm run dev -w web`: the API calls and the consent page go to a Lectern on its default port.
+  server: {
+    proxy: Object.fromEntries(
+      ['/api', '/lectern', '/oauth', '/people'].map((prefix) => [prefix, 'http://127.0.0.1:8080']),
+    ),
+  },
   logLevel: 'warn',
 });

@@ -77,6 +77,8 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">
         <Text size="sm" hiddenFrom="sm" mb="xs">
+          {person.portalName}
+          <br />
           {person.name} · {roleLabel(person)}
         </Text>
         {links

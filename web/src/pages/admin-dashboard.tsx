@@ -1,4 +1,7 @@
-/** The admin console's dashboard: upcoming sessions (the admin's own, as trainer) and the portal's courses. */
+/**
+ * The admin console's dashboard: the admin's own upcoming sessions (their calendar feed; the API has no portal-wide
+ * session list yet) and the portal's courses, paged.
+ */
 import { Stack, Title } from '@mantine/core';
 import { currentSession } from '../session.ts';
 import { CourseTable } from './course-table.tsx';
@@ -11,7 +14,7 @@ export function AdminDashboard() {
     <Stack>
       <Title order={1}>Dashboard</Title>
       <Title order={2} size="h3">
-        Upcoming sessions
+        Your upcoming sessions
       </Title>
       {person !== undefined && <SessionList erecno={person.erecno} limit={10} caption="Sessions you lead" />}
       <Title order={2} size="h3">

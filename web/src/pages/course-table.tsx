@@ -42,7 +42,9 @@ export function CourseTable({
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Course</Table.Th>
-              <Table.Th scope="col">Type</Table.Th>
+              <Table.Th scope="col" visibleFrom="sm">
+                Type
+              </Table.Th>
               <Table.Th scope="col">Status</Table.Th>
               {showProgress && <Table.Th scope="col">Progress</Table.Th>}
             </Table.Tr>
@@ -51,7 +53,7 @@ export function CourseTable({
             {courses.map((course) => (
               <Table.Tr key={course.courseId}>
                 <Table.Td>{course.name}</Table.Td>
-                <Table.Td>{course.typeAsDisplayString}</Table.Td>
+                <Table.Td visibleFrom="sm">{course.typeAsDisplayString}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={course.publishStatus === 'Published' ? 'teal' : 'gray'}>
                     {course.statusAsDisplayString || course.publishStatus}
@@ -69,21 +71,23 @@ export function CourseTable({
         </Table>
       </ScrollRegion>
       {courses.length === 0 && <Text my="md">No courses yet.</Text>}
-      <Group justify="space-between" mt="md">
-        <Button
-          variant="default"
-          disabled={startIndex === 0}
-          onClick={() => setStartIndex(Math.max(0, startIndex - pageSize))}
-        >
-          Previous page
-        </Button>
-        <Text size="sm">
-          {courses.length === 0 ? 0 : startIndex + 1}–{startIndex + courses.length}
-        </Text>
-        <Button variant="default" disabled={!hasMoreRecords} onClick={() => setStartIndex(startIndex + pageSize)}>
-          Next page
-        </Button>
-      </Group>
+      {(startIndex > 0 || hasMoreRecords) && (
+        <Group justify="space-between" mt="md">
+          <Button
+            variant="default"
+            disabled={startIndex === 0}
+            onClick={() => setStartIndex(Math.max(0, startIndex - pageSize))}
+          >
+            Previous page
+          </Button>
+          <Text size="sm">
+            {courses.length === 0 ? 0 : startIndex + 1}–{startIndex + courses.length}
+          </Text>
+          <Button variant="default" disabled={!hasMoreRecords} onClick={() => setStartIndex(startIndex + pageSize)}>
+            Next page
+          </Button>
+        </Group>
+      )}
     </>
   );
 }
