@@ -181,7 +181,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerOAuthRoutes(app, context);
   registerPortalControlRoutes(app, context);
   registerObservationRoutes(app, context, options.observation);
-  // Last: its catch-all GET route stands behind every API route.
+  // The web app's pages and assets at / (its own paths only; the API's keep their JSON 404s).
   registerWebApp(app);
 
   app.addHook('onClose', async () => {

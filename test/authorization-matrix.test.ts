@@ -62,7 +62,16 @@ describe('the route table', () => {
       'oauthWebClient',
       'revokeTokenByValue',
       'webApp',
-      'webAppPath',
+      'webAppAdmin',
+      'webAppAdminPages',
+      'webAppAsset',
+      'webAppIndex',
+      'webAppLearn',
+      'webAppLearnPages',
+      'webAppSignIn',
+      'webAppSignedIn',
+      'webAppTrainer',
+      'webAppTrainerPages',
     ]);
     const scopes = ['READ', 'CREATE', 'UPDATE', 'DELETE', 'forms.READ', 'forms.CREATE', 'forms.UPDATE'];
     for (const route of routes) expect(scopes, label(route)).toContain(route.scope);

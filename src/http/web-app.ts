@@ -1,19 +1,29 @@
 /**
- * The web app (web/, built into web/dist) served at `/`: its assets, and its index.html for every other GET path
- * outside the API's prefixes, so the app's own routes load on a refresh. The API's prefixes keep their JSON 404s, and
- * the security headers and Content-Security-Policy go on the app's pages only (the API's headers stay as they were).
+ * The web app (web/, built into web/dist) served at `/`: its assets, and its index.html for each of the app's routes,
+ * so they load on a refresh. The API's paths keep their JSON 404s, and the security headers and
+ * Content-Security-Policy go on the app's pages only (the API's headers stay as they were).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** Paths the app never answers: they belong to the API and keep its JSON 404. */
-const apiPrefixes = ['/api', '/lectern', '/oauth', '/people', '/docs', '/healthz', '/readyz', '/metrics'];
-
-/** True when the path belongs to the API (the prefix itself or anything under it). */
-export function isApiPath(path: string): boolean {
-  return apiPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
-}
+/**
+ * The app's routes (web/src/router.tsx), each answered with index.html so a reload works; a face's deeper pages sit
+ * under its prefix. Nothing here overlaps the API's prefixes (/api, /lectern, /oauth, /people, /docs, /healthz,
+ * /readyz, /metrics), which keep their JSON 404s.
+ */
+const appPages: readonly [url: string, operationId: string][] = [
+  ['/', 'webApp'],
+  ['/index.html', 'webAppIndex'],
+  ['/sign-in', 'webAppSignIn'],
+  ['/signed-in', 'webAppSignedIn'],
+  ['/admin', 'webAppAdmin'],
+  ['/admin/*', 'webAppAdminPages'],
+  ['/trainer', 'webAppTrainer'],
+  ['/trainer/*', 'webAppTrainerPages'],
+  ['/learn', 'webAppLearn'],
+  ['/learn/*', 'webAppLearnPages'],
+];
 
 /**
  * The app's policy: scripts and connections only from this origin, nothing framed, no plugins. Styles allow inline
@@ -37,6 +47,8 @@ const helmetOptions = {
     },
   },
   referrerPolicy: { policy: 'no-referrer' as const },
+  // The same answer as frame-ancestors 'none', for browsers that read only the older header.
+  frameguard: { action: 'deny' as const },
 };
 
 /** web/dist beside the running code: dist/ (the build) or src/http/ (tests on the sources). */
@@ -75,20 +87,18 @@ export function registerWebApp(app: FastifyInstance): void {
         .send(index);
     };
 
-    scope.get('/', { schema: { hide: true, operationId: 'webApp' } }, (_request, reply) => sendIndex(reply));
+    // The app's own paths, named one by one rather than caught all: a catch-all GET would also catch what the router
+    // refuses before routing (an overlong path parameter's 414) and the API's unknown paths.
+    for (const [url, operationId] of appPages) {
+      scope.get(url, { schema: { hide: true, operationId } }, (_request, reply) => sendIndex(reply));
+    }
 
-    scope.get('/*', { schema: { hide: true, operationId: 'webAppPath' } }, async (request, reply) => {
-      const path = request.url.split('?')[0]!;
-      if (root === undefined || isApiPath(path)) return reply.callNotFound();
-      if (path === '/index.html') return sendIndex(reply);
-      const asset = /^\/assets\/[\w.-]+$/.test(path);
-      // A path naming a file is the file or nothing; any other path is one of the app's routes.
-      if (asset || /\.[a-z0-9]+$/i.test(path)) {
-        reply.header('x-content-type-options', 'nosniff');
-        // Vite names assets by their content hash: a name never changes its bytes.
-        return reply.sendFile(path.slice(1), asset ? { immutable: true, maxAge: '365d' } : { maxAge: 0 });
-      }
-      return sendIndex(reply);
+    scope.get('/assets/*', { schema: { hide: true, operationId: 'webAppAsset' } }, async (request, reply) => {
+      const name = (request.params as { '*': string })['*'];
+      if (root === undefined || !/^[\w.-]+$/.test(name)) return reply.callNotFound();
+      reply.header('x-content-type-options', 'nosniff');
+      // Vite names assets by their content hash: a name never changes its bytes.
+      return reply.sendFile(`assets/${name}`, { immutable: true, maxAge: '365d' });
     });
   });
 }

@@ -76,7 +76,7 @@ describe.skipIf(browserMissing())('the web app in a browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Catalog' }).isVisible()).toBe(true);
     await expectAccessible(page, 'catalog');
 
-    await page.goto(`${lectern.baseUrl}/no/such/page`);
+    await page.goto(`${lectern.baseUrl}/learn/no-such-page`);
     await expect.poll(() => page.getByRole('heading', { name: 'Page not found' }).isVisible()).toBe(true);
     await expectAccessible(page, '404');
 

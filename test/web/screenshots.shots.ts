@@ -61,7 +61,7 @@ it(`shoots the pages with ${chromiumPath}`, async () => {
   await shootAs(lectern.adminErecno, [
     ['/admin', 'admin-dashboard'],
     ['/learn/catalog', 'catalog'],
-    ['/no/such/page', 'not-found'],
+    ['/learn/no-such-page', 'not-found'],
   ]);
   await shootAs(lectern.adminErecno, [['/admin', 'admin-dashboard-dark']], 'dark');
   await shootAs(people.trainer, [['/trainer', 'trainer-sessions']]);

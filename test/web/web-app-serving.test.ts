@@ -29,14 +29,20 @@ describe('the web app at /', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['cache-control']).toBe('no-cache');
   });
 
-  it("answers the app's own routes, known or not, with the same page (the app routes them)", async () => {
+  it("answers the app's routes, and any path under a face's prefix, with the same page (the app routes them)", async () => {
     const index = (await get('/')).body;
-    for (const path of ['/admin', '/learn/catalog', '/signed-in?code=x&state=y', '/no/such/page', '/index.html']) {
+    for (const path of [
+      '/admin',
+      '/learn/catalog',
+      '/signed-in?code=x&state=y',
+      '/learn/no/such/page',
+      '/index.html',
+    ]) {
       const page = await get(path);
       expect(page.statusCode, path).toBe(200);
       expect(page.body, path).toBe(index);
@@ -59,7 +65,15 @@ describe('the web app at /', () => {
   });
 
   it("leaves the API's prefixes to the API: JSON 404s, and no app headers on the API's answers", async () => {
-    for (const path of ['/api/v1/nope', '/lectern/v1/nope', '/oauth/nope', '/people/api/nope', '/api', '/metrics/x']) {
+    for (const path of [
+      '/api/v1/nope',
+      '/lectern/v1/nope',
+      '/oauth/nope',
+      '/people/api/nope',
+      '/api',
+      '/metrics/x',
+      '/nope',
+    ]) {
       const answer = await get(path);
       expect(answer.statusCode, path).toBe(404);
       expect(answer.headers['content-type'], path).toMatch(/^application\/json/);
