@@ -66,6 +66,7 @@ import { registerMetrics } from './http/metrics.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { loggerOptions, markRouterRefusal, registerRequestIdHeader, requestIdOptions } from './http/request-log.ts';
 import { registerServerLimits, serverOptions } from './http/server-limits.ts';
+import { registerWebApp } from './http/web-app.ts';
 import { IdGenerator } from './ids.ts';
 
 /** What buildApp needs. */
@@ -194,6 +195,8 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerOAuthRoutes(app, context);
   registerPortalControlRoutes(app, context);
   registerObservationRoutes(app, context, options.observation);
+  // The web app's pages and assets at / (its own paths only; the API's keep their JSON 404s).
+  registerWebApp(app);
 
   app.addHook('onClose', async () => {
     await rateLimiter?.close?.();

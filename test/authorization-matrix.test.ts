@@ -58,8 +58,9 @@ describe('the route table', () => {
     const open = lectern.app.routeTable.filter((route) => route.scope === undefined);
     // Public routes are the probes, /metrics (its own bearer token), revoking a token by its value (holding the
     // token is the proof), Zoho Accounts' OAuth endpoints (a client's credentials, a code, a consent form's nonce
-    // or a sign-in link instead), a calendar feed at its secret URL (holding the URL is the proof), and what browsers
-    // load without a token: photos (a photo's key in its URL) and the page courseURL leads to (no course data).
+    // or a sign-in link instead; user info checks its own bearer token), a calendar feed at its secret URL (holding
+    // the URL is the proof), and what browsers load without a token: photos (a photo's key in its URL), the page
+    // courseURL leads to (no course data), and the web app's page and files.
     expect(open.map((route) => route.operationId).sort()).toEqual([
       'coursePage',
       'getCalendarFeed',
@@ -72,7 +73,20 @@ describe('the route table', () => {
       'oauthRevoke',
       'oauthSignIn',
       'oauthToken',
+      'oauthUserInfo',
+      'oauthWebClient',
       'revokeTokenByValue',
+      'webApp',
+      'webAppAdmin',
+      'webAppAdminPages',
+      'webAppAsset',
+      'webAppIndex',
+      'webAppLearn',
+      'webAppLearnPages',
+      'webAppSignIn',
+      'webAppSignedIn',
+      'webAppTrainer',
+      'webAppTrainerPages',
     ]);
     const scopes = ['READ', 'CREATE', 'UPDATE', 'DELETE', 'forms.READ', 'forms.CREATE', 'forms.UPDATE'];
     for (const route of routes) expect(scopes, label(route)).toContain(route.scope);

@@ -25,6 +25,8 @@ export interface OAuthCodeTable {
   access_type: 'offline' | 'online';
   /** 1: trading it gives a refresh token even when the person already gave this client one (prompt=consent, self client). */
   fresh_refresh: number;
+  /** PKCE: base64url(SHA-256(verifier)) the token request must match (S256 only); null when the request sent none. */
+  code_challenge: string | null;
   created_at: number;
   expires_at: number;
   used_at: number | null;

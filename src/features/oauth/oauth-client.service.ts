@@ -172,6 +172,7 @@ export async function issueSelfClientCode(
     redirect_uri: null,
     access_type: 'offline',
     fresh_refresh: 1,
+    code_challenge: null,
     created_at: now,
     expires_at: now + lifetime * 1000,
     used_at: null,

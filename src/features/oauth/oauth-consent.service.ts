@@ -10,6 +10,7 @@ import { LmsError } from '../../errors.ts';
 import { isNumericId } from '../../ids.ts';
 import { findEmployee, listEmployees, onPortalClock, portalHoldsDemoData } from '../people/index.ts';
 import * as repository from './oauth.repository.ts';
+import { readChallenge } from './oauth-pkce.ts';
 import {
   codesPerWindow,
   consentCodeMs,
@@ -20,6 +21,7 @@ import {
   signInSessionMs,
   signInTicketMs,
 } from './oauth-rules.ts';
+import { findAnyClient, isWebClientId } from './web-client.ts';
 
 /** A page that stops the flow (never a redirect: the redirect URI may be the attacker's). */
 export interface ConsentError {
@@ -46,6 +48,8 @@ interface ConsentRequest {
   state: string | undefined;
   accessType: 'offline' | 'online';
   prompt: string | undefined;
+  /** PKCE's S256 challenge; absent on forms shown before PKCE, and null without one. */
+  codeChallenge?: string | null;
 }
 
 /** People a demo portal's page offers at most (a whole demo portal fits). */
@@ -68,9 +72,10 @@ function redirectUrisOf(client: OAuthClientTable): string[] {
 async function readRequest(
   context: AppContext,
   query: Record<string, unknown>,
+  base: string,
 ): Promise<{ client: OAuthClientTable; request: ConsentRequest } | ConsentError> {
   const clientId = text(query.client_id);
-  const client = clientId && clientId.length <= 64 ? await repository.findClient(context.db, clientId) : undefined;
+  const client = clientId ? await findAnyClient(context.db, clientId, base) : undefined;
   if (client === undefined) return refuse('Invalid Client', 'No application is registered with this client_id.');
   const redirectUri = text(query.redirect_uri);
   if (redirectUri === undefined || !redirectUrisOf(client).includes(redirectUri)) {
@@ -94,7 +99,17 @@ async function readRequest(
   if (query.state !== undefined && (state === undefined || state.length > 2000)) {
     return refuse('Invalid State', 'state must be a text of at most 2000 characters.');
   }
-  return { client, request: { clientId: client.id, redirectUri, scopes, state, accessType, prompt } };
+  const pkce = readChallenge(query);
+  if ('refusal' in pkce) return refuse('Invalid Code Challenge', pkce.refusal);
+  // A public client has no secret to prove itself with at the token endpoint: the verifier is its proof.
+  if (pkce.challenge === null && isWebClientId(client.id)) {
+    return refuse(
+      'Code Challenge Required',
+      'This application must send code_challenge with code_challenge_method=S256.',
+    );
+  }
+  const codeChallenge = pkce.challenge;
+  return { client, request: { clientId: client.id, redirectUri, scopes, state, accessType, prompt, codeChallenge } };
 }
 
 /** The person a sign-in session cookie stands for in the portal, or undefined. */
@@ -112,8 +127,9 @@ export async function prepareConsent(
   context: AppContext,
   query: Record<string, unknown>,
   session: string | undefined,
+  base: string,
 ): Promise<ConsentForm | ConsentError> {
-  const read = await readRequest(context, query);
+  const read = await readRequest(context, query, base);
   if ('title' in read) return read;
   const { client, request } = read;
   const demo = (await portalHoldsDemoData(context.db, client.portal_id)) === true;
@@ -175,7 +191,7 @@ export async function answerConsent(
     if (row === undefined || row.used_at !== null || now >= row.expires_at || row.payload === null) return expired;
     if (!(await repository.useNonce(trx, row.hash, now))) return expired;
     const request = JSON.parse(row.payload) as ConsentRequest;
-    const client = await repository.findClient(trx, request.clientId);
+    const client = await findAnyClient(trx, request.clientId);
     if (client === undefined) return refuse('Invalid Client', 'The application was removed.');
     const denied = { redirect: redirectWith(request.redirectUri, { error: 'access_denied', state: request.state }) };
     if (form.decision !== 'allow') return denied;
@@ -201,6 +217,7 @@ export async function answerConsent(
       redirect_uri: request.redirectUri,
       access_type: request.accessType,
       fresh_refresh: request.prompt === 'consent' ? 1 : 0,
+      code_challenge: request.codeChallenge ?? null,
       created_at: portalNow,
       expires_at: portalNow + consentCodeMs,
       used_at: null,

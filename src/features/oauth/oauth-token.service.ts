@@ -8,7 +8,9 @@ import type { Db } from '../../db/database.ts';
 import type { OAuthClientTable, OAuthCodeTable } from '../../db/tables/oauth.ts';
 import { issueToken, onPortalClock, revokeTokenTree } from '../people/index.ts';
 import * as repository from './oauth.repository.ts';
+import { verifierMatches } from './oauth-pkce.ts';
 import { accessTokenSeconds, accessTokensPerWindow, limitWindowMs, refreshTokensPerClient } from './oauth-rules.ts';
+import { findAnyClient, isWebClientId } from './web-client.ts';
 
 /** A refusal in Zoho Accounts' words: `{"error": ...}`, HTTP 200 unless Zoho answers otherwise. */
 export class OAuthError extends Error {
@@ -44,12 +46,19 @@ function sameHash(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-/** The client named, with its secret checked: unknown -> invalid_client; wrong or missing secret -> invalid_client_secret. */
+/**
+ * The client named, with its secret checked: unknown -> invalid_client; wrong or missing secret ->
+ * invalid_client_secret. The web app's public client has no secret: its codes carry a PKCE challenge instead.
+ */
 async function authenticateClient(db: Db, parameters: TokenParameters): Promise<OAuthClientTable> {
   const clientId = parameters.client_id;
-  const client = clientId && clientId.length <= 64 ? await repository.findClient(db, clientId) : undefined;
+  const client = clientId ? await findAnyClient(db, clientId) : undefined;
   if (client === undefined) throw new OAuthError('invalid_client');
   const secret = parameters.client_secret;
+  if (isWebClientId(client.id)) {
+    if (secret !== undefined && secret !== '') throw new OAuthError('invalid_client_secret');
+    return client;
+  }
   if (secret === undefined || secret.length > 200 || !sameHash(repository.hashSecret(secret), client.secret_hash)) {
     throw new OAuthError('invalid_client_secret');
   }
@@ -105,6 +114,12 @@ async function tradeCode(context: AppContext, parameters: TokenParameters, apiDo
     if (code.redirect_uri !== null && parameters.redirect_uri !== code.redirect_uri) {
       throw new OAuthError('invalid_redirect_uri');
     }
+    // PKCE: whoever trades the code must hold the verifier of the challenge the consent request carried.
+    if (code.code_challenge !== null && !verifierMatches(parameters.code_verifier, code.code_challenge)) {
+      throw new OAuthError('invalid_code');
+    }
+    // A public client proves itself only with a verifier: a code without a challenge is not its to trade.
+    if (code.code_challenge === null && isWebClientId(client.id)) throw new OAuthError('invalid_code');
     if (!(await repository.useCode(trx, code.hash, now))) throw new OAuthError('invalid_code');
     const scopes = code.scopes.split(',');
     const grant = { portalId: code.portal_id, erecno: code.erecno, scopes, clientId: client.id };

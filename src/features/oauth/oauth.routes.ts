@@ -29,6 +29,7 @@ import {
   revokeOAuthToken,
   type TokenParameters,
 } from './oauth-token.service.ts';
+import { registerWebSignInRoutes } from './web-sign-in.routes.ts';
 
 /** The cookie a sign-in link sets, sent back only to the consent pages. */
 const sessionCookie = 'lectern_oauth_session';
@@ -96,7 +97,8 @@ export function registerOAuthRoutes(app: FastifyInstance, context: AppContext): 
     consentPath,
     { schema: { hide: true, operationId: 'oauthAuthorize', querystring: authorizeQuery } },
     async (request, reply) => {
-      const form = await prepareConsent(context, request.query as Record<string, unknown>, sessionOf(request));
+      const base = publicBase(request, context.config);
+      const form = await prepareConsent(context, request.query as Record<string, unknown>, sessionOf(request), base);
       if ('title' in form) return sendHtml(reply, 400, renderErrorPage(form));
       return sendHtml(reply, 200, renderConsentPage(form, consentPath));
     },
@@ -127,6 +129,8 @@ export function registerOAuthRoutes(app: FastifyInstance, context: AppContext): 
       return sendHtml(reply, 200, renderSignInPage(signedIn.name));
     },
   );
+
+  registerWebSignInRoutes(app, context);
 
   // Zoho takes the token and revoke parameters as a multipart form too: parsed in their scope only.
   app.register(async (scope) => {

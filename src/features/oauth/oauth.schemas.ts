@@ -16,6 +16,8 @@ export const authorizeQuery = Type.Object({
   access_type: anything,
   state: anything,
   prompt: anything,
+  code_challenge: anything,
+  code_challenge_method: anything,
 });
 
 /** The consent form's fields. */
@@ -32,6 +34,7 @@ const tokenParameters = {
   code: anything,
   redirect_uri: anything,
   refresh_token: anything,
+  code_verifier: anything,
 };
 
 /** The query of the token endpoint. */
@@ -133,3 +136,33 @@ export const createGrantCodeBody = Type.Object({
 
 /** The 201 answer of createOAuthGrantCode. */
 export const createGrantCodeResponse201 = Type.Object({ code: Type.String(), expiresIn: Type.Integer() });
+
+/** The query of the web app's client lookup: the portal (the first one when left out). */
+export const webClientQuery = Type.Object({ portalId: anything });
+
+/** The web app's built-in client of a portal, and what the sign-in page needs to know of the portal. */
+export const webClientResponse = Type.Object({
+  clientId: Type.String(),
+  portalId: Type.String(),
+  portalName: Type.String(),
+  demo: Type.Boolean(),
+  scope: Type.String(),
+  redirectPath: Type.String(),
+});
+
+/** A refusal of the web client lookup or the user info endpoint. */
+export const accountsErrorResponse = Type.Object({ error: Type.String(), error_description: Type.String() });
+
+/** Zoho Accounts' user info (its five fields), with Lectern's erecno, roles and portal after them. */
+export const userInfoResponse = Type.Object({
+  First_Name: Type.String(),
+  Email: Type.String(),
+  Last_Name: Type.String(),
+  Display_Name: Type.String(),
+  ZUID: Type.String(),
+  erecno: Type.String(),
+  roles: Type.Array(Type.String()),
+  portalId: Type.String(),
+  portalName: Type.String(),
+  demo: Type.Boolean(),
+});

@@ -22,6 +22,7 @@ export { MintedTokenSchema, PersonSchema, TokenSchema } from './people.schemas.t
 export {
   createPortal,
   ensureDefaultPortal,
+  findPortalSummary,
   hasPortal,
   installOperatorToken,
   issueToken,

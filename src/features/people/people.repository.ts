@@ -116,6 +116,18 @@ export async function findPortalDemo(db: Db, portalId: string): Promise<boolean 
   return row === undefined ? undefined : row.demo === 1;
 }
 
+/** A portal's id, name and whether it holds the demo data: the one named, or the first when none is. */
+export async function findPortalSummary(
+  db: Db,
+  portalId: string | undefined,
+): Promise<{ id: string; name: string; demo: number } | undefined> {
+  let query = db.selectFrom('portals').select(['id', 'name', 'demo']);
+  query =
+    portalId === undefined ? query.orderBy('created_at').orderBy('id').limit(1) : query.where('id', '=', portalId);
+  const row = await query.executeTakeFirst();
+  return row === undefined ? undefined : { id: row.id, name: row.name, demo: row.demo ?? 0 };
+}
+
 /** A new portal's departments, designations, locations, rooms and categories (the demo's). */
 export async function insertPortalFixtures(
   db: Db,

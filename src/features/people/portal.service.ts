@@ -15,6 +15,7 @@ import {
   findPortalAdmin,
   findPortalById,
   findPortalDemo,
+  findPortalSummary as findPortalSummaryRow,
   findPortalTime,
   findPortalTimeZone,
   insertEmployees,
@@ -173,6 +174,15 @@ export function portalClockSetting(db: Db, portalId: string): Promise<PortalTime
 /** Whether the portal holds the demo data (anyone may act as its people); undefined when there is no such portal. */
 export function portalHoldsDemoData(db: Db, portalId: string): Promise<boolean | undefined> {
   return findPortalDemo(db, portalId);
+}
+
+/** A portal's id, name and whether it is a demo portal (the one named, or the first); undefined when there is none. */
+export async function findPortalSummary(
+  db: Db,
+  portalId?: string,
+): Promise<{ id: string; name: string; demo: boolean } | undefined> {
+  const row = await findPortalSummaryRow(db, portalId);
+  return row === undefined ? undefined : { id: row.id, name: row.name, demo: row.demo === 1 };
 }
 
 /** True when a portal with this id exists. */
