@@ -1,14 +1,6 @@
 /** The public surface of features/people/: what other folders may use of it; everything else stays inside. */
 export { photoUrl, presentPerson, rolesOf } from './employee.presenter.ts';
 export { addEmployees, type EmployeeRow, findEmployee, findEmployees, listEmployees } from './employee.service.ts';
-export {
-  type CreatedOrganisation,
-  createOrganisationPortal,
-  firstPortalId,
-  type Organisation,
-  passwordSetLink,
-  storeInUseCode,
-} from './organisation.service.ts';
 export { updateEmployee } from './employee-edit.service.ts';
 export {
   checkPhoto,
@@ -18,6 +10,14 @@ export {
   storePhoto,
 } from './employee-photo.service.ts';
 export { setEmployeeStatus } from './employee-status.service.ts';
+export {
+  type CreatedOrganisation,
+  createOrganisationPortal,
+  firstPortalId,
+  type Organisation,
+  passwordSetLink,
+  storeInUseCode,
+} from './organisation.service.ts';
 export { MintedTokenSchema, PersonSchema, TokenSchema } from './people.schemas.ts';
 export {
   createPortal,

@@ -3800,6 +3800,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lectern/v1/exports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Exports the caller's portal's rows of one kind as CSV or JSON, in the format the import reads.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL. Only portal admins (or the operator).
+         */
+        get: operations["exportRows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lectern/v1/portals/{portalId}/clock": {
         parameters: {
             query?: never;
@@ -4324,6 +4345,27 @@ export interface paths {
          *     Scope: ZOHOPEOPLE.training.UPDATE or ZOHOPEOPLE.training.ALL.
          */
         delete: operations["deleteEmployeePhoto"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lectern/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Imports a CSV or JSON file of one kind into the caller's portal: every row is checked first; any bad row answers 422 with all of them and nothing is written; otherwise everything is written in one transaction. Rows match by id, or by the kind's natural key, so importing a file twice changes nothing.
+         *
+         *     Scope: ZOHOPEOPLE.training.CREATE or ZOHOPEOPLE.training.ALL. Only portal admins (or the operator).
+         */
+        post: operations["importRows"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -37198,6 +37240,104 @@ export interface operations {
             };
         };
     };
+    exportRows: {
+        parameters: {
+            query?: {
+                /** @description csv or json; default: from the Content-Type on an import, csv on an export. */
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path: {
+                /** @description What the file holds: one kind of row */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: CSV with a header, or a JSON array */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getPortalClock: {
         parameters: {
             query?: never;
@@ -42169,6 +42309,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    importRows: {
+        parameters: {
+            query?: {
+                /** @description csv or json; default: from the Content-Type on an import, csv on an export. */
+                format?: "csv" | "json";
+                /** @description true: check every row and count what would change, write nothing. */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @description What the file holds: one kind of row */
+                kind: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file: text/csv or application/json (or a multipart form with a file part), at most 20 MB */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "200";
+                        /** @enum {string} */
+                        message: "success";
+                        kind: string;
+                        rows: number;
+                        created: number;
+                        updated: number;
+                        unchanged: number;
+                        dryRun: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "INVALID_ROWS";
+                        message: string;
+                        /** @description Every bad row, also those past the list */
+                        errorCount: number;
+                        errors: {
+                            /** @description CSV: the line, the header being 1; JSON: the array index (from 0) */
+                            line: number;
+                            /** @description The column at fault (row: the row as a whole; file: the file) */
+                            field: string;
+                            message: string;
+                        }[];
+                    };
                 };
             };
             /** @description Default Response */
