@@ -15,13 +15,39 @@ function isTimeZone(zone: string): boolean {
 export const locationsKind: BulkKind = {
   name: 'locations',
   table: 'locations',
-  row: rowSchema({ locationId: optionalId(), name: text(200), timeZone: optionalText(64) }),
+  row: rowSchema({
+    locationId: optionalId(),
+    name: text(100),
+    timeZone: optionalText(64),
+    street: optionalText(200),
+    city: optionalText(100),
+    state: optionalText(100),
+    postalCode: optionalText(20),
+    country: optionalText(100),
+  }),
   id: { field: 'locationId', column: 'id' },
   naturalKey: ['name'],
   references: [],
   orderBy: ['id'],
-  toTable: (row) => ({ name: row.name, time_zone: row.timeZone || null }),
-  fromTable: (row) => ({ locationId: row.id, name: row.name, timeZone: row.time_zone }),
+  toTable: (row) => ({
+    name: row.name,
+    time_zone: row.timeZone || null,
+    address_street: row.street || null,
+    address_city: row.city || null,
+    address_state: row.state || null,
+    address_postal_code: row.postalCode || null,
+    address_country: row.country || null,
+  }),
+  fromTable: (row) => ({
+    locationId: row.id,
+    name: row.name,
+    timeZone: row.time_zone,
+    street: row.address_street,
+    city: row.address_city,
+    state: row.address_state,
+    postalCode: row.address_postal_code,
+    country: row.address_country,
+  }),
   check: (row) =>
     typeof row.timeZone === 'string' && row.timeZone !== '' && !isTimeZone(row.timeZone)
       ? { field: 'timeZone', message: 'not an IANA time zone (e.g. Europe/Berlin)' }
