@@ -134,3 +134,21 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year!, month! - 1, day! + days)).toISOString().slice(0, 10);
 }
+
+/** IANA-shaped names only: Intl also takes offsets (`+05:30`), which are no place's zone. */
+const zoneNamePattern = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
+
+/**
+ * An IANA time zone name as the person wrote it, its case put right (`europe/paris` -> `Europe/Paris`), or null when
+ * unknown. ICU resolves some current names to older ones (`Asia/Kolkata` -> `Asia/Calcutta`): those keep the name given.
+ */
+export function ianaTimeZone(name: string): string | null {
+  if (name.length > 64 || !zoneNamePattern.test(name)) return null;
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+}

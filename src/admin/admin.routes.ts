@@ -93,8 +93,10 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       },
     },
     async (request) => {
-      const name = (request.body as { name?: string }).name;
-      const created = await createControlledPortal(context, name === undefined ? {} : { name });
+      const created = await createControlledPortal(
+        context,
+        request.body as Parameters<typeof createControlledPortal>[1],
+      );
       return {
         portal: {
           portalId: created.portal.id,

@@ -58,7 +58,24 @@ export const addEmployeesResponse200 = Type.Object({ employees: Type.Array(Emplo
 
 /** The body of createPortal. */
 export const createPortalBody = Type.Optional(
-  Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+  Type.Object({
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    organisation: Type.Optional(
+      Type.Object(
+        {
+          adminName: Type.String({ maxLength: 200, description: 'the first admin: their name' }),
+          adminEmail: Type.String({ maxLength: 254, description: 'the first admin: their e-mail address' }),
+          timeZone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone (default UTC)' })),
+        },
+        {
+          additionalProperties: false,
+          description:
+            "an organisation's portal instead of a demo one: no demo data, one person (this admin), whose token the " +
+            'answer carries; `name` is then required',
+        },
+      ),
+    ),
+  }),
 );
 
 /** The 200 answer of createPortal. */

@@ -1,8 +1,15 @@
 /** The control room's portal operations: list, create (with its `initial` snapshot), reset and delete. */
 import type { AppContext } from '../context.ts';
 import type { PortalTable } from '../db/database.ts';
-import { LmsError, notFound } from '../errors.ts';
-import { createPortal, type PortalCreationStep } from '../features/people/index.ts';
+import { LmsError, missingInput, notFound } from '../errors.ts';
+import {
+  addOrganisationPortal,
+  checkEmailAddress,
+  checkName,
+  checkTimeZone,
+  createPortal,
+  type PortalCreationStep,
+} from '../features/people/index.ts';
 import { type ControlCaller, layoutOf, reachPortal } from './portals.access.ts';
 import {
   countPortalRows,
@@ -27,8 +34,21 @@ export async function initialSnapshotStep(context: AppContext): Promise<PortalCr
 }
 
 /** Makes a demo portal with its admin's token, and keeps its starting state as the `initial` snapshot. */
-export async function createControlledPortal(context: AppContext, options: { name?: string } = {}) {
-  return createPortal(context, { ...options, lastStep: await initialSnapshotStep(context) });
+export async function createControlledPortal(
+  context: AppContext,
+  options: { name?: string; organisation?: { adminName: string; adminEmail: string; timeZone?: string } } = {},
+) {
+  const lastStep = await initialSnapshotStep(context);
+  if (options.organisation === undefined) return createPortal(context, { name: options.name, lastStep });
+  if (options.name === undefined) throw missingInput('name');
+  const organisation = {
+    name: checkName(options.name, 'name'),
+    adminName: checkName(options.organisation.adminName, 'organisation.adminName'),
+    adminEmail: checkEmailAddress(options.organisation.adminEmail, 'organisation.adminEmail'),
+    timeZone: checkTimeZone(options.organisation.timeZone ?? 'UTC', 'organisation.timeZone'),
+  };
+  const created = await addOrganisationPortal(context, organisation, lastStep);
+  return { portal: created.portal, adminErecno: created.admin.erecno, token: created.token };
 }
 
 /** A page of the portals the caller may see: every portal for the operator, their own for a portal admin. */

@@ -1,15 +1,6 @@
 /** Locations: upserted by id, or by name when the id column is empty. */
+import { ianaTimeZone } from '../../dates.ts';
 import { type BulkKind, optionalId, optionalText, rowSchema, text } from '../kind.schemas.ts';
-
-/** True for an IANA time zone this Node knows. */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The locations kind. */
 export const locationsKind: BulkKind = {
@@ -49,7 +40,7 @@ export const locationsKind: BulkKind = {
     country: row.address_country,
   }),
   check: (row) =>
-    typeof row.timeZone === 'string' && row.timeZone !== '' && !isTimeZone(row.timeZone)
+    typeof row.timeZone === 'string' && row.timeZone !== '' && ianaTimeZone(row.timeZone) === null
       ? { field: 'timeZone', message: 'not an IANA time zone (e.g. Europe/Berlin)' }
       : null,
 };

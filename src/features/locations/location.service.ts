@@ -3,6 +3,7 @@
 import type { Static } from '@sinclair/typebox';
 import { type Caller, mayManageReferenceData } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
+import { ianaTimeZone } from '../../dates.ts';
 import type { Db, LocationTable } from '../../db/database.ts';
 import { forbidden, invalidInput, LmsError, missingInput, notFound, quote } from '../../errors.ts';
 import * as repository from './location.repository.ts';
@@ -35,15 +36,7 @@ const knownZones = new Map<string, string | null>();
 function canonicalZone(name: string): string | null {
   let known = knownZones.get(name);
   if (known === undefined) {
-    // Intl also takes offsets (+05:30); only IANA names (letters, digits, _ + - and slashes) are a location's zone.
-    known = null;
-    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(name)) {
-      try {
-        known = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-      } catch {
-        known = null;
-      }
-    }
+    known = ianaTimeZone(name);
     if (knownZones.size < 1000) knownZones.set(name, known);
   }
   return known;

@@ -11,6 +11,7 @@ export {
 } from './employee-photo.service.ts';
 export { setEmployeeStatus } from './employee-status.service.ts';
 export {
+  addOrganisationPortal,
   type CreatedOrganisation,
   createOrganisationPortal,
   firstPortalId,

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
 import { stateError } from '../../errors.ts';
 import { buildOrganisationPortal, type Organisation, type PortalCreationStep } from './organisation-portal.ts';
-import { findFirstPortal, insertEmployees, insertPortal } from './people.repository.ts';
+import { findFirstPortal, insertEmployees, insertPortal, urlNameTaken } from './people.repository.ts';
 import { generateToken, insertToken } from './token.repository.ts';
 
 export type { Organisation } from './organisation-portal.ts';
@@ -19,8 +19,14 @@ export interface CreatedOrganisation {
 export const storeInUseCode = 'STORE_ALREADY_HAS_A_PORTAL';
 
 /** Inserts the organisation portal and its admin (no token), in the caller's transaction. */
-export async function insertOrganisationPortal(context: AppContext, db: Db, organisation: Organisation) {
+export async function insertOrganisationPortal(
+  context: AppContext,
+  db: Db,
+  organisation: Organisation,
+  beside = false,
+) {
   const rows = buildOrganisationPortal(context.ids, context.clock.now(), organisation);
+  if (beside && (await urlNameTaken(db, rows.portal.url_name))) rows.portal.url_name += `-${rows.portal.id}`;
   await insertPortal(db, rows.portal);
   await insertEmployees(db, [rows.administrator]);
   return rows;
@@ -43,24 +49,46 @@ export async function createOrganisationPortal(
         `the store already has a portal (${existing.id}, ${existing.name}); init only sets up an empty store`,
       );
     }
-    const { portal, administrator } = await insertOrganisationPortal(context, trx, organisation);
-    const token = generateToken();
-    await insertToken(trx, {
-      id: context.ids.next(),
-      value: token,
-      portalId: portal.id,
-      erecno: administrator.erecno,
-      scopes: ['ZOHOPEOPLE.training.ALL'],
-      isOperator: false,
-      now: context.clock.now(),
-    });
-    await lastStep?.(trx, portal.id);
-    return {
-      portal,
-      admin: { erecno: administrator.erecno, name: administrator.display_name, email: administrator.email_id },
-      token,
-    };
+    return insertWithToken(context, trx, organisation, lastStep);
   });
+}
+
+/**
+ * Adds an organisation portal beside the store's others (the control plane's createPortal); its URL name gets the
+ * portal's id when another portal holds the name's own.
+ */
+export async function addOrganisationPortal(
+  context: AppContext,
+  organisation: Organisation,
+  lastStep?: PortalCreationStep,
+): Promise<CreatedOrganisation> {
+  return context.db.transaction().execute((trx) => insertWithToken(context, trx, organisation, lastStep, true));
+}
+
+async function insertWithToken(
+  context: AppContext,
+  trx: Db,
+  organisation: Organisation,
+  lastStep: PortalCreationStep | undefined,
+  beside = false,
+): Promise<CreatedOrganisation> {
+  const { portal, administrator } = await insertOrganisationPortal(context, trx, organisation, beside);
+  const token = generateToken();
+  await insertToken(trx, {
+    id: context.ids.next(),
+    value: token,
+    portalId: portal.id,
+    erecno: administrator.erecno,
+    scopes: ['ZOHOPEOPLE.training.ALL'],
+    isOperator: false,
+    now: context.clock.now(),
+  });
+  await lastStep?.(trx, portal.id);
+  return {
+    portal,
+    admin: { erecno: administrator.erecno, name: administrator.display_name, email: administrator.email_id },
+    token,
+  };
 }
 
 /** The id of the store's first portal (the one init or start-up made), or undefined on an empty store. */

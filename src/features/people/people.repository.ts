@@ -42,6 +42,11 @@ export async function findFirstPortal(db: Db): Promise<PortalTable | undefined> 
   return db.selectFrom('portals').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
 }
 
+/** Whether a portal already has this URL name (unique across the store). */
+export async function urlNameTaken(db: Db, urlName: string): Promise<boolean> {
+  return (await db.selectFrom('portals').select('id').where('url_name', '=', urlName).executeTakeFirst()) !== undefined;
+}
+
 /** Whether a portal with this id exists (one indexed lookup). */
 export async function findPortalById(db: Db, portalId: string): Promise<{ id: string } | undefined> {
   return db.selectFrom('portals').select('id').where('id', '=', portalId).executeTakeFirst();

@@ -3,9 +3,10 @@
  * format, week start, e-mail sender and notification defaults. Read by any token of the portal, changed by its admin;
  * every field is checked before anything is written, and a bad one is a 400 naming it.
  */
+
 import type { Static } from '@sinclair/typebox';
 import type { AppContext } from '../../context.ts';
-import { dateFormats, isDateFormat } from '../../dates.ts';
+import { dateFormats, ianaTimeZone, isDateFormat } from '../../dates.ts';
 import { invalidInput, notFound } from '../../errors.ts';
 import { notificationDefaultsOf, notificationKinds } from '../../notification-defaults.ts';
 import { presentPortalSettings } from './portal-settings.presenter.ts';
@@ -44,15 +45,10 @@ export function checkEmailAddress(value: unknown, parameter: string): string {
   return address;
 }
 
-/** An IANA time zone as Intl knows it, in its canonical spelling (`europe/paris` -> `Europe/Paris`), or a 400. */
+/** An IANA time zone, its case put right (`europe/paris` -> `Europe/Paris`), or a 400. */
 export function checkTimeZone(value: unknown, parameter: string): string {
-  if (typeof value === 'string' && value.trim() !== '' && value.length <= 64) {
-    try {
-      return new Intl.DateTimeFormat('en-US', { timeZone: value.trim() }).resolvedOptions().timeZone;
-    } catch {
-      // Intl refuses a name it does not know with a RangeError: answered below.
-    }
-  }
+  const zone = typeof value === 'string' ? ianaTimeZone(value.trim()) : null;
+  if (zone !== null) return zone;
   throw invalidInput(parameter, `must be an IANA time zone such as Europe/Berlin or UTC, got ${JSON.stringify(value)}`);
 }
 
