@@ -69,13 +69,15 @@ it("names every operation's accepted scopes, by OAuth 2 or by the token header",
   ]);
   for (const [name, operation] of operations(live)) {
     // Revoking by the token's value needs no Authorization header, as Zoho's revoke does not; /metrics has its own;
-    // a photo is loaded by browsers without one (its URL carries the photo's key).
+    // a photo is loaded by browsers without one (its URL carries the photo's key), and a calendar program fetches a
+    // feed at its secret URL.
     const public_ = [
       'GET /healthz',
       'GET /readyz',
       'GET /metrics',
       'POST /lectern/v1/tokens/revoke',
       'GET /lectern/v1/employees/{erecno}/photo',
+      'GET /lectern/v1/feeds/{token}.ics',
     ].includes(name);
     // People's forms routes are admitted by their scope, forms.ALL or employee.ALL.
     expect(operation.security, name).toHaveLength(public_ ? 0 : name.includes('/api/forms/') ? 6 : 4);

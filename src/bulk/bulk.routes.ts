@@ -49,6 +49,7 @@ export function registerBulkRoutes(app: FastifyInstance, context: AppContext): v
           params: bulkKindParams,
           querystring: importQuery,
           body: importBody,
+          consumes: ['multipart/form-data'],
           response: { ...errorResponses, 200: importResponse200, 422: importResponse422 },
         },
       },

@@ -1,5 +1,7 @@
 /** Request and response schemas of /lectern/v1/imports/{kind} and /lectern/v1/exports/{kind}. */
+
 import { Type } from '@sinclair/typebox';
+import { uploadBody } from '../http/parameters.ts';
 import { kindNames } from './kind.schemas.ts';
 
 const kindParameter = Type.Union(
@@ -28,10 +30,15 @@ export const importQuery = Type.Object({
 /** An export's query. */
 export const exportQuery = Type.Object({ format: formatParameter });
 
-/** The file, as text (CSV with a header, or a JSON array of objects). */
-export const importBody = Type.String({
-  description: 'The file: text/csv or application/json (or a multipart form with a file part), at most 20 MB',
-});
+/**
+ * The file, read by the route itself: the body as text/csv or application/json, or a multipart form's file part.
+ * The document shows the multipart form (a generated client's upload); the raw bodies are named in the description.
+ */
+export const importBody = uploadBody(
+  'The file, at most 20 MB: CSV with a header or a JSON array of objects, as the multipart part `file`, or as the ' +
+    'whole body with Content-Type text/csv or application/json',
+  { file: true },
+);
 
 /** What an import wrote, or would write on a dry run. */
 export const importResponse200 = Type.Object({

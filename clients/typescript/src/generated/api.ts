@@ -37144,6 +37144,15 @@ export interface operations {
             content: {
                 "application/json": {
                     name?: string;
+                    /** @description an organisation's portal instead of a demo one: no demo data, one person (this admin), whose token the answer carries; `name` is then required */
+                    organisation?: {
+                        /** @description the first admin: their name */
+                        adminName: string;
+                        /** @description the first admin: their e-mail address */
+                        adminEmail: string;
+                        /** @description IANA time zone (default UTC) */
+                        timeZone?: string;
+                    };
                 };
             };
         };
@@ -42346,10 +42355,23 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The file: text/csv or application/json (or a multipart form with a file part), at most 20 MB */
+        /** @description The file, at most 20 MB: CSV with a header or a JSON array of objects, as the multipart part `file`, or as the whole body with Content-Type text/csv or application/json */
         requestBody: {
             content: {
-                "application/json": string;
+                "multipart/form-data": {
+                    /**
+                     * @description csv or json; default: from the Content-Type on an import, csv on an export
+                     * @enum {string}
+                     */
+                    format?: "csv" | "json";
+                    /**
+                     * @description true: check every row and count what would change, write nothing
+                     * @enum {string}
+                     */
+                    dryRun?: "true" | "false";
+                    /** Format: binary */
+                    file: string;
+                };
             };
         };
         responses: {
