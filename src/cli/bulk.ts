@@ -20,12 +20,8 @@ import {
   kindNames,
 } from '../bulk/index.ts';
 import type { Config } from '../config.ts';
-import type { AppContext } from '../context.ts';
-import { portalExists } from '../features/people/index.ts';
-import { isNumericId } from '../ids.ts';
-import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
-import { commandContext, openConfiguredDatabase } from './store-options.ts';
+import { inStorePortal } from './store-options.ts';
 
 /** The options both commands share. */
 interface BulkOptions {
@@ -48,26 +44,8 @@ function checkFormat(format: string | undefined, file: string | undefined): File
   return chosen as FileFormat;
 }
 
-/** Opens the store, finds the portal, runs the action, closes the store. */
-async function withPortal<T>(
-  config: Config,
-  portalId: string | undefined,
-  action: (context: AppContext, portalId: string) => Promise<T>,
-): Promise<T> {
-  if (portalId !== undefined && !isNumericId(portalId)) {
-    throw new CliError(`--portal-id must be a portal id (digits only), got "${portalId}"`, usageExitCode);
-  }
-  const database = await openConfiguredDatabase(config);
-  try {
-    const context = commandContext(database, config);
-    const prepared = await prepareStore(context, config, { adminToken: false });
-    const portal = portalId ?? prepared.portalId;
-    if (!(await portalExists(context.db, portal))) throw new CliError(`no portal ${portal}`, usageExitCode);
-    return await action(context, portal);
-  } finally {
-    await database.close();
-  }
-}
+/** Runs the action in the portal --portal-id names (default: the first), on the store directly. */
+const withPortal = inStorePortal;
 
 /** A bar on a terminal; otherwise a line per phase and one per tenth of the rows. */
 function progressReporter(kind: string): { report: ImportProgress; stop(): void } {

@@ -3,15 +3,15 @@
  * the store directly, as the portal's admin (the first portal unless --portal-id names another). The URL starts with
  * LECTERN_PUBLIC_URL, else the address `serve` listens on.
  */
+
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { LmsError } from '../errors.ts';
 import { createFeed, type FeedView, readFeedSubject, rotateFeed } from '../features/calendars/index.ts';
 import { portalAdmin } from '../features/people/index.ts';
 import { isNumericId } from '../ids.ts';
-import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
-import { commandContext, openConfiguredDatabase } from './store-options.ts';
+import { inStorePortal } from './store-options.ts';
 
 /** What `feed url` was asked for: exactly one subject. */
 export interface FeedUrlRequest {
@@ -29,29 +29,17 @@ function baseOf(config: Config): string {
   return config.publicUrl ?? `http://${config.host}:${config.port}`;
 }
 
-/** Opens the store, runs the action as the portal's admin, and turns refusals into one-line usage errors. */
+/** Runs the action as the portal's admin, on the store directly; refusals are one-line usage errors. */
 async function asPortalAdmin<T>(
   config: Config,
   portalId: string | undefined,
   action: (context: AppContext, caller: FeedCaller) => Promise<T>,
 ): Promise<T> {
-  if (portalId !== undefined && !isNumericId(portalId)) {
-    throw new CliError(`--portal-id must be a portal id (digits only), got "${portalId}"`, usageExitCode);
-  }
-  const database = await openConfiguredDatabase(config);
-  try {
-    const context = commandContext(database, config);
-    const prepared = await prepareStore(context, config, { adminToken: false });
-    const chosen = portalId ?? prepared.portalId;
+  return inStorePortal(config, portalId, async (context, chosen) => {
     const admin = await portalAdmin(context.db, chosen);
-    if (admin === undefined) throw new CliError(`portal ${chosen} has no admin (or no such portal)`, usageExitCode);
-    return await action(context, { portalId: chosen, erecno: admin.erecno, isAdmin: true, isOperator: true });
-  } catch (error) {
-    if (error instanceof LmsError && error.status < 500) throw new CliError(error.message, usageExitCode);
-    throw error;
-  } finally {
-    await database.close();
-  }
+    if (admin === undefined) throw new CliError(`portal ${chosen} has no admin`, usageExitCode);
+    return action(context, { portalId: chosen, erecno: admin.erecno, isAdmin: true, isOperator: true });
+  });
 }
 
 /** The one subject the flags name, or a usage error. */

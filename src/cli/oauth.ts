@@ -2,9 +2,9 @@
  * `lectern oauth ...`: OAuth clients, self-client codes and sign-in links from the command line, as the server's
  * operator, on the first portal unless --portal-id names another. They call the same services the control plane does.
  */
+
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
-import { LmsError } from '../errors.ts';
 import {
   createClient,
   type Issuer,
@@ -13,9 +13,8 @@ import {
   listClients,
 } from '../features/oauth/index.ts';
 import { isNumericId } from '../ids.ts';
-import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
-import { commandContext, openConfiguredDatabase } from './store-options.ts';
+import { inStorePortal } from './store-options.ts';
 
 /** Clients a `client list` prints at most (a portal has at most 100). */
 const listLimit = 100;
@@ -32,27 +31,13 @@ function checkErecno(erecno: string | undefined): string {
   return erecno;
 }
 
-/** Opens the store (migrating it, making the first portal), runs the action, and turns refusals into usage errors. */
-async function withStore<T>(
+/** Runs the action as the operator in the portal --portal-id names (default: the first), on the store directly. */
+function withStore<T>(
   config: Config,
   portalId: string | undefined,
   action: (context: AppContext, issuer: Issuer) => Promise<T>,
 ): Promise<T> {
-  if (portalId !== undefined && !isNumericId(portalId)) {
-    throw new CliError(`--portal-id must be a portal id (digits only), got "${portalId}"`, usageExitCode);
-  }
-  const database = await openConfiguredDatabase(config);
-  try {
-    // No HTTP server is needed, so the context is assembled here rather than through buildApp.
-    const context = commandContext(database, config);
-    const prepared = await prepareStore(context, config, { adminToken: false });
-    return await action(context, operatorOn(portalId ?? prepared.portalId));
-  } catch (error) {
-    if (error instanceof LmsError && error.status < 500) throw new CliError(error.message, usageExitCode);
-    throw error;
-  } finally {
-    await database.close();
-  }
+  return inStorePortal(config, portalId, (context, chosen) => action(context, operatorOn(chosen)));
 }
 
 /** `oauth client create`: registers a client and answers its id and secret as one line of JSON (the secret only here). */

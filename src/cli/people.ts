@@ -1,17 +1,16 @@
 /** `lectern people list|add|update|deactivate|reactivate`: a portal's people, on the store directly. */
+
 import type { Caller } from '../access/index.ts';
 import { serverTime } from '../clock.ts';
 import { deactivatePerson, reactivatePerson } from '../commands/person-status.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { defaultDateFormat } from '../dates.ts';
-import { LmsError } from '../errors.ts';
 import { addEmployees, type EmployeeRow, listEmployees, rolesOf, updateEmployee } from '../features/people/index.ts';
 import { isNumericId } from '../ids.ts';
 import { lecternNotificationDefaults } from '../notification-defaults.ts';
-import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
-import { commandContext, openConfiguredDatabase } from './store-options.ts';
+import { inStorePortal } from './store-options.ts';
 
 /** The options every people command takes. */
 export interface PeopleOptions {
@@ -60,24 +59,13 @@ function cliCaller(portalId: string): Caller {
   };
 }
 
-/** Opens the store, runs the work in the named portal (default the first), closes; a refusal is one line, exit 2. */
-async function inPortal<T>(
+/** Runs the work in the named portal (default the first) as the CLI's caller; a refusal is one line, exit 2. */
+function inPortal<T>(
   config: Config,
   options: PeopleOptions,
   work: (context: AppContext, caller: Caller) => Promise<T>,
 ): Promise<T> {
-  const requested = idArgument(options.portalId, '--portal-id');
-  const database = await openConfiguredDatabase(config);
-  try {
-    const context = commandContext(database, config);
-    const { portalId } = await prepareStore(context, config, { adminToken: false });
-    return await work(context, cliCaller(requested ?? portalId));
-  } catch (error) {
-    if (error instanceof LmsError && error.status < 500) throw new CliError(error.message, usageExitCode);
-    throw error;
-  } finally {
-    await database.close();
-  }
+  return inStorePortal(config, options.portalId, (context, portalId) => work(context, cliCaller(portalId)));
 }
 
 function line(row: EmployeeRow): string {

@@ -2,13 +2,11 @@
  * `lectern seed`: a large organisation in a portal for measuring at size. Counts are checked before anything is
  * written; progress goes to stderr, one rewritten line on a terminal and a line every tenth otherwise.
  */
+
 import { type SeedCounts, type SeedProgress, seedOrganisation } from '../commands/seed-organisation.ts';
 import type { Config } from '../config.ts';
-import { LmsError } from '../errors.ts';
-import { isNumericId } from '../ids.ts';
-import { prepareStore } from '../store.ts';
 import { CliError, usageExitCode } from './cli-error.ts';
-import { commandContext, openConfiguredDatabase } from './store-options.ts';
+import { inStorePortal } from './store-options.ts';
 
 /** The most of each a seed makes (a store this size is already tens of gigabytes). */
 const limits: SeedCounts = { courses: 10_000_000, people: 10_000_000, enrolments: 100_000_000 };
@@ -63,22 +61,11 @@ function progressWriter(stream: NodeJS.WriteStream): SeedProgress {
 
 /** Runs the seed and answers a summary line for stdout. */
 export async function seedCommand(config: Config, options: Record<string, string | undefined>): Promise<string> {
-  if (options.portalId !== undefined && !isNumericId(options.portalId)) {
-    throw new CliError(`--portal-id must be a portal id (digits only), got "${options.portalId}"`, usageExitCode);
-  }
   const counts = checkCounts(options);
-  const database = await openConfiguredDatabase(config);
-  try {
-    const context = commandContext(database, config);
-    const prepared = await prepareStore(context, config, { adminToken: false });
+  return inStorePortal(config, options.portalId, async (context, portalId) => {
     const startedAt = performance.now();
-    await seedOrganisation(context, options.portalId ?? prepared.portalId, counts, progressWriter(process.stderr));
+    await seedOrganisation(context, portalId, counts, progressWriter(process.stderr));
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     return `seeded ${counts.people} people, ${counts.courses} courses, ${counts.enrolments} enrolments in ${seconds} s\n`;
-  } catch (error) {
-    if (error instanceof LmsError && error.status < 500) throw new CliError(error.message, usageExitCode);
-    throw error;
-  } finally {
-    await database.close();
-  }
+  });
 }

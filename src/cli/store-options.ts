@@ -1,10 +1,15 @@
 /** The options every command shares for choosing the store, and turning a command's flags into a Config. */
+
 import type { Command } from 'commander';
 import { PortalAwareClock, systemClock } from '../clock.ts';
 import { type Config, type ConfigOverrides, loadConfig } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { type DatabaseHandle, openDatabase } from '../db/create-db.ts';
-import { IdGenerator } from '../ids.ts';
+import { LmsError } from '../errors.ts';
+import { portalExists } from '../features/people/index.ts';
+import { IdGenerator, isNumericId } from '../ids.ts';
+import { prepareStore } from '../store.ts';
+import { CliError, usageExitCode } from './cli-error.ts';
 import { checkDatabaseReachable, checkDataFolder, dataFolderError } from './start-up-problems.ts';
 
 const overridable = ['port', 'host', 'data', 'memory', 'databaseUrl', 'demo', 'rateLimit'] as const;
@@ -66,4 +71,32 @@ export function commandContext(database: DatabaseHandle, config: Config): AppCon
     ids: new IdGenerator(),
     config,
   };
+}
+
+/**
+ * Opens the store (migrating it, making its first portal if empty), runs `action` in the portal --portal-id names
+ * (default: the first), and closes it; a bad --portal-id, a missing portal and a refusal (4xx) are one-line usage
+ * errors. Every command that works on one portal's rows directly goes through here.
+ */
+export async function inStorePortal<T>(
+  config: Config,
+  portalId: string | undefined,
+  action: (context: AppContext, portalId: string) => Promise<T>,
+): Promise<T> {
+  if (portalId !== undefined && !isNumericId(portalId)) {
+    throw new CliError(`--portal-id must be a portal id (digits only), got "${portalId}"`, usageExitCode);
+  }
+  const database = await openConfiguredDatabase(config);
+  try {
+    const context = commandContext(database, config);
+    const prepared = await prepareStore(context, config, { adminToken: false });
+    const chosen = portalId ?? prepared.portalId;
+    if (!(await portalExists(context.db, chosen))) throw new CliError(`no portal ${chosen}`, usageExitCode);
+    return await action(context, chosen);
+  } catch (error) {
+    if (error instanceof LmsError && error.status < 500) throw new CliError(error.message, usageExitCode);
+    throw error;
+  } finally {
+    await database.close();
+  }
 }
