@@ -2,7 +2,9 @@
  * `lectern portal faults|journal|mailbox`: the control room's observation routes of a running server, over HTTP (fault
  * rules and the journal live in the server's memory, so only the server can answer for them).
  */
+
 import { CliError, usageExitCode } from './cli-error.ts';
+import { callServer, type ServerAddress, serverAddress } from './server-call.ts';
 
 /** Where the server is and who asks. */
 export interface ServerOptions {
@@ -35,43 +37,17 @@ function wholeNumber(flag: string, text: string | undefined, min: number, max: n
   return value;
 }
 
-function baseOf(options: ServerOptions): { base: string; token: string } {
-  const url = options.url ?? 'http://127.0.0.1:8080';
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-    throw usage(`--url must be the server's http:// or https:// address, got "${url}"`);
-  }
-  if (options.token === undefined || options.token.trim() === '') {
-    throw usage("--token is required: the portal admin's token, or an operator token");
-  }
+function baseOf(options: ServerOptions): ServerAddress {
+  const server = serverAddress(options.url, options.token, "the portal admin's token, or an operator token");
   if (options.portal === undefined || !/^[1-9]\d{0,19}$/.test(options.portal)) {
     throw usage(`--portal must be the portal's id (digits), got "${options.portal ?? ''}"`);
   }
-  return { base: `${url.replace(/\/+$/, '')}/lectern/v1/portals/${options.portal}`, token: options.token.trim() };
+  return { ...server, base: `${server.base}/lectern/v1/portals/${options.portal}` };
 }
 
 /** Calls the route; a refusal becomes one line (exit 2 for a bad argument, 1 otherwise). */
-async function call(options: ServerOptions, method: string, tail: string, body?: object): Promise<any> {
-  const { base, token } = baseOf(options);
-  let response: Response;
-  try {
-    response = await fetch(`${base}/${tail}`, {
-      method,
-      headers: { authorization: `Zoho-oauthtoken ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
-    const reason = cause?.code ?? cause?.errors?.[0]?.code ?? (error as Error).message;
-    throw new CliError(`cannot reach ${options.url ?? 'http://127.0.0.1:8080'} (${reason}); is lectern serve running?`);
-  }
-  const answer = (await response.json().catch(() => ({}))) as { message?: string };
-  if (!response.ok) {
-    throw new CliError(
-      `the server answered ${response.status}: ${answer.message ?? 'no message'}`,
-      response.status === 400 ? usageExitCode : 1,
-    );
-  }
-  return answer;
+function call(options: ServerOptions, method: string, tail: string, body?: object): Promise<any> {
+  return callServer(baseOf(options), method, tail, body);
 }
 
 function faultBody(options: FaultOptions): object {

@@ -3,7 +3,9 @@
  * running server, over its API with the caller's token, so that the server's own checks and permissions apply. Writes
  * go to /lectern/v1; rooms and course categories are listed by Zoho's own reads under /api/v1.
  */
+
 import { CliError, usageExitCode } from './cli-error.ts';
+import { callServer, serverAddress } from './server-call.ts';
 
 /** The kinds and where they live. */
 export const referenceKinds = {
@@ -42,37 +44,10 @@ export interface ReferenceOptions {
 
 const usage = (message: string) => new CliError(message, usageExitCode);
 
-function serverOf(options: ReferenceOptions): { base: string; token: string } {
-  const url = options.url ?? 'http://127.0.0.1:8080';
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-    throw usage(`--url must be the server's http:// or https:// address, got "${url}"`);
-  }
-  if (options.token === undefined || options.token.trim() === '') {
-    throw usage('--token is required: a token of the portal (an admin’s to change anything)');
-  }
-  return { base: url.replace(/\/+$/, ''), token: options.token.trim() };
-}
-
 /** Calls the route; a refusal becomes one line (exit 2 for a bad argument, 1 otherwise). */
-async function call(options: ReferenceOptions, method: string, tail: string, body?: object): Promise<any> {
-  const { base, token } = serverOf(options);
-  let response: Response;
-  try {
-    response = await fetch(`${base}/${tail}`, {
-      method,
-      headers: { authorization: `Zoho-oauthtoken ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    throw new CliError(`cannot reach ${base} (${cause?.code ?? (error as Error).message}); is lectern serve running?`);
-  }
-  const answer = (await response.json().catch(() => ({}))) as { message?: string };
-  if (!response.ok) {
-    const code = response.status === 400 ? usageExitCode : 1;
-    throw new CliError(`the server answered ${response.status}: ${answer.message ?? 'no message'}`, code);
-  }
-  return answer;
+function call(options: ReferenceOptions, method: string, tail: string, body?: object): Promise<any> {
+  const server = serverAddress(options.url, options.token, 'a token of the portal (an admin’s to change anything)');
+  return callServer(server, method, tail, body);
 }
 
 /** The id argument: digits, or a usage error naming it. */
