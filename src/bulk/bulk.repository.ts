@@ -3,17 +3,15 @@
  * table). Every read and write goes in chunks: a few statements per thousand rows, never one per row.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
+import { insertRows as insertTableRows } from '../db/bulk-insert.ts';
 import type { Dialect } from '../db/create-db.ts';
 import type { Db } from '../db/database.ts';
-import { placeholder } from '../db/dialect.ts';
 import type { TableRow } from './kind.schemas.ts';
 
 /** Ids per `in (...)` list. */
 const lookupChunk = 500;
 /** Past this many values, a lookup in the portal reads all its rows of the table once. */
 const wholeTableThreshold = 2_000;
-/** Bound values per multi-row insert: under SQLite's 32,766 and PostgreSQL's 65,535. */
-const parametersPerInsert = 20_000;
 
 // The kinds name their tables and columns, so the queries are built over an untyped view of the schema.
 const untyped = (db: Db) => db as unknown as Kysely<any>;
@@ -109,11 +107,7 @@ export async function deleteRows(
   }
 }
 
-/**
- * Inserts rows with multi-row INSERTs, as many rows per statement as the engines' parameter limits allow. The SQL is
- * written here rather than through the query builder: building a node per bound value was most of a 100,000-row
- * import's time (and its garbage).
- */
+/** Inserts table rows (objects with the same keys) through the one bulk insert, in the caller's transaction. */
 export async function insertRows(
   db: Db,
   dialect: Dialect,
@@ -123,22 +117,8 @@ export async function insertRows(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const size = Math.max(1, Math.floor(parametersPerInsert / columns.length));
-  const head = `insert into "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) values `;
-  for (const chunk of chunks(rows, size)) {
-    const parameters: unknown[] = [];
-    const tuples: string[] = [];
-    for (const row of chunk) {
-      const marks: string[] = [];
-      for (const column of columns) {
-        parameters.push(row[column] ?? null);
-        marks.push(placeholder(dialect, parameters.length));
-      }
-      tuples.push(`(${marks.join(', ')})`);
-    }
-    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), parameters));
-    onInserted?.(chunk.length);
-  }
+  const values = rows.map((row) => columns.map((column) => row[column]));
+  await insertTableRows(db, dialect, table, columns, values, onInserted);
 }
 
 /**

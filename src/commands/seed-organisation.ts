@@ -4,7 +4,7 @@
  * seconds, not hours; the data is plain but valid: every course, person and seat reads as the API's own would.
  */
 import type { AppContext } from '../context.ts';
-import { type BulkColumn, bulkChunkRows, bulkInsert } from '../db/bulk-insert.ts';
+import { insertRows, rowsPerInsert } from '../db/bulk-insert.ts';
 import { stateError } from '../errors.ts';
 import { defaultPermissionSettings } from '../features/progress/index.ts';
 
@@ -18,56 +18,36 @@ export interface SeedCounts {
 /** Told after each committed chunk: what is being made, how many so far, how many in all. */
 export type SeedProgress = (what: keyof SeedCounts, done: number, total: number) => void;
 
-const text = (name: string): BulkColumn => ({ name, pgType: 'text' });
-const bigint = (name: string): BulkColumn => ({ name, pgType: 'bigint' });
-const integer = (name: string): BulkColumn => ({ name, pgType: 'integer' });
-
 const employeeColumns = [
-  text('erecno'),
-  text('portal_id'),
-  text('employee_id'),
-  text('display_name'),
-  text('email_id'),
-  text('photo_url'),
-  text('status'),
-  bigint('created_at'),
-  bigint('modified_at'),
+  'erecno',
+  'portal_id',
+  'employee_id',
+  'display_name',
+  'email_id',
+  'photo_url',
+  'status',
+  'created_at',
+  'modified_at',
 ];
 const courseColumns = [
-  text('id'),
-  text('portal_id'),
-  text('name'),
-  integer('type'),
-  text('description'),
-  text('about_course'),
-  integer('duration'),
-  text('duration_unit'),
-  text('course_code'),
-  text('permission_settings'),
-  integer('status'),
-  text('owner_erecno'),
-  bigint('created_at'),
-  bigint('updated_at'),
-  bigint('published_at'),
+  'id',
+  'portal_id',
+  'name',
+  'type',
+  'description',
+  'about_course',
+  'duration',
+  'duration_unit',
+  'course_code',
+  'permission_settings',
+  'status',
+  'owner_erecno',
+  'created_at',
+  'updated_at',
+  'published_at',
 ];
-const enrolmentColumns = [
-  text('portal_id'),
-  text('course_id'),
-  text('erecno'),
-  text('status'),
-  integer('position'),
-  text('enrolled_by'),
-  bigint('created_at'),
-];
-const learnerColumns = [
-  text('portal_id'),
-  text('course_id'),
-  text('erecno'),
-  text('relation'),
-  text('by_erecno'),
-  integer('position'),
-  bigint('created_at'),
-];
+const enrolmentColumns = ['portal_id', 'course_id', 'erecno', 'status', 'position', 'enrolled_by', 'created_at'];
+const learnerColumns = ['portal_id', 'course_id', 'erecno', 'relation', 'by_erecno', 'position', 'created_at'];
 
 /** Rows committed together: a few statements' worth, so progress moves and a failure loses little. */
 const chunksPerTransaction = 5;
@@ -91,7 +71,7 @@ async function fill(
   write: (db: AppContext['db'], start: number, end: number) => Promise<void>,
   progress: SeedProgress,
 ): Promise<void> {
-  const step = bulkChunkRows(context.dialect, width) * chunksPerTransaction;
+  const step = rowsPerInsert(width) * chunksPerTransaction;
   for (let start = 0; start < total; start += step) {
     const end = Math.min(total, start + step);
     await context.db.transaction().execute((trx) => write(trx, start, end));
@@ -136,7 +116,7 @@ export async function seedOrganisation(
         const email = `seed-${tag}-${number}@seed.example.com`;
         return [erecno, portalId, `S${tag}-${number}`, `Seed person ${number}`, email, '', 'active', now, now];
       });
-      return bulkInsert(db, context.dialect, 'employees', employeeColumns, rows);
+      return insertRows(db, context.dialect, 'employees', employeeColumns, rows);
     },
     progress,
   );
@@ -151,7 +131,7 @@ export async function seedOrganisation(
         const name = `Seed course ${start + offset + 1}`;
         return [id, portalId, name, 1, '', '', 30, 'minute', '', permissions, 1, admin.erecno, now, now, now];
       });
-      return bulkInsert(db, context.dialect, 'courses', courseColumns, rows);
+      return insertRows(db, context.dialect, 'courses', courseColumns, rows);
     },
     progress,
   );
@@ -169,8 +149,8 @@ export async function seedOrganisation(
         seats.push([portalId, courseIds[course], erecnos[person], 'enrolled', 0, admin.erecno, now]);
         learners.push([portalId, courseIds[course], erecnos[person], 'learner', admin.erecno, 0, now]);
       }
-      await bulkInsert(db, context.dialect, 'enrolments', enrolmentColumns, seats);
-      await bulkInsert(db, context.dialect, 'course_members', learnerColumns, learners);
+      await insertRows(db, context.dialect, 'enrolments', enrolmentColumns, seats);
+      await insertRows(db, context.dialect, 'course_members', learnerColumns, learners);
     },
     progress,
   );

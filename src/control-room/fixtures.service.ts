@@ -4,6 +4,7 @@
  * snapshot, so that a reset goes back to the fixture. Fixture writes record no events: nobody is mailed about them.
  */
 import type { AppContext } from '../context.ts';
+import { insertRows } from '../db/bulk-insert.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
 import { LmsError } from '../errors.ts';
 import { SeededIdGenerator } from '../ids.ts';
@@ -12,7 +13,6 @@ import { compileFixtures } from './fixtures.compile.ts';
 import type { KeyIds } from './fixtures.refs.ts';
 import { findPortalPeople } from './fixtures.repository.ts';
 import { type ControlCaller, layoutOf, reachPortal } from './portals.access.ts';
-import { insertRows } from './portals.repository.ts';
 import { initialSnapshot, writeSnapshot } from './snapshots.service.ts';
 
 /** What a load made: the seed used (null: fresh random ids) and the id of every key. */
@@ -66,7 +66,7 @@ export async function loadFixtures(
         if (tableRows.length === 0) continue;
         const columns = Object.keys(tableRows[0]!);
         const values = tableRows.map((row) => columns.map((column) => (row as Record<string, unknown>)[column]));
-        await insertRows(trx, table, columns, values);
+        await insertRows(trx, context.dialect, table, columns, values);
       }
       await writeSnapshot(trx, layout, portalId, initialSnapshot, now);
     });

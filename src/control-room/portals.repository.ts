@@ -33,24 +33,6 @@ function untyped(db: Db): Kysely<any> {
   return db as unknown as Kysely<any>;
 }
 
-/** Statement parameters per insert: under SQLite's 32,766 and PostgreSQL's 65,535 variables. */
-const parametersPerStatement = 30_000;
-
-/** Inserts rows in as few statements as the engines' parameter limits allow. */
-export async function insertRows(db: Db, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(parametersPerStatement / columns.length));
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const values = rows.slice(start, start + perStatement).map((row) => {
-      const record: Record<string, unknown> = {};
-      columns.forEach((column, index) => {
-        record[column] = row[index];
-      });
-      return record;
-    });
-    await untyped(db).insertInto(table).values(values).execute();
-  }
-}
-
 function parentIds(db: Db, child: ChildTable, portalId: string) {
   return untyped(db).selectFrom(child.parent).select('id').where('portal_id', '=', portalId);
 }

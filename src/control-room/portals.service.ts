@@ -84,7 +84,7 @@ export async function resetPortal(
     if (snapshot === undefined) {
       throw notFound('snapshot', `${initialSnapshot} (the portal was made before Lectern kept one; reset it to empty)`);
     }
-    return { rowCount: await applySnapshot(trx, layout, portalId, snapshot.data) };
+    return { rowCount: await applySnapshot(trx, context.dialect, layout, portalId, snapshot.data) };
   });
 }
 

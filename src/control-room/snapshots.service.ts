@@ -1,9 +1,12 @@
 /** Named snapshots of a portal's data: take, list, restore, delete; `initial` is the state the portal started from. */
+
 import type { AppContext } from '../context.ts';
+import { insertRows } from '../db/bulk-insert.ts';
+import type { Dialect } from '../db/create-db.ts';
 import type { Db } from '../db/database.ts';
 import { invalidInput, LmsError, notFound } from '../errors.ts';
 import { type ControlCaller, layoutOf, reachPortal } from './portals.access.ts';
-import { deletePortalData, insertRows, readPortalRows } from './portals.repository.ts';
+import { deletePortalData, readPortalRows } from './portals.repository.ts';
 import type { PortalLayout } from './portals.tables.ts';
 import { decodeSnapshot, encodeSnapshot } from './snapshots.codec.ts';
 import * as repository from './snapshots.repository.ts';
@@ -56,7 +59,13 @@ export async function writeSnapshot(
 }
 
 /** Replaces the portal's data by a snapshot's rows, inside the caller's transaction; organisation tables in `keep` stay. */
-export async function applySnapshot(db: Db, layout: PortalLayout, portalId: string, data: Uint8Array): Promise<number> {
+export async function applySnapshot(
+  db: Db,
+  dialect: Dialect,
+  layout: PortalLayout,
+  portalId: string,
+  data: Uint8Array,
+): Promise<number> {
   const tables = decodeSnapshot(data);
   await deletePortalData(db, layout, portalId);
   let restored = 0;
@@ -70,6 +79,7 @@ export async function applySnapshot(db: Db, layout: PortalLayout, portalId: stri
     const rows = saved.rows.map((row) => kept.map(({ index }) => row[index]));
     await insertRows(
       db,
+      dialect,
       shape.name,
       kept.map(({ column }) => column),
       rows,
@@ -126,7 +136,7 @@ export async function restoreSnapshot(
   return context.db.transaction().execute(async (trx) => {
     const snapshot = await repository.findSnapshot(trx, portalId, name);
     if (snapshot === undefined) throw notFound('snapshot', name);
-    return applySnapshot(trx, layout, portalId, snapshot.data);
+    return applySnapshot(trx, context.dialect, layout, portalId, snapshot.data);
   });
 }
 
