@@ -2,7 +2,7 @@
  * The bulk module's queries over the tables of the kinds it imports and exports (named by the kind, not typed per
  * table). Every read and write goes in chunks: a few statements per thousand rows, never one per row.
  */
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { insertRows as insertTableRows } from '../db/bulk-insert.ts';
 import type { Dialect } from '../db/create-db.ts';
 import type { Db } from '../db/database.ts';
