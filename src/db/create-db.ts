@@ -112,9 +112,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
     const { error } = await (await createMigrator(db)).migrateToLatest();
     if (!error) return;
     // Kysely's migrator lists the tables of every schema; a schema another process drops meanwhile fails that
-    // listing with 3F000 (invalid_schema_name) or 42P01 (undefined_table), which a second look gets past.
+    // listing with 3F000 (invalid_schema_name), 42P01 (undefined_table) or 42703 (undefined_column: a table dropped
+    // between reading its name and its columns), which a second look gets past.
     const code = (error as { code?: string }).code;
-    if (attempt < 3 && (code === '3F000' || code === '42P01')) continue;
+    if (attempt < 5 && (code === '3F000' || code === '42P01' || code === '42703')) continue;
     throw error;
   }
 }
