@@ -13,15 +13,9 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { areaLinks } from './areas/index.ts';
 import { facesOf, roleLabel } from './roles.ts';
 import { currentSession, signOut } from './session.ts';
-
-const links = [
-  { to: '/admin', label: 'Dashboard', face: 'admin' },
-  { to: '/trainer', label: 'My sessions', face: 'trainer' },
-  { to: '/learn', label: 'My courses', face: 'learner' },
-  { to: '/learn/catalog', label: 'Catalog', face: 'learner' },
-] as const;
 
 function ThemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
@@ -81,7 +75,7 @@ export function Shell() {
           <br />
           {person.name} · {roleLabel(person)}
         </Text>
-        {links
+        {areaLinks
           .filter((link) => faces.includes(link.face))
           .map((link) => (
             <NavLink
