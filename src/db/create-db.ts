@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql 
 import type Pg from 'pg';
 import { lazyRequire } from '../lazy-require.ts';
 import { dialectWithCommitClaims } from './commit-claims.ts';
+import { dialectWithGroupCommit, type GroupCommitStats } from './group-commit.ts';
 import type { Database } from './database.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -21,6 +22,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** The connection pool's counts (PostgreSQL; SQLite has one connection and no pool). */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** SQLite's group commits so far: COMMITs and the transactions they carried. */
+  groupCommitStats?(): GroupCommitStats;
 }
 
 /** Where to open the database. */
@@ -66,10 +69,14 @@ function openSqlite(options: OpenOptions): DatabaseHandle {
   database.pragma(`synchronous = ${options.sqliteSynchronous ?? 'FULL'}`);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  const stats: GroupCommitStats = { commits: 0, members: 0 };
   const db = new Kysely<Database>({
-    dialect: dialectWithCommitClaims(new SqliteDialect({ database: withStatementCache(database) })),
+    // Group commit on every SQLite store, in memory too, so the one code path is the one every test runs.
+    dialect: dialectWithCommitClaims(
+      dialectWithGroupCommit(new SqliteDialect({ database: withStatementCache(database) }), stats),
+    ),
   });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), groupCommitStats: () => ({ ...stats }) };
 }
 
 function openPostgres(options: OpenOptions): DatabaseHandle {

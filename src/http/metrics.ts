@@ -75,6 +75,20 @@ async function createRegistry(sources: MetricsSources) {
       },
     });
   }
+  if (database.groupCommitStats !== undefined) {
+    const stats = database.groupCommitStats;
+    new prom.Gauge({
+      name: 'lectern_sqlite_group_commits',
+      help: 'SQLite group commits: COMMITs run, and the write transactions they carried',
+      labelNames: ['count'] as const,
+      registers: [registry],
+      collect() {
+        const now = stats();
+        this.set({ count: 'commits' }, now.commits);
+        this.set({ count: 'transactions' }, now.members);
+      },
+    });
+  }
   const record: Recorder = (request, reply) => {
     // The route's pattern, never the raw URL: ids in paths would make a series per object.
     const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode };
