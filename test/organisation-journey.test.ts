@@ -260,6 +260,22 @@ describe('making an organisation portal through the control plane', () => {
     );
     expect(again.portal).toMatchObject({ name: 'Acme Training', timeZone: 'Asia/Kolkata' });
     expect(again.portal.urlName).toMatch(/^acme-training-\d{18}$/);
+    // Made at the same moment, two of a new name both land, each with a URL name of its own.
+    const twins = await Promise.all(
+      ['ann', 'ben'].map((who) =>
+        lectern.app.inject({
+          method: 'POST',
+          url: '/lectern/v1/portals',
+          headers: { ...lectern.auth(operator.token), 'content-type': 'application/json' },
+          payload: JSON.stringify({
+            name: 'Twin Works',
+            organisation: { adminName: who, adminEmail: `${who}@twin.example` },
+          }),
+        }),
+      ),
+    );
+    expect(twins.map((twin) => twin.statusCode)).toEqual([200, 200]);
+    expect(new Set(twins.map((twin) => twin.json().portal.urlName)).size).toBe(2);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Making an organisation's portal on an empty store: `lectern init`, and the portal `--no-demo` starts with. */
 import type { AppContext } from '../../context.ts';
 import type { Db, PortalTable } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
 import { stateError } from '../../errors.ts';
 import { buildOrganisationPortal, type Organisation, type PortalCreationStep } from './organisation-portal.ts';
 import { findFirstPortal, insertEmployees, insertPortal, urlNameTaken } from './people.repository.ts';
@@ -62,7 +63,15 @@ export async function addOrganisationPortal(
   organisation: Organisation,
   lastStep?: PortalCreationStep,
 ): Promise<CreatedOrganisation> {
-  return context.db.transaction().execute((trx) => insertWithToken(context, trx, organisation, lastStep, true));
+  const attempt = () =>
+    context.db.transaction().execute((trx) => insertWithToken(context, trx, organisation, lastStep, true));
+  try {
+    return await attempt();
+  } catch (error) {
+    // Two portals of one name made at once both found the name free; the second look finds it taken.
+    if (!isUniqueViolation(error)) throw error;
+    return attempt();
+  }
 }
 
 async function insertWithToken(
