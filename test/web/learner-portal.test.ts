@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlendedCourse, insertBatch } from '../helpers/blended.ts';
 import { browserMissing, expectAccessible, launchBrowser, seedWorld, signInAs } from '../helpers/browser.ts';
 import { selfPacedCourse } from '../helpers/completion.ts';
+import { addContent } from '../helpers/content.ts';
 import { seatLearners } from '../helpers/enrolments.ts';
 import { type LiveLectern, startLiveLectern } from '../helpers/live-server.ts';
 import { erecnoOf } from '../helpers/sessions.ts';
@@ -29,7 +30,7 @@ describe.skipIf(browserMissing())('the learner portal in a browser', () => {
     ({ learner: seated } = await seedWorld(lectern));
     learner = erecnoOf(lectern, 'Fatima Zahra');
     // The server's clock reads 5 January 2026: Module 3 opens a month later.
-    await selfPacedCourse(
+    const safeLifting = await selfPacedCourse(
       lectern,
       { entity: 1, module: 2 },
       [
@@ -38,6 +39,11 @@ describe.skipIf(browserMissing())('the learner portal in a browser', () => {
         { name: 'Module 3', lockType: 1, lockUntil: '05-02-2026', links: [{ name: 'Exam day' }] },
       ],
       { name: 'Safe lifting' },
+    );
+    await addContent(
+      lectern,
+      { courseId: safeLifting.courseId, moduleId: safeLifting.modules['Module 1'] },
+      { name: 'Lifting guide', isMandatory: false, content: '<p>Keep your back <strong>straight</strong>.</p>' },
     );
     // A blended course whose only batch is full and keeps a waitlist.
     fullCourseId = await createBlendedCourse(lectern);
@@ -102,15 +108,31 @@ describe.skipIf(browserMissing())('the learner portal in a browser', () => {
     await accessibleInBothThemes(page, 'course page, not enrolled');
 
     await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-    await expect.poll(() => page.getByTestId('course-progress').textContent()).toBe('0 of 3 Completed');
+    await expect.poll(() => page.getByTestId('course-progress').textContent()).toBe('0 of 4 Completed');
     await visible(page, 'Finish Module 1 first');
     await visible(page, 'Opens on 05-Feb-2026');
     const second = page.getByRole('region', { name: 'Module 2' });
     await expect.poll(() => second.getByRole('button', { name: /Mark as complete/ }).count()).toBe(0);
     await accessibleInBothThemes(page, 'course page, enrolled, locked modules');
 
+    // The link opens where it points; the e-material reads in a dialog that closes by keyboard.
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Open link Lifting video' }).getAttribute('href'))
+      .toBe('https://example.org/read');
+    const dialog = page.getByRole('dialog', { name: 'Lifting guide' });
+    // The dialog holds the focus (the theme button is behind it): it is opened once in each theme.
+    for (const theme of ['this theme', 'the other theme']) {
+      await page.getByRole('button', { name: 'Read Lifting guide' }).click();
+      await expect.poll(() => dialog.getByText('straight').isVisible()).toBe(true);
+      await page.mouse.move(0, 0);
+      await expectAccessible(page, `e-material dialog, ${theme}`);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+      await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+    }
+
     await page.getByRole('button', { name: 'Mark as complete Lifting video' }).click();
-    await expect.poll(() => page.getByTestId('course-progress').textContent()).toBe('1 of 3 Completed');
+    await expect.poll(() => page.getByTestId('course-progress').textContent()).toBe('1 of 4 Completed');
     await expect.poll(() => page.getByText('Finish Module 1 first').count()).toBe(0);
     await expect
       .poll(() =>
@@ -125,7 +147,7 @@ describe.skipIf(browserMissing())('the learner portal in a browser', () => {
     // My courses lists it now, with its progress.
     await page.goto(`${lectern.baseUrl}/learn`);
     await expect.poll(() => page.getByRole('link', { name: 'Safe lifting' }).isVisible()).toBe(true);
-    await visible(page, '1 of 3 Completed');
+    await visible(page, '1 of 4 Completed');
     await page.context().close();
   }, 180_000);
 

@@ -2,7 +2,7 @@
  * One entity of a module for the learner: what it is, where they stand, why it is locked, and what they can do with
  * it: open a link, download a file, read an e-material, see a test's terms, mark it complete where the course allows.
  */
-import { Alert, Anchor, Badge, Button, Group, Modal, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Modal, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { download, entityPath, getJson, type PathEntity, type Place, postJson } from './learner-api.ts';
@@ -54,7 +54,7 @@ function DetailsDialog({ place, moduleId, entity, onOpen }: EntityProps & { onOp
         {entity.entityType === kinds.content ? 'Read' : 'Open'}
         <VisuallyHidden> {entity.entityName}</VisuallyHidden>
       </Button>
-      <Modal opened={opened} onClose={close} title={entity.entityName}>
+      <Modal opened={opened} onClose={close} title={entity.entityName} closeButtonProps={{ 'aria-label': 'Close' }}>
         {details.isError && <Alert color="red">{details.error.message}</Alert>}
         {content !== null && (
           <Stack>
@@ -62,7 +62,10 @@ function DetailsDialog({ place, moduleId, entity, onOpen }: EntityProps & { onOp
               <Text style={{ whiteSpace: 'pre-wrap' }}>{text(content.description)}</Text>
             )}
             {entity.entityType === kinds.content && (
-              <Text style={{ whiteSpace: 'pre-wrap' }}>{text(content.content)}</Text>
+              // The server keeps contents as HTML cleaned by an allow-list (src/features/contents/content-html.ts),
+              // made to be shown in a learner's page; the page's CSP runs no inline script either way.
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by the API, see above.
+              <Box dangerouslySetInnerHTML={{ __html: text(content.content) }} />
             )}
             {entity.entityType === kinds.onlineTest && (
               <Text size="sm">
