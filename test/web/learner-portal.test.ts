@@ -1,8 +1,8 @@
 /**
  * The learner portal in Chromium against Lectern on a real socket: a learner finds a course in the catalog, enrols,
- * meets locked modules that say why ("Finish Module 1 first", "Opens on 05-Feb-2026"), completes a module and sees
- * the progress move; joins a full batch's waitlist; sees their sessions and makes their calendar link. axe on every
- * page, light and dark, 1280 and 390 px: no serious or critical violation.
+ * meets locked modules that say why ("Finish Module 1 first", "Opens on 05-Feb-2026"), downloads a file, reads an
+ * e-material, completes a module and sees the progress move; joins a full batch's waitlist; sees their sessions and
+ * makes their calendar link. axe on every page, light and dark, 1280 and 390 px: no serious or critical violation.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { browserMissing, expectAccessible, launchBrowser, seedWorld, signInAs } 
 import { selfPacedCourse } from '../helpers/completion.ts';
 import { addContent } from '../helpers/content.ts';
 import { seatLearners } from '../helpers/enrolments.ts';
+import { notes, upload } from '../helpers/files.ts';
 import { type LiveLectern, startLiveLectern } from '../helpers/live-server.ts';
 import { erecnoOf } from '../helpers/sessions.ts';
 
@@ -45,6 +46,15 @@ describe.skipIf(browserMissing())('the learner portal in a browser', () => {
       { courseId: safeLifting.courseId, moduleId: safeLifting.modules['Module 1'] },
       { name: 'Lifting guide', isMandatory: false, content: '<p>Keep your back <strong>straight</strong>.</p>' },
     );
+    const uploaded = await upload(
+      lectern,
+      `/api/v1/courses/${safeLifting.courseId}/modules/${safeLifting.modules['Module 1']}/files`,
+      {
+        fileData: { name: 'Checklist', isMandatory: false, enableDownload: true },
+        file: notes,
+      },
+    );
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
     // A blended course whose only batch is full and keeps a waitlist.
     fullCourseId = await createBlendedCourse(lectern);
     const db = lectern.app.lectern.db;
@@ -108,7 +118,7 @@ describe.skipIf(browserMissing())('the learner portal in a browser', () => {
     await accessibleInBothThemes(page, 'course page, not enrolled');
 
     await page.getByRole('button', { name: 'Enrol', exact: true }).click();
-    await expect.poll(() => page.getByTestId('course-progress').textContent()).toBe('0 of 4 Completed');
+    await expect.poll(() => page.getByTestId('course-progress').textContent()).toBe('0 of 5 Completed');
     await visible(page, 'Finish Module 1 first');
     await visible(page, 'Opens on 05-Feb-2026');
     const second = page.getByRole('region', { name: 'Module 2' });
@@ -131,8 +141,13 @@ describe.skipIf(browserMissing())('the learner portal in a browser', () => {
       await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
     }
 
+    // The file downloads with its own name (the API's download, with the session's token).
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download Checklist' }).click();
+    expect((await downloading).suggestedFilename()).toBe('notes.txt');
+
     await page.getByRole('button', { name: 'Mark as complete Lifting video' }).click();
-    await expect.poll(() => page.getByTestId('course-progress').textContent()).toBe('1 of 4 Completed');
+    await expect.poll(() => page.getByTestId('course-progress').textContent()).toBe('1 of 5 Completed');
     await expect.poll(() => page.getByText('Finish Module 1 first').count()).toBe(0);
     await expect
       .poll(() =>
@@ -147,9 +162,9 @@ describe.skipIf(browserMissing())('the learner portal in a browser', () => {
     // My courses lists it now, with its progress.
     await page.goto(`${lectern.baseUrl}/learn`);
     await expect.poll(() => page.getByRole('link', { name: 'Safe lifting' }).isVisible()).toBe(true);
-    await visible(page, '1 of 4 Completed');
+    await visible(page, '1 of 5 Completed');
     await page.context().close();
-  }, 180_000);
+  }, 300_000);
 
   it('joins the waitlist of a full batch, by keyboard', async () => {
     const page = await freshPage();
