@@ -46,6 +46,7 @@ import { registerNotificationRoutes } from './features/notifications/notificatio
 import { registerOAuthAdminRoutes, registerOAuthRoutes } from './features/oauth/index.ts';
 import { registerOfflineTestRoutes } from './features/offline-tests/offline-test.routes.ts';
 import { registerOnlineTestRoutes } from './features/online-tests/online-test.routes.ts';
+import { registerLearningPathRoutes } from './features/progress-reports/learning-path.routes.ts';
 import { registerProgressReportRoutes } from './features/progress-reports/progress-report.routes.ts';
 import { registerRoomRoutes } from './features/rooms/room.routes.ts';
 import { registerRoomWriteRoutes } from './features/rooms/room-write.routes.ts';
@@ -181,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerEnrolmentRoutes(app, context);
   registerCompletionRoutes(app, context);
   registerProgressReportRoutes(app, context);
+  registerLearningPathRoutes(app, context);
   registerLearningPlanRoutes(app, context);
   registerHistoryRoutes(app, context);
   registerNotificationRoutes(app, context);

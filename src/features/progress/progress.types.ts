@@ -23,6 +23,8 @@ export interface EntityProgress {
   isMandatory: boolean;
   /** Locked for this learner: by its own lockUntil, or its module's lock. */
   isLocked: boolean;
+  /** Its own lock date (YYYY-MM-DD), null when it has none: the learner is told when it opens. */
+  lockUntil: string | null;
   state: EntityState;
   /** When it was completed (epoch ms), null while not completed. */
   completedAt: number | null;
@@ -38,6 +40,8 @@ export interface ModuleProgress {
   name: string;
   /** The module's lockType (0 none, 1 until a date, 2 until the previous module is completed). */
   lockType: number;
+  /** The module's lock date (YYYY-MM-DD; it locks only with lockType 1), null when unset. */
+  lockUntil: string | null;
   isLocked: boolean;
   isCompleted: boolean;
   completedAt: number | null;

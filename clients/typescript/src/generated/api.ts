@@ -3208,6 +3208,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lectern/v1/courses/{courseId}/learners/{learnerId}/learning-path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description One learner's modules and entities in order, with progress and why each locked one is locked (a date or the module to finish first); the learner, their manager, the course's admins and trainers and LMS admins.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["getLearningPath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lectern/v1/courses/{courseId}/batches/{batchId}/learners/{learnerId}/learning-path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description One learner's modules and entities in order, with progress and why each locked one is locked (a date or the module to finish first); the learner, their manager, the course's admins and trainers and LMS admins.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["getLearningPathInBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lectern/v1/learning-plans": {
         parameters: {
             query?: never;
@@ -32409,6 +32451,313 @@ export interface operations {
                             /** @description epoch ms */
                             completedTime: number | null;
                             marks: number | null;
+                        };
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLearningPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                learnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "200";
+                        learningPath: {
+                            courseId: string;
+                            batchId: string | null;
+                            learnerId: string;
+                            hasUserCompleted: boolean;
+                            percentageOfProgress: number;
+                            /** @description "3 of 7 Completed" */
+                            progressAsDisplayString: string;
+                            modules: {
+                                moduleId: string;
+                                moduleName: string;
+                                /** @description "0" unlocked, "1" until a date, "2" until the previous module is completed */
+                                lockType: string;
+                                isLocked: boolean;
+                                /** @description none; untilDate (opens on opensOn); previousModule (opens once waitsForModuleName is completed); module (an entity inside a locked module) */
+                                lockReason: "none" | "untilDate" | "previousModule" | "module";
+                                /** @description The day it opens (lockReason untilDate, or module when the module waits for a date); else null */
+                                opensOn: string | null;
+                                /** @description The module to finish first (lockReason previousModule, or module when the module waits for it) */
+                                waitsForModuleId: string | null;
+                                waitsForModuleName: string | null;
+                                /** @description "Opens on 05-Dec-2026" (portal date format) or "Finish Module 2 first"; empty when unlocked */
+                                lockReasonAsDisplayString: string;
+                                isCompleted: boolean;
+                                completedCount: number;
+                                totalCount: number;
+                                percentageOfProgress: number;
+                                entities: {
+                                    entityId: string;
+                                    /** @description Zoho's entity-type code: 0 offline test ... 5 session, 6 link */
+                                    entityType: string;
+                                    entityTypeAsDisplayString: string;
+                                    entityName: string;
+                                    isMandatory: boolean;
+                                    isLocked: boolean;
+                                    /** @description none; untilDate (opens on opensOn); previousModule (opens once waitsForModuleName is completed); module (an entity inside a locked module) */
+                                    lockReason: "none" | "untilDate" | "previousModule" | "module";
+                                    /** @description The day it opens (lockReason untilDate, or module when the module waits for a date); else null */
+                                    opensOn: string | null;
+                                    /** @description The module to finish first (lockReason previousModule, or module when the module waits for it) */
+                                    waitsForModuleId: string | null;
+                                    waitsForModuleName: string | null;
+                                    /** @description "Opens on 05-Dec-2026" (portal date format) or "Finish Module 2 first"; empty when unlocked */
+                                    lockReasonAsDisplayString: string;
+                                    /** @description notStarted, inProgress or completed */
+                                    status: string;
+                                    isCompleted: boolean;
+                                    /** @description The learner may mark it completed now */
+                                    canMarkAsComplete: boolean;
+                                    marks: number | null;
+                                }[];
+                            }[];
+                        };
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getLearningPathInBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                batchId: string;
+                learnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "200";
+                        learningPath: {
+                            courseId: string;
+                            batchId: string | null;
+                            learnerId: string;
+                            hasUserCompleted: boolean;
+                            percentageOfProgress: number;
+                            /** @description "3 of 7 Completed" */
+                            progressAsDisplayString: string;
+                            modules: {
+                                moduleId: string;
+                                moduleName: string;
+                                /** @description "0" unlocked, "1" until a date, "2" until the previous module is completed */
+                                lockType: string;
+                                isLocked: boolean;
+                                /** @description none; untilDate (opens on opensOn); previousModule (opens once waitsForModuleName is completed); module (an entity inside a locked module) */
+                                lockReason: "none" | "untilDate" | "previousModule" | "module";
+                                /** @description The day it opens (lockReason untilDate, or module when the module waits for a date); else null */
+                                opensOn: string | null;
+                                /** @description The module to finish first (lockReason previousModule, or module when the module waits for it) */
+                                waitsForModuleId: string | null;
+                                waitsForModuleName: string | null;
+                                /** @description "Opens on 05-Dec-2026" (portal date format) or "Finish Module 2 first"; empty when unlocked */
+                                lockReasonAsDisplayString: string;
+                                isCompleted: boolean;
+                                completedCount: number;
+                                totalCount: number;
+                                percentageOfProgress: number;
+                                entities: {
+                                    entityId: string;
+                                    /** @description Zoho's entity-type code: 0 offline test ... 5 session, 6 link */
+                                    entityType: string;
+                                    entityTypeAsDisplayString: string;
+                                    entityName: string;
+                                    isMandatory: boolean;
+                                    isLocked: boolean;
+                                    /** @description none; untilDate (opens on opensOn); previousModule (opens once waitsForModuleName is completed); module (an entity inside a locked module) */
+                                    lockReason: "none" | "untilDate" | "previousModule" | "module";
+                                    /** @description The day it opens (lockReason untilDate, or module when the module waits for a date); else null */
+                                    opensOn: string | null;
+                                    /** @description The module to finish first (lockReason previousModule, or module when the module waits for it) */
+                                    waitsForModuleId: string | null;
+                                    waitsForModuleName: string | null;
+                                    /** @description "Opens on 05-Dec-2026" (portal date format) or "Finish Module 2 first"; empty when unlocked */
+                                    lockReasonAsDisplayString: string;
+                                    /** @description notStarted, inProgress or completed */
+                                    status: string;
+                                    isCompleted: boolean;
+                                    /** @description The learner may mark it completed now */
+                                    canMarkAsComplete: boolean;
+                                    marks: number | null;
+                                }[];
+                            }[];
                         };
                         /** @enum {string} */
                         message: "success";
