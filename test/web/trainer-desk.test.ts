@@ -185,6 +185,13 @@ describe.skipIf(browserMissing())('the trainer desk in a browser', () => {
     await page.getByRole('link', { name: 'Safety drill' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Save attendance' }).isVisible()).toBe(true);
     await expectAccessible(page, 'session page, 390 px');
+    // By keyboard: Mark all present, then one learner Absent with the arrow keys of their Present/Absent choice.
+    await page.getByRole('button', { name: 'Mark all present' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('3 of 3 marked, 3 present').isVisible()).toBe(true);
+    await page.getByTestId(`attendance-${learners[2]}`).getByRole('radio', { name: 'Present' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByText('3 of 3 marked, 2 present').isVisible()).toBe(true);
     for (const [link, heading] of [
       ['Grading', 'Grading'],
       ['Calendar feed', 'My calendar feed'],

@@ -1,5 +1,5 @@
 /** The trainer desk's start page: my sessions as a list (upcoming or past) or on a calendar (loaded when asked for). */
-import { Alert, Anchor, Badge, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { ScrollRegion } from '../scroll-region.tsx';
@@ -39,9 +39,7 @@ function SessionTable({ sessions, caption }: { sessions: TrainerSession[]; capti
               </Table.Td>
               <Table.Td>{session.sessionRoom || session.sessionType}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={session.presentLeanersCount > 0 ? 'teal' : 'gray'}>
-                  {session.presentLeanersCount} / {session.totalLearnersCount}
-                </Badge>
+                {session.presentLeanersCount} / {session.totalLearnersCount}
               </Table.Td>
             </Table.Tr>
           ))}
