@@ -3,8 +3,9 @@
  * marks a trainer may give in the batches they train (and nowhere else).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItem, expectRefusal } from './helpers/assessments.ts';
+import { createItem, expectRefusal, setUpWorld } from './helpers/assessments.ts';
 import { jsonType } from './helpers/courses.ts';
+import { enrol } from './helpers/enrolments.ts';
 import {
   createBatchModule,
   createSession,
@@ -194,5 +195,25 @@ describe('marks given by trainers', () => {
       headers: lectern.auth(token),
     });
     expect(refused.statusCode, refused.body).toBe(403);
+  });
+
+  it('keeps a self-paced course’s sheet to its managers: trainers have no batch there', async () => {
+    const world = await setUpWorld(lectern);
+    const family = world.families.find((candidate) => candidate.name === 'self-paced')!;
+    await enrol(lectern, { courseId: family.courseId, batchId: null }, [fatima]);
+    const test = await createItem(lectern, `${family.moduleUrl}/offlineTests`, 'offlineTestData', 'offlineTest', {
+      name: 'Quiz',
+      marks: 10,
+      duration: 15,
+    });
+    const sheetUrl = `/lectern/v1/courses/${family.courseId}/modules/${family.moduleId}/offlineTests/${test.offlineTestId}/marks`;
+    const byAdmin = await get(sheetUrl, lectern.adminToken);
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+    expect(byAdmin.json()).toMatchObject({
+      maximumMarks: 10,
+      learners: [{ learnerErecno: fatima, displayName: 'Fatima Zahra', marks: null }],
+    });
+    const byTrainer = await get(sheetUrl, await tokenOf(divya));
+    expect(byTrainer.statusCode, byTrainer.body).toBe(403);
   });
 });
