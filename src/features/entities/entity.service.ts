@@ -277,6 +277,25 @@ export async function requireEntityForChange(
   return viewOf(await findOrFail(db, resolved, entityType, entityId, what), resolved);
 }
 
+/**
+ * Checks an entity exists for marks, in the caller's transaction: a course manager's write, or, when `asTrainer` (the
+ * caller trains a session of the entity's batch: the marks feature asks), the read a trainer of the course may make.
+ */
+export async function requireEntityForMarks(
+  context: AppContext,
+  db: Db,
+  caller: Caller,
+  path: EntityPath,
+  kind: { entityType: number; what: string },
+  entityId: string,
+  asTrainer: boolean,
+): Promise<EntityView> {
+  const resolved = asTrainer
+    ? await resolveRead(context, db, caller, path)
+    : await resolveWrite(context, db, caller, path);
+  return viewOf(await findOrFail(db, resolved, kind.entityType, entityId, kind.what), resolved);
+}
+
 /** Deletes the entities of one entity, module, batch or course, with marks, progress and stored bytes (caller's transaction). */
 export async function deleteEntitiesIn(db: Db, scope: repository.DeleteScope): Promise<void> {
   const fileIds = await repository.fileIdsOf(db, scope);

@@ -21,6 +21,7 @@ export {
   listEntities,
   locateEntity,
   requireEntityForChange,
+  requireEntityForMarks,
   updateEntity,
 } from './entity.service.ts';
 export { cloneModuleEntities } from './entity-clone.service.ts';

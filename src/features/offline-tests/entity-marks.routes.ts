@@ -9,11 +9,16 @@ import { errorResponses } from '../../http/envelope.ts';
 import { maxIdsPerList, pathId, readParameter } from '../../http/input.ts';
 import { parseJsonLossless } from '../../http/json-body.ts';
 import { isNumericId } from '../../ids.ts';
-import { entityFamilies, entityPath, familyParams } from '../entities/index.ts';
+import { entityFamilies, entityPath, familiesUnder, familyParams } from '../entities/index.ts';
 import { maximumMarksLimit } from './assessment.schemas.ts';
 import { readWholeNumber } from './assessment-fields.ts';
-import { updateMarksBody, updateMarksQuery, updateMarksResponse200 } from './entity-marks.schemas.ts';
-import { type MarkEntry, type MarksKind, updateMarks } from './entity-marks.service.ts';
+import {
+  marksSheetResponse200,
+  updateMarksBody,
+  updateMarksQuery,
+  updateMarksResponse200,
+} from './entity-marks.schemas.ts';
+import { type MarkEntry, type MarksKind, marksSheet, updateMarks } from './entity-marks.service.ts';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -81,7 +86,9 @@ export function registerMarksRoutes(app: FastifyInstance, context: AppContext, k
         config: { scope: 'CREATE' },
         schema: {
           operationId: `update${family.infix}${kind.noun}Marks`,
-          description: `Records learners' marks (course managers). A list partly invalid writes nothing.`,
+          description:
+            "Records learners' marks (course managers; in a blended batch also its sessions' trainers). " +
+            'A list partly invalid writes nothing.',
           tags: [kind.plural],
           params: familyParams(family.batch, ['moduleId', kind.idParam]),
           querystring: updateMarksQuery,
@@ -95,6 +102,28 @@ export function registerMarksRoutes(app: FastifyInstance, context: AppContext, k
         const entries = readMarkEntries(request);
         const learners = await updateMarks(context, request.caller, path, kind, id, entries);
         return { code: 200 as const, learners, message: 'success' as const };
+      },
+    );
+  }
+  for (const family of familiesUnder('/lectern/v1')) {
+    app.get(
+      `${family.base}/modules/:moduleId/${kind.plural}/:${kind.idParam}/marks`,
+      {
+        config: { scope: 'READ' },
+        schema: {
+          operationId: `list${family.infix}${kind.noun}Marks`,
+          description:
+            'The learners seated where the item is, by name, with their marks (null while ungraded) and the ' +
+            "item's maximum: for those who may mark it.",
+          tags: [kind.plural],
+          params: familyParams(family.batch, ['moduleId', kind.idParam]),
+          response: { 200: marksSheetResponse200, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const id = pathId(request.params, kind.idParam);
+        const sheet = await marksSheet(context, request.caller, entityPath(request.params), kind, id);
+        return { code: 200 as const, ...sheet, message: 'success' as const };
       },
     );
   }

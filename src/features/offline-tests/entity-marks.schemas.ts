@@ -42,3 +42,22 @@ export const updateMarksResponse200 = Type.Object({
   learners: Type.Array(LearnerMarksSchema),
   message: Type.Literal('success'),
 });
+
+/** The 200 answer of the marks sheet: the seated learners with their marks, null while ungraded. */
+export const marksSheetResponse200 = Type.Object({
+  code: Type.Literal(200),
+  maximumMarks: Type.Integer(),
+  learners: Type.Array(
+    Type.Object(
+      {
+        learnerErecno: Type.String(),
+        displayName: Type.String(),
+        employeeId: Type.String(),
+        marks: Type.Union([Type.Integer(), Type.Null()]),
+      },
+      { title: 'MarksSheetLearner' },
+    ),
+    { description: 'By name, 1,000 at most' },
+  ),
+  message: Type.Literal('success'),
+});

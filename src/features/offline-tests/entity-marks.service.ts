@@ -2,12 +2,14 @@
 
 import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/database.ts';
 import { invalidInput } from '../../errors.ts';
 import { recordEvents } from '../../events/index.ts';
-import { type EntityPath, requireEntityForChange } from '../entities/index.ts';
+import { type EntityPath, requireEntityForMarks } from '../entities/index.ts';
 import { findEmployees } from '../people/index.ts';
 import { completionSnapshot, recordCompletionChanges } from '../progress/index.ts';
-import { enrolledAmong } from '../seats/index.ts';
+import { enrolledAmong, listSeatedLearners } from '../seats/index.ts';
+import { findBatchTrainer } from '../sessions/index.ts';
 import { findMarks, upsertMarks } from './entity-marks.repository.ts';
 
 /** One learner's marks as asked, with the parameter names an error should cite. */
@@ -34,11 +36,56 @@ export interface LearnerMarks {
   maximumMarks: number;
 }
 
+/** Whether the caller trains a session of the path's batch (the course family has no trainers). */
+async function trainsBatch(db: Db, caller: Caller, path: EntityPath): Promise<boolean> {
+  if (path.batchId === null) return false;
+  return (await findBatchTrainer(db, caller.portalId, path.batchId, caller.erecno))?.trains === true;
+}
+
+/** The most learners a marks sheet lists (as many as one marksList may name). */
+export const maxMarksSheetLearners = 1000;
+
+/** A learner of a marks sheet: their marks, null while ungraded. */
+export interface MarksSheetLearner {
+  learnerErecno: string;
+  displayName: string;
+  employeeId: string;
+  marks: number | null;
+}
+
+/**
+ * The learners seated where the item is (the course, or the batch), by name, with their marks and the item's maximum:
+ * for those who may mark it (course managers; in a blended batch, its sessions' trainers).
+ */
+export async function marksSheet(
+  context: AppContext,
+  caller: Caller,
+  path: EntityPath,
+  kind: MarksKind,
+  entityId: string,
+): Promise<{ maximumMarks: number; learners: MarksSheetLearner[] }> {
+  const asTrainer = await trainsBatch(context.db, caller, path);
+  const view = await requireEntityForMarks(context, context.db, caller, path, kind, entityId, asTrainer);
+  const place = { portalId: caller.portalId, courseId: path.courseId, batchId: path.batchId };
+  const seated = await listSeatedLearners(context.db, place, maxMarksSheetLearners);
+  const erecnos = seated.map((learner) => learner.erecno);
+  const marks = new Map((await findMarks(context.db, entityId, erecnos)).map((row) => [row.erecno, Number(row.marks)]));
+  return {
+    maximumMarks: Number(view.settings[kind.maximumKey]),
+    learners: seated.map((learner) => ({
+      learnerErecno: learner.erecno,
+      displayName: learner.display_name,
+      employeeId: learner.employee_id,
+      marks: marks.get(learner.erecno) ?? null,
+    })),
+  };
+}
+
 /**
  * Records the marks of one or more learners in one transaction: every entry must be within 0 and the item's maximum
  * and name an active employee holding a seat where the item is (the course, or the batch for blended courses), or
  * nothing is written. A learner's new marks replace the old ones, with a marks.recorded.v1 event each and the
- * completions that follow. Course managers alone may mark.
+ * completions that follow. Course managers may mark, and in a blended batch the trainers of its sessions.
  */
 export async function updateMarks(
   context: AppContext,
@@ -49,7 +96,8 @@ export async function updateMarks(
   entries: MarkEntry[],
 ): Promise<LearnerMarks[]> {
   return context.db.transaction().execute(async (trx) => {
-    const view = await requireEntityForChange(context, trx, caller, path, kind.entityType, entityId, kind.what);
+    const asTrainer = await trainsBatch(trx, caller, path);
+    const view = await requireEntityForMarks(context, trx, caller, path, kind, entityId, asTrainer);
     const maximum = Number(view.settings[kind.maximumKey]);
     for (const entry of entries) {
       if (entry.marks > maximum) {

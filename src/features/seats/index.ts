@@ -3,6 +3,7 @@
 export {
   countWaiting,
   enrolledAmong,
+  listSeatedLearners,
   promoteWaiting,
   type SeatPlace,
   seatEvent,

@@ -216,3 +216,26 @@ export async function deleteWaitlistPlacesOf(db: Db, portalId: string, erecno: s
     .where('status', '=', 'waitlisted')
     .execute();
 }
+
+/** A seated learner with the names a roster shows. */
+export interface SeatedLearnerRow {
+  erecno: string;
+  display_name: string;
+  employee_id: string;
+}
+
+/** The learners holding a seat at a place (not the waitlist), by name, at most `limit`. */
+export async function listSeated(db: Db, place: SeatPlace, limit: number): Promise<SeatedLearnerRow[]> {
+  let query = db
+    .selectFrom('enrolments as e')
+    .innerJoin('employees as p', (join) =>
+      join.onRef('p.erecno', '=', 'e.erecno').onRef('p.portal_id', '=', 'e.portal_id'),
+    )
+    .select(['e.erecno', 'p.display_name', 'p.employee_id'])
+    .where('e.portal_id', '=', place.portalId)
+    .where('e.course_id', '=', place.courseId)
+    .where('e.status', '=', 'enrolled');
+  query =
+    place.batchId === null ? query.where('e.batch_id', 'is', null) : query.where('e.batch_id', '=', place.batchId);
+  return query.orderBy('p.display_name').orderBy('e.erecno').limit(limit).execute();
+}

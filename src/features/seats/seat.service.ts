@@ -109,3 +109,8 @@ export async function enrolledAmong(db: Db, place: SeatPlace, erecnos: readonly 
 export async function countWaiting(db: Db, place: SeatPlace): Promise<number> {
   return repository.countWaiting(db, place);
 }
+
+/** The learners holding a seat at a place, by name, at most `limit`: a roster for attendance and marks. */
+export function listSeatedLearners(db: Db, place: SeatPlace, limit: number): Promise<repository.SeatedLearnerRow[]> {
+  return repository.listSeated(db, place, limit);
+}

@@ -18,8 +18,8 @@ export interface SessionRow extends ClassSessionTable {
   location_time_zone: string | null;
 }
 
-/** One query that loads sessions with everything their object shows. */
-function viewQuery(db: Db) {
+/** One query that loads sessions with everything their object shows (the trainer desk adds its course and batch). */
+export function viewQuery(db: Db) {
   return (
     db
       .selectFrom('class_sessions as s')

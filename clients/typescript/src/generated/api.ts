@@ -829,7 +829,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * @description A session's roster: the batch's seated learners by name with their mark at this session (null while unmarked). For the course's managers and the session's trainer.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["getSessionAttendance"];
         put?: never;
         /**
          * @description Marks a whole session's attendance in one call: every learner Present or Absent, all or nothing. Answers the session with its counts, as markAttendance does.
@@ -837,6 +842,27 @@ export interface paths {
          *     Scope: ZOHOPEOPLE.training.CREATE or ZOHOPEOPLE.training.ALL.
          */
         post: operations["markSessionAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lectern/v1/trainers/{erecno}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A trainer's sessions in a window of dates (batches not cancelled), by date and time, 500 at most: for LMS admins and the trainer themself.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["listTrainerSessions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1241,7 +1267,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Records learners' marks (course managers). A list partly invalid writes nothing.
+         * @description Records learners' marks (course managers; in a blended batch also its sessions' trainers). A list partly invalid writes nothing.
          *
          *     Scope: ZOHOPEOPLE.training.CREATE or ZOHOPEOPLE.training.ALL.
          */
@@ -1262,11 +1288,53 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Records learners' marks (course managers). A list partly invalid writes nothing.
+         * @description Records learners' marks (course managers; in a blended batch also its sessions' trainers). A list partly invalid writes nothing.
          *
          *     Scope: ZOHOPEOPLE.training.CREATE or ZOHOPEOPLE.training.ALL.
          */
         post: operations["updateBatchOfflineTestMarks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lectern/v1/courses/{courseId}/modules/{moduleId}/offlineTests/{offlineTestId}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The learners seated where the item is, by name, with their marks (null while ungraded) and the item's maximum: for those who may mark it.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["listOfflineTestMarks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lectern/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/offlineTests/{offlineTestId}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The learners seated where the item is, by name, with their marks (null while ungraded) and the item's maximum: for those who may mark it.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["listBatchOfflineTestMarks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1530,7 +1598,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Records learners' marks (course managers). A list partly invalid writes nothing.
+         * @description Records learners' marks (course managers; in a blended batch also its sessions' trainers). A list partly invalid writes nothing.
          *
          *     Scope: ZOHOPEOPLE.training.CREATE or ZOHOPEOPLE.training.ALL.
          */
@@ -1551,11 +1619,53 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Records learners' marks (course managers). A list partly invalid writes nothing.
+         * @description Records learners' marks (course managers; in a blended batch also its sessions' trainers). A list partly invalid writes nothing.
          *
          *     Scope: ZOHOPEOPLE.training.CREATE or ZOHOPEOPLE.training.ALL.
          */
         post: operations["updateBatchAssignmentMarks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lectern/v1/courses/{courseId}/modules/{moduleId}/assignments/{assignmentId}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The learners seated where the item is, by name, with their marks (null while ungraded) and the item's maximum: for those who may mark it.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["listAssignmentMarks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/lectern/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/assignments/{assignmentId}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The learners seated where the item is, by name, with their marks (null while ungraded) and the item's maximum: for those who may mark it.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["listBatchAssignmentMarks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13988,6 +14098,154 @@ export interface operations {
             };
         };
     };
+    getSessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                batchId: string;
+                moduleId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 200;
+                        session: {
+                            /** @description Learners with an attendance mark (until enrolment exists) */
+                            totalLearnersCount: number;
+                            sessionName: string;
+                            /** @description 12-hour time, e.g. 11:00 AM, in the portal time zone */
+                            sessionEndTime: string;
+                            /** @description 12-hour time, e.g. 10:00 AM, in the portal time zone */
+                            sessionStartTime: string;
+                            description: string;
+                            resources: {
+                                resourceName: string;
+                                resourceURL: string;
+                            }[];
+                            sessionId: string;
+                            /** @description Empty when the session has no room */
+                            roomId: string;
+                            canUserDelete: boolean;
+                            /** @description DD-MM-YYYY */
+                            sessionStartDate: string;
+                            /** @description DD-MM-YYYY, empty when the session is not locked */
+                            lockUntil: string;
+                            /** @description Learners marked present (Zoho's spelling) */
+                            presentLeanersCount: number;
+                            gradeCategoryName: string;
+                            isLocked: boolean;
+                            gradeCategoryId: string;
+                            sessionType: "Classroom" | "E-learning";
+                            /** @description The room name, empty without a room */
+                            sessionRoom: string;
+                            /** @description The trainer's display name */
+                            sessionTrainer: string;
+                            isSessionCompleted: boolean;
+                            trainerErecno: string;
+                            canUserEdit: boolean;
+                            moduleId: string;
+                        };
+                        courseName: string;
+                        batchName: string;
+                        /** @description The batch’s seated learners by name (500 at most) */
+                        learners: {
+                            learnerErecno: string;
+                            displayName: string;
+                            employeeId: string;
+                            /** @description The mark at this session, null while unmarked */
+                            status: "Present" | "Absent" | null;
+                        }[];
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     markSessionAttendance: {
         parameters: {
             query?: never;
@@ -14058,6 +14316,156 @@ export interface operations {
                             canUserEdit: boolean;
                             moduleId: string;
                         };
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listTrainerSessions: {
+        parameters: {
+            query?: {
+                /** @description DD-MM-YYYY, inclusive; default 90 days before the portal's today (or 455 before `to`). */
+                from?: string;
+                /** @description DD-MM-YYYY, inclusive, at most 456 days after from; default 365 days after today (or after from). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                erecno: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 200;
+                        sessions: {
+                            /** @description Learners with an attendance mark (until enrolment exists) */
+                            totalLearnersCount: number;
+                            sessionName: string;
+                            /** @description 12-hour time, e.g. 11:00 AM, in the portal time zone */
+                            sessionEndTime: string;
+                            /** @description 12-hour time, e.g. 10:00 AM, in the portal time zone */
+                            sessionStartTime: string;
+                            description: string;
+                            resources: {
+                                resourceName: string;
+                                resourceURL: string;
+                            }[];
+                            sessionId: string;
+                            /** @description Empty when the session has no room */
+                            roomId: string;
+                            canUserDelete: boolean;
+                            /** @description DD-MM-YYYY */
+                            sessionStartDate: string;
+                            /** @description DD-MM-YYYY, empty when the session is not locked */
+                            lockUntil: string;
+                            /** @description Learners marked present (Zoho's spelling) */
+                            presentLeanersCount: number;
+                            gradeCategoryName: string;
+                            isLocked: boolean;
+                            gradeCategoryId: string;
+                            sessionType: "Classroom" | "E-learning";
+                            /** @description The room name, empty without a room */
+                            sessionRoom: string;
+                            /** @description The trainer's display name */
+                            sessionTrainer: string;
+                            isSessionCompleted: boolean;
+                            trainerErecno: string;
+                            canUserEdit: boolean;
+                            moduleId: string;
+                            courseId: string;
+                            courseName: string;
+                            batchId: string;
+                            batchName: string;
+                            /** @description The start as epoch milliseconds (the session held in its own zone) */
+                            startMillis: number;
+                            /** @description The end as epoch milliseconds */
+                            endMillis: number;
+                        }[];
+                        /** @description More than 500 sessions in the window: ask for a shorter one */
+                        hasMoreRecords: boolean;
                         /** @enum {string} */
                         message: "success";
                     };
@@ -18667,6 +19075,225 @@ export interface operations {
             };
         };
     };
+    listOfflineTestMarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                moduleId: string;
+                offlineTestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 200;
+                        maximumMarks: number;
+                        /** @description By name, 1,000 at most */
+                        learners: {
+                            learnerErecno: string;
+                            displayName: string;
+                            employeeId: string;
+                            marks: number | null;
+                        }[];
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listBatchOfflineTestMarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                batchId: string;
+                moduleId: string;
+                offlineTestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 200;
+                        maximumMarks: number;
+                        /** @description By name, 1,000 at most */
+                        learners: {
+                            learnerErecno: string;
+                            displayName: string;
+                            employeeId: string;
+                            marks: number | null;
+                        }[];
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     listModuleOnlineTests: {
         parameters: {
             query?: {
@@ -22437,6 +23064,225 @@ export interface operations {
                             employeeId: string;
                             marks: number;
                             maximumMarks: number;
+                        }[];
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listAssignmentMarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                moduleId: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 200;
+                        maximumMarks: number;
+                        /** @description By name, 1,000 at most */
+                        learners: {
+                            learnerErecno: string;
+                            displayName: string;
+                            employeeId: string;
+                            marks: number | null;
+                        }[];
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listBatchAssignmentMarks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: string;
+                batchId: string;
+                moduleId: string;
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 200;
+                        maximumMarks: number;
+                        /** @description By name, 1,000 at most */
+                        learners: {
+                            learnerErecno: string;
+                            displayName: string;
+                            employeeId: string;
+                            marks: number | null;
                         }[];
                         /** @enum {string} */
                         message: "success";
