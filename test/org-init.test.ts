@@ -80,8 +80,9 @@ describe('lectern init', () => {
       urlName: 'acme-corp',
       timeZone: 'America/Chicago',
       admin: { name: 'Ada Lovelace', email: 'ada@acme.example' },
-      passwordSetLink: null,
     });
+    // A single-use set-password link (only its hash is stored), on the server's public URL.
+    expect(printed.passwordSetLink).toMatch(/^http:\/\/[^/]+\/oauth\/v2\/accounts\/password\?token=[\w-]{43}$/);
     expect(printed.token).toMatch(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/);
 
     const { portals, people } = await contents(store.open);
