@@ -409,3 +409,47 @@ describe('invites', () => {
     expect(invite.text).toContain('/oauth/v2/accounts/password?token=');
   });
 });
+
+describe('odd requests to the accounts pages', () => {
+  it('answers them with a 4xx page, never a 5xx', async () => {
+    const cases: { method: 'GET' | 'POST'; url: string; payload?: string; type?: string }[] = [
+      { method: 'GET', url: '/oauth/v2/accounts/sign-in' },
+      { method: 'GET', url: `/oauth/v2/accounts/sign-in?portalId=${'9'.repeat(30)}` },
+      { method: 'GET', url: '/oauth/v2/accounts/password' },
+      { method: 'GET', url: `/oauth/v2/accounts/password?token=${'x'.repeat(300)}` },
+      { method: 'GET', url: '/oauth/v2/accounts/password?token=nonsense' },
+      { method: 'POST', url: '/oauth/v2/accounts/sign-in' },
+      { method: 'POST', url: '/oauth/v2/accounts/sign-in', payload: '{"email":1}', type: 'application/json' },
+      { method: 'POST', url: '/oauth/v2/accounts/password', payload: 'token=a&password=b', type: 'text/plain' },
+      {
+        method: 'POST',
+        url: '/oauth/v2/accounts/forgot',
+        payload: 'email=a%00b&portalId=1',
+        type: 'application/x-www-form-urlencoded',
+      },
+    ];
+    for (const request of cases) {
+      const response = await lectern.app.inject({
+        method: request.method,
+        url: request.url,
+        ...(request.payload === undefined ? {} : { payload: request.payload }),
+        headers: request.type === undefined ? {} : { 'content-type': request.type },
+      });
+      expect(response.statusCode, `${request.method} ${request.url}`).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, `${request.method} ${request.url}`).toBeLessThan(500);
+    }
+  });
+
+  it('never sends a signed-in browser anywhere but a consent page of this server', async () => {
+    const agent = new Agent(lectern);
+    const page = await agent.get(`/oauth/v2/accounts/sign-in?portalId=${org.portalId}&return=https://evil.example/`);
+    expect(fieldOf(page.body, 'return')).toBe('');
+    const answer = await agent.post(
+      '/oauth/v2/accounts/sign-in',
+      { portalId: org.portalId, return: '//evil.example/', email: person.email, password },
+      page,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.location).toBeUndefined();
+  });
+});
