@@ -3,8 +3,10 @@
  * message for every refusal, the failed-attempt lock on the portal's clock, invite and reset links, sign-out.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEmailDeliveries } from '../src/deliveries/notification.delivery.ts';
 import { issueToken } from '../src/features/people/portal.service.ts';
 import { Agent, fieldOf, passwordLinkPath, setPasswordFor } from './helpers/accounts.ts';
+import { RecordingTransport } from './helpers/notifications.ts';
 import { registerClient, type TestClient, testRedirectUri, tradeCode } from './helpers/oauth.ts';
 import { createTestLectern, type TestLectern } from './helpers/test-app.ts';
 
@@ -257,6 +259,21 @@ describe('set-password links', () => {
     expect((await agent.get(path)).status).toBe(200);
   });
 
+  it("ends the person's other sessions but keeps the browser's own that set the password", async () => {
+    const mine = new Agent(lectern);
+    const elsewhere = new Agent(lectern);
+    await signIn(mine, person.email, password);
+    await signIn(elsewhere, person.email, password);
+    const path = await passwordLinkPath(lectern, org.portalId, person.erecno);
+    const token = new URL(path, 'http://lectern.test').searchParams.get('token')!;
+    const page = await mine.get(path);
+    const set = await mine.post('/oauth/v2/accounts/password', { token, password, confirm: password }, page);
+    expect(set.status).toBe(200);
+    expect((await sessionsOf(person.erecno)).length).toBe(1);
+    expect((await mine.get(consentUrl())).status).toBe(200);
+    expect((await elsewhere.get(consentUrl())).status).toBe(302);
+  });
+
   it('expires an invite after seven days', async () => {
     const [, , , , , sixth] = await peopleOf(org.portalId);
     const path = await passwordLinkPath(lectern, org.portalId, sixth!.erecno);
@@ -393,6 +410,16 @@ describe('invites', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('invite');
+  });
+
+  it('sends account e-mails by SMTP like any other, with the link in the text and no invite attached', async () => {
+    const transport = new RecordingTransport();
+    await runEmailDeliveries(lectern.app.lectern, { transport });
+    const sent = transport.sent.find((mail) => (mail.to as { address: string }).address === 'iris@org.example')!;
+    expect(sent.subject).toBe('Set your Lectern password');
+    expect(sent.text).toMatch(/Hello Iris Invited,[\s\S]*\/oauth\/v2\/accounts\/password\?token=/);
+    expect(sent.icalEvent).toBeUndefined();
+    expect((sent.headers as Record<string, string>)['X-Lectern-Event']).toBe('account.invite');
   });
 
   it('shows account e-mails in the control room mailbox with their text', async () => {
