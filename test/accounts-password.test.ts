@@ -437,6 +437,22 @@ describe('invites', () => {
   });
 });
 
+describe('a portal reset', () => {
+  it('keeps passwords and accounts sessions: it signs nobody out and brings back no old password', async () => {
+    const agent = new Agent(lectern);
+    await signIn(agent, person.email, password);
+    const reset = await lectern.app.inject({
+      method: 'POST',
+      url: `/lectern/v1/portals/${org.portalId}/reset`,
+      headers: lectern.auth(org.token),
+      payload: { to: 'empty' },
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await agent.get(consentUrl())).status).toBe(200);
+    expect((await signIn(new Agent(lectern), person.email, password)).status).toBe(303);
+  });
+});
+
 describe('odd requests to the accounts pages', () => {
   it('answers them with a 4xx page, never a 5xx', async () => {
     const cases: { method: 'GET' | 'POST'; url: string; payload?: string; type?: string }[] = [
