@@ -1,6 +1,6 @@
 /**
  * Zoho Accounts' consent flow on Lectern's own host: the page a client sends a person to, the answer that redirects
- * back with a code, and the one-time sign-in links of organisation portals (until Lectern has passwords).
+ * back with a code, and the one-time sign-in links of organisation portals (password sign-in is features/accounts/).
  * The form carries a single-use nonce stored as a hash and bound to the request it was shown for, so a forged
  * POST (CSRF) has nothing to present, and the scopes and redirect URI cannot be changed on the way back.
  */
