@@ -11,6 +11,7 @@ const root = new URL('..', import.meta.url);
 // Kept as ordinary packages: native addons, optional drivers, packages that read their own files at run time, and
 // packages loaded on first use (src/lazy-require.ts), which a process that never needs them never compiles.
 const external = [
+  '@node-rs/argon2',
   'better-sqlite3',
   'pg-native',
   '@fastify/swagger',

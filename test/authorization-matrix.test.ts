@@ -58,10 +58,18 @@ describe('the route table', () => {
     const open = lectern.app.routeTable.filter((route) => route.scope === undefined);
     // Public routes are the probes, /metrics (its own bearer token), revoking a token by its value (holding the
     // token is the proof), Zoho Accounts' OAuth endpoints (a client's credentials, a code, a consent form's nonce
-    // or a sign-in link instead; user info checks its own bearer token), a calendar feed at its secret URL (holding
+    // or a sign-in link instead; user info checks its own bearer token), the accounts pages of password sign-in (a
+    // password, a set-password link's token or the session cookie instead, the forms CSRF-protected), a calendar feed at its secret URL (holding
     // the URL is the proof), and what browsers load without a token: photos (a photo's key in its URL), the page
     // courseURL leads to (no course data), and the web app's page and files.
     expect(open.map((route) => route.operationId).sort()).toEqual([
+      'accountsForgot',
+      'accountsForgotPage',
+      'accountsPasswordPage',
+      'accountsSetPassword',
+      'accountsSignIn',
+      'accountsSignInPage',
+      'accountsSignOut',
       'coursePage',
       'getCalendarFeed',
       'getEmployeePhoto',

@@ -191,10 +191,13 @@ describe('organisation portals', () => {
       redirect_uri: testRedirectUri,
       state: 'org',
     })}`;
+    // Nobody signed in: the sign-in page comes first (e-mail and password), then back to this very request.
     const anonymous = await lectern.app.inject({ method: 'GET', url });
-    expect(anonymous.statusCode).toBe(200);
-    expect(anonymous.body).toContain('lectern oauth sign-in-link');
-    expect(anonymous.body).not.toContain('<form');
+    expect(anonymous.statusCode).toBe(302);
+    const signInPage = new URL(anonymous.headers.location as string, 'http://lectern.test');
+    expect(signInPage.pathname).toBe('/oauth/v2/accounts/sign-in');
+    expect(signInPage.searchParams.get('portalId')).toBe(other.portalId);
+    expect(signInPage.searchParams.get('return')).toBe(url);
 
     const person = await lectern.app.lectern.db
       .selectFrom('employees')

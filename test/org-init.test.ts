@@ -80,8 +80,9 @@ describe('lectern init', () => {
       urlName: 'acme-corp',
       timeZone: 'America/Chicago',
       admin: { name: 'Ada Lovelace', email: 'ada@acme.example' },
-      passwordSetLink: null,
     });
+    // A single-use set-password link (only its hash is stored), on the server's public URL.
+    expect(printed.passwordSetLink).toMatch(/^http:\/\/[^/]+\/oauth\/v2\/accounts\/password\?token=[\w-]{43}$/);
     expect(printed.token).toMatch(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/);
 
     const { portals, people } = await contents(store.open);
@@ -132,6 +133,17 @@ describe('lectern init', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^lectern: Invalid value for timeZone: /)]);
   }, 60_000);
+
+  it('people password-link prints a set-password link for a person, and refuses an unknown erecno', async () => {
+    const store = await emptyStore();
+    const created = JSON.parse((await run(['init', ...acme, ...store.flags])).stdout);
+    const link = await run(['people', 'password-link', '--erecno', created.admin.erecno, ...store.flags]);
+    expect(link.code, link.stderr).toBe(0);
+    expect(link.stdout).toMatch(/^http:\/\/[^/]+\/oauth\/v2\/accounts\/password\?token=[\w-]{43}\n$/);
+    const unknown = await run(['people', 'password-link', '--erecno', '999999', ...store.flags]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('999999');
+  });
 
   it('refuses a store that already has a portal in one line, exit 2, and leaves it as it was', async () => {
     const store = await emptyStore();

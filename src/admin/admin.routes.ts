@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { parseBoolean } from '../booleans.ts';
 import type { AppContext } from '../context.ts';
 import { createControlledPortal } from '../control-room/portals.service.ts';
-import { missingInput } from '../errors.ts';
+import { invalidInput, missingInput } from '../errors.ts';
+import { isPasswordPortal, issuePasswordLink } from '../features/accounts/index.ts';
 import { addEmployees, listEmployees } from '../features/people/index.ts';
 import { errorResponses } from '../http/envelope.ts';
 import { readStartIndex } from '../http/input.ts';
 import { publicBase } from '../http/public-base.ts';
 import {
   addEmployeesBody,
+  addEmployeesQuery,
   addEmployeesResponse200,
   createPortalBody,
   createPortalResponse200,
@@ -59,6 +62,7 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
         operationId: 'addEmployees',
         tags: ['lectern'],
         description: 'Adds people to the portal: {"employees":[...]} or one person as the body.',
+        querystring: addEmployeesQuery,
         body: addEmployeesBody,
         response: { 200: addEmployeesResponse200, ...errorResponses },
       },
@@ -69,7 +73,20 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       const body = request.body as { employees?: unknown } | null;
       if (body === null || typeof body !== 'object') throw missingInput('employees');
       const inputs = 'employees' in body ? body.employees : [body];
-      const rows = await addEmployees(context, request.caller.portalId, inputs);
+      // Read here: the route attaches validation errors for the service to name, so the schema does not refuse it.
+      const invite = parseBoolean((request.query as { invite?: unknown }).invite, 'invite');
+      const portalId = request.caller.portalId;
+      // Checked before anything is written: a demo portal has no passwords to set.
+      if (invite === true && !(await isPasswordPortal(context, portalId))) {
+        throw invalidInput('invite', 'demo portals sign in with the person picker and have no passwords');
+      }
+      const rows = await addEmployees(context, portalId, inputs);
+      if (invite === true) {
+        const base = publicBase(request, context.config);
+        for (const row of rows) {
+          await issuePasswordLink(context, portalId, row.erecno, { kind: 'invite', base, send: true });
+        }
+      }
       return { employees: rows.map((row) => presentEmployee(row, publicBase(request, context.config))) };
     },
   );

@@ -53,6 +53,16 @@ export const addEmployeesBody = Type.Union(
   },
 );
 
+/** The query of addEmployees. */
+export const addEmployeesQuery = Type.Object({
+  invite: Type.Optional(
+    Type.Boolean({
+      description:
+        'true: e-mail each new person (organisation portals only) a single-use link to set their password, valid 7 days',
+    }),
+  ),
+});
+
 /** The 200 answer of addEmployees. */
 export const addEmployeesResponse200 = Type.Object({ employees: Type.Array(EmployeeSchema) });
 

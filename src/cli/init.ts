@@ -5,6 +5,7 @@
 import type { Config } from '../config.ts';
 import { initialSnapshotStep } from '../control-room/portals.service.ts';
 import { LmsError } from '../errors.ts';
+import { issuePasswordLink } from '../features/accounts/index.ts';
 import {
   checkEmailAddress,
   checkName,
@@ -12,7 +13,6 @@ import {
   createOrganisationPortal,
   installOperatorToken,
   type Organisation,
-  passwordSetLink,
   storeInUseCode,
 } from '../features/people/index.ts';
 import { prepareSchema } from '../store.ts';
@@ -77,7 +77,12 @@ export async function initOrganisation(config: Config, request: InitRequest): Pr
       timeZone: created.portal.time_zone,
       admin: created.admin,
       token: created.token,
-      passwordSetLink: await passwordSetLink(context, created.portal.id, created.admin.erecno),
+      // The first admin's way in: a single-use link (7 days) to set a password; nothing is e-mailed.
+      passwordSetLink: await issuePasswordLink(context, created.portal.id, created.admin.erecno, {
+        kind: 'invite',
+        base: config.publicUrl ?? `http://${config.host}:${config.port}`,
+        send: false,
+      }),
     });
   } finally {
     await database.close();

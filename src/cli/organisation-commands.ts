@@ -46,7 +46,7 @@ export function registerReferenceCommands(program: Command): void {
   }
 }
 
-/** Registers `people list|add|update|deactivate|reactivate` (a portal's people, on the store directly). */
+/** Registers `people list|add|update|deactivate|reactivate|password-link` (a portal's people, on the store directly). */
 export function registerPeopleCommands(program: Command): void {
   const people = usageErrorsAsCliErrors(
     program.command('people').description("list, add, edit, deactivate and reactivate a portal's people"),
@@ -80,6 +80,16 @@ export function registerPeopleCommands(program: Command): void {
     .action(async (erecno: string, options, self: Command) =>
       print(await (await load()).updatePersonCommand(await configOf(self), erecno, options)),
     );
+  inPortal(
+    people
+      .command('password-link')
+      .description(
+        'print a single-use link (valid 7 days) with which a person sets their password (organisation portals)',
+      )
+      .requiredOption('--erecno <erecno>', 'the person'),
+  ).action(async (options, self: Command) =>
+    print(await (await load()).passwordLinkCommand(await configOf(self), options)),
+  );
   for (const action of ['deactivate', 'reactivate'] as const) {
     const what =
       action === 'deactivate'

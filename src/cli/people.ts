@@ -6,6 +6,7 @@ import { deactivatePerson, reactivatePerson } from '../commands/person-status.ts
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import { defaultDateFormat } from '../dates.ts';
+import { issuePasswordLink } from '../features/accounts/index.ts';
 import { addEmployees, type EmployeeRow, listEmployees, rolesOf, updateEmployee } from '../features/people/index.ts';
 import { isNumericId } from '../ids.ts';
 import { lecternNotificationDefaults } from '../notification-defaults.ts';
@@ -140,5 +141,19 @@ export async function changeStatusCommand(
     const result = await change(context, caller, id);
     const left = result.leftWaitlists.map((place) => `left the waitlist of ${place.batchId ?? place.courseId}\n`);
     return line(result.person) + left.join('');
+  });
+}
+
+/** `people password-link --erecno <n>`: prints a single-use link (7 days) with which the person sets a password. */
+export async function passwordLinkCommand(
+  config: Config,
+  options: PeopleOptions & { erecno?: string },
+): Promise<string> {
+  const erecno = idArgument(options.erecno, '--erecno');
+  if (erecno === undefined) throw new CliError('--erecno is required', usageExitCode);
+  const base = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  return inPortal(config, options, async (context, caller) => {
+    const link = await issuePasswordLink(context, caller.portalId, erecno, { kind: 'invite', base, send: false });
+    return `${link}\n`;
   });
 }

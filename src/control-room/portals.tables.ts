@@ -19,6 +19,11 @@ export const controlTables: readonly string[] = [
   'portal_snapshots',
   // Feed tokens are credentials too: a restore must never bring a rotated URL back to life.
   'calendar_feeds',
+  // Passwords, accounts sessions and set-password links likewise: a restore never brings back an old password or a
+  // spent link, and a reset signs nobody out.
+  'account_passwords',
+  'account_sessions',
+  'account_links',
 ];
 
 /** Tables a reset clears but no snapshot holds. */

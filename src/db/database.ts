@@ -1,5 +1,6 @@
 /** Table shapes as Kysely sees them. Booleans are 0/1 integers and times epoch milliseconds on both engines. */
 import type { Kysely, Transaction } from 'kysely';
+import type { AccountTables } from './tables/accounts.ts';
 import type { CalendarFeedTables } from './tables/calendar-feeds.ts';
 import type { ControlRoomTables } from './tables/control-room.ts';
 import type { HistoryTables } from './tables/history.ts';
@@ -275,6 +276,7 @@ export interface Database
     NotificationTables,
     ControlRoomTables,
     OAuthTables,
+    AccountTables,
     CalendarFeedTables,
     OrganisationTables {
   courses: CourseTable;

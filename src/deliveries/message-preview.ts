@@ -2,7 +2,7 @@
 import { defaultDateFormat, isDateFormat } from '../dates.ts';
 import type { Db } from '../db/database.ts';
 import type { NotificationTable } from '../db/tables/notifications.ts';
-import type { NotificationPayload } from '../events/index.ts';
+import type { NotificationPayload, OutboxPayload } from '../events/index.ts';
 import { findDeliveryNames } from './delivery-rows.repository.ts';
 import { composeMessage, type MessageNames, type MessageSessions } from './notification-message.ts';
 
@@ -36,18 +36,28 @@ export function messageSessionsOf(
   };
 }
 
+/** A row's subject and text: an account e-mail's as written, an event's composed from the names. */
+export function messageOf(
+  row: NotificationTable,
+  payload: OutboxPayload,
+  names: DeliveryNames,
+): { subject: string; text: string } {
+  if ('account' in payload) return { subject: payload.account.subject, text: payload.account.text };
+  return composeMessage(
+    payload.event,
+    messageNamesOf(row, payload, names),
+    payload.invite !== null,
+    messageSessionsOf(row, payload, names),
+  );
+}
+
 /** Each row's subject, text and invite method, by row id; four queries whatever the number of rows. */
 export async function previewMessages(db: Db, rows: readonly NotificationTable[]) {
   const names = await findDeliveryNames(db, rows);
   const previews = new Map<string, { subject: string; text: string; invite: 'REQUEST' | 'CANCEL' | null }>();
   for (const row of rows) {
-    const payload = JSON.parse(row.payload) as NotificationPayload;
-    const message = composeMessage(
-      payload.event,
-      messageNamesOf(row, payload, names),
-      payload.invite !== null,
-      messageSessionsOf(row, payload, names),
-    );
+    const payload = JSON.parse(row.payload) as OutboxPayload;
+    const message = messageOf(row, payload, names);
     previews.set(row.id, { ...message, invite: payload.invite?.method ?? null });
   }
   return previews;

@@ -7,12 +7,11 @@
 import { performance } from 'node:perf_hooks';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { AppContext } from '../context.ts';
-import type { NotificationPayload } from '../events/index.ts';
+import type { OutboxPayload } from '../events/index.ts';
 import { type ClaimBatchWork, type DeliveryRunCounts, runClaimRounds } from './claim-rounds.ts';
 import type { AttemptOutcome, Claim } from './delivery-queue.repository.ts';
 import { findDeliveryNames, findNotificationsByIds } from './delivery-rows.repository.ts';
-import { messageNamesOf, messageSessionsOf } from './message-preview.ts';
-import { composeMessage } from './notification-message.ts';
+import { messageOf } from './message-preview.ts';
 import { buildSessionInvite } from './session-invite.ts';
 
 /** What sends a message: a nodemailer transporter, or a stand-in in tests. */
@@ -82,7 +81,7 @@ async function prepareClaims(
     attempt: async (claim) => {
       const row = byId.get(claim.id);
       if (row === undefined) return 'skip';
-      const payload = JSON.parse(row.payload) as NotificationPayload;
+      const payload = JSON.parse(row.payload) as OutboxPayload;
       return sendOne(context, transport, { row, payload, names });
     },
     skipReason: 'the e-mail was deleted before it was sent',
@@ -95,16 +94,14 @@ type Row = Awaited<ReturnType<typeof findNotificationsByIds>>[number];
 async function sendOne(
   context: AppContext,
   transport: MailTransport,
-  item: { row: Row; payload: NotificationPayload; names: Names },
+  item: { row: Row; payload: OutboxPayload; names: Names },
 ): Promise<AttemptOutcome> {
   const { row, payload, names } = item;
   const sender = names.senders.get(row.portal_id);
   // The portal's own sender when its settings name one, else the server's.
   const from = sender === undefined ? context.config.smtpFrom : formatSender(sender);
-  const invite = payload.invite;
-  const messageNames = messageNamesOf(row, payload, names);
-  const recipientName = messageNames.recipientName;
-  const message = composeMessage(payload.event, messageNames, invite !== null, messageSessionsOf(row, payload, names));
+  const recipientName = names.people.get(row.erecno) ?? row.email;
+  const message = messageOf(row, payload, names);
   const mail: SendMailOptions = {
     from,
     to: { name: recipientName, address: row.email },
@@ -113,7 +110,8 @@ async function sendOne(
     messageId: messageIdOf(row.id, from),
     headers: { 'X-Lectern-Event': row.event_type },
   };
-  if (invite !== null) {
+  if (!('account' in payload) && payload.invite !== null) {
+    const invite = payload.invite;
     const content = buildSessionInvite(invite.method, invite.sessions, {
       organizer: { name: 'Lectern', email: addressOf(from) },
       attendee: { name: recipientName, email: row.email },

@@ -7,6 +7,7 @@
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { NotificationTable } from '../db/tables/notifications.ts';
+import type { AccountMailPayload } from './account-mail.ts';
 import type { LmsEvent } from './event.types.ts';
 import { insertNotifications } from './outbox.repository.ts';
 import {
@@ -24,6 +25,9 @@ export interface NotificationPayload {
   event: LmsEvent;
   invite: { method: 'REQUEST' | 'CANCEL'; sessions: sources.SessionSnapshot[] } | null;
 }
+
+/** Any outbox row's payload: an event's e-mail, or an account e-mail written out in full. */
+export type OutboxPayload = NotificationPayload | AccountMailPayload;
 
 const unique = (values: Iterable<string | null>) =>
   [...new Set([...values].filter((value) => value !== null))] as string[];

@@ -175,10 +175,16 @@ async function refresh(session: Session): Promise<string> {
   return answer.access_token;
 }
 
-/** Signs out: revokes the refresh token (and with it every access token it minted), then forgets the session. */
+/**
+ * Signs out: revokes the refresh token (and with it every access token it minted), forgets the session, and ends the
+ * password sign-in's accounts session (its httpOnly cookie is cleared by the server), so the next sign-in asks again.
+ */
 export async function signOut(): Promise<void> {
   const session = currentSession();
   keep(null);
-  if (session === null) return;
-  await postForm('/oauth/v2/token/revoke', { token: session.refreshToken ?? session.accessToken }).catch(() => {});
+  const ended = fetch('/oauth/v2/accounts/sign-out', { method: 'POST', credentials: 'same-origin' }).catch(() => {});
+  if (session !== null) {
+    await postForm('/oauth/v2/token/revoke', { token: session.refreshToken ?? session.accessToken }).catch(() => {});
+  }
+  await ended;
 }

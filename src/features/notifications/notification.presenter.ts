@@ -1,7 +1,7 @@
 /** The outbox's rows and attempt log as /lectern/v1 shows them (times in epoch milliseconds). */
 import type { Static } from '@sinclair/typebox';
 import type { DeliveryAttemptTable, NotificationTable, QueuedDeliveryColumns } from '../../db/tables/notifications.ts';
-import type { NotificationPayload } from '../../events/index.ts';
+import type { OutboxPayload } from '../../events/index.ts';
 import type { AttemptSchema, NotificationSchema, QueueStateSchema } from './notification.schemas.ts';
 
 /** Presents an attempt. */
@@ -31,7 +31,7 @@ export function presentQueueState(row: QueuedDeliveryColumns): Static<typeof Que
 
 /** Presents an outbox row. */
 export function presentNotification(row: NotificationTable): Static<typeof NotificationSchema> {
-  const payload = JSON.parse(row.payload) as NotificationPayload;
+  const payload = JSON.parse(row.payload) as OutboxPayload;
   return {
     notificationId: row.id,
     type: row.event_type,

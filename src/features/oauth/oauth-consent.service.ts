@@ -1,6 +1,6 @@
 /**
  * Zoho Accounts' consent flow on Lectern's own host: the page a client sends a person to, the answer that redirects
- * back with a code, and the one-time sign-in links of organisation portals (until Lectern has passwords).
+ * back with a code, and the one-time sign-in links of organisation portals (password sign-in is features/accounts/).
  * The form carries a single-use nonce stored as a hash and bound to the request it was shown for, so a forged
  * POST (CSRF) has nothing to present, and the scopes and redirect URI cannot be changed on the way back.
  */
@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import type { OAuthClientTable } from '../../db/tables/oauth.ts';
 import { LmsError } from '../../errors.ts';
 import { isNumericId } from '../../ids.ts';
+import { findSessionPerson, startSession } from '../accounts/index.ts';
 import { findEmployee, listEmployees, onPortalClock, portalHoldsDemoData } from '../people/index.ts';
 import * as repository from './oauth.repository.ts';
 import { readChallenge } from './oauth-pkce.ts';
@@ -18,7 +19,6 @@ import {
   limitWindowMs,
   newCode,
   parseScopeList,
-  signInSessionMs,
   signInTicketMs,
 } from './oauth-rules.ts';
 import { findAnyClient, isWebClientId } from './web-client.ts';
@@ -113,22 +113,25 @@ async function readRequest(
 }
 
 /** The person a sign-in session cookie stands for in the portal, or undefined. */
-async function signedInPerson(context: AppContext, portalId: string, session: string | undefined) {
-  if (session === undefined || session.length > 200) return undefined;
-  const row = await repository.findNonce(context.db, 'session', session);
-  if (row === undefined || row.portal_id !== portalId || row.erecno === null) return undefined;
-  if (row.used_at !== null || context.clock.now() >= row.expires_at) return undefined;
-  const person = await findEmployee(context.db, portalId, row.erecno);
-  return person?.status === 'active' ? person : undefined;
+function signedInPerson(context: AppContext, portalId: string, session: string | undefined) {
+  return findSessionPerson(context, portalId, session);
 }
 
-/** The consent page for a request, with a fresh single-use nonce; or the page that stops it. */
+/** An organisation portal's consent request from someone not signed in: the sign-in page comes first. */
+export interface SignInFirst {
+  signInPortalId: string;
+}
+
+/**
+ * The consent page for a request, with a fresh single-use nonce; the page that stops it; or, in an organisation
+ * portal without a sign-in, the portal whose sign-in page comes first.
+ */
 export async function prepareConsent(
   context: AppContext,
   query: Record<string, unknown>,
   session: string | undefined,
   base: string,
-): Promise<ConsentForm | ConsentError> {
+): Promise<ConsentForm | ConsentError | SignInFirst> {
   const read = await readRequest(context, query, base);
   if ('title' in read) return read;
   const { client, request } = read;
@@ -139,10 +142,8 @@ export async function prepareConsent(
         .filter((row) => row.status === 'active')
         .map((row) => ({ erecno: row.erecno, name: row.display_name }))
     : [];
-  // Nobody to consent yet (an organisation portal without a sign-in): the page explains, and stores nothing.
-  if (!demo && person === undefined) {
-    return { clientName: client.name, scopes: request.scopes, nonce: '', people: [], signedInAs: null };
-  }
+  // Nobody to consent yet (an organisation portal without a sign-in): sign in first; nothing is stored.
+  if (!demo && person === undefined) return { signInPortalId: client.portal_id };
   const nonce = newCode();
   const now = context.clock.now();
   await context.db.transaction().execute(async (trx) => {
@@ -256,22 +257,14 @@ export async function signIn(
   const value = text(ticket);
   if (value === undefined || value.length > 200) return undefined;
   const now = context.clock.now();
-  return context.db.transaction().execute(async (trx) => {
+  const person = await context.db.transaction().execute(async (trx) => {
     const row = await repository.findNonce(trx, 'ticket', value);
     if (row === undefined || row.erecno === null || row.used_at !== null || now >= row.expires_at) return undefined;
-    const person = await findEmployee(trx, row.portal_id, row.erecno);
-    if (person?.status !== 'active' || !(await repository.useNonce(trx, row.hash, now))) return undefined;
-    const session = newCode();
-    await repository.insertNonce(trx, {
-      hash: repository.hashSecret(session),
-      kind: 'session',
-      portal_id: row.portal_id,
-      erecno: row.erecno,
-      payload: null,
-      created_at: now,
-      expires_at: now + signInSessionMs,
-      used_at: null,
-    });
-    return { session, name: person.display_name, maxAgeSeconds: signInSessionMs / 1000 };
+    const found = await findEmployee(trx, row.portal_id, row.erecno);
+    if (found?.status !== 'active' || !(await repository.useNonce(trx, row.hash, now))) return undefined;
+    return found;
   });
+  if (person === undefined) return undefined;
+  const started = await startSession(context, person.portal_id, person.erecno);
+  return { session: started.session, name: person.display_name, maxAgeSeconds: started.maxAgeSeconds };
 }

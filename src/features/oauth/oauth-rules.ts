@@ -23,8 +23,6 @@ export const refreshTokensPerClient = 20;
 export const consentFormMs = 10 * minute;
 /** A sign-in link works once, within this time. */
 export const signInTicketMs = 15 * minute;
-/** A sign-in lasts this long in the browser. */
-export const signInSessionMs = 12 * 60 * minute;
 /** A client registers at most this many redirect URIs. */
 export const maxRedirectUris = 10;
 /** The longest redirect URI a client may register. */

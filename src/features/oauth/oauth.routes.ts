@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { publicBase } from '../../http/public-base.ts';
+import { registerAccountRoutes, sessionCookie } from '../accounts/index.ts';
 import { renderConsentPage, renderErrorPage, renderSignInPage } from './consent-page.ts';
 import {
   authorizeQuery,
@@ -31,8 +32,6 @@ import {
 } from './oauth-token.service.ts';
 import { registerWebSignInRoutes } from './web-sign-in.routes.ts';
 
-/** The cookie a sign-in link sets, sent back only to the consent pages. */
-const sessionCookie = 'lectern_oauth_session';
 const consentPath = '/oauth/v2/auth';
 
 /** Zoho Accounts answers JSON with this exact content type. */
@@ -100,6 +99,11 @@ export function registerOAuthRoutes(app: FastifyInstance, context: AppContext): 
       const base = publicBase(request, context.config);
       const form = await prepareConsent(context, request.query as Record<string, unknown>, sessionOf(request), base);
       if ('title' in form) return sendHtml(reply, 400, renderErrorPage(form));
+      if ('signInPortalId' in form) {
+        // An organisation portal signs in with e-mail and password first, then comes back here.
+        const signIn = new URLSearchParams({ portalId: form.signInPortalId, return: request.url });
+        return reply.header('cache-control', 'no-store').redirect(`/oauth/v2/accounts/sign-in?${signIn}`, 302);
+      }
       return sendHtml(reply, 200, renderConsentPage(form, consentPath));
     },
   );
@@ -131,6 +135,7 @@ export function registerOAuthRoutes(app: FastifyInstance, context: AppContext): 
   );
 
   registerWebSignInRoutes(app, context);
+  registerAccountRoutes(app, context);
 
   // Zoho takes the token and revoke parameters as a multipart form too: parsed in their scope only.
   app.register(async (scope) => {

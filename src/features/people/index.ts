@@ -16,7 +16,6 @@ export {
   createOrganisationPortal,
   firstPortalId,
   type Organisation,
-  passwordSetLink,
   storeInUseCode,
 } from './organisation.service.ts';
 export { MintedTokenSchema, PersonSchema, TokenSchema } from './people.schemas.ts';
@@ -51,6 +50,7 @@ export {
   listPortalTokens,
   maxTokenLifetimeSeconds,
   mintToken,
+  revokeOAuthTokensOf,
   revokeTokenById,
   revokeTokenByValue,
   revokeTokenTree,

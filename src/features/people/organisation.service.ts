@@ -104,15 +104,3 @@ async function insertWithToken(
 export async function firstPortalId(db: Db): Promise<string | undefined> {
   return (await findFirstPortal(db))?.id;
 }
-
-/**
- * The link with which a new portal's first admin sets a password. Lectern has no password sign-in yet: the web
- * app's issue adds it here, and `lectern init` prints whatever this answers (null until then).
- */
-export async function passwordSetLink(
-  _context: AppContext,
-  _portalId: string,
-  _erecno: string,
-): Promise<string | null> {
-  return null;
-}

@@ -198,3 +198,16 @@ export async function revokeWithDescendants(db: Db, ids: readonly string[], now:
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** The ids of a person's live OAuth access and refresh tokens (every client). */
+export async function liveOAuthTokenIdsOf(db: Db, portalId: string, erecno: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tokens')
+    .select('id')
+    .where('portal_id', '=', portalId)
+    .where('erecno', '=', erecno)
+    .where('oauth_kind', 'in', ['refresh', 'access'])
+    .where('revoked_at', 'is', null)
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -128,6 +128,12 @@ export function revokeTokenTree(db: Db, ids: readonly string[], now: number): Pr
   return repository.revokeWithDescendants(db, ids, now);
 }
 
+/** Revokes a person's OAuth tokens, refresh and access, and what they minted (a password reset signs every app out). */
+export async function revokeOAuthTokensOf(db: Db, portalId: string, erecno: string, now: number): Promise<number> {
+  const ids = await repository.liveOAuthTokenIdsOf(db, portalId, erecno);
+  return ids.length === 0 ? 0 : repository.revokeWithDescendants(db, ids, now);
+}
+
 /** The caller a presented token stands for, or why it is refused (unknown, expired, revoked, inactive). */
 export function authenticateToken(db: Db, token: string, serverNow: number): Promise<repository.TokenLookup> {
   return repository.lookupToken(db, token, serverNow);

@@ -37191,7 +37191,10 @@ export interface operations {
     };
     addEmployees: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description true: e-mail each new person (organisation portals only) a single-use link to set their password, valid 7 days. */
+                invite?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
