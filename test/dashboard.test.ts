@@ -77,7 +77,9 @@ describe('GET /lectern/v1/dashboard', () => {
     const sessions = (await getDashboard(lectern.adminToken)).json().dashboard.upcomingSessions;
     expect(sessions.total).toBe(14);
     expect(sessions.items).toHaveLength(10);
-    expect(sessions.items.map((s: { date: string }) => s.date)).toEqual([...sessions.items.map((s: { date: string }) => s.date)].sort());
+    expect(sessions.items.map((s: { date: string }) => s.date)).toEqual(
+      [...sessions.items.map((s: { date: string }) => s.date)].sort(),
+    );
   });
 
   it('follows the portal clock: once the June batch has ended its learners are overdue', async () => {

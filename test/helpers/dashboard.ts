@@ -60,7 +60,8 @@ export async function seedDashboardWorld(lectern: TestLectern): Promise<Dashboar
     enrolled_by: lectern.adminErecno,
     created_at: now,
   });
-  const [a, b, c, d, e, f] = learners;
+  if (learners.length < 6) throw new Error('the dashboard world needs six learners');
+  const [a, b, c, d, e, f] = learners as [string, string, string, string, string, string];
   await db
     .insertInto('enrolments')
     .values([
@@ -93,7 +94,10 @@ export async function seedDashboardWorld(lectern: TestLectern): Promise<Dashboar
     history(f, 'course.completed.v1', now - 2000),
     history(f, 'course.reopened.v1', now - 1000),
   ]) {
-    await db.insertInto('learner_history').values(row as never).execute();
+    await db
+      .insertInto('learner_history')
+      .values(row as never)
+      .execute();
   }
   const webhookUrl = 'https://hooks.example.com/lms';
   const webhookId = lectern.app.lectern.ids.next();

@@ -3,8 +3,8 @@
  * column (`count(*) over ()`), so the dashboard is a fixed six queries whatever the portal holds.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.ts';
 import type { IsoDate } from '../../dates.ts';
+import type { Db } from '../../db/database.ts';
 
 /** A window count: PostgreSQL answers bigint as text, SQLite as a number. */
 const total = sql<number | string>`count(*) over ()`.as('total');
@@ -112,57 +112,61 @@ export function findWaitlists(db: Db, portalId: string, limit: number) {
  * complete when the batch ends, so they are never overdue.
  */
 export function findOverdueLearners(db: Db, portalId: string, today: IsoDate, limit: number) {
-  return db
-    .selectFrom('enrolments as e')
-    .innerJoin('batches as b', 'b.id', 'e.batch_id')
-    .innerJoin('courses as c', 'c.id', 'e.course_id')
-    .leftJoin('employees as p', (join) => join.onRef('p.portal_id', '=', 'e.portal_id').onRef('p.erecno', '=', 'e.erecno'))
-    .select([
-      'e.erecno',
-      'p.display_name',
-      'c.id as course_id',
-      'c.name as course_name',
-      'b.id as batch_id',
-      'b.name as batch_name',
-      'b.end_date',
-      total,
-    ])
-    .where('e.portal_id', '=', portalId)
-    .where('e.status', '=', 'enrolled')
-    .where('b.end_date', '<', today)
-    .where('b.publish_status', 'in', ['published', 'completed'])
-    // The settings are stored as JSON.stringify writes them (no spaces), so the rule reads as this exact text.
-    .where('c.permission_settings', 'not like', '%"whenACourseIsConsideredAsCompleted":4%')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('learner_history as h')
-            .select('h.id')
-            .whereRef('h.portal_id', '=', 'e.portal_id')
-            .whereRef('h.erecno', '=', 'e.erecno')
-            .whereRef('h.batch_id', '=', 'e.batch_id')
-            .where('h.type', '=', 'course.completed.v1')
-            .where(({ not: none, exists: any, selectFrom: from }) =>
-              none(
-                any(
-                  from('learner_history as r')
-                    .select('r.id')
-                    .whereRef('r.portal_id', '=', 'h.portal_id')
-                    .whereRef('r.erecno', '=', 'h.erecno')
-                    .whereRef('r.batch_id', '=', 'h.batch_id')
-                    .where('r.type', '=', 'course.reopened.v1')
-                    .whereRef('r.id', '>', 'h.id'),
+  return (
+    db
+      .selectFrom('enrolments as e')
+      .innerJoin('batches as b', 'b.id', 'e.batch_id')
+      .innerJoin('courses as c', 'c.id', 'e.course_id')
+      .leftJoin('employees as p', (join) =>
+        join.onRef('p.portal_id', '=', 'e.portal_id').onRef('p.erecno', '=', 'e.erecno'),
+      )
+      .select([
+        'e.erecno',
+        'p.display_name',
+        'c.id as course_id',
+        'c.name as course_name',
+        'b.id as batch_id',
+        'b.name as batch_name',
+        'b.end_date',
+        total,
+      ])
+      .where('e.portal_id', '=', portalId)
+      .where('e.status', '=', 'enrolled')
+      .where('b.end_date', '<', today)
+      .where('b.publish_status', 'in', ['published', 'completed'])
+      // The settings are stored as JSON.stringify writes them (no spaces), so the rule reads as this exact text.
+      .where('c.permission_settings', 'not like', '%"whenACourseIsConsideredAsCompleted":4%')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('learner_history as h')
+              .select('h.id')
+              .whereRef('h.portal_id', '=', 'e.portal_id')
+              .whereRef('h.erecno', '=', 'e.erecno')
+              .whereRef('h.batch_id', '=', 'e.batch_id')
+              .where('h.type', '=', 'course.completed.v1')
+              .where(({ not: none, exists: any, selectFrom: from }) =>
+                none(
+                  any(
+                    from('learner_history as r')
+                      .select('r.id')
+                      .whereRef('r.portal_id', '=', 'h.portal_id')
+                      .whereRef('r.erecno', '=', 'h.erecno')
+                      .whereRef('r.batch_id', '=', 'h.batch_id')
+                      .where('r.type', '=', 'course.reopened.v1')
+                      .whereRef('r.id', '>', 'h.id'),
+                  ),
                 ),
               ),
-            ),
+          ),
         ),
-      ),
-    )
-    .orderBy('b.end_date')
-    .orderBy('b.id')
-    .orderBy('e.erecno')
-    .limit(limit)
-    .execute();
+      )
+      .orderBy('b.end_date')
+      .orderBy('b.id')
+      .orderBy('e.erecno')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** The portal's e-mails that failed for good, newest first. */
