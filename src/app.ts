@@ -33,6 +33,7 @@ import { registerCourseRoutes } from './features/courses/course.routes.ts';
 import { registerCourseActionRoutes } from './features/courses/course-action.routes.ts';
 import { registerCoursePageRoutes } from './features/courses/course-page.routes.ts';
 import { registerCourseSharingRoutes } from './features/courses/course-sharing.routes.ts';
+import { registerDashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { registerDirectoryRoutes } from './features/directory/directory.routes.ts';
 import { registerEnrolmentRoutes } from './features/enrolments/enrolment.routes.ts';
 import { registerFileRoutes } from './features/files/file.routes.ts';
@@ -189,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerHistoryRoutes(app, context);
   registerNotificationRoutes(app, context);
   registerWebhookRoutes(app, context);
+  registerDashboardRoutes(app, context);
   registerDirectoryRoutes(app, context);
   registerAdminRoutes(app, context);
   registerCoursePageRoutes(app, context);

@@ -33,4 +33,6 @@ export interface NavItem {
   to: string;
   label: string;
   face: Face;
+  /** Shown only in demo portals (the control room). */
+  demoOnly?: boolean;
 }

@@ -11,6 +11,8 @@ export interface Person {
   roles: string[];
   portalId: string;
   portalName: string;
+  /** A demo portal (the control room is offered there only; organisation portals hold real data). */
+  demo: boolean;
 }
 
 /** A signed-in session. */
@@ -113,6 +115,7 @@ async function whoIs(accessToken: string): Promise<Person> {
     roles: Array.isArray(info.roles) ? (info.roles as string[]) : [],
     portalId: String(info.portalId),
     portalName: String(info.portalName),
+    demo: info.demo === true,
   };
 }
 

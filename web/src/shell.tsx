@@ -76,7 +76,7 @@ export function Shell() {
           {person.name} · {roleLabel(person)}
         </Text>
         {areaLinks
-          .filter((link) => faces.includes(link.face))
+          .filter((link) => faces.includes(link.face) && (link.demoOnly !== true || person.demo))
           .map((link) => (
             <NavLink
               key={link.to}

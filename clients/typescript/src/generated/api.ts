@@ -3648,6 +3648,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lectern/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The portal's next 14 days of sessions, published batches still to start with their seats, waitlists, learners past their batch end date without completing it, and failed e-mails and webhook deliveries: each list its first 10 items and its total. Takes no parameters.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL. Only portal admins (or the operator).
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/forms/{viewName}/records": {
         parameters: {
             query?: never;
@@ -36019,6 +36040,212 @@ export interface operations {
                         /** @enum {string} */
                         message: "success";
                         hasMoreRecords: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        code: "200";
+                        /** Dashboard */
+                        dashboard: {
+                            /** @description the portal's today (its clock and time zone), YYYY-MM-DD */
+                            today: string;
+                            upcomingSessions: {
+                                /** @description how many there are; items holds the first 10 */
+                                total: number;
+                                items: {
+                                    sessionId: string;
+                                    name: string;
+                                    /** @description YYYY-MM-DD */
+                                    date: string;
+                                    /** @description 10:00 AM */
+                                    startTime: string;
+                                    endTime: string;
+                                    trainerErecno: string;
+                                    trainerName: string;
+                                    courseId: string;
+                                    courseName: string;
+                                    batchId: string;
+                                    batchName: string;
+                                }[];
+                            };
+                            upcomingBatches: {
+                                /** @description how many there are; items holds the first 10 */
+                                total: number;
+                                items: {
+                                    batchId: string;
+                                    name: string;
+                                    courseId: string;
+                                    courseName: string;
+                                    /** @description YYYY-MM-DD */
+                                    startDate: string;
+                                    /** @description YYYY-MM-DD */
+                                    endDate: string;
+                                    minimumCapacity: number;
+                                    /** @description 0: no limit */
+                                    maximumCapacity: number;
+                                    enrolled: number;
+                                    waitlisted: number;
+                                }[];
+                            };
+                            waitlists: {
+                                /** @description how many there are; items holds the first 10 */
+                                total: number;
+                                items: {
+                                    batchId: string;
+                                    name: string;
+                                    courseId: string;
+                                    courseName: string;
+                                    /** @description YYYY-MM-DD */
+                                    startDate: string;
+                                    maximumCapacity: number;
+                                    waiting: number;
+                                }[];
+                                /** @description learners waiting in all batches */
+                                learners: number;
+                            };
+                            overdueLearners: {
+                                /** @description how many there are; items holds the first 10 */
+                                total: number;
+                                items: {
+                                    erecno: string;
+                                    name: string;
+                                    courseId: string;
+                                    courseName: string;
+                                    batchId: string;
+                                    batchName: string;
+                                    /** @description YYYY-MM-DD */
+                                    endDate: string;
+                                }[];
+                            };
+                            failedEmails: {
+                                /** @description how many there are; items holds the first 10 */
+                                total: number;
+                                items: {
+                                    kind: "email" | "webhook";
+                                    /** @description the notification id, or the webhook delivery id */
+                                    id: string;
+                                    /** @description the versioned event name */
+                                    type: string;
+                                    /** @description the recipient's address, or the webhook's URL */
+                                    to: string;
+                                    webhookId: string | null;
+                                    attempts: number;
+                                    lastError: string | null;
+                                    /** @description epoch ms */
+                                    createdAt: number;
+                                }[];
+                            };
+                            failedWebhookDeliveries: {
+                                /** @description how many there are; items holds the first 10 */
+                                total: number;
+                                items: {
+                                    kind: "email" | "webhook";
+                                    /** @description the notification id, or the webhook delivery id */
+                                    id: string;
+                                    /** @description the versioned event name */
+                                    type: string;
+                                    /** @description the recipient's address, or the webhook's URL */
+                                    to: string;
+                                    webhookId: string | null;
+                                    attempts: number;
+                                    lastError: string | null;
+                                    /** @description epoch ms */
+                                    createdAt: number;
+                                }[];
+                            };
+                        };
+                        /** @enum {string} */
+                        message: "success";
                     };
                 };
             };
