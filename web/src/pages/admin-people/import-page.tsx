@@ -134,8 +134,8 @@ export function ImportPage() {
       <FileInput
         label="CSV file"
         accept=".csv,text/csv"
-        placeholder="Choose a file"
         clearable
+        clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
         value={file}
         onChange={(chosen) => {
           setFile(chosen);

@@ -40,6 +40,7 @@ export function ManagerSelect({
       placeholder="No manager"
       searchable
       clearable
+      clearButtonProps={{ 'aria-label': 'No manager' }}
       nothingFoundMessage="Nobody matches"
       data={[...options].map(([erecno, label]) => ({ value: erecno, label }))}
       value={value}

@@ -38,7 +38,8 @@ export function rolesLabel(roles: readonly string[]): string {
 /** Active or inactive, as a badge. */
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <Badge variant="light" color={status === 'active' ? 'teal' : 'gray'}>
+    // A dot, with the text in the page's own colour: a tinted label on a striped row falls short of AA contrast.
+    <Badge variant="dot" color={status === 'active' ? 'teal' : 'gray'}>
       {status === 'active' ? 'Active' : 'Inactive'}
     </Badge>
   );
@@ -167,7 +168,13 @@ export function PeoplePage() {
           />
         </>
       )}
-      <Modal opened={adding} onClose={close} title="Add a person" size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={adding}
+        onClose={close}
+        title="Add a person"
+        size="lg"
+      >
         <PersonForm
           withNames={false}
           submitLabel="Add person"

@@ -54,8 +54,8 @@ export function PhotoField({ person, onChanged }: { person: Employee; onChanged:
           label="New photo"
           description="png, jpeg or webp, at most 2 MiB"
           accept="image/png,image/jpeg,image/webp"
-          placeholder="Choose a file"
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear the chosen photo' }}
           value={file}
           onChange={setFile}
           style={{ flex: 1, minWidth: 180 }}

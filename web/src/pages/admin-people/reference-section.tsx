@@ -165,6 +165,7 @@ export function ReferenceSection<T>({
         </>
       )}
       <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing?.item === undefined ? `Add a ${noun}` : `Edit ${nameOf(editing.item)}`}
@@ -182,7 +183,12 @@ export function ReferenceSection<T>({
           />
         )}
       </Modal>
-      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={`Delete this ${noun}?`}>
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={`Delete this ${noun}?`}
+      >
         <Stack>
           <Text>
             {deleting !== null && nameOf(deleting)} is deleted for good. The API refuses while anything still uses it.

@@ -47,7 +47,13 @@ export function StatusAction({
       <Button color={deactivating ? 'red' : undefined} variant={deactivating ? 'outline' : 'filled'} onClick={open}>
         {action} {person.displayName}
       </Button>
-      <Modal opened={opened} onClose={close} title={`${action} ${person.displayName}?`} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={opened}
+        onClose={close}
+        title={`${action} ${person.displayName}?`}
+        size="lg"
+      >
         <Stack>
           {deactivating ? (
             <>

@@ -40,6 +40,7 @@ export function TimeZoneSelect({
       onChange={onChange}
       searchable
       clearable={emptyLabel !== undefined}
+      clearButtonProps={{ 'aria-label': `Clear ${label}` }}
       placeholder={emptyLabel}
       required={required}
       nothingFoundMessage="No such time zone"
