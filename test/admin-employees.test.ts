@@ -90,3 +90,46 @@ describe('adding employees', () => {
     );
   });
 });
+
+describe('searching employees', () => {
+  const search = (text: string, startIndex?: number) =>
+    lectern.app.inject({
+      url: '/lectern/v1/employees',
+      query: { search: text, ...(startIndex === undefined ? {} : { startIndex: String(startIndex) }) },
+      headers: lectern.auth(lectern.adminToken),
+    });
+  const namesOf = (body: { employees: { displayName: string }[] }) => body.employees.map((row) => row.displayName);
+
+  it('keeps the people whose name, e-mail or employee id contains the text, in any case', async () => {
+    expect(namesOf((await search('OKAFOR')).json())).toEqual(['Emeka Okafor']);
+    expect(namesOf((await search('fatima.zahra@')).json())).toEqual(['Fatima Zahra']);
+    const byId = (await search('17')).json();
+    expect(byId.employees.map((row: { employeeId: string }) => row.employeeId)).toContain('17');
+    expect(byId.hasMoreRecords).toBe(false);
+    // Blank is no filter at all; the page is the same as without one.
+    const all = await lectern.app.inject({ url: '/lectern/v1/employees', headers: lectern.auth(lectern.adminToken) });
+    expect((await search('  ')).json().employees.length).toBe(all.json().employees.length);
+  });
+
+  it("takes LIKE's own characters literally and pages the matches", async () => {
+    expect((await search('%')).json().employees).toEqual([]);
+    expect((await search('_')).json().employees).toEqual([]);
+    const response = await add({ displayName: 'Under_Score 100%', emailId: 'under@example.com' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(namesOf((await search('_score 100%')).json())).toEqual(['Under_Score 100%']);
+    expect((await search('e', 1)).json().employees.length).toBe((await search('e')).json().employees.length - 1);
+  });
+
+  it('refuses an overlong search with 400 naming it, and stays inside the portal', async () => {
+    const response = await search('x'.repeat(101));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().parameter).toBe('search');
+    const other = await lectern.otherPortal();
+    const elsewhere = await lectern.app.inject({
+      url: '/lectern/v1/employees?search=okafor',
+      headers: lectern.auth(other.token),
+    });
+    const ours = (await search('okafor')).json().employees[0].erecno;
+    expect(elsewhere.json().employees.map((row: { erecno: string }) => row.erecno)).not.toContain(ours);
+  });
+});

@@ -44,7 +44,14 @@ export function registerAdminRoutes(app: FastifyInstance, context: AppContext): 
       },
     },
     async (request) => {
-      const rows = await listEmployees(context.db, request.caller.portalId, readStartIndex(request), employeePage + 1);
+      const { search } = request.query as { search?: string };
+      const rows = await listEmployees(
+        context.db,
+        request.caller.portalId,
+        readStartIndex(request),
+        employeePage + 1,
+        search?.trim(),
+      );
       const hasMoreRecords = rows.length > employeePage;
       const items = rows.slice(0, employeePage);
       return {

@@ -37,7 +37,15 @@ export const NewEmployeeSchema = Type.Object({
 });
 
 /** The querystring of listEmployees. */
-export const listEmployeesQuery = Type.Object({ startIndex: startIndexParameter });
+export const listEmployeesQuery = Type.Object({
+  startIndex: startIndexParameter,
+  search: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'only the people whose name, e-mail or employee id contains this text, in any case',
+    }),
+  ),
+});
 
 /** The 200 answer of listEmployees. */
 export const listEmployeesResponse200 = Type.Object({

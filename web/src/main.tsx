@@ -8,12 +8,19 @@ import { createRoot } from 'react-dom/client';
 import { router } from './router.tsx';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
-// Shade 8 and a darker dimmed text: Mantine's defaults fall short of WCAG AA contrast (axe checks every page).
+// Shade 8, a darker dimmed text and a deeper (light) or paler (dark) error red: Mantine's defaults fall short of WCAG
+// AA contrast (axe checks every page; a field in error writes its text and message in the error colour).
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: { light: 8, dark: 8 }, defaultRadius: 'md' });
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
-  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
+  dark: {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--mantine-color-error': 'var(--mantine-color-red-4)',
+  },
 });
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'lectern-color-scheme' });
 

@@ -75,7 +75,13 @@ export function findEmployees(db: Db, portalId: string, erecnos: readonly string
   return repository.findEmployees(db, portalId, erecnos);
 }
 
-/** A page of a portal's employees, one extra row to tell whether more exist. */
-export function listEmployees(db: Db, portalId: string, startIndex: number, limit: number): Promise<EmployeeRow[]> {
-  return repository.listEmployees(db, portalId, startIndex, limit);
+/** A page of a portal's employees, one extra row to tell whether more exist; `search` keeps the matching ones. */
+export function listEmployees(
+  db: Db,
+  portalId: string,
+  startIndex: number,
+  limit: number,
+  search?: string,
+): Promise<EmployeeRow[]> {
+  return repository.listEmployees(db, portalId, startIndex, limit, search);
 }

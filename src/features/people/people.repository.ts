@@ -1,6 +1,6 @@
 /** Queries over portals and employees. */
 
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type PortalTime, portalTimeOf } from '../../clock.ts';
 import type {
   CategoryTable,
@@ -91,22 +91,34 @@ const oneEmployee = prepareQuery((db: Kysely<Database>, portalId: string, erecno
   db.selectFrom('employees').selectAll().where('portal_id', '=', portalId).where('erecno', '=', erecno),
 );
 
-/** A page of a portal's employees, one extra row to tell whether more exist. */
+/** `text` as a LIKE pattern matching it anywhere, lower-cased, with LIKE's own characters escaped by `\`. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * A page of a portal's employees, one extra row to tell whether more exist; with `search`, only those whose name,
+ * e-mail or employee id contains it, in any case (lower() of both engines folds ASCII letters; SQLite leaves others).
+ */
 export async function listEmployees(
   db: Db,
   portalId: string,
   startIndex: number,
   limit: number,
+  search?: string,
 ): Promise<EmployeeRow[]> {
-  return db
-    .selectFrom('employees')
-    .selectAll()
-    .where('portal_id', '=', portalId)
-    .orderBy('employee_id')
-    .orderBy('erecno')
-    .offset(startIndex)
-    .limit(limit)
-    .execute();
+  let select = db.selectFrom('employees').selectAll().where('portal_id', '=', portalId);
+  if (search !== undefined && search !== '') {
+    const pattern = containsPattern(search);
+    select = select.where((row) =>
+      row.or(
+        (['display_name', 'email_id', 'employee_id'] as const).map(
+          (column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+        ),
+      ),
+    );
+  }
+  return select.orderBy('employee_id').orderBy('erecno').offset(startIndex).limit(limit).execute();
 }
 
 /** A portal's time zone (dates and session times are wall-clock there), UTC when unset. */

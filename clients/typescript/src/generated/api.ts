@@ -37310,6 +37310,8 @@ export interface operations {
             query?: {
                 /** @description 0-based offset; 25 records per page. */
                 startIndex?: number;
+                /** @description only the people whose name, e-mail or employee id contains this text, in any case. */
+                search?: string;
             };
             header?: never;
             path?: never;
