@@ -4,11 +4,12 @@
  */
 import type { NavItem } from '../routes.tsx';
 import { adminLinks, adminRoutes } from './admin.tsx';
+import { adminCourseLinks, adminCourseRoutes } from './admin-courses.tsx';
 import { learnerLinks, learnerRoutes } from './learner.tsx';
 import { trainerLinks, trainerRoutes } from './trainer.tsx';
 
 /** The signed-in pages of every area, children of the shell. */
-export const areaRoutes = [...adminRoutes, ...trainerRoutes, ...learnerRoutes];
+export const areaRoutes = [...adminRoutes, ...adminCourseRoutes, ...trainerRoutes, ...learnerRoutes];
 
 /** The navigation, in the order it is shown. */
-export const areaLinks: NavItem[] = [...adminLinks, ...trainerLinks, ...learnerLinks];
+export const areaLinks: NavItem[] = [...adminLinks, ...adminCourseLinks, ...trainerLinks, ...learnerLinks];
