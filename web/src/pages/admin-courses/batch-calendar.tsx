@@ -34,6 +34,9 @@ const themed = {
   '--fc-event-text-color': '#ffffff',
 } as React.CSSProperties;
 
+// Days of the neighbouring months are faded to 30% by default, too faint to read (WCAG contrast).
+const readableDays = '.fc .fc-day-other .fc-daygrid-day-top { opacity: 0.85; }';
+
 /** The month/week calendar of a course's batches and sessions. */
 export default function BatchCalendar({
   events,
@@ -54,12 +57,15 @@ export default function BatchCalendar({
   };
   return (
     <Box style={themed}>
+      <style>{readableDays}</style>
       <FullCalendar
         plugins={[dayGridPlugin, timeGridPlugin, interactionPlugin]}
         initialView="dayGridMonth"
         initialDate={initialDate}
         headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek' }}
-        buttonText={{ month: 'Month', week: 'Week', today: 'Today' }}
+        // Words, not icon fonts: FullCalendar's chevrons are role="img" spans without a name.
+        buttonIcons={false}
+        buttonText={{ prev: '‹ Previous', next: 'Next ›', month: 'Month', week: 'Week', today: 'Today' }}
         events={events}
         editable
         eventDurationEditable={false}

@@ -99,7 +99,7 @@ export function BatchForm({
           onChange={(e) => set('allowWaitlisting', e.currentTarget.checked)}
         />
         {error !== null && (
-          <Alert color="red" title="Not saved">
+          <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved">
             {error}
           </Alert>
         )}

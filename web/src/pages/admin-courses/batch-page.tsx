@@ -25,7 +25,7 @@ export function BatchPage() {
   if (batch.isPending) return <Loader aria-label="Loading the batch" />;
   if (batch.isError)
     return (
-      <Alert color="red" title="Could not load the batch">
+      <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Could not load the batch">
         {batch.error.message}
       </Alert>
     );

@@ -44,7 +44,7 @@ export function BatchSection({ courseId }: { courseId: string }) {
   if (batches.isPending) return <Loader aria-label="Loading batches" />;
   if (batches.isError)
     return (
-      <Alert color="red" title="Could not load the batches">
+      <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Could not load the batches">
         {batches.error.message}
       </Alert>
     );

@@ -109,7 +109,11 @@ export function CalendarPage() {
       />
       {courseId === null && <Text>Pick a blended course to see its batches and sessions.</Text>}
       {batches.isError && (
-        <Alert color="red" title="Could not load the batches">
+        <Alert
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          color="red"
+          title="Could not load the batches"
+        >
           {batches.error.message}
         </Alert>
       )}

@@ -146,7 +146,7 @@ export function CourseForm({
           onChange={(value) => set('categories', value)}
         />
         {error !== null && (
-          <Alert color="red" title="Not saved">
+          <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved">
             {error}
           </Alert>
         )}

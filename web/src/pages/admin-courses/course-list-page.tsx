@@ -45,7 +45,11 @@ export function CourseListPage() {
       />
       {query.isPending && <Loader aria-label="Loading courses" />}
       {query.isError && (
-        <Alert color="red" title="Could not load the courses">
+        <Alert
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          color="red"
+          title="Could not load the courses"
+        >
           {query.error.message}
         </Alert>
       )}

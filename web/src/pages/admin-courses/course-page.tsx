@@ -43,7 +43,7 @@ export function CoursePage() {
   if (course.isPending) return <Loader aria-label="Loading the course" />;
   if (course.isError)
     return (
-      <Alert color="red" title="Could not load the course">
+      <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Could not load the course">
         {course.error.message}
       </Alert>
     );

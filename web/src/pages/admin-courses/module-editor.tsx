@@ -28,7 +28,7 @@ export function ModuleEditor(parent: ModuleParent) {
   if (modules.isPending) return <Loader aria-label="Loading modules" />;
   if (modules.isError)
     return (
-      <Alert color="red" title="Could not load the modules">
+      <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Could not load the modules">
         {modules.error.message}
       </Alert>
     );
@@ -60,7 +60,7 @@ export function ModuleEditor(parent: ModuleParent) {
             onChange={(e) => setDescription(e.currentTarget.value)}
           />
           {add.isError && (
-            <Alert color="red" title="Module not added">
+            <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Module not added">
               {add.error.message}
             </Alert>
           )}
@@ -151,7 +151,7 @@ function ModuleCard({
           </Group>
         )}
         {error !== null && (
-          <Alert color="red" title="Not saved">
+          <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved">
             {error.message}
           </Alert>
         )}

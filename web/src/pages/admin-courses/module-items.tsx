@@ -110,7 +110,7 @@ export function ModuleItems({
             onChange={(e) => setMandatory(e.currentTarget.checked)}
           />
           {add.isError && (
-            <Alert color="red" title="Not added">
+            <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not added">
               {add.error.message}
             </Alert>
           )}

@@ -28,7 +28,12 @@ export function PublishButton({
         </Button>
       </div>
       {advice !== null && (
-        <Alert color="orange" title={advice.title} role="alert">
+        <Alert
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          color="orange"
+          title={advice.title}
+          role="alert"
+        >
           {advice.advice}
         </Alert>
       )}

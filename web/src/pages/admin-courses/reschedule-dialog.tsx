@@ -43,7 +43,13 @@ export function RescheduleDialog({ move, onClose }: { move: ProposedMove; onClos
   const conflicts = check.data?.conflicts ?? [];
   const refused = check.data?.savingRefused ?? false;
   return (
-    <Modal opened onClose={() => onClose(false)} title={`Reschedule “${move.session.sessionName}”`} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={() => onClose(false)}
+      title={`Reschedule “${move.session.sessionName}”`}
+      size="lg"
+    >
       <Stack>
         <TextInput
           type="date"
@@ -67,17 +73,33 @@ export function RescheduleDialog({ move, onClose }: { move: ProposedMove; onClos
         </Group>
         {check.isFetching && <Loader size="sm" aria-label="Checking for clashes" />}
         {check.isError && (
-          <Alert color="red" title="This time cannot be checked" role="alert">
+          <Alert
+            styles={{ title: { color: 'var(--mantine-color-text)' } }}
+            color="red"
+            title="This time cannot be checked"
+            role="alert"
+          >
             {check.error.message}
           </Alert>
         )}
         {check.isSuccess && conflicts.length === 0 && (
-          <Alert color="teal" title="No clashes" role="status">
+          <Alert
+            styles={{ title: { color: 'var(--mantine-color-text)' } }}
+            color="teal"
+            title="No clashes"
+            role="status"
+          >
             The trainer and the room are free at this time.
           </Alert>
         )}
         {conflicts.length > 0 && (
-          <Alert color="orange" title="Clashes at this time" role="alert" data-testid="session-clashes">
+          <Alert
+            styles={{ title: { color: 'var(--mantine-color-text)' } }}
+            color="orange"
+            title="Clashes at this time"
+            role="alert"
+            data-testid="session-clashes"
+          >
             <List>
               {conflicts.map((conflict) => (
                 <List.Item key={`${conflict.code}-${conflict.sessionId}`}>{conflict.message}</List.Item>
@@ -91,7 +113,7 @@ export function RescheduleDialog({ move, onClose }: { move: ProposedMove; onClos
           </Alert>
         )}
         {save.isError && (
-          <Alert color="red" title="Not saved" role="alert">
+          <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved" role="alert">
             {save.error.message}
           </Alert>
         )}

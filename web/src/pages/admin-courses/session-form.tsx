@@ -167,7 +167,7 @@ export function SessionForm({
           onChange={(e) => set('description', e.currentTarget.value)}
         />
         {error !== null && (
-          <Alert color="red" title="Not saved" role="alert">
+          <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved" role="alert">
             {error}
           </Alert>
         )}

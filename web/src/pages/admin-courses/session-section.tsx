@@ -58,7 +58,7 @@ export function SessionSection({
   if (sessions.isPending) return <Loader aria-label="Loading sessions" />;
   if (sessions.isError)
     return (
-      <Alert color="red" title="Could not load the sessions">
+      <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Could not load the sessions">
         {sessions.error.message}
       </Alert>
     );
@@ -137,6 +137,7 @@ export function SessionSection({
       </div>
       {editing !== null && (
         <Modal
+          closeButtonProps={{ 'aria-label': 'Close' }}
           opened
           onClose={() => setEditing(null)}
           title={editing === 'new' ? 'New session' : 'Edit session'}
