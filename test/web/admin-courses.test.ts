@@ -24,7 +24,10 @@ function dayFromNow(days: number): { iso: string; zoho: string } {
 
 /** Picks an option of a Mantine Select (a combobox) by its label. */
 async function pick(scope: Page | ReturnType<Page['getByRole']>, page: Page, label: string, option: string) {
-  await scope.getByLabel(new RegExp(`^${label}`)).first().click();
+  await scope
+    .getByLabel(new RegExp(`^${label}`))
+    .first()
+    .click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
