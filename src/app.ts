@@ -53,6 +53,7 @@ import { registerRoomRoutes } from './features/rooms/room.routes.ts';
 import { registerRoomWriteRoutes } from './features/rooms/room-write.routes.ts';
 import { registerSchedulerRoutes } from './features/schedulers/scheduler.routes.ts';
 import { registerSessionRoutes } from './features/sessions/session.routes.ts';
+import { registerSessionConflictRoutes } from './features/sessions/session-conflict.routes.ts';
 import { registerSessionRosterRoutes } from './features/sessions/session-roster.routes.ts';
 import { registerTrainerRoutes } from './features/trainers/trainer.routes.ts';
 import { registerWebhookRoutes } from './features/webhooks/webhook.routes.ts';
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerModuleRemovalRoutes(app, context);
   registerSessionRoutes(app, context);
   registerSessionRosterRoutes(app, context);
+  registerSessionConflictRoutes(app, context);
   registerTrainerRoutes(app, context);
   registerCalendarRoutes(app, context);
   registerFeedRoutes(app, context);

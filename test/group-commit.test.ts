@@ -57,7 +57,13 @@ describe.skipIf(testDialect !== 'sqlite')('SQLite group commit', () => {
           .then((value) => ({ value, onDisk: readBack() })),
       ),
     );
-    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
     for (const result of results) {
       if (result.status === 'fulfilled') expect(result.value.onDisk).toContain(result.value.value);
     }
@@ -119,7 +125,10 @@ describe.skipIf(testDialect !== 'sqlite')('SQLite group commit', () => {
   });
 
   it('groups concurrent course updates over HTTP; a refused one changes nothing and the others all land', async () => {
-    const lectern = await createTestLectern({ dialect: 'sqlite', env: { LECTERN_METRICS_TOKEN: 'metrics-secret-0123456789' } });
+    const lectern = await createTestLectern({
+      dialect: 'sqlite',
+      env: { LECTERN_METRICS_TOKEN: 'metrics-secret-0123456789' },
+    });
     cleanups.push(() => lectern.close());
     const ids: string[] = [];
     for (let index = 0; index < 8; index += 1) ids.push((await createCourse(lectern, lectern.adminToken)).courseId);

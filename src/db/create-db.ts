@@ -6,8 +6,8 @@ import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql 
 import type Pg from 'pg';
 import { lazyRequire } from '../lazy-require.ts';
 import { dialectWithCommitClaims } from './commit-claims.ts';
-import { dialectWithGroupCommit, type GroupCommitStats } from './group-commit.ts';
 import type { Database } from './database.ts';
+import { dialectWithGroupCommit, type GroupCommitStats } from './group-commit.ts';
 import { migrations } from './migrations/index.ts';
 
 const loadPg = lazyRequire<typeof Pg>('pg');

@@ -19,16 +19,15 @@ export interface SessionSlot {
 export function parseSlot(
   input: { date?: string; startTime?: string; endTime?: string },
   current?: SessionSlot,
+  prefix = 'sessionData.',
 ): SessionSlot {
-  const date = input.date === undefined ? current!.date : parseZohoDate(input.date, 'sessionData.date');
+  const date = input.date === undefined ? current!.date : parseZohoDate(input.date, `${prefix}date`);
   const startMinute =
-    input.startTime === undefined
-      ? current!.startMinute
-      : parseTwelveHourTime(input.startTime, 'sessionData.startTime');
+    input.startTime === undefined ? current!.startMinute : parseTwelveHourTime(input.startTime, `${prefix}startTime`);
   const endMinute =
-    input.endTime === undefined ? current!.endMinute : parseTwelveHourTime(input.endTime, 'sessionData.endTime');
+    input.endTime === undefined ? current!.endMinute : parseTwelveHourTime(input.endTime, `${prefix}endTime`);
   if (endMinute <= startMinute) {
-    const parameter = input.endTime === undefined ? 'sessionData.startTime' : 'sessionData.endTime';
+    const parameter = input.endTime === undefined ? `${prefix}startTime` : `${prefix}endTime`;
     throw invalidInput(
       parameter,
       `the session must end after it starts (${twelveHourText(startMinute)} to ${twelveHourText(endMinute)})`,
@@ -109,15 +108,16 @@ export interface BookingRequest {
   excludeSessionId: string | null;
 }
 
-/**
- * Looks for sessions of the portal that double-book the trainer or the room. With `refuse` (the default) the first
- * clash is a 400 naming the other session; with `warn` every clash comes back as a warning and the write goes on.
- */
-export async function checkConflicts(
-  db: Db,
-  config: Pick<Config, 'bookingConflicts'>,
-  request: BookingRequest,
-): Promise<string[]> {
+/** One double booking: what clashes (Zoho's code and parameter), in words, and the other session. */
+export interface BookingClash {
+  code: 'TRAINER_ALREADY_BOOKED' | 'ROOM_ALREADY_BOOKED';
+  parameter: string;
+  message: string;
+  other: booking.OverlappingSession;
+}
+
+/** Every session of the portal that double-books the trainer or the room, trainer clashes first; writes nothing. */
+export async function findConflicts(db: Db, request: BookingRequest, prefix = 'sessionData.'): Promise<BookingClash[]> {
   const { trainer, room } = request;
   const others = await booking.findOverlappingSessions(db, {
     portalId: request.portalId,
@@ -128,25 +128,40 @@ export async function checkConflicts(
     roomId: room?.id ?? null,
     excludeSessionId: request.excludeSessionId,
   });
-  const clashes: { code: string; parameter: string; message: string }[] = [];
+  const clashes: BookingClash[] = [];
   for (const other of others) {
     if (trainer !== null && other.trainer_erecno === trainer.erecno) {
       clashes.push({
         code: 'TRAINER_ALREADY_BOOKED',
-        parameter: 'sessionData.trainerErecno',
+        parameter: `${prefix}trainerErecno`,
         message: `The trainer ${trainer.name} is already booked for ${describe(other)}`,
+        other,
       });
     }
     if (room !== null && other.room_id === room.id) {
       clashes.push({
         code: 'ROOM_ALREADY_BOOKED',
-        parameter: 'sessionData.roomId',
+        parameter: `${prefix}roomId`,
         message: `The room ${room.name} is already booked for ${describe(other)}`,
+        other,
       });
     }
   }
   // Trainer clashes first: the first refusal names the trainer when both are double-booked.
   clashes.sort((a, b) => Number(a.code !== 'TRAINER_ALREADY_BOOKED') - Number(b.code !== 'TRAINER_ALREADY_BOOKED'));
+  return clashes;
+}
+
+/**
+ * Looks for sessions of the portal that double-book the trainer or the room. With `refuse` (the default) the first
+ * clash is a 400 naming the other session; with `warn` every clash comes back as a warning and the write goes on.
+ */
+export async function checkConflicts(
+  db: Db,
+  config: Pick<Config, 'bookingConflicts'>,
+  request: BookingRequest,
+): Promise<string[]> {
+  const clashes = await findConflicts(db, request);
   const first = clashes[0];
   if (first !== undefined && config.bookingConflicts === 'refuse') {
     throw new LmsError(400, first.code, first.message, first.parameter);

@@ -175,3 +175,35 @@ export const sessionAttendanceBody = Type.Object(
 
 /** The body of markAttendance: the query's parameters may come here instead, read by the handler. */
 export const markAttendanceBody = Type.Optional(Type.Unknown());
+
+/** The querystring of checkSessionConflicts: the slot, each key optional when `sessionId` supplies it. */
+export const sessionConflictQuery = Type.Object({
+  sessionId: idParameter('The session moved: its own values fill the keys left out, and it never clashes with itself'),
+  date: textParameter(ZohoDateShape, { description: 'The day (required without sessionId)' }),
+  startTime: textParameter(TwelveHourTimeShape, { description: 'Start, e.g. 10:00 AM (required without sessionId)' }),
+  endTime: textParameter(TwelveHourTimeShape, { description: 'End, e.g. 11:00 AM (required without sessionId)' }),
+  trainerErecno: idParameter('The trainer (required without sessionId)'),
+  roomId: textParameter(Type.Union([IdText, Type.Literal('')]), { description: 'The room, or "" for none' }),
+});
+
+/** One clash the check found. */
+export const SessionConflictSchema = Type.Object({
+  code: Type.Union([Type.Literal('TRAINER_ALREADY_BOOKED'), Type.Literal('ROOM_ALREADY_BOOKED')]),
+  parameter: Type.String({ description: 'trainerErecno or roomId' }),
+  message: Type.String({ description: 'The clash in words, as a refused write would say it' }),
+  sessionId: Type.String({ description: 'The other session' }),
+  sessionName: Type.String(),
+  date: Type.String({ description: 'DD-MM-YYYY' }),
+  startTime: Type.String({ description: '12-hour time' }),
+  endTime: Type.String({ description: '12-hour time' }),
+});
+
+/** The answer of checkSessionConflicts. */
+export const SessionConflictEnvelope = Type.Object({
+  code: Type.Literal(200),
+  conflicts: Type.Array(SessionConflictSchema),
+  savingRefused: Type.Boolean({
+    description: 'True when a write with these clashes would be refused (LECTERN_BOOKING_CONFLICTS=refuse)',
+  }),
+  message: Type.Literal('success'),
+});

@@ -869,6 +869,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lectern/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/session-conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Which sessions a session at this slot would double-book (same trainer or room, overlapping times), without writing anything. With sessionId, the keys left out are that session's own values, as for an update. Course managers only.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["checkSessionConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trainers": {
         parameters: {
             query?: never;
@@ -14487,6 +14508,138 @@ export interface operations {
                         }[];
                         /** @description More than 500 sessions in the window: ask for a shorter one */
                         hasMoreRecords: boolean;
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkSessionConflicts: {
+        parameters: {
+            query?: {
+                /** @description The session moved: its own values fill the keys left out, and it never clashes with itself. */
+                sessionId?: string | number;
+                /** @description The day (required without sessionId). */
+                date?: string;
+                /** @description Start, e.g. 10:00 AM (required without sessionId). */
+                startTime?: string;
+                /** @description End, e.g. 11:00 AM (required without sessionId). */
+                endTime?: string;
+                /** @description The trainer (required without sessionId). */
+                trainerErecno?: string | number;
+                /** @description The room, or "" for none. */
+                roomId?: (string | number) | "";
+            };
+            header?: never;
+            path: {
+                courseId: string;
+                batchId: string;
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 200;
+                        conflicts: {
+                            code: "TRAINER_ALREADY_BOOKED" | "ROOM_ALREADY_BOOKED";
+                            /** @description trainerErecno or roomId */
+                            parameter: string;
+                            /** @description The clash in words, as a refused write would say it */
+                            message: string;
+                            /** @description The other session */
+                            sessionId: string;
+                            sessionName: string;
+                            /** @description DD-MM-YYYY */
+                            date: string;
+                            /** @description 12-hour time */
+                            startTime: string;
+                            /** @description 12-hour time */
+                            endTime: string;
+                        }[];
+                        /** @description True when a write with these clashes would be refused (LECTERN_BOOKING_CONFLICTS=refuse) */
+                        savingRefused: boolean;
                         /** @enum {string} */
                         message: "success";
                     };

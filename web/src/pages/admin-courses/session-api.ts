@@ -1,0 +1,70 @@
+/** Sessions of a batch: list, create, update, and the read-only clash check before a move. */
+import { api } from '../../api.ts';
+import { resultOf } from './api-result.ts';
+
+/** Where a session lives. */
+export interface SessionPath {
+  courseId: string;
+  batchId: string;
+  moduleId: string;
+}
+
+/** sessionData as the Session API takes it (dates DD-MM-YYYY, times 10:00 AM). */
+export interface SessionData {
+  name: string;
+  type: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  trainerErecno: string;
+  roomId: string;
+  description: string;
+}
+
+/** A slot to move a session to. */
+export interface SessionSlot {
+  date: string;
+  startTime: string;
+  endTime: string;
+}
+
+/** The sessions of a batch (first 25). */
+export async function listBatchSessions(courseId: string, batchId: string) {
+  return resultOf(
+    await api.GET('/api/v1/courses/{courseId}/batches/{batchId}/sessions', {
+      params: { path: { courseId, batchId } },
+    }),
+  ).sessions;
+}
+
+/** A session as the list answers it. */
+export type BatchSession = Awaited<ReturnType<typeof listBatchSessions>>[number];
+
+/** Schedules a session. */
+export async function createSession(path: SessionPath, sessionData: SessionData) {
+  resultOf(
+    await api.POST('/api/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/sessions', {
+      params: { path },
+      body: { sessionData },
+    }),
+  );
+}
+
+/** Changes a session (any subset of its fields). */
+export async function updateSession(path: SessionPath, sessionId: string, sessionData: Partial<SessionData>) {
+  resultOf(
+    await api.PATCH('/api/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/sessions/{sessionId}', {
+      params: { path: { ...path, sessionId } },
+      body: { sessionData },
+    }),
+  );
+}
+
+/** The clashes a session would have at another slot (nothing is written). */
+export async function checkConflicts(path: SessionPath, sessionId: string, slot: SessionSlot) {
+  return resultOf(
+    await api.GET('/lectern/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/session-conflicts', {
+      params: { path, query: { sessionId, ...slot } },
+    }),
+  );
+}
