@@ -33,7 +33,8 @@ const scalePresets: Record<string, ScaleCounts> = {
   '100k': { courses: 100_000, people: 10_000, enrolments: 1_000_000 },
 };
 
-function parseScale(text: string | undefined): ScaleCounts | null {
+/** Reads --scale: a preset name or COURSES,PEOPLE,ENROLMENTS; null when absent. */
+export function parseScale(text: string | undefined): ScaleCounts | null {
   if (text === undefined) return null;
   const preset = scalePresets[text];
   if (preset !== undefined) return preset;

@@ -22,6 +22,7 @@ import * as referenceData from './2026-12-03T1510_reference_data.ts';
 import * as peopleLifecycle from './2026-12-03T1520_people_lifecycle.ts';
 import * as calendarFeeds from './2026-12-03T1530_calendar_feeds.ts';
 import * as webSignIn from './2026-12-03T1550_web_sign_in.ts';
+import * as scaleIndexes from './2026-12-03T1850_scale_indexes.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1520_people_lifecycle': peopleLifecycle,
   '2026-12-03T1530_calendar_feeds': calendarFeeds,
   '2026-12-03T1550_web_sign_in': webSignIn,
+  '2026-12-03T1850_scale_indexes': scaleIndexes,
 };
