@@ -6,6 +6,7 @@
  * (authentication, the course, its people, its categories and its owner are a statement each), see
  * docs/performance.md.
  */
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrol, selfPacedCourse } from './helpers/completion.ts';
 import { createCourse, jsonType } from './helpers/courses.ts';
@@ -27,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => lectern.close());
 
 /** The statements one request sends, after a first one has warmed what is cached per process. */
-async function statementsOf(request: Parameters<TestLectern['app']['inject']>[0] & object): Promise<string[]> {
+async function statementsOf(request: InjectOptions): Promise<string[]> {
   expect((await lectern.app.inject(request)).statusCode).toBe(200);
   let status = 0;
   const queries = await queriesOf(async () => {
