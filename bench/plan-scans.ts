@@ -61,7 +61,7 @@ export function postgresFindings(plan: PgPlanNode): PlanFinding[] {
     if (/portal_id/.test(condition) && !/ AND /i.test(condition)) {
       findings.push({
         table,
-        kind: 'portal scan',
+        kind: underLimit ? 'limited index scan' : 'portal scan',
         detail: `${node['Node Type']} on ${table}: ${condition} (${rows} rows)`,
       });
     }

@@ -122,11 +122,16 @@ export async function listCourses(
       ),
     );
   }
-  // A to Z regardless of case (a binary collation would put "alpha" after "Zebra"), then exact name for ties.
+  // A to Z regardless of case (a binary collation would put "alpha" after "Zebra"), then exact name, then id, all
+  // in one direction: courses_by_name (portal_id, lower(name), name, id) then serves the page in either direction.
   const byName = sql`lower(${sql.ref('courses.name')})`;
-  if (filters.sortBy === 'name') query = query.orderBy(byName, 'asc').orderBy('courses.name', 'asc');
-  else if (filters.sortBy === '-name') query = query.orderBy(byName, 'desc').orderBy('courses.name', 'desc');
-  return query.orderBy('courses.id', 'desc').offset(startIndex).limit(limit).execute();
+  if (filters.sortBy === 'name' || filters.sortBy === '-name') {
+    const direction = filters.sortBy === 'name' ? 'asc' : 'desc';
+    query = query.orderBy(byName, direction).orderBy('courses.name', direction).orderBy('courses.id', direction);
+  } else {
+    query = query.orderBy('courses.id', 'desc');
+  }
+  return query.offset(startIndex).limit(limit).execute();
 }
 
 /** How many published, enabled courses were suggested to a person. */
