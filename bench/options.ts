@@ -18,6 +18,8 @@ export interface BenchOptions {
   compare: [string, string] | null;
   /** What `lectern seed` adds to each store before its server starts; null: the scenarios' own rows only. */
   scale: ScaleCounts | null;
+  /** With a scale: serve from the kept store of that scale (bench/scale-store.ts), seeding it only the first time. */
+  keepStore: boolean;
 }
 
 /** `lectern seed`'s counts. */
@@ -33,7 +35,8 @@ const scalePresets: Record<string, ScaleCounts> = {
   '100k': { courses: 100_000, people: 10_000, enrolments: 1_000_000 },
 };
 
-function parseScale(text: string | undefined): ScaleCounts | null {
+/** Reads --scale: a preset name or COURSES,PEOPLE,ENROLMENTS; null when absent. */
+export function parseScale(text: string | undefined): ScaleCounts | null {
   if (text === undefined) return null;
   const preset = scalePresets[text];
   if (preset !== undefined) return preset;
@@ -57,6 +60,8 @@ export const usage = `npm run bench -- [options]
   --log-level LEVEL                Lectern's log level during the run (default info, as in production)
   --scale 1m|100k|C,P,E            first seed each store with \`lectern seed\` (1m: 1,000,000 courses, 100,000
                                    people, 10,000,000 enrolments); compare with a run without it (--compare)
+  --keep-store                     with --scale: reuse the store kept for that scale (BENCH_SCALE_DIR, default
+                                   /tmp/scale; PostgreSQL: database lectern_scale), seeding it the first time only
   --compare A.json B.json          print B's figures against A's, row by row, and run nothing
 Load scenarios: ${scenarios.map((scenario) => scenario.name).join(', ')}
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_REDIS_URL
@@ -123,6 +128,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     logLevel,
     postgresUrl: postgresSetting,
     scale: parseScale(values.scale),
+    keepStore: values['keep-store'] ?? false,
   };
 }
 
@@ -137,6 +143,7 @@ function parseFlags(argv: string[]) {
       seconds: { type: 'string' },
       'log-level': { type: 'string' },
       scale: { type: 'string' },
+      'keep-store': { type: 'boolean' },
       compare: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -155,5 +162,6 @@ function defaults(env: NodeJS.ProcessEnv): BenchOptions {
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
     compare: null,
     scale: null,
+    keepStore: false,
   };
 }

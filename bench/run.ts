@@ -12,6 +12,7 @@ import { measureLoad } from './load.ts';
 import { type BenchOptions, parseOptions, UsageError, usage } from './options.ts';
 import { buildLectern, startBareProcess } from './processes.ts';
 import { addRatios, compareRuns, loadTable, machine, type Row, type RunFile, saveRun } from './report.ts';
+import { ensureScaleStore, keptBenchStore } from './scale-store.ts';
 import { scenarios } from './scenarios.ts';
 import { measureStartup, type StartupMeasurement, startupTable } from './startup.ts';
 import { type BenchStore, type Engine, inFreshSchema, postgresStore, sqliteStore } from './stores.ts';
@@ -51,6 +52,8 @@ async function bareRows(options: BenchOptions, label: string): Promise<Row[]> {
 }
 
 async function openStore(engine: Engine, options: BenchOptions): Promise<BenchStore> {
+  if (options.keepStore && options.scale !== null)
+    return keptBenchStore(await ensureScaleStore(engine, options.scale, log));
   return engine === 'sqlite' ? sqliteStore() : await postgresStore(options.postgresUrl);
 }
 
@@ -75,7 +78,8 @@ async function benchLoad(options: BenchOptions): Promise<{ rows: Row[]; skipped:
         continue;
       }
       try {
-        const engineOptions = { ...options, logDir, log };
+        // A kept store is seeded already (openStore saw to it).
+        const engineOptions = { ...options, logDir, log, scale: options.keepStore ? null : options.scale };
         rows.push(...(await runEngine(store, selected, engineOptions)));
       } finally {
         await store.dispose();

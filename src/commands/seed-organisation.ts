@@ -3,6 +3,7 @@
  * measuring Lectern at size. Rows go in with bulk inserts, a transaction per chunk, so a million courses take
  * seconds, not hours; the data is plain but valid: every course, person and seat reads as the API's own would.
  */
+import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { insertRows, rowsPerInsert } from '../db/bulk-insert.ts';
 import { stateError } from '../errors.ts';
@@ -48,6 +49,13 @@ const courseColumns = [
 ];
 const enrolmentColumns = ['portal_id', 'course_id', 'erecno', 'status', 'position', 'enrolled_by', 'created_at'];
 const learnerColumns = ['portal_id', 'course_id', 'erecno', 'relation', 'by_erecno', 'position', 'created_at'];
+
+/**
+ * SQLite's page cache while seeding, in KiB (negative: a size, not a page count). The person-led indexes fill at
+ * random; with the default 2 MB cache every insert read and wrote pages from disk once they outgrew it, and the seed
+ * slowed to a crawl past a million seats. 1 GiB holds them at the 10,000,000-seat size.
+ */
+const seedCacheKiB = -1_048_576;
 
 /** Rows committed together: a few statements' worth, so progress moves and a failure loses little. */
 const chunksPerTransaction = 5;
@@ -104,56 +112,65 @@ export async function seedOrganisation(
   const courseIds = Array.from({ length: counts.courses }, () => context.ids.next());
   const permissions = JSON.stringify(defaultPermissionSettings);
   const perCourse = Math.ceil(counts.enrolments / Math.max(1, counts.courses));
-
-  await fill(
-    context,
-    'people',
-    counts.people,
-    employeeColumns.length,
-    (db, start, end) => {
-      const rows = erecnos.slice(start, end).map((erecno, offset) => {
-        const number = start + offset + 1;
-        const email = `seed-${tag}-${number}@seed.example.com`;
-        return [erecno, portalId, `S${tag}-${number}`, `Seed person ${number}`, email, '', 'active', now, now];
-      });
-      return insertRows(db, context.dialect, 'employees', employeeColumns, rows);
-    },
-    progress,
-  );
-
-  await fill(
-    context,
-    'courses',
-    counts.courses,
-    courseColumns.length,
-    (db, start, end) => {
-      const rows = courseIds.slice(start, end).map((id, offset) => {
-        const name = `Seed course ${start + offset + 1}`;
-        return [id, portalId, name, 1, '', '', 30, 'minute', '', permissions, 1, admin.erecno, now, now, now];
-      });
-      return insertRows(db, context.dialect, 'courses', courseColumns, rows);
-    },
-    progress,
-  );
-
-  await fill(
-    context,
-    'enrolments',
-    counts.enrolments,
-    enrolmentColumns.length,
-    async (db, start, end) => {
-      const seats: unknown[][] = [];
-      const learners: unknown[][] = [];
-      for (let index = start; index < end; index += 1) {
-        const { person, course } = seatOf(index, perCourse, counts.people);
-        seats.push([portalId, courseIds[course], erecnos[person], 'enrolled', 0, admin.erecno, now]);
-        learners.push([portalId, courseIds[course], erecnos[person], 'learner', admin.erecno, 0, now]);
-      }
-      await insertRows(db, context.dialect, 'enrolments', enrolmentColumns, seats);
-      await insertRows(db, context.dialect, 'course_members', learnerColumns, learners);
-    },
-    progress,
-  );
-
+  const owner = admin.erecno;
+  if (context.dialect === 'sqlite') await sql.raw(`pragma cache_size = ${seedCacheKiB}`).execute(context.db);
+  try {
+    await fillOrganisation();
+  } finally {
+    // The store's connection goes on serving (the bench, a test) with SQLite's default cache.
+    if (context.dialect === 'sqlite') await sql.raw('pragma cache_size = -2000').execute(context.db);
+  }
   return counts;
+
+  async function fillOrganisation(): Promise<void> {
+    await fill(
+      context,
+      'people',
+      counts.people,
+      employeeColumns.length,
+      (db, start, end) => {
+        const rows = erecnos.slice(start, end).map((erecno, offset) => {
+          const number = start + offset + 1;
+          const email = `seed-${tag}-${number}@seed.example.com`;
+          return [erecno, portalId, `S${tag}-${number}`, `Seed person ${number}`, email, '', 'active', now, now];
+        });
+        return insertRows(db, context.dialect, 'employees', employeeColumns, rows);
+      },
+      progress,
+    );
+
+    await fill(
+      context,
+      'courses',
+      counts.courses,
+      courseColumns.length,
+      (db, start, end) => {
+        const rows = courseIds.slice(start, end).map((id, offset) => {
+          const name = `Seed course ${start + offset + 1}`;
+          return [id, portalId, name, 1, '', '', 30, 'minute', '', permissions, 1, owner, now, now, now];
+        });
+        return insertRows(db, context.dialect, 'courses', courseColumns, rows);
+      },
+      progress,
+    );
+
+    await fill(
+      context,
+      'enrolments',
+      counts.enrolments,
+      enrolmentColumns.length,
+      async (db, start, end) => {
+        const seats: unknown[][] = [];
+        const learners: unknown[][] = [];
+        for (let index = start; index < end; index += 1) {
+          const { person, course } = seatOf(index, perCourse, counts.people);
+          seats.push([portalId, courseIds[course], erecnos[person], 'enrolled', 0, owner, now]);
+          learners.push([portalId, courseIds[course], erecnos[person], 'learner', owner, 0, now]);
+        }
+        await insertRows(db, context.dialect, 'enrolments', enrolmentColumns, seats);
+        await insertRows(db, context.dialect, 'course_members', learnerColumns, learners);
+      },
+      progress,
+    );
+  }
 }

@@ -38,6 +38,37 @@ function hasRelation(eb: CourseExpression, portalId: string, relation: CourseMem
   );
 }
 
+/**
+ * The ids of the courses a person owns, administers or joined, as one uncorrelated union of the person's own rows
+ * (courses_by_owner, course_members_by_person, enrolments_by_person): the engine starts from those few and looks each
+ * course up, so My Courses costs the same in a portal of a thousand courses as in one of a million. (An OR of the
+ * three beside the portal's other conditions walked every course of the portal, testing each.) UNION ALL, because
+ * `in` ignores repeats, and SQLite merges a UNION's branches in order, which made it read the seats of the whole
+ * portal in course order rather than the person's own.
+ */
+function myCourseIds(db: Db, portalId: string, erecno: string) {
+  return db
+    .selectFrom('courses')
+    .select('courses.id as course_id')
+    .where('courses.portal_id', '=', portalId)
+    .where('courses.owner_erecno', '=', erecno)
+    .unionAll(
+      db
+        .selectFrom('course_members')
+        .select('course_members.course_id')
+        .where('course_members.portal_id', '=', portalId)
+        .where('course_members.erecno', '=', erecno)
+        .where('course_members.relation', 'in', ['admin', 'learner']),
+    )
+    .unionAll(
+      db
+        .selectFrom('enrolments')
+        .select('enrolments.course_id')
+        .where('enrolments.portal_id', '=', portalId)
+        .where('enrolments.erecno', '=', erecno),
+    );
+}
+
 /** A page of courses the caller may see, filtered; one extra row tells whether more exist. */
 export async function listCourses(
   db: Db,
@@ -61,24 +92,7 @@ export async function listCourses(
   // My courses: owned, administered or joined (a seat or a waitlist place anywhere in the course). Asking for the
   // courses shared with or suggested to the caller lists those instead, joined or not.
   if (filters.mineOnly && !filters.sharedToMe && !filters.suggestedToMe) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('courses.owner_erecno', '=', viewer.erecno),
-        hasRelation(eb, viewer.portalId, 'admin', viewer.erecno),
-        hasRelation(eb, viewer.portalId, 'learner', viewer.erecno),
-        // Through enrolments_by_person once, as above: a correlated probe found no index (the course indexes are
-        // partial, per batch or per course) and scanned every seat for every course.
-        eb(
-          'courses.id',
-          'in',
-          eb
-            .selectFrom('enrolments')
-            .select('enrolments.course_id')
-            .where('enrolments.portal_id', '=', viewer.portalId)
-            .where('enrolments.erecno', '=', viewer.erecno),
-        ),
-      ]),
-    );
+    query = query.where('courses.id', 'in', myCourseIds(db, viewer.portalId, viewer.erecno));
   }
   if (filters.search) {
     const pattern = `%${filters.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -108,11 +122,16 @@ export async function listCourses(
       ),
     );
   }
-  // A to Z regardless of case (a binary collation would put "alpha" after "Zebra"), then exact name for ties.
+  // A to Z regardless of case (a binary collation would put "alpha" after "Zebra"), then exact name, then id, all
+  // in one direction: courses_by_name (portal_id, lower(name), name, id) then serves the page in either direction.
   const byName = sql`lower(${sql.ref('courses.name')})`;
-  if (filters.sortBy === 'name') query = query.orderBy(byName, 'asc').orderBy('courses.name', 'asc');
-  else if (filters.sortBy === '-name') query = query.orderBy(byName, 'desc').orderBy('courses.name', 'desc');
-  return query.orderBy('courses.id', 'desc').offset(startIndex).limit(limit).execute();
+  if (filters.sortBy === 'name' || filters.sortBy === '-name') {
+    const direction = filters.sortBy === 'name' ? 'asc' : 'desc';
+    query = query.orderBy(byName, direction).orderBy('courses.name', direction).orderBy('courses.id', direction);
+  } else {
+    query = query.orderBy('courses.id', 'desc');
+  }
+  return query.offset(startIndex).limit(limit).execute();
 }
 
 /** How many published, enabled courses were suggested to a person. */
