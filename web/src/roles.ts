@@ -24,3 +24,17 @@ export function homeOf(person: Person): '/admin' | '/trainer' | '/learn' {
   const face = facesOf(person)[0];
   return face === 'admin' ? '/admin' : face === 'trainer' ? '/trainer' : '/learn';
 }
+
+/** An entry of the navigation: shown to people whose roles open its face. */
+export interface NavItem {
+  to: string;
+  label: string;
+  face: Face;
+  /** Shown only in demo portals (the control room). */
+  demoOnly?: boolean;
+}
+
+/** What every route can read: the navigation of every area (given by the router, so the shell imports no area). */
+export interface AppContext {
+  links: NavItem[];
+}

@@ -1,6 +1,6 @@
 /** The app's router: sign-in, the signed-in shell with every area's pages, and the 404 page. */
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
-import { areaRoutes } from './areas/index.ts';
+import { areaLinks, areaRoutes } from './areas/index.ts';
 import { SignedIn, SignIn } from './pages/sign-in.tsx';
 import { homeOf } from './roles.ts';
 import { rootRoute, shellRoute } from './routes.tsx';
@@ -21,7 +21,7 @@ const signedInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sig
 const routeTree = rootRoute.addChildren([indexRoute, signInRoute, signedInRoute, shellRoute.addChildren(areaRoutes)]);
 
 /** The app's router. */
-export const router = createRouter({ routeTree, defaultPreload: false });
+export const router = createRouter({ routeTree, defaultPreload: false, context: { links: areaLinks } });
 
 declare module '@tanstack/react-router' {
   interface Register {

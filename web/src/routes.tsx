@@ -1,12 +1,12 @@
 /** The routes every area hangs from: the root, and the signed-in shell with the guard that opens a face's pages. */
-import { createRootRoute, createRoute, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, Outlet, redirect } from '@tanstack/react-router';
 import { Forbidden, NotFound } from './pages/not-found.tsx';
-import { type Face, facesOf } from './roles.ts';
+import { type AppContext, type Face, facesOf } from './roles.ts';
 import { currentSession } from './session.ts';
 import { Shell } from './shell.tsx';
 
 /** The root of the route tree. */
-export const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFound });
+export const rootRoute = createRootRouteWithContext<AppContext>()({ component: Outlet, notFoundComponent: NotFound });
 
 /** Every signed-in page is a child of this route (the shell: header, navigation, the page). */
 export const shellRoute = createRoute({
@@ -28,11 +28,4 @@ export function guarded(face: Face, Page: () => React.JSX.Element) {
   };
 }
 
-/** An entry of the navigation: shown to people whose roles open its face. */
-export interface NavItem {
-  to: string;
-  label: string;
-  face: Face;
-  /** Shown only in demo portals (the control room). */
-  demoOnly?: boolean;
-}
+export type { AppContext, NavItem } from './roles.ts';

@@ -12,9 +12,8 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { areaLinks } from './areas/index.ts';
-import { facesOf, roleLabel } from './roles.ts';
+import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
+import { type AppContext, facesOf, roleLabel } from './roles.ts';
 import { currentSession, signOut } from './session.ts';
 
 function ThemeToggle() {
@@ -33,6 +32,7 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const navigate = useNavigate();
   const path = useRouterState({ select: (state) => state.location.pathname });
+  const { links } = useRouter().options.context as AppContext;
   const session = currentSession();
   if (session === null) return null;
   const { person } = session;
@@ -75,7 +75,7 @@ export function Shell() {
           <br />
           {person.name} · {roleLabel(person)}
         </Text>
-        {areaLinks
+        {links
           .filter((link) => faces.includes(link.face) && (link.demoOnly !== true || person.demo))
           .map((link) => (
             <NavLink
