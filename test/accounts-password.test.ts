@@ -164,13 +164,13 @@ describe('signing in with e-mail and password', () => {
 });
 
 describe('a portal reset', () => {
-  it('keeps passwords and accounts sessions: it signs nobody out and brings back no old password', async () => {
+  it('keeps passwords and accounts sessions (the operator resets: an organisation admin may not): it signs nobody out and brings back no old password', async () => {
     const agent = new Agent(lectern);
     await signIn(agent, person.email, password);
     const reset = await lectern.app.inject({
       method: 'POST',
       url: `/lectern/v1/portals/${org.portalId}/reset`,
-      headers: lectern.auth(org.token),
+      headers: lectern.auth(w.operatorToken),
       payload: { to: 'empty' },
     });
     expect(reset.statusCode, reset.body).toBe(200);

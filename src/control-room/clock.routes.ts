@@ -10,13 +10,15 @@ import {
   resetPortalClock,
   setPortalClock,
 } from './clock.service.ts';
+import { reachPortal } from './portals.access.ts';
 
 const tags = ['lectern'];
 
-/** The path's portal, once the caller is known to control it. */
-function controlled(request: FastifyRequest): string {
+/** The path's portal, once the caller is known to control it (a demo portal's admin, or the operator). */
+async function controlled(context: AppContext, request: FastifyRequest): Promise<string> {
   const { portalId } = request.params as { portalId: string };
   assertMayControl(request.caller, portalId);
+  await reachPortal(context, request.caller, portalId);
   return portalId;
 }
 const response = { 200: PortalClockSchema, ...errorResponses };
@@ -30,7 +32,7 @@ export function registerPortalClockRoutes(app: FastifyInstance, context: AppCont
       config: { scope: 'READ', access: 'admin' },
       schema: { operationId: 'getPortalClock', tags, params: portalClockParams, response },
     },
-    async (request) => readPortalClock(context, controlled(request)),
+    async (request) => readPortalClock(context, await controlled(context, request)),
   );
 
   app.put(
@@ -53,7 +55,11 @@ export function registerPortalClockRoutes(app: FastifyInstance, context: AppCont
       },
     },
     async (request) =>
-      setPortalClock(context, controlled(request), request.body as { now?: string | number; frozen?: boolean }),
+      setPortalClock(
+        context,
+        await controlled(context, request),
+        request.body as { now?: string | number; frozen?: boolean },
+      ),
   );
 
   app.post(
@@ -68,7 +74,8 @@ export function registerPortalClockRoutes(app: FastifyInstance, context: AppCont
         response,
       },
     },
-    async (request) => advancePortalClock(context, controlled(request), (request.body as { by: string | number }).by),
+    async (request) =>
+      advancePortalClock(context, await controlled(context, request), (request.body as { by: string | number }).by),
   );
 
   app.delete(
@@ -77,6 +84,6 @@ export function registerPortalClockRoutes(app: FastifyInstance, context: AppCont
       config: { scope: 'UPDATE', access: 'admin' },
       schema: { operationId: 'resetPortalClock', tags, params: portalClockParams, response },
     },
-    async (request) => resetPortalClock(context, controlled(request)),
+    async (request) => resetPortalClock(context, await controlled(context, request)),
   );
 }

@@ -12,6 +12,8 @@ export const worldPassword = 'correct horse battery';
 export interface PasswordWorld {
   lectern: TestLectern;
   org: { portalId: string; token: string };
+  /** The server operator's token: the control room of an organisation portal is theirs alone. */
+  operatorToken: string;
   client: TestClient;
   person: { erecno: string; email: string; name: string };
   /** A portal's active people who are not admins, in erecno order. */
@@ -66,6 +68,7 @@ export async function openPasswordWorld(): Promise<PasswordWorld> {
   return {
     lectern,
     org,
+    operatorToken: operator.token,
     client,
     person,
     peopleOf,
