@@ -60,13 +60,27 @@ it(`shoots the pages with ${chromiumPath}`, async () => {
   }
   await shootAs(lectern.adminErecno, [
     ['/admin', 'admin-dashboard'],
+    ['/admin/courses', 'admin-courses'],
+    ['/admin/courses/new', 'admin-course-new'],
+    ['/admin/people', 'admin-people'],
+    ['/admin/people/import', 'admin-people-import'],
+    ['/admin/reference-data', 'admin-reference-data'],
+    ['/admin/settings', 'admin-settings'],
+    ['/admin/progress', 'admin-progress'],
+    ['/admin/webhooks', 'admin-webhooks'],
+    ['/admin/control-room', 'admin-control-room'],
     ['/learn/catalog', 'catalog'],
     ['/learn/no-such-page', 'not-found'],
   ]);
   await shootAs(lectern.adminErecno, [['/admin', 'admin-dashboard-dark']], 'dark');
-  await shootAs(people.trainer, [['/trainer', 'trainer-sessions']]);
+  await shootAs(people.trainer, [
+    ['/trainer', 'trainer-sessions'],
+    ['/trainer/grading', 'trainer-grading'],
+    ['/trainer/feed', 'trainer-feed'],
+  ]);
   await shootAs(people.learner, [
     ['/learn', 'learner-my-courses'],
+    ['/learn/calendar', 'learner-calendar'],
     ['/admin', 'learner-not-allowed'],
   ]);
 });
