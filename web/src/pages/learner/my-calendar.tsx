@@ -136,7 +136,7 @@ function FeedLink() {
           <TextInput label="Your calendar link" value={url} readOnly style={{ flex: 1, minWidth: 0 }} />
           <CopyButton value={url}>
             {({ copied, copy }) => (
-              <Button variant={copied ? 'light' : 'default'} color={copied ? 'teal' : undefined} onClick={copy}>
+              <Button variant="default" onClick={copy}>
                 {copied ? 'Copied' : 'Copy link'}
               </Button>
             )}

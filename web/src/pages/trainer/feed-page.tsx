@@ -55,7 +55,7 @@ export function FeedPage() {
           <TextInput label="Feed address" value={url} readOnly style={{ flex: '1 1 320px' }} data-testid="feed-url" />
           <CopyButton value={url}>
             {({ copied, copy }) => (
-              <Button variant={copied ? 'light' : 'filled'} color={copied ? 'teal' : undefined} onClick={copy}>
+              <Button variant="filled" onClick={copy}>
                 {copied ? 'Copied' : 'Copy address'}
               </Button>
             )}
