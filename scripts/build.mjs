@@ -23,6 +23,7 @@ const external = [
   '@fastify/ajv-compiler',
   '@fastify/fast-json-stringify-compiler',
   'prom-client',
+  'mime-types',
 ];
 
 rmSync(new URL('dist', root), { recursive: true, force: true });

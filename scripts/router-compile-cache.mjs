@@ -1,21 +1,16 @@
 // An esbuild plugin for start-up time: find-my-way (Fastify's router) compiles a small function with `new Function`
-// for every static node's prefix and every route's parameter list, each a fresh V8 compile even when the same prefix
-// ("/modules/") or parameter list recurs, as it does across Lectern's ~300 routes. Both functions are pure in their
-// input, so this memoises them per process. A find-my-way whose source no longer has the expected lines fails the
-// build instead of being bundled unchanged.
+// for every static node's prefix and every route's parameter list, each a fresh V8 compile, across Lectern's ~300
+// routes (~600 with their HEAD twins). A prefix is matched with the native String#startsWith instead (find-my-way
+// already does so for long prefixes), and parameter-object makers, pure in their input, are memoised per process.
+// A find-my-way whose source no longer has the expected lines fails the build instead of being bundled unchanged.
 import { readFile } from 'node:fs/promises';
 
 const edits = {
   'lib/node.js': [
     [
-      'function compilePrefixMatch (prefix) {',
-      'const prefixMatchers = new Map()\n' +
-        'function compilePrefixMatch (prefix) {\n' +
-        '  let matcher = prefixMatchers.get(prefix)\n' +
-        '  if (matcher === undefined) prefixMatchers.set(prefix, (matcher = compileNewPrefixMatch(prefix)))\n' +
-        '  return matcher\n' +
-        '}\n' +
-        'function compileNewPrefixMatch (prefix) {',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: find-my-way's own source line, matched verbatim.
+      "  return new Function('path', 'i', `'use strict'\\nreturn ${lines.join(' && ')}`) // eslint-disable-line",
+      '  return function matchPrefix (path, i) { return path.startsWith(prefix, i) }',
     ],
   ],
   'lib/handler-storage.js': [
@@ -34,7 +29,7 @@ const edits = {
   ],
 };
 
-/** The plugin: memoises find-my-way's prefix matchers and parameter-object makers. */
+/** The plugin: native prefix matchers and memoised parameter-object makers for find-my-way. */
 export const routerCompileCache = {
   name: 'router-compile-cache',
   setup(build) {

@@ -1,7 +1,10 @@
 /** Lectern's settings: read once from the environment and the command line, validated, frozen. */
 import { Kind } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { ConfigError } from './config-error.ts';
 import { type SettingName, type SettingSchema, type Settings, settingsSchema } from './settings.ts';
+
+export { ConfigError };
 
 /** Which non-public addresses webhooks may reach: none, loopback only, or loopback and private networks. */
 export type WebhookAllowance = 'none' | 'loopback' | 'private';
@@ -84,13 +87,6 @@ export interface ConfigOverrides {
   databaseUrl?: string;
   demo?: boolean;
   rateLimit?: boolean;
-}
-
-/** Thrown when settings are invalid (or found unusable at start-up); one line per problem, each naming the fix. */
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-  }
 }
 
 const flagSettings: Record<keyof ConfigOverrides, SettingName> = {

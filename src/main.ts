@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { CliError, usageExitCode } from './cli/cli-error.ts';
 import { registerCommands } from './cli/commands.ts';
-import { ConfigError } from './config.ts';
+import { ConfigError } from './config-error.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;

@@ -3,7 +3,11 @@
  * Types by extension come from mime-types (the mime-db list), the header from content-disposition.
  */
 import { create as contentDisposition } from 'content-disposition';
-import { lookup } from 'mime-types';
+import type * as MimeTypes from 'mime-types';
+import { lazyRequire } from '../../lazy-require.ts';
+
+// The mime-db list is large and only uploads need it; loading it at start-up cost ~20 ms.
+const mimeTypes = lazyRequire<typeof MimeTypes>('mime-types');
 
 /** Extensions mime-db does not know that uploads use: a SCORM package is a zip. */
 const extraTypes: Record<string, string> = { scorm: 'application/zip' };
@@ -26,7 +30,7 @@ export function cleanFileName(name: string | undefined): string {
 function typeOfName(fileName: string): string | undefined {
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   if (extension === undefined) return undefined;
-  return extraTypes[extension] ?? (lookup(extension) || undefined);
+  return extraTypes[extension] ?? (mimeTypes().lookup(extension) || undefined);
 }
 
 /**
