@@ -17,7 +17,7 @@ import {
 } from './faults.schemas.ts';
 import type { FaultBook, FaultInput, FaultRule } from './faults.service.ts';
 import type { DropRecorder } from './journal.routes.ts';
-import { reachPortal } from './observed-portal.ts';
+import { reachPortalId } from './portals.access.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -91,7 +91,7 @@ function route(operationId: string, scope: 'READ' | 'CREATE' | 'DELETE', schema:
 /** Registers POST, GET and DELETE /lectern/v1/portals/{portalId}/faults and DELETE .../faults/{faultId}. */
 export function registerFaultRoutes(app: FastifyInstance, context: AppContext, book: FaultBook): void {
   const portalOf = (request: FastifyRequest) =>
-    reachPortal(context, request.caller, pathId(request.params, 'portalId'));
+    reachPortalId(context, request.caller, pathId(request.params, 'portalId'));
 
   app.post(
     '/lectern/v1/portals/:portalId/faults',

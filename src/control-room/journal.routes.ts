@@ -13,7 +13,7 @@ import { PortalParams } from './faults.schemas.ts';
 import { boundBuffer, boundText, redactBody, redactHeaders } from './journal.redaction.ts';
 import { clearJournalResponse200, listJournalQuery, listJournalResponse200 } from './journal.schemas.ts';
 import type { JournalBook, JournalEntry, JournalQuery } from './journal.service.ts';
-import { reachPortal } from './observed-portal.ts';
+import { reachPortalId } from './portals.access.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -131,7 +131,7 @@ export function registerJournalRoutes(app: FastifyInstance, context: AppContext,
       },
     },
     async (request) => {
-      const portalId = await reachPortal(context, request.caller, pathId(request.params, 'portalId'));
+      const portalId = await reachPortalId(context, request.caller, pathId(request.params, 'portalId'));
       const { entries, hasMoreRecords } = book.read(portalId, request.query as JournalQuery);
       return {
         entries: entries.map(present),
@@ -156,7 +156,7 @@ export function registerJournalRoutes(app: FastifyInstance, context: AppContext,
       },
     },
     async (request) => {
-      const portalId = await reachPortal(context, request.caller, pathId(request.params, 'portalId'));
+      const portalId = await reachPortalId(context, request.caller, pathId(request.params, 'portalId'));
       return { code: '200' as const, message: 'success' as const, removed: book.clear(portalId) };
     },
   );

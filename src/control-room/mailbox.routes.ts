@@ -6,7 +6,7 @@ import { pathId } from '../http/input.ts';
 import { PortalParams } from './faults.schemas.ts';
 import { clearMailboxResponse200, listMailboxQuery, listMailboxResponse200 } from './mailbox.schemas.ts';
 import { clearMailbox, type MailboxQuery, readMailbox } from './mailbox.service.ts';
-import { reachPortal } from './observed-portal.ts';
+import { reachPortalId } from './portals.access.ts';
 
 /** Registers GET and DELETE /lectern/v1/portals/{portalId}/mailbox. */
 export function registerMailboxRoutes(app: FastifyInstance, context: AppContext): void {
@@ -24,7 +24,7 @@ export function registerMailboxRoutes(app: FastifyInstance, context: AppContext)
       },
     },
     async (request) => {
-      const portalId = await reachPortal(context, request.caller, pathId(request.params, 'portalId'));
+      const portalId = await reachPortalId(context, request.caller, pathId(request.params, 'portalId'));
       const { messages, hasMoreRecords } = await readMailbox(context, portalId, request.query as MailboxQuery);
       return { messages, code: '200' as const, message: 'success' as const, hasMoreRecords };
     },
@@ -43,7 +43,7 @@ export function registerMailboxRoutes(app: FastifyInstance, context: AppContext)
       },
     },
     async (request) => {
-      const portalId = await reachPortal(context, request.caller, pathId(request.params, 'portalId'));
+      const portalId = await reachPortalId(context, request.caller, pathId(request.params, 'portalId'));
       const removed = await clearMailbox(context, portalId);
       return { code: '200' as const, message: 'success' as const, ...removed };
     },

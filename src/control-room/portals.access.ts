@@ -34,6 +34,11 @@ export async function reachPortal(context: AppContext, caller: ControlCaller, po
   return portal;
 }
 
+/** The id of the portal named in a path, once the caller may act on it (see reachPortal). */
+export async function reachPortalId(context: AppContext, caller: ControlCaller, portalId: string): Promise<string> {
+  return (await reachPortal(context, caller, portalId)).id;
+}
+
 /** The store's table layout for this context. */
 export function layoutOf(context: AppContext): Promise<PortalLayout> {
   return loadLayout(context.db, context.dialect);
