@@ -64,6 +64,22 @@ export async function findEntityById(
     .executeTakeFirst();
 }
 
+/** The settings of an entity of one type in a portal, by id alone. */
+export async function findEntitySettings(
+  db: Db,
+  portalId: string,
+  entityType: number,
+  entityId: string,
+): Promise<Pick<ModuleEntityTable, 'settings'> | undefined> {
+  return db
+    .selectFrom('module_entities')
+    .select('settings')
+    .where('portal_id', '=', portalId)
+    .where('id', '=', entityId)
+    .where('entity_type', '=', entityType)
+    .executeTakeFirst();
+}
+
 /** A page of one kind under a module, or (moduleId null and wholeParent) across a course's or batch's modules. */
 export async function listEntities(
   db: Db,

@@ -263,6 +263,20 @@ export async function locateEntity(
   };
 }
 
+/**
+ * The stored settings of an entity found by id alone, for a caller whose access a feature has already settled (an
+ * enrolled learner taking an online test); undefined when there is no such entity of the type.
+ */
+export async function readEntitySettings(
+  db: Db,
+  portalId: string,
+  entityType: number,
+  entityId: string,
+): Promise<Record<string, any> | undefined> {
+  const row = await repository.findEntitySettings(db, portalId, entityType, entityId);
+  return row === undefined ? undefined : (JSON.parse(row.settings) as Record<string, any>);
+}
+
 /** Checks an entity exists for a write by a course manager (for marks and the like), in the caller's transaction. */
 export async function requireEntityForChange(
   context: AppContext,
