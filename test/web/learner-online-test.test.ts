@@ -2,7 +2,7 @@
  * A learner takes an online test in Chromium against Lectern on a real socket: opens the test from the course page,
  * answers a single and a multiple choice question (by keyboard where it counts), submits, is told they passed and
  * how many attempts are left, and sees the module's progress move. axe on the test page, light and dark, 1280 and
- * 390 px: no serious or critical violation.
+ * 390 px: no serious or critical violation. Then the admin keeps the test's questions in the module editor.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,4 +119,27 @@ describe.skipIf(browserMissing())('a learner takes an online test in a browser',
     await expect.poll(() => progress.textContent()).toBe('1 of 2 completed');
     await context.close();
   }, 180_000);
+
+  it("the admin lists, adds and deletes a test's questions in the module editor", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await signInAs(page, lectern.baseUrl, lectern.adminErecno);
+    await page.goto(`${lectern.baseUrl}/admin/courses/${courseId}`);
+    const test = page.getByRole('region', { name: 'Online test Fire quiz' });
+    await expect.poll(() => test.isVisible(), { timeout: 10_000 }).toBe(true);
+    await test.getByRole('button', { name: 'Questions of Fire quiz' }).click();
+    const list = test.getByRole('list', { name: 'Questions of Fire quiz' });
+    await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
+    await accessibleInBothThemes(page, 'module editor, questions');
+
+    await test.getByRole('textbox', { name: 'Question' }).fill('Where is the assembly point?');
+    await test.getByRole('textbox', { name: 'Options, one a line' }).fill('Car park\nRoof');
+    await test.getByRole('textbox', { name: /Right options/ }).fill('1');
+    await test.getByRole('button', { name: 'Add question' }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(3);
+    await expect.poll(() => list.getByText('right: Car park').isVisible()).toBe(true);
+    await test.getByRole('button', { name: 'Delete question Where is the assembly point?' }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(2);
+    await context.close();
+  }, 120_000);
 });
