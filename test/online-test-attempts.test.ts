@@ -262,6 +262,29 @@ describe('the time limit, marks shown, shuffling', () => {
     expect(submitted.json().result).toMatchObject({ passed: false, marks: null, maximumMarks: null });
   });
 
+  it('two starts at once make one attempt; deleting the test deletes its questions and attempts', async () => {
+    const test = await addOnlineTest(lectern, built, built.modules.One!, { isMandatory: false });
+    await addQuestions(lectern, test, [prime]);
+    const [one, two] = await Promise.all([
+      startAttempt(lectern, test, learner.token),
+      startAttempt(lectern, test, learner.token),
+    ]);
+    expect([one.statusCode, two.statusCode]).toEqual([200, 200]);
+    expect(one.json().attempt.attemptId).toBe(two.json().attempt.attemptId);
+    const rowsOf = async (table: 'online_test_attempts' | 'online_test_questions') =>
+      (await lectern.app.lectern.db.selectFrom(table).select('id').where('entity_id', '=', test.testId).execute())
+        .length;
+    expect(await rowsOf('online_test_attempts')).toBe(1);
+    const deleted = await send(
+      lectern,
+      'DELETE',
+      `${placeUrl(built)}/modules/${test.moduleId}/onlineTests/${test.testId}`,
+      lectern.adminToken,
+    );
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect([await rowsOf('online_test_attempts'), await rowsOf('online_test_questions')]).toEqual([0, 0]);
+  });
+
   it('starting and submitting take a fixed number of statements, whatever the number of questions', async () => {
     const counts: number[] = [];
     for (const size of [1, 6]) {

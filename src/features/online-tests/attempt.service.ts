@@ -86,7 +86,8 @@ async function loadForLearner(context: AppContext, db: Db, caller: Caller, path:
       `${entity.name} is locked: finish what comes before it, or wait until it opens`,
     );
   }
-  const settings = await readEntitySettings(db, caller.portalId, EntityType.onlineTest, path.testId);
+  // The test's row is locked (PostgreSQL) before the attempts are read: two starts at once cannot both pass the limit.
+  const settings = await readEntitySettings(db, caller.portalId, EntityType.onlineTest, path.testId, context.dialect);
   if (settings === undefined) throw notFound('onlineTest', path.testId);
   const questions = (await repository.listQuestions(db, caller.portalId, path.testId)).map(questionOf);
   const attempts = await repository.listAttempts(db, caller.portalId, path.testId, caller.erecno);
