@@ -7,6 +7,7 @@ import type { HistoryTables } from './tables/history.ts';
 import type { LearningPlanTables } from './tables/learning-plans.ts';
 import type { NotificationTables } from './tables/notifications.ts';
 import type { OAuthTables } from './tables/oauth.ts';
+import type { OnlineTestTables } from './tables/online-tests.ts';
 import type { OrganisationTables } from './tables/organisation.ts';
 import type { ProgressTables } from './tables/progress.ts';
 
@@ -278,7 +279,8 @@ export interface Database
     OAuthTables,
     AccountTables,
     CalendarFeedTables,
-    OrganisationTables {
+    OrganisationTables,
+    OnlineTestTables {
   courses: CourseTable;
   course_members: CourseMemberTable;
   course_categories: CourseCategoryTable;

@@ -138,6 +138,9 @@ async function addEntities(lectern: TestLectern, ids: Record<string, string>, pr
   ids.offlineTestId = (await operate(lectern, `create${prefix}OfflineTest`, ids, offline)).offlineTest.offlineTestId;
   const online = { name, durationFor: 'none', maximumAttemptsAllowed: 'unlimited', questionsPerPage: 'one' };
   ids.onlineTestId = (await operate(lectern, `create${prefix}OnlineTest`, ids, online)).onlineTest.onlineTestId;
+  const question = { text: name, kind: 'single', options: ['yes', 'no'], correctOptions: [0] };
+  ids.questionId = (await operate(lectern, `create${prefix}OnlineTestQuestion`, ids, question)).question.questionId;
+  ids.attemptId = await insertAttempt(lectern, ids.onlineTestId!, ids.learnerId!, ids.questionId!);
   const window = prefix === '' ? {} : { submissionFrom: '01-03-2026', submissionTo: '02-03-2026' };
   const assignment = { name, maximumMarks: 10, submissionType: 'noSubmission', ...window };
   ids.assignmentId = (await operate(lectern, `create${prefix}Assignment`, ids, assignment)).assignment.assignmentId;
@@ -148,6 +151,28 @@ async function addEntities(lectern: TestLectern, ids: Record<string, string>, pr
   ids.fileId = (await operate(lectern, `create${prefix}File`, ids, file)).file.fileId;
   ids.entityType = 'links';
   ids.entityId = ids.linkId!;
+}
+
+/** Writes an open attempt of the learner at an online test (the attempt rules have their own tests); its id. */
+async function insertAttempt(lectern: TestLectern, testId: string, erecno: string, questionId: string) {
+  const id = `9${testId.slice(1)}`;
+  await lectern.app.lectern.db
+    .insertInto('online_test_attempts')
+    .values({
+      id,
+      portal_id: lectern.portalId,
+      entity_id: testId,
+      erecno,
+      question_ids: JSON.stringify([questionId]),
+      started_at: lectern.clock.now(),
+      deadline_at: null,
+      submitted_at: null,
+      answers: null,
+      marks: null,
+      maximum_marks: null,
+    })
+    .execute();
+  return id;
 }
 
 /** Writes enrolment rows for the learner (the enrolment rules have their own tests). */

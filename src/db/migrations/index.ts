@@ -25,6 +25,7 @@ import * as webSignIn from './2026-12-03T1550_web_sign_in.ts';
 import * as passwords from './2026-12-03T1800_passwords.ts';
 import * as dashboard from './2026-12-03T1840_dashboard.ts';
 import * as scaleIndexes from './2026-12-03T1850_scale_indexes.ts';
+import * as onlineTestQuestions from './2026-12-03T2300_online_test_questions.ts';
 
 /** Every migration, by frozen dated name; Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1800_passwords': passwords,
   '2026-12-03T1840_dashboard': dashboard,
   '2026-12-03T1850_scale_indexes': scaleIndexes,
+  '2026-12-03T2300_online_test_questions': onlineTestQuestions,
 };

@@ -1,5 +1,8 @@
 /** Queries over module entities and their marks. */
+
+import type { Dialect } from '../../db/create-db.ts';
 import type { Db, ModuleEntityTable } from '../../db/database.ts';
+import { forUpdate } from '../../db/dialect.ts';
 
 /** Where an entity hangs: a module (module_id set) or, for pre- and post-course tests, the course itself. */
 export interface EntityParent {
@@ -62,6 +65,23 @@ export async function findEntityById(
     .where('id', '=', entityId)
     .where('entity_type', 'in', entityTypes)
     .executeTakeFirst();
+}
+
+/** The settings of an entity of one type in a portal, by id alone; its row locked on PostgreSQL when asked. */
+export async function findEntitySettings(
+  db: Db,
+  portalId: string,
+  entityType: number,
+  entityId: string,
+  lockOn?: Dialect,
+): Promise<Pick<ModuleEntityTable, 'settings'> | undefined> {
+  const query = db
+    .selectFrom('module_entities')
+    .select('settings')
+    .where('portal_id', '=', portalId)
+    .where('id', '=', entityId)
+    .where('entity_type', '=', entityType);
+  return forUpdate(query, lockOn).executeTakeFirst();
 }
 
 /** A page of one kind under a module, or (moduleId null and wholeParent) across a course's or batch's modules. */

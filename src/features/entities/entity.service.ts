@@ -7,6 +7,7 @@
 import { type Caller, canManage, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { dateInZone, type IsoDate } from '../../dates.ts';
+import type { Dialect } from '../../db/create-db.ts';
 import type { Db, ModuleEntityTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
 import { getCourseView, loadForChange } from '../courses/index.ts';
@@ -261,6 +262,22 @@ export async function locateEntity(
     path: { courseId: row.course_id, batchId: row.batch_id, moduleId: row.module_id },
     entityType: row.entity_type,
   };
+}
+
+/**
+ * The stored settings of an entity found by id alone, for a caller whose access a feature has already settled (an
+ * enrolled learner taking an online test); undefined when there is no such entity of the type. `lockOn` locks its row
+ * until the transaction ends (PostgreSQL), so that writes keyed on the entity queue behind each other.
+ */
+export async function readEntitySettings(
+  db: Db,
+  portalId: string,
+  entityType: number,
+  entityId: string,
+  lockOn?: Dialect,
+): Promise<Record<string, any> | undefined> {
+  const row = await repository.findEntitySettings(db, portalId, entityType, entityId, lockOn);
+  return row === undefined ? undefined : (JSON.parse(row.settings) as Record<string, any>);
 }
 
 /** Checks an entity exists for a write by a course manager (for marks and the like), in the caller's transaction. */

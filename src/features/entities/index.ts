@@ -20,6 +20,7 @@ export {
   getEntity,
   listEntities,
   locateEntity,
+  readEntitySettings,
   requireEntityForChange,
   requireEntityForMarks,
   updateEntity,

@@ -6,11 +6,13 @@ import { registerEntityRoutes } from '../entities/index.ts';
 import { onlineTestKind } from './online-test.kind.ts';
 import { previewOnlineTestParams, previewOnlineTestResponse200 } from './online-test.schemas.ts';
 import { loadPreview, renderPreview } from './online-test-preview.ts';
+import { registerQuestionRoutes } from './question.routes.ts';
 
-/** Registers the online test endpoints and the preview page. */
+/** Registers the online test endpoints, the preview page, and Lectern's questions and attempts. */
 export function registerOnlineTestRoutes(app: FastifyInstance, context: AppContext): void {
   // Zoho's menu has no course- or batch-wide list of this kind: Lectern's is under /lectern/v1.
   registerEntityRoutes(app, context, onlineTestKind, { parentListPrefix: '/lectern/v1' });
+  registerQuestionRoutes(app, context);
   app.get(
     '/lectern/v1/online-tests/:onlineTestId/preview',
     {

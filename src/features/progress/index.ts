@@ -1,5 +1,5 @@
 /** The public surface of features/progress/: what other folders may use of it; everything else stays inside. */
-export { completionSnapshot, recordCompletionChanges } from './completion-changes.ts';
+export { type CompletionSnapshot, completionSnapshot, recordCompletionChanges } from './completion-changes.ts';
 export {
   CourseRule,
   defaultPermissionSettings,

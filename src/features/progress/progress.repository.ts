@@ -261,7 +261,7 @@ export type ProgressDeleteScope =
   | { portalId: string; batchId: string }
   | { portalId: string; courseId: string };
 
-/** Deletes the learners' completions and online test results of what a cascade removes (before its entities go). */
+/** Deletes the learners' completions, online test results and attempts, and test questions, of what a cascade removes. */
 export async function deleteProgressIn(db: Db, scope: ProgressDeleteScope): Promise<void> {
   const { portalId } = scope;
   let entities = db.selectFrom('module_entities').select('id').where('portal_id', '=', portalId);
@@ -285,10 +285,8 @@ export async function deleteProgressIn(db: Db, scope: ProgressDeleteScope): Prom
     entities = entities.where('course_id', '=', scope.courseId);
     completions = completions.where('course_id', '=', scope.courseId);
   }
-  await db
-    .deleteFrom('online_test_results')
-    .where('portal_id', '=', portalId)
-    .where('entity_id', 'in', entities)
-    .execute();
+  for (const table of ['online_test_results', 'online_test_attempts', 'online_test_questions'] as const) {
+    await db.deleteFrom(table).where('portal_id', '=', portalId).where('entity_id', 'in', entities).execute();
+  }
   await completions.execute();
 }

@@ -1,4 +1,4 @@
-/** What a module holds (links, files, e-materials) and a form to add one, mandatory by default. */
+/** What a module holds (links, files, e-materials; online tests apart) and a form to add one, mandatory by default. */
 import {
   Alert,
   Badge,
@@ -14,10 +14,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { createContent, createLink, listItems, type ModuleParent, uploadFile } from './module-api.ts';
 
 type Kind = 'link' | 'file' | 'content';
+
+// The online tests' editor is fetched when a module is shown, apart from the console's first load.
+const ModuleTests = lazy(async () => ({ default: (await import('./module-tests.tsx')).ModuleTests }));
 
 /** The items of one module and the form that adds one. */
 export function ModuleItems({
@@ -77,6 +80,9 @@ export function ModuleItems({
           ))}
         </List>
       )}
+      <Suspense fallback={null}>
+        <ModuleTests parent={parent} moduleId={moduleId} moduleName={moduleName} />
+      </Suspense>
       <form onSubmit={submit} aria-label={`Add to ${moduleName}`}>
         <Stack gap="xs">
           <SegmentedControl

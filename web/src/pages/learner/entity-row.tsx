@@ -5,8 +5,12 @@
 import { Alert, Anchor, Badge, Box, Button, Group, Modal, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { download, entityPath, getJson, type PathEntity, type Place, postJson } from './learner-api.ts';
 import { LockNote } from './lock-note.tsx';
+
+// The test page is only fetched when a learner opens a test.
+const TakeTestDialog = lazy(async () => ({ default: (await import('./take-test.tsx')).TakeTestDialog }));
 
 const kinds = { onlineTest: '1', file: '3', content: '4', session: '5', link: '6' } as const;
 
@@ -70,8 +74,8 @@ function DetailsDialog({ place, moduleId, entity, onOpen }: EntityProps & { onOp
             {entity.entityType === kinds.onlineTest && (
               <Text size="sm">
                 Pass mark: {content.passPercentage === null ? 'any result' : `${text(content.passPercentage)}%`}
-                {content.duration === null ? '' : ` · ${text(content.duration)} minutes`}. Your trainer records your
-                result; it completes the test when it passes.
+                {content.duration === null ? '' : ` · ${text(content.duration)} minutes`}. Take the test here, or your
+                trainer records your result; a passing result completes it.
               </Text>
             )}
           </Stack>
@@ -85,6 +89,23 @@ interface EntityProps {
   place: Place;
   moduleId: string;
   entity: PathEntity;
+}
+
+/** "Take test": the test's dialog, loaded when it is first opened. */
+function TakeTestAction(props: EntityProps) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button size="xs" onClick={() => setOpened(true)}>
+        Take test<VisuallyHidden> {props.entity.entityName}</VisuallyHidden>
+      </Button>
+      {opened && (
+        <Suspense fallback={null}>
+          <TakeTestDialog {...props} onClose={() => setOpened(false)} />
+        </Suspense>
+      )}
+    </>
+  );
 }
 
 function LinkAction({ place, moduleId, entity, onOpen }: EntityProps & { onOpen: () => void }) {
@@ -155,6 +176,7 @@ export function EntityRow({ place, moduleId, entity }: EntityProps) {
         <Group gap="xs" mt="xs">
           {entity.entityType === kinds.link && <LinkAction {...props} onOpen={onOpen} />}
           {entity.entityType === kinds.file && <FileAction {...props} onOpen={onOpen} />}
+          {entity.entityType === kinds.onlineTest && <TakeTestAction {...props} />}
           {entity.entityType === kinds.session ? (
             <Text size="sm">Completes when your trainer marks your attendance.</Text>
           ) : (
