@@ -14637,6 +14637,8 @@ export interface operations {
                             startTime: string;
                             /** @description 12-hour time */
                             endTime: string;
+                            /** @description The IANA zone the other session's date and times are in (its room's location's, else the portal's) */
+                            timeZone: string;
                         }[];
                         /** @description True when a write with these clashes would be refused (LECTERN_BOOKING_CONFLICTS=refuse) */
                         savingRefused: boolean;
