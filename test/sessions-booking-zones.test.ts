@@ -128,9 +128,7 @@ describe('booking clashes across time zones', () => {
       endTime: '08:00 AM',
     });
     const clashes = await clashesAt({ sessionId: chennai.sessionId, startTime: '08:30 AM', endTime: '09:30 AM' });
-    expect(clashes.map((clash) => [clash.sessionId, clash.timeZone])).toEqual([
-      [evening.sessionId, 'America/Chicago'],
-    ]);
+    expect(clashes.map((clash) => [clash.sessionId, clash.timeZone])).toEqual([[evening.sessionId, 'America/Chicago']]);
     const moved = await patchSession(lectern, path, chennai.sessionId, {
       startTime: '08:30 AM',
       endTime: '09:30 AM',
