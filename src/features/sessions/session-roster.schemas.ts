@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { ZohoDateShape } from '../../http/input-shapes.ts';
 import { textParameter } from '../../http/parameters.ts';
 import { SessionSchema } from './session.schemas.ts';
+import { SessionZoneProperties } from './session-zone.ts';
 
 /** A session of a trainer's list: Zoho's session object with where it is and when, as instants. */
 export const TrainerSessionSchema = Type.Object(
@@ -12,8 +13,7 @@ export const TrainerSessionSchema = Type.Object(
     courseName: Type.String(),
     batchId: Type.String(),
     batchName: Type.String(),
-    startMillis: Type.Integer({ description: 'The start as epoch milliseconds (the session held in its own zone)' }),
-    endMillis: Type.Integer({ description: 'The end as epoch milliseconds' }),
+    ...SessionZoneProperties,
   },
   { title: 'TrainerSession' },
 );
@@ -56,8 +56,23 @@ export const RosterLearnerSchema = Type.Object(
 export const SessionAttendanceEnvelope = Type.Object({
   code: Type.Literal(200),
   session: SessionSchema,
+  timeZone: SessionZoneProperties.timeZone,
   courseName: Type.String(),
   batchName: Type.String(),
   learners: Type.Array(RosterLearnerSchema, { description: 'The batch’s seated learners by name (500 at most)' }),
+  message: Type.Literal('success'),
+});
+
+/** A session of a batch as Lectern lists it: Zoho's session object with its zone and instants. */
+export const ZonedSessionSchema = Type.Object(
+  { ...SessionSchema.properties, ...SessionZoneProperties },
+  { title: 'ZonedSession' },
+);
+
+/** The 200 answer of listZonedBatchSessions. */
+export const ZonedSessionListEnvelope = Type.Object({
+  code: Type.Literal(200),
+  sessions: Type.Array(ZonedSessionSchema),
+  hasMoreRecords: Type.Boolean(),
   message: Type.Literal('success'),
 });
