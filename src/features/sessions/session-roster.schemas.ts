@@ -3,7 +3,16 @@ import { Type } from '@sinclair/typebox';
 import { ZohoDateShape } from '../../http/input-shapes.ts';
 import { textParameter } from '../../http/parameters.ts';
 import { SessionSchema } from './session.schemas.ts';
-import { SessionZoneProperties } from './session-zone.ts';
+
+/** The keys Lectern's answers add to a session: its zone, and its start and end as instants. */
+export const SessionZoneProperties = {
+  timeZone: Type.String({
+    description:
+      "The IANA zone the session's date and times are wall-clock times in: its room's location's, else the portal's",
+  }),
+  startMillis: Type.Integer({ description: 'The start as epoch milliseconds (the session held in its own zone)' }),
+  endMillis: Type.Integer({ description: 'The end as epoch milliseconds' }),
+};
 
 /** A session of a trainer's list: Zoho's session object with where it is and when, as instants. */
 export const TrainerSessionSchema = Type.Object(
