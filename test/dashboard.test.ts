@@ -33,6 +33,8 @@ describe('GET /lectern/v1/dashboard', () => {
       date: '2026-06-01',
       startTime: '02:00 PM',
       endTime: '03:00 PM',
+      // No room: the portal's zone.
+      timeZone: 'UTC',
       batchName: 'June batch',
       trainerName: 'Adam Fischer',
     });

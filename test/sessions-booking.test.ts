@@ -132,9 +132,10 @@ describe('double booking is refused (LECTERN_BOOKING_CONFLICTS=refuse, the defau
   it('checks an update against the other sessions, never against the session itself', async () => {
     const date = nextDay();
     const path = await createBatchModule(lectern);
+    // Both in Austin, so that the two wall clocks are read in one zone (clashes compare instants).
     const morning = await createSession(lectern, path, {
       trainerErecno: chen,
-      roomId: '',
+      roomId: rooms['Lone Star Hall'],
       ...at(date, '09:00 AM', '10:00 AM'),
     });
     const noon = await createSession(lectern, path, {
@@ -175,7 +176,8 @@ describe('simultaneous bookings', () => {
         postSession(lectern, path, {
           ...(await sessionData(lectern)),
           trainerErecno: chen,
-          roomId: Object.values(rooms)[index],
+          // Two rooms of one location each time: the same wall clock in one zone, so the same instant.
+          roomId: [rooms['Room One'], rooms['Board Room'], rooms['Room One'], rooms['Board Room']][index],
           ...at(date, '10:00 AM', '11:00 AM'),
         }),
       ),

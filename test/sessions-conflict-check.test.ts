@@ -66,6 +66,7 @@ describe('the booking check', () => {
       date: '12-01-2026',
       startTime: '10:00 AM',
       endTime: '11:00 AM',
+      timeZone: 'Asia/Kolkata',
     });
     // Its own slot is free: a session never clashes with itself.
     expect((await check(path, { sessionId: moved.sessionId })).json().conflicts).toEqual([]);

@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { type AppContext, facesOf, roleLabel } from './roles.ts';
 import { currentSession, signOut } from './session.ts';
+import './shell.css';
 
 function ThemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
@@ -81,6 +82,7 @@ export function Shell() {
             <NavLink
               key={link.to}
               component={Link}
+              className="lectern-nav-link"
               to={link.to}
               label={link.label}
               active={path === link.to}

@@ -1,6 +1,7 @@
 /** The dashboard's rows as the API shows them (ids as text, counts as numbers, times as 10:00 AM). */
 import type { Static } from '@sinclair/typebox';
 import { twelveHourText } from '../../dates.ts';
+import { sessionTimeZone } from '../sessions/index.ts';
 import type { DashboardSchema } from './dashboard.schemas.ts';
 import type { DashboardRows } from './dashboard.service.ts';
 
@@ -24,6 +25,7 @@ export function presentDashboard(rows: DashboardRows): Dashboard {
         date: row.date,
         startTime: twelveHourText(row.start_minute),
         endTime: twelveHourText(row.end_minute),
+        timeZone: sessionTimeZone(row.location_time_zone, row.portal_time_zone),
         trainerErecno: row.trainer_erecno,
         trainerName: row.trainer_name ?? '',
         courseId: row.course_id,

@@ -18,7 +18,12 @@ export function findUpcomingSessions(db: Db, portalId: string, from: IsoDate, un
     .leftJoin('employees as t', (join) =>
       join.onRef('t.portal_id', '=', 's.portal_id').onRef('t.erecno', '=', 's.trainer_erecno'),
     )
+    .innerJoin('portals as p', 'p.id', 's.portal_id')
+    .leftJoin('rooms as r', 'r.id', 's.room_id')
+    .leftJoin('locations as l', 'l.id', 'r.location_id')
     .select([
+      'p.time_zone as portal_time_zone',
+      'l.time_zone as location_time_zone',
       's.id',
       's.name',
       's.date',

@@ -25,6 +25,9 @@ export const DashboardSessionSchema = Type.Object({
   date: IsoDate,
   startTime: Type.String({ description: '10:00 AM' }),
   endTime: Type.String(),
+  timeZone: Type.String({
+    description: "The IANA zone of the date and times: the room's location's, else the portal's",
+  }),
   trainerErecno: Type.String(),
   trainerName: Type.String(),
   courseId: Type.String(),

@@ -22,7 +22,7 @@ export async function findRoomForBooking(db: Db, portalId: string, roomId: strin
   return query.executeTakeFirst();
 }
 
-/** A session that overlaps a requested slot, and which of the two resources it shares. */
+/** A session that may overlap a requested slot, the zones its times are in, and the zone of the requested slot. */
 export interface OverlappingSession {
   id: string;
   name: string;
@@ -31,34 +31,59 @@ export interface OverlappingSession {
   end_minute: number;
   trainer_erecno: string;
   room_id: string | null;
+  location_time_zone: string | null;
+  portal_time_zone: string;
+  slot_location_time_zone: string | null;
+}
+
+/** Days either side of a slot's date whose sessions may share its instants (zones lie up to 26 hours apart). */
+const zoneReachDays = 2;
+
+/** `date` moved by `days` (calendar arithmetic on the date alone, no zone involved). */
+function shiftDate(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year!, month! - 1, day! + days)).toISOString().slice(0, 10);
 }
 
 /**
- * Sessions of the portal on the same date whose times overlap [start, end) and that use the trainer or the room.
- * Sessions of cancelled batches are left out: they will not take place.
+ * Sessions of the portal dated within two days of the slot's date that use the trainer or the room, with the zones
+ * their times are in and the zone of the room the slot is booked in (`zoneRoomId`), so that the caller can compare
+ * instants: Chicago's 09:00 and Berlin's 16:00 are one instant, and may fall on different dates. Sessions of
+ * cancelled batches are left out: they will not take place.
  */
-export async function findOverlappingSessions(
+export async function findNearbySessions(
   db: Db,
   slot: {
     portalId: string;
     date: string;
-    startMinute: number;
-    endMinute: number;
     trainerErecno: string | null;
     roomId: string | null;
+    zoneRoomId: string | null;
     excludeSessionId: string | null;
   },
 ): Promise<OverlappingSession[]> {
-  const { trainerErecno, roomId, excludeSessionId } = slot;
+  const { trainerErecno, roomId, excludeSessionId, zoneRoomId } = slot;
   if (trainerErecno === null && roomId === null) return [];
   let query = db
     .selectFrom('class_sessions as s')
     .innerJoin('batches as b', 'b.id', 's.batch_id')
+    .innerJoin('portals as p', 'p.id', 's.portal_id')
+    .leftJoin('rooms as r', 'r.id', 's.room_id')
+    .leftJoin('locations as l', 'l.id', 'r.location_id')
     .select(['s.id', 's.name', 's.date', 's.start_minute', 's.end_minute', 's.trainer_erecno', 's.room_id'])
+    .select(['l.time_zone as location_time_zone', 'p.time_zone as portal_time_zone'])
+    .select((eb) =>
+      eb
+        .selectFrom('rooms as zr')
+        .innerJoin('locations as zl', 'zl.id', 'zr.location_id')
+        .select('zl.time_zone')
+        .where('zr.portal_id', '=', slot.portalId)
+        .where('zr.id', '=', zoneRoomId ?? '')
+        .as('slot_location_time_zone'),
+    )
     .where('s.portal_id', '=', slot.portalId)
-    .where('s.date', '=', slot.date)
-    .where('s.start_minute', '<', slot.endMinute)
-    .where('s.end_minute', '>', slot.startMinute)
+    .where('s.date', '>=', shiftDate(slot.date, -zoneReachDays))
+    .where('s.date', '<=', shiftDate(slot.date, zoneReachDays))
     .where('b.publish_status', '!=', 'cancelled')
     .where((eb) => {
       const uses = [];
@@ -67,7 +92,8 @@ export async function findOverlappingSessions(
       return eb.or(uses);
     });
   if (excludeSessionId !== null) query = query.where('s.id', '!=', excludeSessionId);
-  return query.orderBy('s.start_minute').orderBy('s.id').limit(10).execute();
+  // A trainer's or a room's five days hold few sessions; the bound keeps a runaway calendar from loading them all.
+  return query.orderBy('s.date').orderBy('s.start_minute').orderBy('s.id').limit(500).execute();
 }
 
 /**

@@ -7,8 +7,9 @@ import type { BatchTable, ClassSessionTable, Db } from '../../db/database.ts';
 import { invalidInput, LmsError } from '../../errors.ts';
 import { findGradeCategory } from '../categories/index.ts';
 import * as booking from './session-booking.repository.ts';
+import { sessionTimeZone, wallClockToEpoch } from './session-time.ts';
 
-/** A day and a time span, as stored: minutes after midnight in the portal's time zone. */
+/** A day and a time span, as stored: minutes after midnight in the session's time zone (see session-time.ts). */
 export interface SessionSlot {
   date: IsoDate;
   startMinute: number;
@@ -92,10 +93,17 @@ export async function checkGradeCategory(db: Db, portalId: string, categoryId: s
   return category;
 }
 
-function describe(other: booking.OverlappingSession): string {
+/** The zone a nearby session's times are in. */
+function zoneOf(other: booking.OverlappingSession): string {
+  return sessionTimeZone(other.location_time_zone, other.portal_time_zone);
+}
+
+function describe(other: booking.OverlappingSession, slotZone: string): string {
+  // The other session's wall clock, with its zone named when it is not the slot's own.
+  const zone = zoneOf(other) === slotZone ? '' : ` (${zoneOf(other)})`;
   return (
     `session "${other.name}" (id ${other.id}) on ${zohoDateText(other.date)} ` +
-    `from ${twelveHourText(other.start_minute)} to ${twelveHourText(other.end_minute)}`
+    `from ${twelveHourText(other.start_minute)} to ${twelveHourText(other.end_minute)}${zone}`
   );
 }
 
@@ -105,45 +113,68 @@ export interface BookingRequest {
   slot: SessionSlot;
   trainer: { erecno: string; name: string } | null;
   room: { id: string; name: string } | null;
+  /** The room the session is held in after the change (its location's zone is the slot's), null for none. */
+  zoneRoomId: string | null;
   excludeSessionId: string | null;
 }
 
-/** One double booking: what clashes (Zoho's code and parameter), in words, and the other session. */
+/** One double booking: what clashes (Zoho's code and parameter), in words, and the other session with its zone. */
 export interface BookingClash {
   code: 'TRAINER_ALREADY_BOOKED' | 'ROOM_ALREADY_BOOKED';
   parameter: string;
   message: string;
   other: booking.OverlappingSession;
+  otherTimeZone: string;
 }
 
-/** Every session of the portal that double-books the trainer or the room, trainer clashes first; writes nothing. */
+/**
+ * Every session of the portal that double-books the trainer or the room, trainer clashes first; writes nothing.
+ * Times are compared as instants, each session's wall clock read in its own zone (its room's location's, else the
+ * portal's), so sessions in different zones clash when they share a moment, whatever their clocks show.
+ */
 export async function findConflicts(db: Db, request: BookingRequest, prefix = 'sessionData.'): Promise<BookingClash[]> {
-  const { trainer, room } = request;
-  const others = await booking.findOverlappingSessions(db, {
+  const { trainer, room, slot } = request;
+  const nearby = await booking.findNearbySessions(db, {
     portalId: request.portalId,
-    date: request.slot.date,
-    startMinute: request.slot.startMinute,
-    endMinute: request.slot.endMinute,
+    date: slot.date,
     trainerErecno: trainer?.erecno ?? null,
     roomId: room?.id ?? null,
+    zoneRoomId: request.zoneRoomId,
     excludeSessionId: request.excludeSessionId,
   });
+  const first = nearby[0];
+  if (first === undefined) return [];
+  const slotZone = sessionTimeZone(first.slot_location_time_zone, first.portal_time_zone);
+  const start = wallClockToEpoch(slot.date, slot.startMinute, slotZone);
+  const end = wallClockToEpoch(slot.date, slot.endMinute, slotZone);
+  const others = nearby
+    .filter((other) => {
+      const zone = zoneOf(other);
+      return (
+        wallClockToEpoch(other.date, other.start_minute, zone) < end &&
+        wallClockToEpoch(other.date, other.end_minute, zone) > start
+      );
+    })
+    .slice(0, 10);
   const clashes: BookingClash[] = [];
   for (const other of others) {
+    const otherTimeZone = zoneOf(other);
     if (trainer !== null && other.trainer_erecno === trainer.erecno) {
       clashes.push({
         code: 'TRAINER_ALREADY_BOOKED',
         parameter: `${prefix}trainerErecno`,
-        message: `The trainer ${trainer.name} is already booked for ${describe(other)}`,
+        message: `The trainer ${trainer.name} is already booked for ${describe(other, slotZone)}`,
         other,
+        otherTimeZone,
       });
     }
     if (room !== null && other.room_id === room.id) {
       clashes.push({
         code: 'ROOM_ALREADY_BOOKED',
         parameter: `${prefix}roomId`,
-        message: `The room ${room.name} is already booked for ${describe(other)}`,
+        message: `The room ${room.name} is already booked for ${describe(other, slotZone)}`,
         other,
+        otherTimeZone,
       });
     }
   }

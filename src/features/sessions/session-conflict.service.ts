@@ -33,6 +33,8 @@ export interface ConflictView {
   date: string;
   startTime: string;
   endTime: string;
+  /** The zone the other session's date and times are wall-clock times in. */
+  timeZone: string;
 }
 
 /** The clashes, and whether this portal refuses such a write (LECTERN_BOOKING_CONFLICTS=refuse) or only warns. */
@@ -82,6 +84,7 @@ export async function checkSessionConflicts(
       slot,
       trainer: { erecno: trainer.erecno, name: trainer.display_name },
       room: room ?? null,
+      zoneRoomId: roomId,
       excludeSessionId: current?.id ?? null,
     },
     '',
@@ -96,6 +99,7 @@ export async function checkSessionConflicts(
       date: zohoDateText(clash.other.date),
       startTime: twelveHourText(clash.other.start_minute),
       endTime: twelveHourText(clash.other.end_minute),
+      timeZone: clash.otherTimeZone,
     })),
     savingRefused: clashes.length > 0 && context.config.bookingConflicts === 'refuse',
   };

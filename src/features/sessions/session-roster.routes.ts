@@ -6,25 +6,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { parseZohoDate } from '../../dates.ts';
-import { errorResponses } from '../../http/envelope.ts';
-import { pathId } from '../../http/input.ts';
+import { errorResponses, page, pageSize } from '../../http/envelope.ts';
+import { pathId, readStartIndex } from '../../http/input.ts';
 import { presentSession } from './session.presenter.ts';
-import { SessionParams } from './session.schemas.ts';
+import { listBatchSessionsParams, SessionParams, sessionListQuery } from './session.schemas.ts';
+import { listSessions } from './session.service.ts';
 import {
   SessionAttendanceEnvelope,
   TrainerSessionsEnvelope,
   trainerSessionsParams,
   trainerSessionsQuery,
+  ZonedSessionListEnvelope,
 } from './session-roster.schemas.ts';
 import { listTrainerSessions, sessionRoster } from './session-roster.service.ts';
-import { sessionTimeZone, wallClockToEpoch } from './session-time.ts';
+import { zoneOfSession } from './session-zone.ts';
 
 function optionalDate(query: unknown, name: 'from' | 'to') {
   const value = (query as Record<string, string | undefined>)[name];
   return value === undefined || value === '' ? undefined : parseZohoDate(value, name);
 }
 
-/** Registers the trainer desk's reads. */
+/** Registers the trainer desk's reads, and a batch's sessions with their zones (the web app's other faces). */
 export function registerSessionRosterRoutes(app: FastifyInstance, context: AppContext): void {
   app.get(
     '/lectern/v1/trainers/:erecno/sessions',
@@ -46,19 +48,15 @@ export function registerSessionRosterRoutes(app: FastifyInstance, context: AppCo
       const window = { from: optionalDate(request.query, 'from'), to: optionalDate(request.query, 'to') };
       const result = await listTrainerSessions(context, request.caller, erecno, window);
       const nowMs = context.clock.now();
-      const sessions = result.rows.map((row) => {
-        const heldIn = sessionTimeZone(row.location_time_zone, row.time_zone);
-        return {
-          // Only the course's managers may edit or delete; the desk's own trainer may not.
-          ...presentSession(row, { nowMs, canManage: false }),
-          courseId: row.course_id,
-          courseName: row.course_name,
-          batchId: row.batch_id,
-          batchName: row.batch_name,
-          startMillis: wallClockToEpoch(row.date, row.start_minute, heldIn),
-          endMillis: wallClockToEpoch(row.date, row.end_minute, heldIn),
-        };
-      });
+      const sessions = result.rows.map((row) => ({
+        // Only the course's managers may edit or delete; the desk's own trainer may not.
+        ...presentSession(row, { nowMs, canManage: false }),
+        courseId: row.course_id,
+        courseName: row.course_name,
+        batchId: row.batch_id,
+        batchName: row.batch_name,
+        ...zoneOfSession(row),
+      }));
       return { code: 200 as const, sessions, hasMoreRecords: result.hasMoreRecords, message: 'success' as const };
     },
   );
@@ -87,6 +85,7 @@ export function registerSessionRosterRoutes(app: FastifyInstance, context: AppCo
       return {
         code: 200 as const,
         session: presentSession(roster.row, { nowMs: context.clock.now(), canManage: roster.canManage }),
+        timeZone: zoneOfSession(roster.row).timeZone,
         courseName: roster.courseName,
         batchName: roster.batchName,
         learners: roster.learners.map((learner) => ({
@@ -98,6 +97,35 @@ export function registerSessionRosterRoutes(app: FastifyInstance, context: AppCo
         })),
         message: 'success' as const,
       };
+    },
+  );
+
+  app.get(
+    '/lectern/v1/courses/:courseId/batches/:batchId/sessions',
+    {
+      config: { scope: 'READ' },
+      schema: {
+        operationId: 'listZonedBatchSessions',
+        description:
+          "Zoho's List Batch Sessions with each session's time zone and its start and end as instants, so that a " +
+          'client shows the wall clock where the session is held, its zone named. The same access and pages.',
+        tags: ['sessions'],
+        params: listBatchSessionsParams,
+        querystring: sessionListQuery,
+        response: { 200: ZonedSessionListEnvelope, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const where = { courseId: pathId(request.params, 'courseId'), batchId: pathId(request.params, 'batchId') };
+      const result = await listSessions(context, request.caller, where, readStartIndex(request), pageSize + 1);
+      const nowMs = context.clock.now();
+      const { items, hasMoreRecords } = page(
+        result.rows.map((row) => ({
+          ...presentSession(row, { nowMs, canManage: result.canManage }),
+          ...zoneOfSession(row),
+        })),
+      );
+      return { code: 200 as const, sessions: items, hasMoreRecords, message: 'success' as const };
     },
   );
 }

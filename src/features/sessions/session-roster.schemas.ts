@@ -4,6 +4,16 @@ import { ZohoDateShape } from '../../http/input-shapes.ts';
 import { textParameter } from '../../http/parameters.ts';
 import { SessionSchema } from './session.schemas.ts';
 
+/** The keys Lectern's answers add to a session: its zone, and its start and end as instants. */
+export const SessionZoneProperties = {
+  timeZone: Type.String({
+    description:
+      "The IANA zone the session's date and times are wall-clock times in: its room's location's, else the portal's",
+  }),
+  startMillis: Type.Integer({ description: 'The start as epoch milliseconds (the session held in its own zone)' }),
+  endMillis: Type.Integer({ description: 'The end as epoch milliseconds' }),
+};
+
 /** A session of a trainer's list: Zoho's session object with where it is and when, as instants. */
 export const TrainerSessionSchema = Type.Object(
   {
@@ -12,8 +22,7 @@ export const TrainerSessionSchema = Type.Object(
     courseName: Type.String(),
     batchId: Type.String(),
     batchName: Type.String(),
-    startMillis: Type.Integer({ description: 'The start as epoch milliseconds (the session held in its own zone)' }),
-    endMillis: Type.Integer({ description: 'The end as epoch milliseconds' }),
+    ...SessionZoneProperties,
   },
   { title: 'TrainerSession' },
 );
@@ -56,8 +65,23 @@ export const RosterLearnerSchema = Type.Object(
 export const SessionAttendanceEnvelope = Type.Object({
   code: Type.Literal(200),
   session: SessionSchema,
+  timeZone: SessionZoneProperties.timeZone,
   courseName: Type.String(),
   batchName: Type.String(),
   learners: Type.Array(RosterLearnerSchema, { description: 'The batch’s seated learners by name (500 at most)' }),
+  message: Type.Literal('success'),
+});
+
+/** A session of a batch as Lectern lists it: Zoho's session object with its zone and instants. */
+export const ZonedSessionSchema = Type.Object(
+  { ...SessionSchema.properties, ...SessionZoneProperties },
+  { title: 'ZonedSession' },
+);
+
+/** The 200 answer of listZonedBatchSessions. */
+export const ZonedSessionListEnvelope = Type.Object({
+  code: Type.Literal(200),
+  sessions: Type.Array(ZonedSessionSchema),
+  hasMoreRecords: Type.Boolean(),
   message: Type.Literal('success'),
 });

@@ -196,6 +196,9 @@ export const SessionConflictSchema = Type.Object({
   date: Type.String({ description: 'DD-MM-YYYY' }),
   startTime: Type.String({ description: '12-hour time' }),
   endTime: Type.String({ description: '12-hour time' }),
+  timeZone: Type.String({
+    description: "The IANA zone the other session's date and times are in (its room's location's, else the portal's)",
+  }),
 });
 
 /** The answer of checkSessionConflicts. */

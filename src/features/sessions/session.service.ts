@@ -139,6 +139,7 @@ export async function createSession(
       slot,
       trainer: { erecno: trainer.erecno, name: trainer.display_name },
       room,
+      zoneRoomId: roomId,
       excludeSessionId: null,
     });
     const now = context.clock.now();
@@ -244,6 +245,7 @@ export async function updateSession(
       trainer:
         trainer === null || trainer === undefined ? null : { erecno: trainer.erecno, name: trainer.display_name },
       room: room ?? null,
+      zoneRoomId: changes.room_id === undefined ? current.room_id : changes.room_id,
       excludeSessionId: sessionId,
     });
     if (Object.keys(changes).length > 0) {

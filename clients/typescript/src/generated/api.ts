@@ -869,6 +869,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/lectern/v1/courses/{courseId}/batches/{batchId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Zoho's List Batch Sessions with each session's time zone and its start and end as instants, so that a client shows the wall clock where the session is held, its zone named. The same access and pages.
+         *
+         *     Scope: ZOHOPEOPLE.training.READ or ZOHOPEOPLE.training.ALL.
+         */
+        get: operations["listZonedBatchSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/lectern/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/session-conflicts": {
         parameters: {
             query?: never;
@@ -14434,6 +14455,8 @@ export interface operations {
                             canUserEdit: boolean;
                             moduleId: string;
                         };
+                        /** @description The IANA zone the session's date and times are wall-clock times in: its room's location's, else the portal's */
+                        timeZone: string;
                         courseName: string;
                         batchName: string;
                         /** @description The batch’s seated learners by name (500 at most) */
@@ -14736,12 +14759,160 @@ export interface operations {
                             courseName: string;
                             batchId: string;
                             batchName: string;
+                            /** @description The IANA zone the session's date and times are wall-clock times in: its room's location's, else the portal's */
+                            timeZone: string;
                             /** @description The start as epoch milliseconds (the session held in its own zone) */
                             startMillis: number;
                             /** @description The end as epoch milliseconds */
                             endMillis: number;
                         }[];
                         /** @description More than 500 sessions in the window: ask for a shorter one */
+                        hasMoreRecords: boolean;
+                        /** @enum {string} */
+                        message: "success";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listZonedBatchSessions: {
+        parameters: {
+            query?: {
+                /** @description 0-based offset; 25 records per page. */
+                startIndex?: number;
+            };
+            header?: never;
+            path: {
+                courseId: string;
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {number} */
+                        code: 200;
+                        sessions: {
+                            /** @description Learners with an attendance mark (until enrolment exists) */
+                            totalLearnersCount: number;
+                            sessionName: string;
+                            /** @description 12-hour time, e.g. 11:00 AM, in the portal time zone */
+                            sessionEndTime: string;
+                            /** @description 12-hour time, e.g. 10:00 AM, in the portal time zone */
+                            sessionStartTime: string;
+                            description: string;
+                            resources: {
+                                resourceName: string;
+                                resourceURL: string;
+                            }[];
+                            sessionId: string;
+                            /** @description Empty when the session has no room */
+                            roomId: string;
+                            canUserDelete: boolean;
+                            /** @description DD-MM-YYYY */
+                            sessionStartDate: string;
+                            /** @description DD-MM-YYYY, empty when the session is not locked */
+                            lockUntil: string;
+                            /** @description Learners marked present (Zoho's spelling) */
+                            presentLeanersCount: number;
+                            gradeCategoryName: string;
+                            isLocked: boolean;
+                            gradeCategoryId: string;
+                            sessionType: "Classroom" | "E-learning";
+                            /** @description The room name, empty without a room */
+                            sessionRoom: string;
+                            /** @description The trainer's display name */
+                            sessionTrainer: string;
+                            isSessionCompleted: boolean;
+                            trainerErecno: string;
+                            canUserEdit: boolean;
+                            moduleId: string;
+                            /** @description The IANA zone the session's date and times are wall-clock times in: its room's location's, else the portal's */
+                            timeZone: string;
+                            /** @description The start as epoch milliseconds (the session held in its own zone) */
+                            startMillis: number;
+                            /** @description The end as epoch milliseconds */
+                            endMillis: number;
+                        }[];
                         hasMoreRecords: boolean;
                         /** @enum {string} */
                         message: "success";
@@ -14872,6 +15043,8 @@ export interface operations {
                             startTime: string;
                             /** @description 12-hour time */
                             endTime: string;
+                            /** @description The IANA zone the other session's date and times are in (its room's location's, else the portal's) */
+                            timeZone: string;
                         }[];
                         /** @description True when a write with these clashes would be refused (LECTERN_BOOKING_CONFLICTS=refuse) */
                         savingRefused: boolean;
@@ -38165,6 +38338,8 @@ export interface operations {
                                     /** @description 10:00 AM */
                                     startTime: string;
                                     endTime: string;
+                                    /** @description The IANA zone of the date and times: the room's location's, else the portal's */
+                                    timeZone: string;
                                     trainerErecno: string;
                                     trainerName: string;
                                     courseId: string;

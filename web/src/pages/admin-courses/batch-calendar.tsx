@@ -1,7 +1,8 @@
 /**
  * The calendar itself (FullCalendar: month and week views), in its own chunk: the page loads it with React.lazy so
  * it stays out of the app's initial JavaScript. Batches show as all-day bars, sessions at their times; a session may
- * be dragged (the page confirms the move) or opened with Enter (the same dialog, typed).
+ * be dragged (the page confirms the move) or opened with Enter (the same dialog, typed). Times are wall clocks where
+ * each session is held (see `timeZone` below).
  */
 import type { EventDropArg, EventInput } from '@fullcalendar/core';
 import dayGridPlugin from '@fullcalendar/daygrid';
@@ -67,6 +68,9 @@ export default function BatchCalendar({
         buttonIcons={false}
         buttonText={{ prev: '‹ Previous', next: 'Next ›', month: 'Month', week: 'Week', today: 'Today' }}
         events={events}
+        // A plain wall clock: events are given as `...Z` times that are each session's own wall clock, so a session
+        // shows the time it is held at (its zone in its title), whatever the browser's zone and its DST changes.
+        timeZone="UTC"
         editable
         eventDurationEditable={false}
         eventInteractive

@@ -12,7 +12,7 @@ import { api } from '../../api.ts';
 import { resultOf } from './api-result.ts';
 import type { CalendarMove } from './batch-calendar.tsx';
 import { useBatches } from './batch-section.tsx';
-import { isoDateOf, isoFromZoho, time24FromZoho, time24Of } from './formats.ts';
+import { isoDateOf, isoFromZoho, sessionWhenText, time24Of, wallClockInstant, zoneLabel } from './formats.ts';
 import { type ProposedMove, RescheduleDialog } from './reschedule-dialog.tsx';
 import { type BatchSession, listBatchSessions } from './session-api.ts';
 import { moveOf } from './session-section.tsx';
@@ -21,8 +21,8 @@ const BatchCalendar = lazy(() => import('./batch-calendar.tsx'));
 
 /** The day after an ISO date (FullCalendar's all-day ends are exclusive). */
 function nextDay(iso: string): string {
-  const date = new Date(`${iso}T12:00:00`);
-  date.setDate(date.getDate() + 1);
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
   return isoDateOf(date);
 }
 
@@ -62,16 +62,14 @@ export function CalendarPage() {
       color: '#495057',
       extendedProps: { kind: 'batch' },
     })),
-    ...sessions.map(({ session }) => {
-      const day = isoFromZoho(session.sessionStartDate);
-      return {
-        id: session.sessionId,
-        title: `${session.sessionName} · ${session.sessionTrainer}${session.sessionRoom ? ` · ${session.sessionRoom}` : ''}`,
-        start: `${day}T${time24FromZoho(session.sessionStartTime)}:00`,
-        end: `${day}T${time24FromZoho(session.sessionEndTime)}:00`,
-        extendedProps: { kind: 'session' },
-      };
-    }),
+    // Each session at its own wall clock (the calendar runs in UTC as a plain clock), its zone in the title.
+    ...sessions.map(({ session }) => ({
+      id: session.sessionId,
+      title: `${session.sessionName} · ${zoneLabel(session.timeZone, session.startMillis)} · ${session.sessionTrainer}${session.sessionRoom ? ` · ${session.sessionRoom}` : ''}`,
+      start: wallClockInstant(session.sessionStartDate, session.sessionStartTime),
+      end: wallClockInstant(session.sessionStartDate, session.sessionEndTime),
+      extendedProps: { kind: 'session' },
+    })),
   ];
   const find = (sessionId: string) => sessions.find((entry) => entry.session.sessionId === sessionId);
   const onMove = (calendarMove: CalendarMove) => {
@@ -136,7 +134,7 @@ export function CalendarPage() {
           {sessions.map(({ batchId, session }) => (
             <Group key={session.sessionId} justify="space-between" wrap="nowrap">
               <Text>
-                {session.sessionName}: {session.sessionStartDate} {session.sessionStartTime}–{session.sessionEndTime}
+                {session.sessionName}: {sessionWhenText(session)}
               </Text>
               <Button
                 size="xs"

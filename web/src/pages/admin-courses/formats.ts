@@ -30,15 +30,46 @@ export function zohoFromTime24(time: string): string {
   return `${String(twelve).padStart(2, '0')}:${minute} ${half}`;
 }
 
-/** A Date's local calendar day as `2026-12-22` (the calendar shows sessions in the portal's wall-clock time). */
+/**
+ * A calendar Date's day as `2026-12-22`. The calendars run in UTC as a plain wall clock (FullCalendar's
+ * `timeZone="UTC"`): each session is placed at its own wall-clock time, wherever it is held and whatever the
+ * browser's zone, so the UTC fields are that wall clock.
+ */
 export function isoDateOf(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return date.toISOString().slice(0, 10);
 }
 
-/** A Date's local time as `14:30`. */
+/** A calendar Date's wall-clock time as `14:30` (see isoDateOf). */
 export function time24Of(date: Date): string {
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+  return date.toISOString().slice(11, 16);
+}
+
+/** A session's wall clock on a calendar running in UTC: `2026-12-22T14:30:00Z` from `22-12-2026` and `02:30 PM`. */
+export function wallClockInstant(date: string, time: string): string {
+  return `${isoFromZoho(date)}T${time24FromZoho(time)}:00Z`;
+}
+
+/**
+ * The name of a zone at an instant, by the browser's own zone data (no offsets of our own): `CST (America/Chicago)`,
+ * `GMT+5:30 (Asia/Kolkata)`, or just `UTC`; the IANA name alone without an instant.
+ */
+export function zoneLabel(timeZone: string, atMillis?: number): string {
+  if (atMillis === undefined) return `(${timeZone})`;
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(atMillis);
+  const short = parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+  return short === timeZone ? short : `${short} (${timeZone})`;
+}
+
+/** A session's day and times as held, its zone named: `03-12-2026 09:00 AM–10:00 AM CST (America/Chicago)`. */
+export function sessionWhenText(session: {
+  sessionStartDate: string;
+  sessionStartTime: string;
+  sessionEndTime: string;
+  timeZone: string;
+  startMillis?: number;
+}): string {
+  const { sessionStartDate, sessionStartTime, sessionEndTime } = session;
+  return `${sessionStartDate} ${sessionStartTime}–${sessionEndTime} ${zoneLabel(session.timeZone, session.startMillis)}`;
 }
 
 /** The course types the Course API takes. */

@@ -51,6 +51,7 @@ export function RescheduleDialog({ move, onClose }: { move: ProposedMove; onClos
       size="lg"
     >
       <Stack>
+        <Text size="sm">Times are wall-clock times in {move.session.timeZone}, where the session is held.</Text>
         <TextInput
           type="date"
           label="New date"

@@ -28,10 +28,10 @@ export interface SessionSlot {
   endTime: string;
 }
 
-/** The sessions of a batch (first 25). */
+/** The sessions of a batch (first 25), each with the zone it is held in and its instants (Lectern's list). */
 export async function listBatchSessions(courseId: string, batchId: string) {
   return resultOf(
-    await api.GET('/api/v1/courses/{courseId}/batches/{batchId}/sessions', {
+    await api.GET('/lectern/v1/courses/{courseId}/batches/{batchId}/sessions', {
       params: { path: { courseId, batchId } },
     }),
   ).sessions;

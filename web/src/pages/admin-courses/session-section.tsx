@@ -3,7 +3,7 @@ import { Alert, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantin
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ScrollRegion } from '../scroll-region.tsx';
-import { isoFromZoho, time24FromZoho } from './formats.ts';
+import { isoFromZoho, sessionWhenText, time24FromZoho } from './formats.ts';
 import { listModules } from './module-api.ts';
 import { type ProposedMove, RescheduleDialog } from './reschedule-dialog.tsx';
 import { type BatchSession, createSession, listBatchSessions, updateSession } from './session-api.ts';
@@ -94,9 +94,7 @@ export function SessionSection({
               {sessions.data.map((session) => (
                 <Table.Tr key={session.sessionId}>
                   <Table.Td>{session.sessionName}</Table.Td>
-                  <Table.Td>
-                    {session.sessionStartDate} {session.sessionStartTime}–{session.sessionEndTime}
-                  </Table.Td>
+                  <Table.Td>{sessionWhenText(session)}</Table.Td>
                   <Table.Td>{session.sessionTrainer}</Table.Td>
                   <Table.Td>{session.sessionRoom}</Table.Td>
                   <Table.Td>

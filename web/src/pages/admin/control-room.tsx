@@ -165,7 +165,13 @@ export function ControlRoom() {
     return (
       <Stack>
         <Title order={1}>Control room</Title>
-        <Text>The control room is for demo portals only: this portal holds your organisation's real data.</Text>
+        <Alert
+          color="gray"
+          title="Not available in this portal"
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+        >
+          The control room is for demo portals only: this portal holds your organisation's real data.
+        </Alert>
       </Stack>
     );
   return (

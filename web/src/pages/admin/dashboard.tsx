@@ -102,7 +102,7 @@ function Numbers() {
         caption="Sessions of the next 14 days"
         head={['When', 'Session', 'Course · batch', 'Trainer']}
         rows={d.upcomingSessions.items.map((s) => [
-          `${day(s.date)} ${s.startTime}`,
+          `${day(s.date)} ${s.startTime} (${s.timeZone})`,
           s.name,
           `${s.courseName} · ${s.batchName}`,
           s.trainerName,

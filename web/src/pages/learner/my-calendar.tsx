@@ -6,25 +6,28 @@ import { Alert, Button, CopyButton, Group, Loader, Stack, Table, Text, TextInput
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, dataOf } from '../../api.ts';
 import { currentSession } from '../../session.ts';
+import { sessionWhenText } from '../admin-courses/formats.ts';
 import { ScrollRegion } from '../scroll-region.tsx';
-import { postJson, type SessionItem } from './learner-api.ts';
+import { postJson } from './learner-api.ts';
 
 const blendedType = '2';
 /** Courses read for the calendar: the first pages of my courses, enough for anyone's batches. */
 const maximumPages = 4;
 
-interface CalendarRow extends SessionItem {
+interface CalendarRow extends ZonedSession {
   courseName: string;
-  /** Sorting key: the session's start as YYYY-MM-DD HH:mm (24 h). */
-  sortKey: string;
 }
 
-function sortKeyOf(session: SessionItem): string {
-  const [day, month, year] = session.sessionStartDate.split('-');
-  const match = /^(\d{1,2}):(\d{2})\s*([AP]M)$/i.exec(session.sessionStartTime.trim());
-  const hour = match === null ? 0 : (Number(match[1]) % 12) + (match[3]?.toUpperCase() === 'PM' ? 12 : 0);
-  return `${year}-${month}-${day} ${String(hour).padStart(2, '0')}:${match?.[2] ?? '00'}`;
+/** A batch's sessions with the zone each is held in (Lectern's list: Zoho's session object plus zone and instants). */
+async function batchSessions(courseId: string, batchId: string) {
+  return dataOf(
+    await api.GET('/lectern/v1/courses/{courseId}/batches/{batchId}/sessions', {
+      params: { path: { courseId, batchId } },
+    }),
+  ).sessions;
 }
+
+type ZonedSession = Awaited<ReturnType<typeof batchSessions>>[number];
 
 async function mySessions(): Promise<CalendarRow[]> {
   const rows: CalendarRow[] = [];
@@ -38,17 +41,14 @@ async function mySessions(): Promise<CalendarRow[]> {
         await api.GET('/api/v1/courses/{courseId}/batches', { params: { path: { courseId } } }),
       );
       for (const batch of batches.filter((candidate) => candidate.isUserEnrolled)) {
-        const { sessions } = dataOf(
-          await api.GET('/api/v1/courses/{courseId}/batches/{batchId}/sessions', {
-            params: { path: { courseId, batchId: batch.batchId } },
-          }),
-        );
-        rows.push(...sessions.map((session) => ({ ...session, courseName: course.name, sortKey: sortKeyOf(session) })));
+        const sessions = await batchSessions(courseId, batch.batchId);
+        rows.push(...sessions.map((session) => ({ ...session, courseName: course.name })));
       }
     }
     if (!hasMoreRecords) break;
   }
-  return rows.sort((a, b) => a.sortKey.localeCompare(b.sortKey));
+  // In the order they happen: sessions held in different zones are compared as instants.
+  return rows.sort((a, b) => a.startMillis - b.startMillis);
 }
 
 function SessionTable() {
@@ -76,9 +76,7 @@ function SessionTable() {
         <Table.Tbody>
           {query.data.map((session) => (
             <Table.Tr key={session.sessionId}>
-              <Table.Td>
-                {session.sessionStartDate} {session.sessionStartTime}–{session.sessionEndTime}
-              </Table.Td>
+              <Table.Td>{sessionWhenText(session)}</Table.Td>
               <Table.Td>{session.sessionName}</Table.Td>
               <Table.Td>{session.courseName}</Table.Td>
               <Table.Td>{session.sessionRoom || session.sessionType}</Table.Td>

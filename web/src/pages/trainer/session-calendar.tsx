@@ -7,17 +7,19 @@ import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { Box } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
+import { wallClockInstant, zoneLabel } from '../admin-courses/formats.ts';
 import { sessionHref, type TrainerSession } from './trainer-data.ts';
 import './session-calendar.css';
 
 /** The calendar of the given sessions, month view first; week view on the toolbar. */
 export default function SessionCalendar({ sessions }: { sessions: TrainerSession[] }) {
   const navigate = useNavigate();
+  // Each session at its own wall clock (the calendar runs in UTC as a plain clock), its zone in the title.
   const events = sessions.map((session) => ({
     id: session.sessionId,
-    title: session.sessionName,
-    start: session.startMillis,
-    end: session.endMillis,
+    title: `${session.sessionName} · ${zoneLabel(session.timeZone, session.startMillis)}`,
+    start: wallClockInstant(session.sessionStartDate, session.sessionStartTime),
+    end: wallClockInstant(session.sessionStartDate, session.sessionEndTime),
     url: sessionHref(session),
   }));
   return (
@@ -31,6 +33,8 @@ export default function SessionCalendar({ sessions }: { sessions: TrainerSession
         buttonText={{ prev: 'Previous', next: 'Next', today: 'Today', month: 'Month', week: 'Week' }}
         height="auto"
         events={events}
+        // A plain wall clock: each session shows the time it is held at, whatever the browser's zone.
+        timeZone="UTC"
         eventDisplay="block"
         eventClick={(info) => {
           // The app's router opens the page without reloading the app (and its signed-in session).

@@ -19,6 +19,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, dataOf } from '../../api.ts';
+import { zoneLabel } from '../admin-courses/formats.ts';
 import { ScrollRegion } from '../scroll-region.tsx';
 
 type Status = 'Present' | 'Absent';
@@ -145,12 +146,13 @@ export function SessionPage() {
         </Alert>
       </Stack>
     );
-  const { session, courseName, batchName, learners } = query.data;
+  const { session, courseName, batchName, learners, timeZone } = query.data;
   const details: [string, string][] = [
     ['Course', courseName],
     ['Batch', batchName],
     ['Date', session.sessionStartDate],
-    ['Time', `${session.sessionStartTime} – ${session.sessionEndTime}`],
+    // The wall clock where the session is held, with that zone named.
+    ['Time', `${session.sessionStartTime} – ${session.sessionEndTime} ${zoneLabel(timeZone)}`],
     ['Type', session.sessionType],
     ['Room', session.sessionRoom || '—'],
     ['Trainer', session.sessionTrainer],

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOf } from '../../api.ts';
 import { currentSession } from '../../session.ts';
+import { zoneLabel } from '../admin-courses/formats.ts';
 
 async function fetchSessions(erecno: string) {
   return dataOf(await api.GET('/lectern/v1/trainers/{erecno}/sessions', { params: { path: { erecno } } }));
@@ -21,12 +22,12 @@ export function useMySessions() {
   return useQuery({ queryKey: ['trainer-sessions', erecno], queryFn: () => fetchSessions(erecno) });
 }
 
-const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-
-/** "3 Dec 2026, 10:00 – 11:00" in the browser's zone. */
-export function whenText(session: Pick<TrainerSession, 'startMillis' | 'endMillis'>): string {
-  return `${whenFormat.format(session.startMillis)} – ${timeFormat.format(session.endMillis)}`;
+/** "3 Dec 2026, 09:00 – 10:00 CST (America/Chicago)": the wall clock where the session is held, its zone named. */
+export function whenText(session: Pick<TrainerSession, 'startMillis' | 'endMillis' | 'timeZone'>): string {
+  const { timeZone } = session;
+  const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone });
+  return `${when.format(session.startMillis)} – ${time.format(session.endMillis)} ${zoneLabel(timeZone, session.startMillis)}`;
 }
 
 /** The address of a session's page (a plain string: Mantine's polymorphic Anchor loses the router's param types). */
