@@ -4,25 +4,18 @@
  * validates its input and presents its object.
  */
 
-import { type Caller, canManage, rolesOnCourse } from '../../access/index.ts';
+import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
-import { dateInZone, type IsoDate } from '../../dates.ts';
+import type { IsoDate } from '../../dates.ts';
 import type { Dialect } from '../../db/create-db.ts';
 import type { Db, ModuleEntityTable } from '../../db/database.ts';
 import { notFound } from '../../errors.ts';
-import { getCourseView, loadForChange } from '../courses/index.ts';
-import { changeParent, readParent } from '../modules/index.ts';
-import { portalTimeZone } from '../people/index.ts';
-import { deleteProgressIn, type LearnerLocks, learnerLocks } from '../progress/index.ts';
+import { deleteProgressIn } from '../progress/index.ts';
 import * as repository from './entity.repository.ts';
+import { type EntityPath, type EntityView, findOrFail, resolveRead, resolveWrite, viewOf } from './entity-access.ts';
 import { deleteStoredFiles } from './stored-file.repository.ts';
 
-/** Where an entity is addressed: a module of a course or batch, or (moduleId null) the course itself. */
-export interface EntityPath {
-  courseId: string;
-  batchId: string | null;
-  moduleId: string | null;
-}
+export type { EntityPath, EntityView };
 
 /** The shared fields of an entity as a kind hands them over. */
 export interface EntityFields {
@@ -32,18 +25,6 @@ export interface EntityFields {
   lockUntil: IsoDate | null;
   settings: Record<string, unknown>;
   fileId?: string | null;
-}
-
-/** An entity with what presenting it needs. */
-export interface EntityView {
-  row: ModuleEntityTable;
-  settings: Record<string, any>;
-  /** Locked while today (portal time zone, injected clock) is before lockUntil; for an enrolled learner, their own lock. */
-  isLocked: boolean;
-  /** An enrolled learner may mark it completed now (Zoho's canMarkAsComplete); false for everyone else. */
-  canMarkAsComplete?: boolean;
-  /** The caller manages the course (canUserEdit, canUserDelete). */
-  canManage: boolean;
 }
 
 /**
@@ -57,82 +38,6 @@ export type EntityVerifier = (
   fields: Partial<EntityFields>,
   current?: EntityView,
 ) => Promise<void>;
-
-interface Resolved {
-  parent: repository.EntityParent;
-  canManage: boolean;
-  today: IsoDate;
-  /** The caller's own locks when they are an enrolled learner of the place (module entities only). */
-  locks: LearnerLocks | null;
-}
-
-async function today(context: AppContext, db: Db, portalId: string): Promise<IsoDate> {
-  return dateInZone(context.clock.now(), await portalTimeZone(db, portalId));
-}
-
-function parentOf(caller: Caller, path: EntityPath): repository.EntityParent {
-  return { portalId: caller.portalId, courseId: path.courseId, batchId: path.batchId, moduleId: path.moduleId };
-}
-
-/**
- * The parent as the caller may see it (404 unknown, 403 hidden, 400 wrong family), and the module when named.
- * `wholeParent` (a course's or batch's list across its modules) checks the family and the batch like a module path.
- */
-async function resolveRead(
-  context: AppContext,
-  db: Db,
-  caller: Caller,
-  path: EntityPath,
-  wholeParent = false,
-): Promise<Resolved> {
-  let view: Awaited<ReturnType<typeof getCourseView>>;
-  if (path.moduleId === null && !wholeParent) view = await getCourseView(db, caller, path.courseId);
-  else view = (await readParent(db, caller, path.courseId, path.batchId)).view;
-  if (path.moduleId !== null) await requireModuleRow(db, caller, path);
-  const inModules = path.moduleId !== null || wholeParent;
-  const place = { portalId: caller.portalId, courseId: path.courseId, batchId: path.batchId };
-  return {
-    parent: parentOf(caller, path),
-    canManage: canManage(rolesOnCourse(caller, view.relations)),
-    today: await today(context, db, caller.portalId),
-    locks: inModules && view.relations.isLearner ? await learnerLocks(db, context, place, caller.erecno) : null,
-  };
-}
-
-/** The parent for a write: the caller must manage the course; the course row is locked on PostgreSQL. */
-async function resolveWrite(context: AppContext, db: Db, caller: Caller, path: EntityPath): Promise<Resolved> {
-  if (path.moduleId === null) await loadForChange(context, db, caller, path.courseId);
-  else await changeParent(context, db, caller, path.courseId, path.batchId);
-  if (path.moduleId !== null) await requireModuleRow(db, caller, path);
-  return {
-    parent: parentOf(caller, path),
-    canManage: true,
-    today: await today(context, db, caller.portalId),
-    locks: null,
-  };
-}
-
-async function requireModuleRow(db: Db, caller: Caller, path: EntityPath): Promise<void> {
-  const found = await repository.moduleExists(db, caller.portalId, path.courseId, path.batchId, path.moduleId!);
-  if (!found) throw notFound('module', path.moduleId!);
-}
-
-function viewOf(row: ModuleEntityTable, resolved: Resolved): EntityView {
-  const mine = resolved.locks?.entities.get(row.id);
-  return {
-    row,
-    settings: JSON.parse(row.settings) as Record<string, any>,
-    isLocked: mine?.isLocked ?? (row.lock_until !== null && resolved.today < row.lock_until),
-    canManage: resolved.canManage,
-    canMarkAsComplete: mine?.canMarkAsComplete ?? false,
-  };
-}
-
-async function findOrFail(db: Db, resolved: Resolved, entityType: number, entityId: string, what: string) {
-  const row = await repository.findEntity(db, resolved.parent, entityType, entityId);
-  if (row === undefined) throw notFound(what, entityId);
-  return row;
-}
 
 /** Creates an entity of a kind under its parent; it goes last in the parent's list of that kind. */
 export async function createEntity(
