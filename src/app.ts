@@ -58,6 +58,7 @@ import { registerSessionRosterRoutes } from './features/sessions/session-roster.
 import { registerTrainerRoutes } from './features/trainers/trainer.routes.ts';
 import { registerWebhookRoutes } from './features/webhooks/webhook.routes.ts';
 import { registerAuth } from './http/auth.ts';
+import { CallerCache } from './http/auth-cache.ts';
 import { registerDocs } from './http/docs.ts';
 import { answerFrameworkError, registerErrorHandling } from './http/error-handler.ts';
 import { answerHeadAsGet, headRouteOptions } from './http/head-requests.ts';
@@ -148,7 +149,11 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
   registerErrorHandling(app);
   const docs = registerDocs(app);
   app.decorate('openApiDocument', docs.document);
-  registerAuth(app, { db: database.db, clock: context.clock, rateLimiter });
+  const callers =
+    config.callerCacheMs > 0 && database.callerRowsEpoch !== undefined
+      ? new CallerCache(config.callerCacheMs, database.callerRowsEpoch)
+      : null;
+  registerAuth(app, { db: database.db, clock: context.clock, rateLimiter, callers });
   registerIdempotency(app, { db: database.db, clock: context.clock, ttlMs: config.idempotencyTtlMs });
 
   registerHealthRoutes(app, context, rateLimiter?.ping ? () => rateLimiter.ping!() : null);

@@ -42,6 +42,8 @@ export interface Config {
   readonly logLevel: string;
   /** How long an Idempotency-Key is remembered. */
   readonly idempotencyTtlMs: number;
+  /** How long a token's caller is kept in this process (0: read on every request); other processes' revokes wait this. */
+  readonly callerCacheMs: number;
   /** A session that double-books a trainer or a room: refused (400), or accepted with an X-Lectern-Warning header. */
   readonly bookingConflicts: 'refuse' | 'warn';
   /** Seconds between batch scheduler ticks in `lectern serve`; 0 turns the tick off. */
@@ -240,6 +242,7 @@ function fromSettings(settings: Settings): Config {
     sqliteSynchronous: settings.LECTERN_SQLITE_SYNCHRONOUS,
     logLevel: settings.LECTERN_LOG_LEVEL,
     idempotencyTtlMs: 1000 * settings.LECTERN_IDEMPOTENCY_TTL_SECONDS,
+    callerCacheMs: settings.LECTERN_CALLER_CACHE_MS,
     bookingConflicts: settings.LECTERN_BOOKING_CONFLICTS,
     schedulerIntervalSeconds: settings.LECTERN_SCHEDULER_INTERVAL_SECONDS,
     maxUploadBytes: settings.LECTERN_MAX_UPLOAD_BYTES,

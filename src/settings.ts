@@ -120,6 +120,12 @@ export const settingsSchema = Type.Object({
     default: 86_400,
     fix: 'use 86400 (a day), or unset it',
   }),
+  LECTERN_CALLER_CACHE_MS: Type.Integer({
+    minimum: 0,
+    maximum: 60_000,
+    default: 5000,
+    fix: 'use 5000, or 0 to read every token from the store',
+  }),
   LECTERN_BOOKING_CONFLICTS: oneOf(['refuse', 'warn'], 'refuse', { fix: 'unset it to refuse double bookings' }),
   LECTERN_SCHEDULER_INTERVAL_SECONDS: seconds(0, 60, { fix: 'use 60, or 0 to turn the scheduler tick off' }),
   LECTERN_MAX_UPLOAD_BYTES: Type.Integer({

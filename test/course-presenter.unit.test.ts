@@ -93,6 +93,7 @@ function viewWith(course: Partial<CourseTable> = {}, relations: Partial<CourseRe
     owner,
     admins: [],
     categories: [],
+    seats: [],
     relations: {
       ownerErecno,
       adminErecnos: [],

@@ -5,6 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type Pg from 'pg';
 import { lazyRequire } from '../lazy-require.ts';
+import { type CallerRowsEpoch, dialectWatchingCallerRows } from './caller-rows-epoch.ts';
 import { dialectWithCommitClaims } from './commit-claims.ts';
 import type { Database } from './database.ts';
 import { dialectWithGroupCommit, type GroupCommitStats } from './group-commit.ts';
@@ -24,6 +25,8 @@ export interface DatabaseHandle {
   poolStats?(): { total: number; idle: number; waiting: number };
   /** SQLite's group commits so far: COMMITs and the transactions they carried. */
   groupCommitStats?(): GroupCommitStats;
+  /** Moves after every change this process makes to tokens, employees or portals (the caller cache's clue). */
+  readonly callerRowsEpoch?: CallerRowsEpoch;
 }
 
 /** Where to open the database. */
@@ -70,13 +73,20 @@ function openSqlite(options: OpenOptions): DatabaseHandle {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const stats: GroupCommitStats = { commits: 0, members: 0 };
-  const db = new Kysely<Database>({
-    // Group commit on every SQLite store, in memory too, so the one code path is the one every test runs.
-    dialect: dialectWithCommitClaims(
+  // Group commit on every SQLite store, in memory too, so the one code path is the one every test runs.
+  const watched = dialectWatchingCallerRows(
+    dialectWithCommitClaims(
       dialectWithGroupCommit(new SqliteDialect({ database: withStatementCache(database) }), stats),
     ),
-  });
-  return { db, dialect: 'sqlite', close: () => db.destroy(), groupCommitStats: () => ({ ...stats }) };
+  );
+  const db = new Kysely<Database>({ dialect: watched.dialect });
+  return {
+    db,
+    dialect: 'sqlite',
+    close: () => db.destroy(),
+    groupCommitStats: () => ({ ...stats }),
+    callerRowsEpoch: watched.epoch,
+  };
 }
 
 function openPostgres(options: OpenOptions): DatabaseHandle {
@@ -91,9 +101,10 @@ function openPostgres(options: OpenOptions): DatabaseHandle {
   // A pooled connection the server closes while idle (a restart, a failover, an idle timeout) is dropped by the pool
   // and replaced on the next checkout; left unheard, its 'error' event would end the process.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: dialectWithCommitClaims(new PostgresDialect({ pool })) });
+  const watched = dialectWatchingCallerRows(dialectWithCommitClaims(new PostgresDialect({ pool })));
+  const db = new Kysely<Database>({ dialect: watched.dialect });
   const poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
-  return { db, dialect: 'postgres', close: () => db.destroy(), poolStats };
+  return { db, dialect: 'postgres', close: () => db.destroy(), poolStats, callerRowsEpoch: watched.epoch };
 }
 
 /** Opens the configured database (PostgreSQL when a URL is given, SQLite otherwise). */

@@ -5,7 +5,8 @@ import { isServerTime, type PortalAwareClock } from '../clock.ts';
 import { runInDateFormat } from '../dates.ts';
 import type { Db } from '../db/database.ts';
 import { forbidden, LmsError, zohoStatusMessages } from '../errors.ts';
-import { authenticateToken, type TokenRefusal } from '../features/people/index.ts';
+import { authenticateToken, type TokenRefusal, tokenHashOf } from '../features/people/index.ts';
+import type { CallerCache } from './auth-cache.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 declare module 'fastify' {
@@ -92,6 +93,23 @@ async function checkRate(limiter: RateLimiter, request: FastifyRequest, caller: 
   }
 }
 
+/** The token's caller: from the cache while it is fresh, else from the database (then kept); refusals are thrown. */
+async function authenticate(
+  dependencies: { db: Db; clock: PortalAwareClock; callers: CallerCache | null },
+  token: string,
+): Promise<Caller> {
+  const { callers } = dependencies;
+  const now = dependencies.clock.server.now();
+  const hash = callers === null ? '' : tokenHashOf(token);
+  const cached = callers?.find(hash, now);
+  if (cached !== undefined) return cached;
+  const epoch = callers?.currentEpoch() ?? 0;
+  const found = await authenticateToken(dependencies.db, token, now);
+  if ('refusal' in found) throw invalidToken(refusalReasons[found.refusal]);
+  callers?.store(found.caller, epoch, now);
+  return found.caller;
+}
+
 /** Keeps the table of routes registered after this call, with what each declares. */
 function recordRouteTable(app: FastifyInstance): void {
   const table: RouteDeclaration[] = [];
@@ -117,7 +135,7 @@ function recordRouteTable(app: FastifyInstance): void {
  */
 export function registerAuth(
   app: FastifyInstance,
-  dependencies: { db: Db; clock: PortalAwareClock; rateLimiter: RateLimiter | null },
+  dependencies: { db: Db; clock: PortalAwareClock; rateLimiter: RateLimiter | null; callers: CallerCache | null },
 ): void {
   recordRouteTable(app);
   app.decorateRequest('caller', null as unknown as Caller);
@@ -126,9 +144,7 @@ export function registerAuth(
     if (config.scope === undefined) return;
     const token = tokenOf(request);
     if (token === undefined) throw invalidToken('send the header Authorization: Zoho-oauthtoken <token>');
-    const found = await authenticateToken(dependencies.db, token, dependencies.clock.server.now());
-    if ('refusal' in found) throw invalidToken(refusalReasons[found.refusal]);
-    const caller = found.caller;
+    const caller = await authenticate(dependencies, token);
     request.caller = caller;
     if (dependencies.rateLimiter !== null) {
       const decision = await checkRate(dependencies.rateLimiter, request, caller, dependencies.clock);

@@ -8,8 +8,9 @@ import { recordEvents } from '../../events/index.ts';
 import { type EmployeeRow, findEmployees } from '../people/index.ts';
 import { countMandatoryContent, readPermissionSettings } from '../progress/index.ts';
 import * as repository from './course.repository.ts';
-import { getCourseView, loadForChange } from './course.service.ts';
+import { loadForChange } from './course.service.ts';
 import * as listRepository from './course-list.repository.ts';
+import { getCourseView } from './course-view.service.ts';
 
 const blended = 2;
 

@@ -1,6 +1,8 @@
 /** The course list queries: Fetch All Courses and Fetch My Courses with their filters, and the suggestion count. */
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { CourseMemberTable, CourseTable, Database, Db } from '../../db/database.ts';
+import type { CourseMemberTable, Database, Db } from '../../db/database.ts';
+import { jsonBuilders } from '../../db/json.ts';
+import { type CourseViewRow, readViewRow, viewColumns } from './course-view.repository.ts';
 
 /** The filters of Fetch All Courses and Fetch My Courses, already validated. */
 export interface CourseFilters {
@@ -69,15 +71,20 @@ function myCourseIds(db: Db, portalId: string, erecno: string) {
     );
 }
 
-/** A page of courses the caller may see, filtered; one extra row tells whether more exist. */
+/** A page of courses the caller may see with their views' parts, filtered; one extra row tells whether more exist. */
 export async function listCourses(
   db: Db,
   viewer: { portalId: string; erecno: string; seesAll: boolean },
   filters: CourseFilters,
   startIndex: number,
   limit: number,
-): Promise<CourseTable[]> {
-  let query = db.selectFrom('courses').selectAll().where('courses.portal_id', '=', viewer.portalId);
+): Promise<CourseViewRow[]> {
+  const json = jsonBuilders(db);
+  let query = db
+    .selectFrom('courses')
+    .selectAll('courses')
+    .select((eb) => viewColumns(eb, json, viewer.erecno))
+    .where('courses.portal_id', '=', viewer.portalId);
   if (!viewer.seesAll) {
     query = query.where((eb) =>
       eb.or([
@@ -131,7 +138,8 @@ export async function listCourses(
   } else {
     query = query.orderBy('courses.id', 'desc');
   }
-  return query.offset(startIndex).limit(limit).execute();
+  const rows = await query.offset(startIndex).limit(limit).execute();
+  return rows.map((row) => readViewRow(row as Record<string, unknown>));
 }
 
 /** How many published, enabled courses were suggested to a person. */

@@ -11,17 +11,20 @@ import {
   rolesOnCourse,
 } from '../../access/index.ts';
 import type { CourseTable } from '../../db/database.ts';
-import { type EmployeeRow, presentPerson } from '../people/index.ts';
+import { presentPerson } from '../people/index.ts';
 import { type LearnerProgress, progressDisplay, readPermissionSettings } from '../progress/index.ts';
 import type { CourseSchema } from './course.schemas.ts';
+import type { CoursePerson } from './course-view.repository.ts';
 
 /** Everything needed to present one course to one caller. */
 export interface CourseView {
   course: CourseTable;
-  owner: EmployeeRow | undefined;
-  admins: EmployeeRow[];
+  owner: CoursePerson | undefined;
+  admins: CoursePerson[];
   categories: { id: string; name: string }[];
   relations: CourseRelations;
+  /** The places where the caller holds a seat in the course (a batch id, or null for the course itself). */
+  seats: { batch_id: string | null }[];
   /** The caller's own progress when they are an enrolled learner of the course (of their batch in blended ones). */
   progress?: LearnerProgress;
 }

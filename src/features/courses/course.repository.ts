@@ -1,34 +1,12 @@
 /** Queries over courses and the people and categories linked to them. */
 
-import type { Kysely } from 'kysely';
-import type { Dialect } from '../../db/create-db.ts';
-import type { CourseMemberTable, CourseTable, Database, Db } from '../../db/database.ts';
-import { locksRows } from '../../db/dialect.ts';
-import { prepareQuery } from '../../db/prepared.ts';
+import type { CourseMemberTable, CourseTable, Db } from '../../db/database.ts';
 import type { EmployeeRow } from '../people/index.ts';
 
 /** Inserts a course row. */
 export async function insertCourse(db: Db, course: CourseTable): Promise<void> {
   await db.insertInto('courses').values(course).execute();
 }
-
-/** One course of a portal; on PostgreSQL optionally locked for the rest of the transaction. */
-export async function findCourse(
-  db: Db,
-  portalId: string,
-  courseId: string,
-  lock?: Dialect,
-): Promise<CourseTable | undefined> {
-  // SQLite serialises writers already; PostgreSQL needs the row lock so that concurrent updates queue up.
-  if (locksRows(lock)) return courseQuery(db, portalId, courseId).forUpdate().executeTakeFirst();
-  return oneCourse.first(db, portalId, courseId);
-}
-
-function courseQuery(db: Kysely<Database>, portalId: string, courseId: string) {
-  return db.selectFrom('courses').selectAll().where('portal_id', '=', portalId).where('id', '=', courseId);
-}
-
-const oneCourse = prepareQuery(courseQuery);
 
 /** Writes changed course columns. */
 export async function updateCourse(
@@ -159,68 +137,5 @@ export async function replaceCategories(
     .values(
       categoryIds.map((id, position) => ({ portal_id: portalId, course_id: courseId, category_id: id, position })),
     )
-    .execute();
-}
-
-/** Course-admin rows and the caller's own relations for a set of courses, people joined in. */
-export async function findMemberships(db: Db, courseIds: readonly string[], callerErecno: string) {
-  if (courseIds.length === 0) return [];
-  if (courseIds.length === 1) return membershipsOfOne.all(db, courseIds[0]!, callerErecno);
-  return membershipQuery(db, callerErecno).where('course_members.course_id', 'in', courseIds).execute();
-}
-
-function membershipQuery(db: Kysely<Database>, callerErecno: string) {
-  return db
-    .selectFrom('course_members')
-    .innerJoin('employees', 'employees.erecno', 'course_members.erecno')
-    .selectAll('employees')
-    .select(['course_members.course_id', 'course_members.relation'])
-    .where((eb) => eb.or([eb('course_members.relation', '=', 'admin'), eb('course_members.erecno', '=', callerErecno)]))
-    .orderBy('course_members.position');
-}
-
-// One course (a fetch or an update) is the hot case: compiled once.
-const membershipsOfOne = prepareQuery((db: Kysely<Database>, courseId: string, callerErecno: string) =>
-  membershipQuery(db, callerErecno).where('course_members.course_id', '=', courseId),
-);
-
-/** Categories of a set of courses, in each course's order. */
-export async function findCourseCategories(db: Db, courseIds: readonly string[]) {
-  if (courseIds.length === 0) return [];
-  if (courseIds.length === 1) return categoriesOfOne.all(db, courseIds[0]!);
-  return categoryQuery(db).where('course_categories.course_id', 'in', courseIds).execute();
-}
-
-function categoryQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom('course_categories')
-    .innerJoin('categories', 'categories.id', 'course_categories.category_id')
-    .select(['course_categories.course_id', 'categories.id', 'categories.name'])
-    .orderBy('course_categories.position');
-}
-
-const categoriesOfOne = prepareQuery((db: Kysely<Database>, courseId: string) =>
-  categoryQuery(db).where('course_categories.course_id', '=', courseId),
-);
-
-/**
- * The places (the course, or a batch of it) where a person holds a seat, in some courses. Reads the enrolments
- * feature's table, as batch counts do, so that a course object can show its caller's own progress.
- */
-export async function findSeatsOf(
-  db: Db,
-  portalId: string,
-  erecno: string,
-  courseIds: readonly string[],
-): Promise<{ course_id: string; batch_id: string | null }[]> {
-  if (courseIds.length === 0) return [];
-  return db
-    .selectFrom('enrolments')
-    .select(['course_id', 'batch_id'])
-    .where('portal_id', '=', portalId)
-    .where('erecno', '=', erecno)
-    .where('status', '=', 'enrolled')
-    .where('course_id', 'in', courseIds)
-    .orderBy('created_at')
     .execute();
 }

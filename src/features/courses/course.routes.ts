@@ -33,9 +33,10 @@ import {
 } from './course.schemas.ts';
 import * as service from './course.service.ts';
 import type { CourseFilters } from './course-list.repository.ts';
+import * as courseViews from './course-view.service.ts';
 
 async function envelope(context: AppContext, request: FastifyRequest, loaded: CourseView, batchId?: string) {
-  const [view] = await service.withCallerProgress(context, request.caller, [loaded], batchId);
+  const [view] = await courseViews.withCallerProgress(context, request.caller, [loaded], batchId);
   return {
     code: '200' as const,
     course: presentCourse(view!, request.caller, publicBase(request, context.config)),
@@ -103,7 +104,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
     const filters = { ...readFilters(request), mineOnly };
     const views = await service.listCourses(context, request.caller, filters, readStartIndex(request), pageSize + 1);
     const { items, hasMoreRecords } = page(views);
-    const withProgress = await service.withCallerProgress(context, request.caller, items);
+    const withProgress = await courseViews.withCallerProgress(context, request.caller, items);
     return {
       courses: withProgress.map((view) => presentCourse(view, request.caller, publicBase(request, context.config))),
       code: '200',
@@ -166,7 +167,7 @@ export function registerCourseRoutes(app: FastifyInstance, context: AppContext):
       if (batchId !== undefined && batchId !== '' && batchId !== '0' && !isNumericId(batchId)) {
         throw invalidInput('batchId', 'must be a numeric id');
       }
-      const view = await service.getCourseView(context.db, request.caller, courseId);
+      const view = await courseViews.getCourseView(context.db, request.caller, courseId);
       return envelope(context, request, view, batchId === '' || batchId === '0' ? undefined : batchId);
     },
   );

@@ -1,123 +1,31 @@
 /** The Course API's rules: create, read, list, update and delete courses for a caller. */
 import type { Static } from '@sinclair/typebox';
-import { type Caller, CourseStatus, canDelete, canManage, canView, rolesOnCourse } from '../../access/index.ts';
+import { type Caller, CourseStatus, canDelete, canManage, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { CourseTable, Db } from '../../db/database.ts';
-import { forbidden, invalidInput, notFound, stateError } from '../../errors.ts';
+import { forbidden, invalidInput, stateError } from '../../errors.ts';
 import { findCourseCategories } from '../categories/index.ts';
 import { findEmployees } from '../people/index.ts';
-import {
-  defaultPermissionSettings,
-  type LearnerProgress,
-  loadProgressOfLearner,
-  type PermissionSettings,
-  readPermissionSettings,
-} from '../progress/index.ts';
+import { defaultPermissionSettings, type PermissionSettings, readPermissionSettings } from '../progress/index.ts';
 import type { CourseView } from './course.presenter.ts';
 import * as repository from './course.repository.ts';
 import type { CourseDataInput, CourseUpdateInput } from './course.schemas.ts';
 import * as listRepository from './course-list.repository.ts';
+import { getCourseView, loadView, viewOf } from './course-view.service.ts';
 
 type CourseInput = Static<typeof CourseDataInput>;
 type CourseUpdate = Static<typeof CourseUpdateInput>;
 
-/** The caller's relations to each course (owner, admins, favourite, shared, ...), in one query: what permissions need. */
-async function loadRelations(db: Db, caller: Caller, courses: CourseTable[]) {
-  const memberships = await repository.findMemberships(
-    db,
-    courses.map((course) => course.id),
-    caller.erecno,
-  );
-  return courses.map((course) => {
-    const mine = memberships.filter((row) => row.course_id === course.id);
-    const admins = mine.filter((row) => row.relation === 'admin');
-    const has = (relation: string) => mine.some((row) => row.relation === relation && row.erecno === caller.erecno);
-    const relations: CourseView['relations'] = {
-      ownerErecno: course.owner_erecno,
-      adminErecnos: admins.map((admin) => admin.erecno),
-      isFavourite: has('favourite'),
-      isShared: has('share'),
-      isSuggested: has('suggestion'),
-      isLearner: has('learner'),
-      isTrainer: has('trainer'),
-    };
-    return { admins, relations };
-  });
-}
-
-/** Builds the views of several courses for one caller in a fixed number of queries. */
-export async function loadViews(db: Db, caller: Caller, courses: CourseTable[]): Promise<CourseView[]> {
-  const ids = courses.map((course) => course.id);
-  const [related, categories, owners] = await Promise.all([
-    loadRelations(db, caller, courses),
-    repository.findCourseCategories(db, ids),
-    findEmployees(db, caller.portalId, [...new Set(courses.map((course) => course.owner_erecno))]),
-  ]);
-  return courses.map((course, index) => ({
-    course,
-    owner: owners.find((owner) => owner.erecno === course.owner_erecno),
-    admins: related[index]!.admins,
-    categories: categories.filter((row) => row.course_id === course.id),
-    relations: related[index]!.relations,
-  }));
-}
-
 /**
- * Adds the caller's own progress to the views of courses they learn in, in a fixed number of queries: one for their
- * seats, one engine load for all of them. With several seats in one blended course, `preferredBatchId` (a fetch's
- * `batchId`) wins, then a completed batch, then the highest percentage.
- */
-export async function withCallerProgress(
-  context: AppContext,
-  caller: Caller,
-  views: CourseView[],
-  preferredBatchId?: string,
-): Promise<CourseView[]> {
-  const learning = views.filter((view) => view.relations.isLearner).map((view) => view.course.id);
-  if (learning.length === 0) return views;
-  const seats = await repository.findSeatsOf(context.db, caller.portalId, caller.erecno, learning);
-  const places = seats.map((seat) => ({ portalId: caller.portalId, courseId: seat.course_id, batchId: seat.batch_id }));
-  const progress = await loadProgressOfLearner(context.db, context, caller.portalId, caller.erecno, places);
-  const rank = (entry: LearnerProgress) =>
-    (entry.place.batchId !== null && entry.place.batchId === preferredBatchId ? 10_000 : 0) +
-    (entry.isCompleted ? 1000 : 0) +
-    entry.percentage;
-  return views.map((view) => {
-    const mine = progress.filter((entry) => entry.place.courseId === view.course.id);
-    if (mine.length === 0) return view;
-    return { ...view, progress: mine.reduce((best, entry) => (rank(entry) > rank(best) ? entry : best)) };
-  });
-}
-
-/** One course of the caller's portal for the caller, without the visibility check: 404 when it is not there. */
-export async function loadView(db: Db, caller: Caller, courseId: string): Promise<CourseView> {
-  const course = await repository.findCourse(db, caller.portalId, courseId);
-  if (course === undefined) throw notFound('course', courseId);
-  const [view] = await loadViews(db, caller, [course]);
-  return view!;
-}
-
-/** One course as the caller may see it: 404 when it is not in the caller's portal, 403 when hidden from them. */
-export async function getCourseView(db: Db, caller: Caller, courseId: string): Promise<CourseView> {
-  const view = await loadView(db, caller, courseId);
-  if (!canView(rolesOnCourse(caller, view.relations), view.course.status)) {
-    throw forbidden('the course is not published and you are not one of its admins');
-  }
-  return view;
-}
-
-/**
- * Loads a course for a change and checks that the caller manages it; locks the row on PostgreSQL. Only the caller's
- * relations are read: a change that answers the course loads its view once, after the write.
+ * Loads a course for a change and checks that the caller manages it; locks the row on PostgreSQL. The whole view
+ * comes in the same statement, so that a change that leaves the people and categories alone answers from it.
  */
 export async function loadForChange(context: AppContext, db: Db, caller: Caller, courseId: string) {
-  const course = await repository.findCourse(db, caller.portalId, courseId, context.dialect);
-  if (course === undefined) throw notFound('course', courseId);
-  const [related] = await loadRelations(db, caller, [course]);
-  const roles = rolesOnCourse(caller, related!.relations);
+  const view = await loadView(db, caller, courseId, context.dialect);
+  const roles = rolesOnCourse(caller, view.relations);
   if (!canManage(roles))
     throw forbidden('only the LMS admin, the course owner or a course admin may change this course');
-  return { course, roles };
+  return { course: view.course, roles, view };
 }
 
 async function checkReferences(db: Db, caller: Caller, input: { courseAdmins?: string[]; categories?: string[] }) {
@@ -197,7 +105,7 @@ export async function updateCourse(
   input: CourseUpdate,
 ): Promise<CourseView> {
   return context.db.transaction().execute(async (trx) => {
-    const { course } = await loadForChange(context, trx, caller, courseId);
+    const { course, view } = await loadForChange(context, trx, caller, courseId);
     if (input.type !== undefined && input.type !== course.type && course.status !== CourseStatus.drafted) {
       throw stateError('UNSUPPORTED_OPERATION', 'The type of a published course cannot change');
     }
@@ -229,19 +137,19 @@ export async function updateCourse(
     }
     // No visibility check here: a course admin who removes themself from a drafted course may no longer see
     // it, and a 403 would tell them the saved change was refused.
-    return loadView(trx, caller, courseId);
+    if (input.courseAdmins !== undefined || input.categories !== undefined) return loadView(trx, caller, courseId);
+    // Only the course row changed, and the locked read holds the rest: the row as written is the row as stored.
+    return { ...view, course: { ...course, ...changes } };
   });
 }
 
 /** Checks, in the caller's transaction, that the caller may delete the course (LMS admin or owner); locks its row. */
 export async function loadCourseForDelete(context: AppContext, db: Db, caller: Caller, courseId: string) {
-  const course = await repository.findCourse(db, caller.portalId, courseId, context.dialect);
-  if (course === undefined) throw notFound('course', courseId);
-  const [view] = await loadViews(db, caller, [course]);
-  if (!canDelete(rolesOnCourse(caller, view!.relations))) {
+  const view = await loadView(db, caller, courseId, context.dialect);
+  if (!canDelete(rolesOnCourse(caller, view.relations))) {
     throw forbidden('only the LMS admin or the course owner may delete this course');
   }
-  return course;
+  return view.course;
 }
 
 /** Deletes the course row with its admins, categories, shares, suggestions and favourites (caller's transaction). */
@@ -256,7 +164,7 @@ export async function setCourseStatusFromBatches(db: Db, course: CourseTable, st
   await repository.updateCourse(db, course.portal_id, course.id, changes);
 }
 
-/** A page of courses for the caller, with their views. */
+/** A page of courses for the caller, with their views (one statement). */
 export async function listCourses(
   context: AppContext,
   caller: Caller,
@@ -272,5 +180,5 @@ export async function listCourses(
     startIndex,
     limit,
   );
-  return loadViews(context.db, caller, rows);
+  return rows.map((row) => viewOf(row, caller));
 }

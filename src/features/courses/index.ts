@@ -3,11 +3,9 @@
 export { type CourseView, courseTypeNames } from './course.presenter.ts';
 export {
   deleteCourseRow,
-  getCourseView,
   loadCourseForDelete,
   loadForChange,
-  loadView,
-  loadViews,
   setCourseStatusFromBatches,
 } from './course.service.ts';
 export { getCourseSettings } from './course-action.service.ts';
+export { getCourseView, loadView, loadViews } from './course-view.service.ts';

@@ -11,7 +11,10 @@ export function photoUrl(base: string, row: Pick<EmployeeRow, 'erecno' | 'photo_
 }
 
 /** A person in Zoho's shape; `base` is where Lectern is reached (http/public-base.ts), for the photo's URL. */
-export function presentPerson(row: EmployeeRow, base: string) {
+export function presentPerson(
+  row: Pick<EmployeeRow, 'erecno' | 'display_name' | 'employee_id' | 'email_id' | 'photo_key'>,
+  base: string,
+) {
   return {
     erecno: row.erecno,
     displayName: row.display_name,

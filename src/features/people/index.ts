@@ -55,4 +55,5 @@ export {
   revokeTokenByValue,
   revokeTokenTree,
   type TokenRefusal,
+  tokenHashOf,
 } from './token.service.ts';

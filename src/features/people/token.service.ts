@@ -134,6 +134,11 @@ export async function revokeOAuthTokensOf(db: Db, portalId: string, erecno: stri
   return ids.length === 0 ? 0 : repository.revokeWithDescendants(db, ids, now);
 }
 
+/** The stored form of a presented token (what the caller cache is keyed by). */
+export function tokenHashOf(token: string): string {
+  return repository.hashToken(token);
+}
+
 /** The caller a presented token stands for, or why it is refused (unknown, expired, revoked, inactive). */
 export function authenticateToken(db: Db, token: string, serverNow: number): Promise<repository.TokenLookup> {
   return repository.lookupToken(db, token, serverNow);
