@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Title } from '@mant
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 import { type BatchFields, BatchForm, batchDataOf } from './batch-form.tsx';
 import { isoFromZoho } from './formats.ts';
 import { ModuleEditor } from './module-editor.tsx';

@@ -4,8 +4,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api } from '../../api.ts';
+import { resultOf } from '../api-result.ts';
 import { ScrollRegion } from '../scroll-region.tsx';
-import { resultOf } from './api-result.ts';
 import { type BatchFields, BatchForm, batchDataOf } from './batch-form.tsx';
 
 /** The batches of a course (the first 25; Zoho's batch list pages the same way). */

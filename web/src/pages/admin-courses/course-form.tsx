@@ -3,7 +3,7 @@ import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack, Textarea
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 import { courseTypes } from './formats.ts';
 
 /** What the form edits (strings as the inputs hold them). */

@@ -3,7 +3,7 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Title } from '@mant
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 import { BatchSection } from './batch-section.tsx';
 import { type CourseFields, CourseForm, courseDataOf, emptyCourse } from './course-form.tsx';
 import { ModuleEditor } from './module-editor.tsx';

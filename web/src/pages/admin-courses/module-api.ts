@@ -3,7 +3,7 @@
  * has a path per family; this picks the right one.
  */
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 
 /** Where modules live: a course (batchId null) or a batch of a blended course. */
 export interface ModuleParent {

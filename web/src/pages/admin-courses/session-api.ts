@@ -1,6 +1,6 @@
 /** Sessions of a batch: list, create, update, and the read-only clash check before a move. */
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 
 /** Where a session lives. */
 export interface SessionPath {

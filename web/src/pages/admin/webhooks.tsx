@@ -7,10 +7,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Link, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api, dataOf } from '../../api.ts';
+import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
 import { moment } from './dashboard.tsx';
-
-const pageSize = 25;
 
 function statusColour(status: string): string {
   return status === 'sent' ? 'teal' : status === 'failed' ? 'red' : 'gray';
@@ -156,19 +155,14 @@ export function WebhooksPage() {
           {remove.error.message}
         </Alert>
       )}
-      {query.data !== undefined && (startIndex > 0 || query.data.hasMoreRecords) && (
-        <Group justify="space-between">
-          <Button variant="default" disabled={startIndex === 0} onClick={() => setStartIndex(startIndex - pageSize)}>
-            Previous page
-          </Button>
-          <Button
-            variant="default"
-            disabled={!query.data.hasMoreRecords}
-            onClick={() => setStartIndex(startIndex + pageSize)}
-          >
-            Next page
-          </Button>
-        </Group>
+      {query.data !== undefined && (
+        <Pager
+          startIndex={startIndex}
+          shown={query.data.webhooks.length}
+          hasMore={query.data.hasMoreRecords}
+          onChange={setStartIndex}
+          label="webhooks"
+        />
       )}
       <NewWebhook />
     </Stack>
@@ -252,19 +246,14 @@ export function WebhookDeliveriesPage() {
           </Table>
         </ScrollRegion>
       )}
-      {deliveries.data !== undefined && (startIndex > 0 || deliveries.data.hasMoreRecords) && (
-        <Group justify="space-between">
-          <Button variant="default" disabled={startIndex === 0} onClick={() => setStartIndex(startIndex - pageSize)}>
-            Previous page
-          </Button>
-          <Button
-            variant="default"
-            disabled={!deliveries.data.hasMoreRecords}
-            onClick={() => setStartIndex(startIndex + pageSize)}
-          >
-            Next page
-          </Button>
-        </Group>
+      {deliveries.data !== undefined && (
+        <Pager
+          startIndex={startIndex}
+          shown={deliveries.data.deliveries.length}
+          hasMore={deliveries.data.hasMoreRecords}
+          onChange={setStartIndex}
+          label="deliveries"
+        />
       )}
     </Stack>
   );
