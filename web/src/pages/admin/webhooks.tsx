@@ -5,69 +5,56 @@
 import { Alert, Anchor, Badge, Button, Code, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, dataOf } from '../../api.ts';
+import { resultOf } from '../api-result.ts';
+import { FormButtons, useForm } from '../form-fields.tsx';
 import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
+import { FormError } from '../use-submit.tsx';
 import { moment } from './dashboard.tsx';
 
 function statusColour(status: string): string {
   return status === 'sent' ? 'teal' : status === 'failed' ? 'red' : 'gray';
 }
 
+/** The new-webhook form; a refusal shows at the field it names (`url` or `events`). */
 function NewWebhook() {
   const client = useQueryClient();
-  const [url, setUrl] = useState('');
-  const [events, setEvents] = useState('*');
+  const form = useForm({ url: '', events: '*' });
   const [secret, setSecret] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: async () => {
-      const list = events
-        .split(',')
-        .map((event) => event.trim())
-        .filter((event) => event !== '');
-      return dataOf(await api.POST('/lectern/v1/webhooks', { body: { url: url.trim(), events: list } })).webhook;
-    },
-    onSuccess: async (webhook) => {
-      setSecret(webhook.secret ?? null);
-      setUrl('');
-      await client.invalidateQueries({ queryKey: ['webhooks'] });
-    },
+  const create = form.handle(async () => {
+    const events = form.values.events
+      .split(',')
+      .map((event) => event.trim())
+      .filter((event) => event !== '');
+    const { webhook } = resultOf(
+      await api.POST('/lectern/v1/webhooks', { body: { url: form.values.url.trim(), events } }),
+    );
+    setSecret(webhook.secret ?? null);
+    form.set('url', '');
+    await client.invalidateQueries({ queryKey: ['webhooks'] });
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
-    <form onSubmit={onSubmit} aria-label="New webhook">
+    <form onSubmit={create} aria-label="New webhook" noValidate>
       <Stack gap="sm">
         <Title order={2} size="h3">
           New webhook
         </Title>
+        <FormError message={form.formError} />
         <TextInput
           label="URL"
           description="http or https; where the events are POSTed, signed with the webhook's secret"
-          value={url}
-          onChange={(event) => setUrl(event.currentTarget.value)}
           required
+          {...form.text('url')}
         />
         <TextInput
           label="Events"
           description="versioned event names separated by commas (learner.enrolled.v1, ...), or * for every event"
-          value={events}
-          onChange={(event) => setEvents(event.currentTarget.value)}
           required
+          {...form.text('events')}
         />
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            Create webhook
-          </Button>
-        </Group>
-        {create.isError && (
-          <Alert color="red" title="The webhook was not created">
-            {create.error.message}
-          </Alert>
-        )}
+        <FormButtons submitLabel="Create webhook" busy={form.busy} />
         {secret !== null && (
           <Alert title="Webhook created">
             Its signing secret, shown this once: <Code>{secret}</Code>
