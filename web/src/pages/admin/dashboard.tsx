@@ -3,7 +3,7 @@
  * the seats of batches still to start, waitlists, overdue learners and failed deliveries. The courses are not
  * repeated here: a link leads to the Courses page, which pages and searches them.
  */
-import { Alert, Anchor, Badge, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
@@ -191,12 +191,11 @@ export function AdminDashboard() {
     <Stack>
       <Title order={1}>Dashboard</Title>
       <Numbers />
-      <Text>
-        <Anchor component={Link} to="/admin/courses">
+      <div>
+        <Button component={Link} to="/admin/courses" variant="default">
           Every course of the portal
-        </Anchor>{' '}
-        is on the Courses page, searchable and paged.
-      </Text>
+        </Button>
+      </div>
     </Stack>
   );
 }

@@ -2,12 +2,13 @@
  * Webhooks: the portal's webhooks (list, create, delete) and each one's delivery log with its attempts, over
  * `/lectern/v1/webhooks` (LMS admins; the API refuses everyone else).
  */
-import { Alert, Anchor, Badge, Button, Code, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Code, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, dataOf } from '../../api.ts';
 import { resultOf } from '../api-result.ts';
+import { ConfirmDelete } from '../confirm-delete.tsx';
 import { FormButtons, useForm } from '../form-fields.tsx';
 import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
@@ -65,6 +66,9 @@ function NewWebhook() {
   );
 }
 
+/** What a webhook's deletion takes with it (docs/compatibility.md, webhooks). */
+const webhookGoes = ['its deliveries and their log (those still pending are never sent)'];
+
 /** The portal's webhooks. */
 export function WebhooksPage() {
   const client = useQueryClient();
@@ -74,11 +78,10 @@ export function WebhooksPage() {
     queryFn: async () => dataOf(await api.GET('/lectern/v1/webhooks', { params: { query: { startIndex } } })),
     placeholderData: keepPreviousData,
   });
-  const remove = useMutation({
-    mutationFn: async (webhookId: string) =>
-      dataOf(await api.DELETE('/lectern/v1/webhooks/{webhookId}', { params: { path: { webhookId } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['webhooks'] }),
-  });
+  const remove = async (webhookId: string) => {
+    resultOf(await api.DELETE('/lectern/v1/webhooks/{webhookId}', { params: { path: { webhookId } } }));
+    await client.invalidateQueries({ queryKey: ['webhooks'] });
+  };
   return (
     <Stack>
       <Title order={1}>Webhooks</Title>
@@ -118,17 +121,12 @@ export function WebhooksPage() {
                       >
                         Log
                       </Anchor>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`Delete ${webhook.url}`}
-                        loading={remove.isPending && remove.variables === webhook.webhookId}
-                        onClick={() => {
-                          if (window.confirm(`Delete the webhook ${webhook.url}?`)) remove.mutate(webhook.webhookId);
-                        }}
-                      >
-                        Delete
-                      </Button>
+                      <ConfirmDelete
+                        what="webhook"
+                        name={webhook.url}
+                        alsoDeleted={webhookGoes}
+                        onDelete={() => remove(webhook.webhookId)}
+                      />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -136,11 +134,6 @@ export function WebhooksPage() {
             </Table.Tbody>
           </Table>
         </ScrollRegion>
-      )}
-      {remove.isError && (
-        <Alert color="red" title="The webhook was not deleted">
-          {remove.error.message}
-        </Alert>
       )}
       {query.data !== undefined && (
         <Pager
