@@ -1,7 +1,8 @@
 /**
  * The admin console edits and deletes what it creates, in Chromium: the Courses page pages to the 26th course (the
- * dashboard only links to it); a batch is edited (a refusal shows at the field the API names) and a session too; a
- * session, a link and the batch are deleted after a dialog that says what goes with each; axe on every page and dialog.
+ * dashboard only links to it); a batch is edited (a refusal shows at the field the API names), a session and a link
+ * too; a session, the link and the batch are deleted after a dialog that says what goes with each; axe on every page
+ * and dialog.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,9 @@ function dayFromNow(days: number): { iso: string; zoho: string } {
   const [y, m, d] = iso.split('-');
   return { iso, zoho: `${d}-${m}-${y}` };
 }
+
+/** How long a change may take to show (a save, then the list's refetch) on a busy machine. */
+const settled = { timeout: 10_000 };
 
 describe.skipIf(browserMissing())('the admin console: editing, deleting and paging', () => {
   let lectern: LiveLectern;
@@ -77,6 +81,12 @@ describe.skipIf(browserMissing())('the admin console: editing, deleting and pagi
     await lectern?.close();
   });
 
+  /** 'closed' when no dialog is open, else the open dialog's text. */
+  async function dialogText(page: Page): Promise<string> {
+    const dialog = page.getByRole('dialog');
+    return (await dialog.count()) === 0 ? 'closed' : ((await dialog.first().textContent()) ?? '');
+  }
+
   async function adminPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -91,16 +101,16 @@ describe.skipIf(browserMissing())('the admin console: editing, deleting and pagi
     await expect.poll(() => page.getByText('1–25').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Course 05' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Next page' }).click();
-    await expect.poll(() => page.getByText('26–30').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('26–30').isVisible(), settled).toBe(true);
     await expect.poll(() => page.getByRole('link', { name: 'Course 05' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
     await expectAccessible(page, 'course list, second page');
     await page.getByRole('button', { name: 'Previous page' }).click();
-    await expect.poll(() => page.getByText('1–25').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('1–25').isVisible(), settled).toBe(true);
     await page.context().close();
   }, 120_000);
 
-  it('edits a batch and a session, and deletes a session, a link and the batch after saying what goes', async () => {
+  it('edits a batch, a session and a link, and deletes a session, the link and the batch after saying what goes', async () => {
     const page = await adminPage();
     const { courseId, batchId } = place;
     await page.goto(`${lectern.baseUrl}/admin/courses/${courseId}/batches/${batchId}`);
@@ -111,13 +121,13 @@ describe.skipIf(browserMissing())('the admin console: editing, deleting and pagi
     await page.getByRole('textbox', { name: 'Batch name' }).fill('Spring intake, moved');
     await page.getByLabel('End date').fill(dayFromNow(0).iso);
     await page.getByRole('button', { name: 'Save batch' }).click();
-    await expect.poll(() => page.getByLabel('End date').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.getByLabel('End date').getAttribute('aria-invalid'), settled).toBe('true');
     expect(await page.getByRole('heading', { name: 'Spring intake', level: 1 }).isVisible()).toBe(true);
     await expectAccessible(page, 'batch form with a refusal at its field');
     await page.getByLabel('End date').fill(dayFromNow(40).iso);
     await page.getByRole('button', { name: 'Save batch' }).click();
     await expect
-      .poll(() => page.getByRole('heading', { name: 'Spring intake, moved', level: 1 }).isVisible())
+      .poll(() => page.getByRole('heading', { name: 'Spring intake, moved', level: 1 }).isVisible(), settled)
       .toBe(true);
 
     // A session's name and times.
@@ -128,8 +138,12 @@ describe.skipIf(browserMissing())('the admin console: editing, deleting and pagi
     await editDialog.getByLabel('Ends').fill('15:00');
     await expectAccessible(page, 'edit session dialog');
     await editDialog.getByRole('button', { name: 'Save session' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: 'Theory, revised', exact: true }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('cell', { name: /01:00 PM–03:00 PM/ }).isVisible()).toBe(true);
+    // The dialog closes once saved; if it stays, its text (the API's refusal) is what the failure shows.
+    await expect.poll(() => dialogText(page), settled).toBe('closed');
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'Theory, revised', exact: true }).isVisible(), settled)
+      .toBe(true);
+    await expect.poll(() => page.getByRole('cell', { name: /01:00 PM–03:00 PM/ }).isVisible(), settled).toBe(true);
 
     // Deleting a session: the dialog says its attendance goes; Cancel keeps it, Delete removes it.
     const sessions = `/api/v1/courses/${courseId}/batches/${batchId}/sessions`;
@@ -142,18 +156,27 @@ describe.skipIf(browserMissing())('the admin console: editing, deleting and pagi
     expect(await count(sessions, 'sessions')).toBe(2);
     await page.getByRole('button', { name: 'Delete session Practice' }).click();
     await sessionDialog.getByRole('button', { name: 'Delete session' }).click();
-    await expect.poll(() => page.getByRole('cell', { name: 'Practice', exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('cell', { name: 'Practice', exact: true }).count(), settled).toBe(0);
     expect(await count(sessions, 'sessions')).toBe(1);
 
-    // Deleting the link: learners' progress on it goes too.
+    // Editing the link (title and address, read back from the API), then deleting it: learners' progress goes too.
     const links = `/api/v1/courses/${courseId}/batches/${batchId}/links`;
     const module = page.getByRole('region', { name: /^Module / });
-    await module.getByRole('button', { name: 'Delete link Safety handbook' }).click();
-    const linkDialog = page.getByRole('dialog', { name: 'Delete the link “Safety handbook”?' });
+    await module.getByRole('button', { name: 'Edit Safety handbook' }).click();
+    const linkEdit = page.getByRole('dialog', { name: 'Edit “Safety handbook”' });
+    await linkEdit.getByRole('textbox', { name: 'Title' }).fill('Safety handbook, 2nd edition');
+    await linkEdit.getByRole('textbox', { name: 'Address (URL)' }).fill('https://example.com/handbook-2');
+    await expectAccessible(page, 'edit link dialog');
+    await linkEdit.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => module.getByText('Safety handbook, 2nd edition').isVisible(), settled).toBe(true);
+    const stored = await lectern.app.inject({ method: 'GET', url: links, headers: lectern.auth(lectern.adminToken) });
+    expect(stored.json().links[0].link).toBe('https://example.com/handbook-2');
+    await module.getByRole('button', { name: 'Delete link Safety handbook, 2nd edition' }).click();
+    const linkDialog = page.getByRole('dialog', { name: 'Delete the link “Safety handbook, 2nd edition”?' });
     await expect.poll(() => linkDialog.getByText("learners' progress and completion on it").isVisible()).toBe(true);
     await expectAccessible(page, 'delete link dialog');
     await linkDialog.getByRole('button', { name: 'Delete link' }).click();
-    await expect.poll(() => module.getByText('Nothing in this module yet.').isVisible()).toBe(true);
+    await expect.poll(() => module.getByText('Nothing in this module yet.').isVisible(), settled).toBe(true);
     expect(await count(links, 'links')).toBe(0);
 
     // Deleting the batch names its sessions and learners, then leads back to the course.
