@@ -126,7 +126,11 @@ describe.skipIf(browserMissing())('the admin console in a browser', () => {
     await expect.poll(() => page.getByRole('cell', { name: 'learner.enrolled.v1' }).first().isVisible()).toBe(true);
     await checkEverywhere(page, 'delivery log');
     await page.getByRole('link', { name: 'All webhooks' }).click();
-    await page.getByRole('button', { name: 'Delete https://hooks.example.com/lectern' }).click();
+    await page.getByRole('button', { name: 'Delete webhook https://hooks.example.com/lectern' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete the webhook “https://hooks.example.com/lectern”?' });
+    await expect.poll(() => confirm.getByText('its deliveries and their log').isVisible()).toBe(true);
+    await expectAccessible(page, 'delete webhook dialog');
+    await confirm.getByRole('button', { name: 'Delete webhook' }).click();
     await expect.poll(() => page.getByText('No webhooks yet.').isVisible()).toBe(true);
     await page.context().close();
   }, 120_000);

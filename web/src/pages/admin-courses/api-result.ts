@@ -1,28 +1,8 @@
-/** The API's answers for the course pages: the data, or an error that keeps Zoho's code and parameter. */
+/** The course pages' reading of refusals: publishing's rules in plain words (the answers themselves: ../api-result.ts). */
+import { ApiError } from '../api-result.ts';
 
-/** A refused API call: HTTP status, Zoho's code (e.g. NO_MANDATORY_FILES_OR_LINK_FOUND_TO_PUBLISH) and message. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly parameter?: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The data of a successful call; throws ApiError otherwise (the pages show its message). */
-export function resultOf<T>(result: { data?: T; error?: unknown; response: Response }): T {
-  if (result.data !== undefined && result.response.ok) return result.data;
-  const body = (result.error ?? {}) as { code?: unknown; message?: unknown; parameter?: unknown };
-  throw new ApiError(
-    result.response.status,
-    String(body.code ?? result.response.status),
-    typeof body.message === 'string' ? body.message : `HTTP ${result.response.status}`,
-    typeof body.parameter === 'string' ? body.parameter : undefined,
-  );
-}
+/** The console's one reader of answers, also here for the calendar, which imports it from beside it. */
+export { resultOf } from '../api-result.ts';
 
 /** What to tell the admin when publishing was refused: the rule in plain words and what to do. */
 export function publishAdvice(error: unknown, where: 'course' | 'batch'): { title: string; advice: string } {

@@ -1,6 +1,7 @@
 /** A batch's fields as the Batch API takes them: name, dates, capacity, waitlisting. */
-import { Alert, Button, Checkbox, Group, NumberInput, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Checkbox, Group, NumberInput, Stack, TextInput } from '@mantine/core';
+import { FormButtons, RangeFields, useForm } from '../form-fields.tsx';
+import { FormError } from '../use-submit.tsx';
 import { zohoFromIso } from './formats.ts';
 
 /** What the batch form edits; dates as YYYY-MM-DD. */
@@ -25,89 +26,55 @@ export function batchDataOf(fields: BatchFields) {
   };
 }
 
-/** The batch form; `onSave` does the call and throws what the API refused. */
+/** The batch form; `onSave` does the call and throws what the API refused, which shows at the field it names. */
 export function BatchForm({
   initial,
   submitLabel,
   onSave,
+  onCancel,
 }: {
   initial: BatchFields;
   submitLabel: string;
   onSave: (fields: BatchFields) => Promise<void>;
+  onCancel?: () => void;
 }) {
-  const [fields, setFields] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const set = <K extends keyof BatchFields>(key: K, value: BatchFields[K]) => setFields({ ...fields, [key]: value });
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await onSave(fields);
-    } catch (problem) {
-      setError(problem instanceof Error ? problem.message : String(problem));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const form = useForm(initial, 'batchData.');
+  const { values, set, text, errors } = form;
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={form.handle(() => onSave(values))}>
       <Stack maw={640}>
-        <TextInput
-          label="Batch name"
-          required
-          maxLength={250}
-          value={fields.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
+        <FormError message={form.formError} />
+        <TextInput label="Batch name" required maxLength={250} {...text('name')} />
+        <RangeFields
+          type="date"
+          from={{ label: 'Start date', ...text('startDate') }}
+          to={{ label: 'End date', ...text('endDate') }}
         />
-        <Group grow align="flex-start">
-          <TextInput
-            type="date"
-            label="Start date"
-            required
-            value={fields.startDate}
-            onChange={(e) => set('startDate', e.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label="End date"
-            required
-            value={fields.endDate}
-            onChange={(e) => set('endDate', e.currentTarget.value)}
-          />
-        </Group>
         <Group grow align="flex-start">
           <NumberInput
             label="Minimum learners"
             min={0}
             allowDecimal={false}
-            value={fields.minimumCapacity}
+            value={values.minimumCapacity}
+            error={errors.minimumCapacity}
             onChange={(value) => set('minimumCapacity', typeof value === 'number' ? value : 0)}
           />
           <NumberInput
             label="Maximum learners"
             min={1}
             allowDecimal={false}
-            value={fields.maximumCapacity}
+            value={values.maximumCapacity}
+            error={errors.maximumCapacity}
             onChange={(value) => set('maximumCapacity', typeof value === 'number' ? value : 1)}
           />
         </Group>
         <Checkbox
           label="Allow a waitlist when the batch is full"
-          checked={fields.allowWaitlisting}
+          checked={values.allowWaitlisting}
+          error={errors.allowWaitlisting}
           onChange={(e) => set('allowWaitlisting', e.currentTarget.checked)}
         />
-        {error !== null && (
-          <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved">
-            {error}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={submitLabel} busy={form.busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

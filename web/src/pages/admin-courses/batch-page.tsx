@@ -1,14 +1,22 @@
-/** One batch of a blended course: its fields, modules and their content, sessions, and publishing. */
+/** One batch of a blended course: its fields, modules and their content, sessions, publishing and deletion. */
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
+import { ConfirmDelete } from '../confirm-delete.tsx';
 import { type BatchFields, BatchForm, batchDataOf } from './batch-form.tsx';
 import { isoFromZoho } from './formats.ts';
 import { ModuleEditor } from './module-editor.tsx';
 import { PublishButton } from './publish-button.tsx';
 import { SessionSection } from './session-section.tsx';
+
+/** What a batch's deletion takes with it (docs/compatibility.md: Batch API, removals). */
+const batchGoes = [
+  'its modules with their links, files and e-materials',
+  'its sessions and their attendance',
+  "its learners' enrolments, waitlist places, progress and marks (each learner is told)",
+];
 
 /** The batch editor. */
 export function BatchPage() {
@@ -46,6 +54,13 @@ export function BatchPage() {
       }),
     );
     await queryClient.invalidateQueries({ queryKey: ['admin-batch', courseId, batchId] });
+  };
+  const remove = async () => {
+    resultOf(
+      await api.DELETE('/api/v1/courses/{courseId}/batches/{batchId}', { params: { path: { courseId, batchId } } }),
+    );
+    await queryClient.invalidateQueries({ queryKey: ['admin-batches', courseId] });
+    await navigate({ to: '/admin/courses/$courseId', params: { courseId } });
   };
   const publish = async () => {
     resultOf(
@@ -91,6 +106,12 @@ export function BatchPage() {
         Publish
       </Title>
       <PublishButton where="batch" published={data.publishStatus === 'published'} publish={publish} />
+      <Title order={2} size="h3">
+        Delete
+      </Title>
+      <div>
+        <ConfirmDelete what="batch" name={data.name} alsoDeleted={batchGoes} onDelete={remove} size="sm" />
+      </div>
     </Stack>
   );
 }

@@ -1,14 +1,16 @@
-/** The batches of a blended course: a table leading to each batch, and a form for a new one. */
+/** The batches of a blended course, 25 a page: a table leading to each batch, and a form for a new one. */
 import { Alert, Anchor, Badge, Button, Loader, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { api } from '../../api.ts';
+import { resultOf } from '../api-result.ts';
+import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
-import { resultOf } from './api-result.ts';
 import { type BatchFields, BatchForm, batchDataOf } from './batch-form.tsx';
 
-/** The batches of a course (the first 25; Zoho's batch list pages the same way). */
+/** The batches of a course (the first page: the calendar's choice of batch). */
 export function useBatches(courseId: string | null) {
   return useQuery({
     queryKey: ['admin-batches', courseId],
@@ -19,11 +21,28 @@ export function useBatches(courseId: string | null) {
   });
 }
 
+/** One page of a course's batches (25 from `startIndex`) and whether more follow. */
+function useBatchPage(courseId: string, startIndex: number) {
+  return useQuery({
+    queryKey: ['admin-batches', courseId, 'page', startIndex],
+    queryFn: async () => {
+      const page = resultOf(
+        await api.GET('/api/v1/courses/{courseId}/batches', {
+          params: { path: { courseId }, query: { startIndex } },
+        }),
+      );
+      return { batches: page.batches, hasMore: page.hasMoreRecords };
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
 const today = new Date().toISOString().slice(0, 10);
 
 /** Batches of the course. */
 export function BatchSection({ courseId }: { courseId: string }) {
-  const batches = useBatches(courseId);
+  const [startIndex, setStartIndex] = useState(0);
+  const batches = useBatchPage(courseId, startIndex);
   const [adding, { open, close }] = useDisclosure(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -50,7 +69,7 @@ export function BatchSection({ courseId }: { courseId: string }) {
     );
   return (
     <Stack>
-      {batches.data.length === 0 ? (
+      {batches.data.batches.length === 0 ? (
         <Text>No batches yet.</Text>
       ) : (
         <ScrollRegion label="Batches">
@@ -64,7 +83,7 @@ export function BatchSection({ courseId }: { courseId: string }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {batches.data.map((batch) => (
+              {batches.data.batches.map((batch) => (
                 <Table.Tr key={batch.batchId}>
                   <Table.Td>
                     <Anchor component={Link} to={`/admin/courses/${courseId}/batches/${batch.batchId}`}>
@@ -85,6 +104,13 @@ export function BatchSection({ courseId }: { courseId: string }) {
           </Table>
         </ScrollRegion>
       )}
+      <Pager
+        startIndex={startIndex}
+        shown={batches.data.batches.length}
+        hasMore={batches.data.hasMore}
+        onChange={setStartIndex}
+        label="batches"
+      />
       {adding ? (
         <BatchForm
           initial={{
@@ -97,6 +123,7 @@ export function BatchSection({ courseId }: { courseId: string }) {
           }}
           submitLabel="Create batch"
           onSave={create}
+          onCancel={close}
         />
       ) : (
         <div>

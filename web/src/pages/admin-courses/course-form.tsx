@@ -1,9 +1,10 @@
 /** The course's own fields, as the Course API takes them: for a new course and for editing one. */
-import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, MultiSelect, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
+import { FormButtons, useForm } from '../form-fields.tsx';
+import { FormError } from '../use-submit.tsx';
 import { courseTypes } from './formats.ts';
 
 /** What the form edits (strings as the inputs hold them). */
@@ -45,7 +46,7 @@ export function courseDataOf(fields: CourseFields, withType: boolean) {
   };
 }
 
-/** The course form; `onSave` does the call and throws what the API refused. */
+/** The course form; `onSave` does the call and throws what the API refused, which shows at the field it names. */
 export function CourseForm({
   initial,
   isNew,
@@ -57,40 +58,22 @@ export function CourseForm({
   submitLabel: string;
   onSave: (fields: CourseFields) => Promise<void>;
 }) {
-  const [fields, setFields] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const form = useForm(initial, 'courseData.');
+  const { values, set, text, errors } = form;
   const categories = useQuery({
     queryKey: ['categories'],
     queryFn: async () => resultOf(await api.GET('/api/v1/categories', {})).categories,
   });
-  const set = <K extends keyof CourseFields>(key: K, value: CourseFields[K]) => setFields({ ...fields, [key]: value });
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await onSave(fields);
-    } catch (problem) {
-      setError(problem instanceof Error ? problem.message : String(problem));
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={form.handle(() => onSave(values))}>
       <Stack maw={640}>
-        <TextInput
-          label="Name"
-          required
-          maxLength={250}
-          value={fields.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-        />
+        <FormError message={form.formError} />
+        <TextInput label="Name" required maxLength={250} {...text('name')} />
         <Select
           label="Type"
           data={[...courseTypes]}
-          value={fields.type}
+          value={values.type}
+          error={errors.type}
           disabled={!isNew}
           description={
             isNew ? 'Blended courses have batches with sessions' : 'A course keeps the type it was made with'
@@ -98,32 +81,16 @@ export function CourseForm({
           allowDeselect={false}
           onChange={(value) => set('type', value ?? '1')}
         />
-        <TextInput
-          label="Course code"
-          maxLength={100}
-          value={fields.courseCode}
-          onChange={(e) => set('courseCode', e.currentTarget.value)}
-        />
-        <Textarea
-          label="Description"
-          autosize
-          minRows={2}
-          value={fields.description}
-          onChange={(e) => set('description', e.currentTarget.value)}
-        />
-        <Textarea
-          label="About the course"
-          autosize
-          minRows={2}
-          value={fields.aboutCourse}
-          onChange={(e) => set('aboutCourse', e.currentTarget.value)}
-        />
+        <TextInput label="Course code" maxLength={100} {...text('courseCode')} />
+        <Textarea label="Description" autosize minRows={2} {...text('description')} />
+        <Textarea label="About the course" autosize minRows={2} {...text('aboutCourse')} />
         <Group grow align="flex-start">
           <NumberInput
             label="Duration"
             min={1}
             allowDecimal={false}
-            value={fields.duration}
+            value={values.duration}
+            error={errors.duration}
             onChange={(value) => set('duration', typeof value === 'number' ? value : '')}
           />
           <Select
@@ -133,7 +100,8 @@ export function CourseForm({
               { value: 'hour', label: 'Hours' },
               { value: 'day', label: 'Days' },
             ]}
-            value={fields.durationUnit}
+            value={values.durationUnit}
+            error={errors.durationUnit}
             allowDeselect={false}
             onChange={(value) => set('durationUnit', value ?? 'hour')}
           />
@@ -141,20 +109,12 @@ export function CourseForm({
         <MultiSelect
           label="Categories"
           data={(categories.data ?? []).map((category) => ({ value: category.categoryId, label: category.name }))}
-          value={fields.categories}
+          value={values.categories}
+          error={errors.categories}
           searchable
           onChange={(value) => set('categories', value)}
         />
-        {error !== null && (
-          <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved">
-            {error}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={submitLabel} busy={form.busy} />
       </Stack>
     </form>
   );

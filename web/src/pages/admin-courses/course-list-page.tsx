@@ -5,10 +5,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api.ts';
+import { resultOf } from '../api-result.ts';
+import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
-import { resultOf } from './api-result.ts';
-
-const pageSize = 25;
 
 /** The course list with search and paging. */
 export function CourseListPage() {
@@ -85,25 +84,13 @@ export function CourseListPage() {
             </Table>
           </ScrollRegion>
           {query.data.courses.length === 0 && <Text>No course matches.</Text>}
-          <Group justify="space-between">
-            <Button
-              variant="default"
-              disabled={startIndex === 0}
-              onClick={() => setStartIndex(Math.max(0, startIndex - pageSize))}
-            >
-              Previous page
-            </Button>
-            <Text size="sm">
-              {query.data.courses.length === 0 ? 0 : startIndex + 1}–{startIndex + query.data.courses.length}
-            </Text>
-            <Button
-              variant="default"
-              disabled={!query.data.hasMoreRecords}
-              onClick={() => setStartIndex(startIndex + pageSize)}
-            >
-              Next page
-            </Button>
-          </Group>
+          <Pager
+            startIndex={startIndex}
+            shown={query.data.courses.length}
+            hasMore={query.data.hasMoreRecords}
+            onChange={setStartIndex}
+            label="courses"
+          />
         </>
       )}
     </Stack>

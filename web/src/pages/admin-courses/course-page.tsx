@@ -1,9 +1,10 @@
-/** One course: its fields, its modules (or, for a blended course, its batches) and publishing. */
+/** One course: its fields, its modules (or, for a blended course, its batches), publishing and deletion. */
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
+import { ConfirmDelete } from '../confirm-delete.tsx';
 import { BatchSection } from './batch-section.tsx';
 import { type CourseFields, CourseForm, courseDataOf, emptyCourse } from './course-form.tsx';
 import { ModuleEditor } from './module-editor.tsx';
@@ -29,6 +30,14 @@ export function NewCoursePage() {
     </Stack>
   );
 }
+
+/** What a course's deletion takes with it (docs/compatibility.md: Course API, removals). */
+const courseGoes = [
+  'its modules with their links, files, e-materials and tests',
+  "its learners' enrolments, progress and marks (each learner is told)",
+  'its sharing, favourites and place in learning plans',
+];
+const batchesGo = 'its batches with their sessions, attendance and batch schedulers';
 
 /** The course editor. */
 export function CoursePage() {
@@ -66,6 +75,11 @@ export function CoursePage() {
   };
   const publish = async () => {
     resultOf(await api.POST('/api/v1/courses/{courseId}/publish', { params: { path: { courseId } } }));
+  };
+  const remove = async () => {
+    resultOf(await api.DELETE('/api/v1/courses/{courseId}', { params: { path: { courseId } } }));
+    await queryClient.invalidateQueries({ queryKey: ['admin-courses'] });
+    await navigate({ to: '/admin/courses' });
   };
   return (
     <Stack>
@@ -107,6 +121,18 @@ export function CoursePage() {
           <PublishButton where="course" published={data.status === 1} publish={publish} />
         </>
       )}
+      <Title order={2} size="h3">
+        Delete
+      </Title>
+      <div>
+        <ConfirmDelete
+          what="course"
+          name={data.name}
+          alsoDeleted={blended ? [batchesGo, ...courseGoes] : courseGoes}
+          onDelete={remove}
+          size="sm"
+        />
+      </div>
     </Stack>
   );
 }

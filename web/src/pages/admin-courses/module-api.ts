@@ -3,7 +3,7 @@
  * has a path per family; this picks the right one.
  */
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 
 /** Where modules live: a course (batchId null) or a batch of a blended course. */
 export interface ModuleParent {
@@ -17,24 +17,22 @@ export interface ModuleFields {
   description: string;
 }
 
-/** One item of a module: a file, link or e-material, as the editor lists it. */
-export interface ModuleItem {
-  id: string;
-  kind: 'Link' | 'File' | 'E-material';
-  name: string;
-  mandatory: boolean;
-  detail: string;
+/** One page of a parent's modules (25 from `startIndex`) and whether more follow. */
+export async function modulePage({ courseId, batchId }: ModuleParent, startIndex: number) {
+  const query = { startIndex };
+  const page = resultOf(
+    batchId === null
+      ? await api.GET('/api/v1/courses/{courseId}/modules', { params: { path: { courseId }, query } })
+      : await api.GET('/api/v1/courses/{courseId}/batches/{batchId}/modules', {
+          params: { path: { courseId, batchId }, query },
+        }),
+  );
+  return { modules: page.modules, hasMore: page.hasMoreRecords };
 }
 
-/** The modules of a parent (first 25). */
-export async function listModules({ courseId, batchId }: ModuleParent) {
-  const result =
-    batchId === null
-      ? await api.GET('/api/v1/courses/{courseId}/modules', { params: { path: { courseId } } })
-      : await api.GET('/api/v1/courses/{courseId}/batches/{batchId}/modules', {
-          params: { path: { courseId, batchId } },
-        });
-  return resultOf(result).modules;
+/** The modules of a parent (the first page: the session form's choice of module). */
+export async function listModules(parent: ModuleParent) {
+  return (await modulePage(parent, 0)).modules;
 }
 
 /** Adds a module. */
@@ -73,53 +71,6 @@ export async function deleteModule({ courseId, batchId }: ModuleParent, moduleId
           params: { path: { courseId, batchId, moduleId } },
         });
   resultOf(result);
-}
-
-/** The links, files and e-materials of a module. */
-export async function listItems({ courseId, batchId }: ModuleParent, moduleId: string): Promise<ModuleItem[]> {
-  const [links, files, contents] =
-    batchId === null
-      ? await Promise.all([
-          api.GET('/api/v1/courses/{courseId}/modules/{moduleId}/links', { params: { path: { courseId, moduleId } } }),
-          api.GET('/api/v1/courses/{courseId}/modules/{moduleId}/files', { params: { path: { courseId, moduleId } } }),
-          api.GET('/api/v1/courses/{courseId}/modules/{moduleId}/contents', {
-            params: { path: { courseId, moduleId } },
-          }),
-        ])
-      : await Promise.all([
-          api.GET('/api/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/links', {
-            params: { path: { courseId, batchId, moduleId } },
-          }),
-          api.GET('/api/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/files', {
-            params: { path: { courseId, batchId, moduleId } },
-          }),
-          api.GET('/api/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/contents', {
-            params: { path: { courseId, batchId, moduleId } },
-          }),
-        ]);
-  return [
-    ...resultOf(links).links.map((link) => ({
-      id: link.linkId,
-      kind: 'Link' as const,
-      name: link.linkName,
-      mandatory: link.isMandatoryLink,
-      detail: link.link,
-    })),
-    ...resultOf(files).files.map((file) => ({
-      id: file.fileId,
-      kind: 'File' as const,
-      name: file.fileName,
-      mandatory: file.isMandatoryFile,
-      detail: file.uploadedFileName,
-    })),
-    ...resultOf(contents).contents.map((content) => ({
-      id: content.contentId,
-      kind: 'E-material' as const,
-      name: content.contentName,
-      mandatory: content.isMandatoryContent,
-      detail: '',
-    })),
-  ];
 }
 
 /** Adds a link. */

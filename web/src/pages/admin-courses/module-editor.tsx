@@ -1,30 +1,32 @@
-/** The modules of a course or batch: add, rename, delete, and what each holds (links, files, e-materials). */
+/** The modules of a course or batch, 25 a page: add, rename, delete, and what each holds (links, files, e-materials). */
 import { Alert, Button, Card, Group, Loader, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { createModule, deleteModule, listModules, type ModuleParent, updateModule } from './module-api.ts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ConfirmDelete } from '../confirm-delete.tsx';
+import { FormButtons, useForm } from '../form-fields.tsx';
+import { Pager } from '../pager.tsx';
+import { FormError } from '../use-submit.tsx';
+import {
+  createModule,
+  deleteModule,
+  type ModuleFields,
+  type ModuleParent,
+  modulePage,
+  updateModule,
+} from './module-api.ts';
 import { ModuleItems } from './module-items.tsx';
 
 /** The module editor of one parent. */
 export function ModuleEditor(parent: ModuleParent) {
   const key = ['admin-modules', parent.courseId, parent.batchId];
-  const modules = useQuery({ queryKey: key, queryFn: () => listModules(parent) });
+  const [startIndex, setStartIndex] = useState(0);
+  const modules = useQuery({
+    queryKey: [...key, 'page', startIndex],
+    queryFn: () => modulePage(parent, startIndex),
+    placeholderData: keepPreviousData,
+  });
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const add = useMutation({
-    mutationFn: () => createModule(parent, { name: name.trim(), description }),
-    onSuccess: async () => {
-      setName('');
-      setDescription('');
-      await refresh();
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate();
-  };
   if (modules.isPending) return <Loader aria-label="Loading modules" />;
   if (modules.isError)
     return (
@@ -34,10 +36,10 @@ export function ModuleEditor(parent: ModuleParent) {
     );
   return (
     <Stack>
-      {modules.data.length === 0 && (
+      {modules.data.modules.length === 0 && startIndex === 0 && (
         <Text>No modules yet: add one below, then put links, files or e-materials in it.</Text>
       )}
-      {modules.data.map((courseModule) => (
+      {modules.data.modules.map((courseModule) => (
         <ModuleCard
           key={courseModule.moduleId}
           parent={parent}
@@ -47,32 +49,35 @@ export function ModuleEditor(parent: ModuleParent) {
           onChanged={refresh}
         />
       ))}
-      <form onSubmit={submit}>
-        <Stack gap="xs" maw={640}>
-          <Title order={3} size="h4">
-            Add a module
-          </Title>
-          <TextInput label="Module name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <Textarea
-            label="Module description"
-            autosize
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
-          {add.isError && (
-            <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Module not added">
-              {add.error.message}
-            </Alert>
-          )}
-          <div>
-            <Button type="submit" loading={add.isPending}>
-              Add module
-            </Button>
-          </div>
-        </Stack>
-      </form>
+      <Pager
+        startIndex={startIndex}
+        shown={modules.data.modules.length}
+        hasMore={modules.data.hasMore}
+        onChange={setStartIndex}
+        label="modules"
+      />
+      <Stack gap="xs" maw={640}>
+        <Title order={3} size="h4">
+          Add a module
+        </Title>
+        <ModuleForm
+          clearAfterSave
+          initial={{ name: '', description: '' }}
+          submitLabel="Add module"
+          onSave={async (fields) => {
+            await createModule(parent, fields);
+            await refresh();
+          }}
+        />
+      </Stack>
     </Stack>
   );
+}
+
+/** What a module's deletion takes with it (docs/compatibility.md, Module API). */
+function moduleGoes(parent: ModuleParent): string[] {
+  const items = "its links, files and e-materials, with learners' progress and marks on them";
+  return parent.batchId === null ? [items] : [items, 'its sessions and their attendance'];
 }
 
 function ModuleCard({
@@ -89,40 +94,20 @@ function ModuleCard({
   onChanged: () => Promise<void>;
 }) {
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState({ name, description });
-  const save = useMutation({
-    mutationFn: () => updateModule(parent, moduleId, { name: draft.name.trim(), description: draft.description }),
-    onSuccess: async () => {
-      setEditing(false);
-      await onChanged();
-    },
-  });
-  const remove = useMutation({ mutationFn: () => deleteModule(parent, moduleId), onSuccess: onChanged });
-  const error = save.error ?? remove.error;
   return (
     <Card withBorder component="section" aria-label={`Module ${name}`}>
       <Stack gap="xs">
         {editing ? (
-          <>
-            <TextInput
-              label="Module name"
-              value={draft.name}
-              onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-            />
-            <Textarea
-              label="Module description"
-              value={draft.description}
-              onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
-            />
-            <Group>
-              <Button onClick={() => save.mutate()} loading={save.isPending}>
-                Save module
-              </Button>
-              <Button variant="default" onClick={() => setEditing(false)}>
-                Cancel
-              </Button>
-            </Group>
-          </>
+          <ModuleForm
+            initial={{ name, description }}
+            submitLabel="Save module"
+            onCancel={() => setEditing(false)}
+            onSave={async (fields) => {
+              await updateModule(parent, moduleId, fields);
+              setEditing(false);
+              await onChanged();
+            }}
+          />
         ) : (
           <Group justify="space-between">
             <div>
@@ -135,28 +120,55 @@ function ModuleCard({
               <Button variant="default" size="xs" onClick={() => setEditing(true)} aria-label={`Edit module ${name}`}>
                 Edit
               </Button>
-              <Button
-                variant="default"
-                color="red"
-                size="xs"
-                loading={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(`Delete the module "${name}" with everything in it?`)) remove.mutate();
+              <ConfirmDelete
+                what="module"
+                name={name}
+                alsoDeleted={moduleGoes(parent)}
+                onDelete={async () => {
+                  await deleteModule(parent, moduleId);
+                  await onChanged();
                 }}
-                aria-label={`Delete module ${name}`}
-              >
-                Delete
-              </Button>
+              />
             </Group>
           </Group>
-        )}
-        {error !== null && (
-          <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved">
-            {error.message}
-          </Alert>
         )}
         <ModuleItems parent={parent} moduleId={moduleId} moduleName={name} />
       </Stack>
     </Card>
+  );
+}
+
+/** A module's name and description, for adding one and for editing; a refusal shows at the field it names. */
+function ModuleForm({
+  initial,
+  submitLabel,
+  onSave,
+  onCancel,
+  clearAfterSave = false,
+}: {
+  initial: ModuleFields;
+  submitLabel: string;
+  onSave: (fields: ModuleFields) => Promise<void>;
+  onCancel?: () => void;
+  /** The add form empties itself for the next module. */
+  clearAfterSave?: boolean;
+}) {
+  const form = useForm(initial, 'moduleData.');
+  const submit = form.handle(async () => {
+    await onSave({ name: form.values.name.trim(), description: form.values.description });
+    if (clearAfterSave) {
+      form.set('name', '');
+      form.set('description', '');
+    }
+  });
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        <FormError message={form.formError} />
+        <TextInput label="Module name" required {...form.text('name')} />
+        <Textarea label="Module description" autosize {...form.text('description')} />
+        <FormButtons submitLabel={submitLabel} busy={form.busy} onCancel={onCancel} />
+      </Stack>
+    </form>
   );
 }

@@ -1,7 +1,7 @@
 /** The trainers and rooms a session may have, for the pickers. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 
 /** Active trainers as picker options (erecno, display name). */
 export function useTrainerOptions() {

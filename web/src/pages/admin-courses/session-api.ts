@@ -1,6 +1,6 @@
-/** Sessions of a batch: list, create, update, and the read-only clash check before a move. */
+/** Sessions of a batch: list (paged), create, update, delete, and the read-only clash check before a move. */
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 
 /** Where a session lives. */
 export interface SessionPath {
@@ -28,13 +28,22 @@ export interface SessionSlot {
   endTime: string;
 }
 
-/** The sessions of a batch (first 25), each with the zone it is held in and its instants (Lectern's list). */
-export async function listBatchSessions(courseId: string, batchId: string) {
-  return resultOf(
+/**
+ * One page of a batch's sessions (25 from `startIndex`) and whether more follow, each with the zone it is held in
+ * and its instants (Lectern's list).
+ */
+export async function batchSessionPage(courseId: string, batchId: string, startIndex: number) {
+  const page = resultOf(
     await api.GET('/lectern/v1/courses/{courseId}/batches/{batchId}/sessions', {
-      params: { path: { courseId, batchId } },
+      params: { path: { courseId, batchId }, query: { startIndex } },
     }),
-  ).sessions;
+  );
+  return { sessions: page.sessions, hasMore: page.hasMoreRecords };
+}
+
+/** The sessions of a batch (the first page: the calendar's view). */
+export async function listBatchSessions(courseId: string, batchId: string) {
+  return (await batchSessionPage(courseId, batchId, 0)).sessions;
 }
 
 /** A session as the list answers it. */
@@ -56,6 +65,15 @@ export async function updateSession(path: SessionPath, sessionId: string, sessio
     await api.PATCH('/api/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/sessions/{sessionId}', {
       params: { path: { ...path, sessionId } },
       body: { sessionData },
+    }),
+  );
+}
+
+/** Deletes a session with its attendance (the API tells its people when the batch is published). */
+export async function deleteSession(path: SessionPath, sessionId: string) {
+  resultOf(
+    await api.DELETE('/api/v1/courses/{courseId}/batches/{batchId}/modules/{moduleId}/sessions/{sessionId}', {
+      params: { path: { ...path, sessionId } },
     }),
   );
 }

@@ -1,6 +1,7 @@
 /** A session's fields: module, name, type, date and times, trainer and room pickers. */
-import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { FormButtons, RangeFields, useForm } from '../form-fields.tsx';
+import { FormError } from '../use-submit.tsx';
 import { isoFromZoho, time24FromZoho, zohoFromIso, zohoFromTime24 } from './formats.ts';
 import { useRoomOptions, useTrainerOptions } from './people-and-rooms.ts';
 import type { SessionData } from './session-api.ts';
@@ -57,7 +58,7 @@ export function sessionFieldsOf(session: {
   };
 }
 
-/** The session form; `onSave` does the call and throws what the API refused (a clash names the other session). */
+/** The session form; `onSave` does the call and throws what the API refused (a clash names the trainer or room). */
 export function SessionForm({
   initial,
   modules,
@@ -73,83 +74,49 @@ export function SessionForm({
   onSave: (fields: SessionFields) => Promise<void>;
   onCancel: () => void;
 }) {
-  const [fields, setFields] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const form = useForm(initial, 'sessionData.');
+  const { values, set, text, errors } = form;
   const trainers = useTrainerOptions();
   const rooms = useRoomOptions();
-  const set = <K extends keyof SessionFields>(key: K, value: SessionFields[K]) =>
-    setFields({ ...fields, [key]: value });
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      await onSave(fields);
-    } catch (problem) {
-      setError(problem instanceof Error ? problem.message : String(problem));
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={form.handle(() => onSave(values))}>
       <Stack>
+        <FormError message={form.formError} />
         <Select
           label="Module"
           required
           data={modules}
-          value={fields.moduleId || null}
+          value={values.moduleId || null}
           disabled={moduleFixed}
           allowDeselect={false}
+          error={errors.moduleId}
           onChange={(value) => set('moduleId', value ?? '')}
         />
-        <TextInput
-          label="Session name"
-          required
-          maxLength={250}
-          value={fields.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-        />
+        <TextInput label="Session name" required maxLength={250} {...text('name')} />
         <Select
           label="Session type"
           data={[
             { value: '0', label: 'Classroom' },
             { value: '1', label: 'E-learning' },
           ]}
-          value={fields.type}
+          value={values.type}
           allowDeselect={false}
+          error={errors.type}
           onChange={(value) => set('type', value ?? '0')}
         />
-        <TextInput
-          type="date"
-          label="Date"
-          required
-          value={fields.date}
-          onChange={(e) => set('date', e.currentTarget.value)}
+        <TextInput type="date" label="Date" required {...text('date')} />
+        <RangeFields
+          type="time"
+          from={{ label: 'Starts', ...text('startTime') }}
+          to={{ label: 'Ends', ...text('endTime') }}
         />
-        <Group grow align="flex-start">
-          <TextInput
-            type="time"
-            label="Starts"
-            required
-            value={fields.startTime}
-            onChange={(e) => set('startTime', e.currentTarget.value)}
-          />
-          <TextInput
-            type="time"
-            label="Ends"
-            required
-            value={fields.endTime}
-            onChange={(e) => set('endTime', e.currentTarget.value)}
-          />
-        </Group>
         <Select
           label="Trainer"
           required
           searchable
           data={trainers.data ?? []}
-          value={fields.trainerErecno || null}
+          value={values.trainerErecno || null}
+          error={errors.trainerErecno}
           onChange={(value) => set('trainerErecno', value ?? '')}
         />
         <Select
@@ -157,28 +124,12 @@ export function SessionForm({
           searchable
           clearable
           data={rooms.data ?? []}
-          value={fields.roomId || null}
+          value={values.roomId || null}
+          error={errors.roomId}
           onChange={(value) => set('roomId', value ?? '')}
         />
-        <Textarea
-          label="Session description"
-          autosize
-          value={fields.description}
-          onChange={(e) => set('description', e.currentTarget.value)}
-        />
-        {error !== null && (
-          <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-        </Group>
+        <Textarea label="Session description" autosize {...text('description')} />
+        <FormButtons submitLabel={submitLabel} busy={form.busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

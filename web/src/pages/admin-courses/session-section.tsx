@@ -1,21 +1,30 @@
-/** The sessions of a batch: a table with Edit and Reschedule on each, and a form for a new one. */
+/** The sessions of a batch, 25 a page: a table with Edit, Reschedule and Delete on each, and a form for a new one. */
 import { Alert, Button, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ConfirmDelete } from '../confirm-delete.tsx';
+import { apiPageSize, Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
 import { isoFromZoho, sessionWhenText, time24FromZoho } from './formats.ts';
 import { listModules } from './module-api.ts';
 import { type ProposedMove, RescheduleDialog } from './reschedule-dialog.tsx';
-import { type BatchSession, createSession, listBatchSessions, updateSession } from './session-api.ts';
+import { type BatchSession, batchSessionPage, createSession, deleteSession, updateSession } from './session-api.ts';
 import { type SessionFields, SessionForm, sessionDataOf, sessionFieldsOf } from './session-form.tsx';
 
-/** The sessions of one batch, newest query shared with the calendar. */
-export function useBatchSessions(courseId: string, batchId: string) {
+/** One page of a batch's sessions; under the calendar's key, so a move there refreshes it. */
+export function useBatchSessions(courseId: string, batchId: string, startIndex: number) {
   return useQuery({
-    queryKey: ['admin-sessions', courseId, batchId],
-    queryFn: () => listBatchSessions(courseId, batchId),
+    queryKey: ['admin-sessions', courseId, batchId, 'page', startIndex],
+    queryFn: () => batchSessionPage(courseId, batchId, startIndex),
+    placeholderData: keepPreviousData,
   });
 }
+
+/** What a session's deletion takes with it (docs/compatibility.md, Session API). */
+const sessionGoes = [
+  'its attendance marks',
+  'its place in calendars: learners and the trainer are sent a cancellation when the batch is published',
+];
 
 /** The move dialog's starting point for a session: where it is now (the keyboard's reschedule). */
 export function moveOf(courseId: string, batchId: string, session: BatchSession): ProposedMove {
@@ -38,7 +47,8 @@ export function SessionSection({
   batchId: string;
   startDate: string;
 }) {
-  const sessions = useBatchSessions(courseId, batchId);
+  const [startIndex, setStartIndex] = useState(0);
+  const sessions = useBatchSessions(courseId, batchId, startIndex);
   const modules = useQuery({
     queryKey: ['admin-modules', courseId, batchId],
     queryFn: () => listModules({ courseId, batchId }),
@@ -53,6 +63,12 @@ export function SessionSection({
     if (editing === 'new') await createSession(path, sessionDataOf(fields));
     else if (editing !== null) await updateSession(path, editing.sessionId, sessionDataOf(fields));
     setEditing(null);
+    await refresh();
+  };
+  const remove = async (session: BatchSession) => {
+    await deleteSession({ courseId, batchId, moduleId: session.moduleId }, session.sessionId);
+    // The last session of a later page went: show the page before it.
+    if (sessions.data?.sessions.length === 1 && startIndex > 0) setStartIndex(startIndex - apiPageSize);
     await refresh();
   };
   if (sessions.isPending) return <Loader aria-label="Loading sessions" />;
@@ -75,7 +91,7 @@ export function SessionSection({
   };
   return (
     <Stack>
-      {sessions.data.length === 0 ? (
+      {sessions.data.sessions.length === 0 ? (
         <Text>No sessions yet.</Text>
       ) : (
         <ScrollRegion label="Sessions">
@@ -91,7 +107,7 @@ export function SessionSection({
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {sessions.data.map((session) => (
+              {sessions.data.sessions.map((session) => (
                 <Table.Tr key={session.sessionId}>
                   <Table.Td>{session.sessionName}</Table.Td>
                   <Table.Td>{sessionWhenText(session)}</Table.Td>
@@ -115,6 +131,12 @@ export function SessionSection({
                       >
                         Reschedule
                       </Button>
+                      <ConfirmDelete
+                        what="session"
+                        name={session.sessionName}
+                        alsoDeleted={sessionGoes}
+                        onDelete={() => remove(session)}
+                      />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -123,6 +145,13 @@ export function SessionSection({
           </Table>
         </ScrollRegion>
       )}
+      <Pager
+        startIndex={startIndex}
+        shown={sessions.data.sessions.length}
+        hasMore={sessions.data.hasMore}
+        onChange={setStartIndex}
+        label="sessions"
+      />
       <div>
         <Button variant="default" onClick={() => setEditing('new')} disabled={moduleOptions.length === 0}>
           New session

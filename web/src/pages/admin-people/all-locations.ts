@@ -1,6 +1,6 @@
 /** Every location of the portal, page after page (25 each), for the room form's location picker. */
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 import type { Location } from './api-types.ts';
 
 /** A portal with more locations than this is listed up to here: a picker of thousands would not help anyone. */

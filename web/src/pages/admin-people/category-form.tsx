@@ -2,9 +2,9 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
+import { FormError, useSubmit } from '../use-submit.tsx';
 import type { FormProps } from './reference-section.tsx';
-import { FormError, useSubmit } from './use-submit.tsx';
 
 /** A category of either kind, as the tables list it. */
 export interface CategoryItem {

@@ -1,6 +1,6 @@
 /** Downloads an export (GET /lectern/v1/exports/{kind}): the call needs the token, so a plain link cannot do it. */
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 
 /** Fetches `<kind>.csv` and hands it to the browser as a download. */
 export async function downloadExport(kind: 'people'): Promise<void> {

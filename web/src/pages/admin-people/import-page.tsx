@@ -7,8 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api.ts';
+import { ApiError, resultOf } from '../api-result.ts';
 import { ScrollRegion } from '../scroll-region.tsx';
-import { ApiError, resultOf } from './api-result.ts';
 import type { ImportRowError, ImportSummary } from './api-types.ts';
 import { downloadExport } from './download-export.ts';
 

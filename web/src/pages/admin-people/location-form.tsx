@@ -2,11 +2,11 @@
 import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
+import { FormError, useSubmit } from '../use-submit.tsx';
 import type { Location } from './api-types.ts';
 import type { FormProps } from './reference-section.tsx';
 import { TimeZoneSelect } from './time-zone-select.tsx';
-import { FormError, useSubmit } from './use-submit.tsx';
 
 const addressParts = [
   { key: 'street', label: 'Street', max: 200 },

@@ -21,10 +21,10 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api.ts';
+import { resultOf } from '../api-result.ts';
+import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
-import { resultOf } from './api-result.ts';
 import { type Employee, roleOptions } from './api-types.ts';
-import { Pager } from './pager.tsx';
 import { PersonForm, type PersonValues } from './person-form.tsx';
 
 const pageSize = 200;

@@ -4,9 +4,9 @@
  */
 import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { FormError, useSubmit } from '../use-submit.tsx';
 import { type Employee, roleOptions } from './api-types.ts';
 import { ManagerSelect } from './manager-select.tsx';
-import { FormError, useSubmit } from './use-submit.tsx';
 
 /** What the form edits. */
 export interface PersonValues {

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 import type { Employee } from './api-types.ts';
 import { StatusBadge } from './people-page.tsx';
 import { PersonForm, type PersonValues, valuesOf } from './person-form.tsx';

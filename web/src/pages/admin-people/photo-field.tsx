@@ -2,7 +2,7 @@
 import { Alert, Avatar, Button, FileInput, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 import type { Employee } from './api-types.ts';
 
 const maxPhotoBytes = 2 * 1024 * 1024;

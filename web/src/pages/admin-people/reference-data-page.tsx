@@ -4,7 +4,7 @@
  */
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 import type { Location, Room } from './api-types.ts';
 import { CategoryForm, type CategoryItem } from './category-form.tsx';
 import { LocationForm } from './location-form.tsx';

@@ -5,8 +5,8 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
-import { Pager } from './pager.tsx';
 
 /** A page of items as the list endpoints answer it. */
 export interface ItemPage<T> {
@@ -27,8 +27,6 @@ export interface FormProps<T> {
   onSaved: (name: string) => void;
   onCancel: () => void;
 }
-
-const pageSize = 25;
 
 /** The kind's section. */
 export function ReferenceSection<T>({
@@ -158,7 +156,6 @@ export function ReferenceSection<T>({
           <Pager
             startIndex={startIndex}
             shown={page.data.items.length}
-            pageSize={pageSize}
             hasMore={page.data.hasMore}
             onChange={setStartIndex}
           />

@@ -3,11 +3,11 @@ import { Button, Group, NumberInput, Select, Stack, TagsInput, TextInput } from 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
+import { resultOf } from '../api-result.ts';
+import { FormError, useSubmit } from '../use-submit.tsx';
 import { allLocations } from './all-locations.ts';
-import { resultOf } from './api-result.ts';
 import type { Room } from './api-types.ts';
 import type { FormProps } from './reference-section.tsx';
-import { FormError, useSubmit } from './use-submit.tsx';
 
 const fields = ['name', 'locationId', 'capacity', 'facilities'];
 

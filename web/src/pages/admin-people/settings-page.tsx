@@ -6,10 +6,10 @@ import { Alert, Button, Fieldset, Group, Loader, Select, Stack, Switch, Text, Te
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
+import { FormError, useSubmit } from '../use-submit.tsx';
 import type { PortalSettings } from './api-types.ts';
 import { TimeZoneSelect } from './time-zone-select.tsx';
-import { FormError, useSubmit } from './use-submit.tsx';
 
 const dateFormats: PortalSettings['dateFormat'][] = [
   'dd-MMM-yyyy',

@@ -6,7 +6,7 @@ import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import { resultOf } from './api-result.ts';
+import { resultOf } from '../api-result.ts';
 import type { Employee } from './api-types.ts';
 
 /** The button and its confirmation; `onChanged` gets the person as they now are and the places given up. */

@@ -1,13 +1,13 @@
 /**
  * The admin console's dashboard: one call (`GET /lectern/v1/dashboard`) for the portal's next 14 days of sessions,
- * the seats of batches still to start, waitlists, overdue learners and failed deliveries; then the courses, paged.
+ * the seats of batches still to start, waitlists, overdue learners and failed deliveries. The courses are not
+ * repeated here: a link leads to the Courses page, which pages and searches them.
  */
-import { Alert, Badge, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useEffect } from 'react';
 import { api, dataOf } from '../../api.ts';
-import { CourseTable } from '../course-table.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
 import { StatCard } from './stat-card.tsx';
 
@@ -191,10 +191,11 @@ export function AdminDashboard() {
     <Stack>
       <Title order={1}>Dashboard</Title>
       <Numbers />
-      <Title order={2} size="h3">
-        Courses
-      </Title>
-      <CourseTable list="/api/v1/courses" showProgress={false} caption="Every course of the portal" />
+      <div>
+        <Button component={Link} to="/admin/courses" variant="default">
+          Every course of the portal
+        </Button>
+      </div>
     </Stack>
   );
 }

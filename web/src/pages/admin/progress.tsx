@@ -7,39 +7,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { lazy, Suspense, useState } from 'react';
 import { api, dataOf } from '../../api.ts';
+import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
 import { completionBands, type LearnerProgress, learnerProgressPages } from './progress-data.ts';
 
 const CompletionChart = lazy(() => import('./completion-chart.tsx'));
-const pageSize = 25;
-
-function Pager({
-  startIndex,
-  count,
-  hasMore,
-  onPage,
-}: {
-  startIndex: number;
-  count: number;
-  hasMore: boolean;
-  onPage: (start: number) => void;
-}) {
-  if (startIndex === 0 && !hasMore) return null;
-  return (
-    <Group justify="space-between" mt="md">
-      <Button variant="default" disabled={startIndex === 0} onClick={() => onPage(Math.max(0, startIndex - pageSize))}>
-        Previous page
-      </Button>
-      <Text size="sm">
-        {count === 0 ? 0 : startIndex + 1}–{startIndex + count}
-      </Text>
-      <Button variant="default" disabled={!hasMore} onClick={() => onPage(startIndex + pageSize)}>
-        Next page
-      </Button>
-    </Group>
-  );
-}
-
 /** The course picker: the portal's courses, searchable by name. */
 export function ProgressCourses() {
   const [search, setSearch] = useState('');
@@ -99,9 +71,9 @@ export function ProgressCourses() {
           {query.data.courses.length === 0 && <Text>No courses found.</Text>}
           <Pager
             startIndex={startIndex}
-            count={query.data.courses.length}
+            shown={query.data.courses.length}
             hasMore={query.data.hasMoreRecords}
-            onPage={setStartIndex}
+            onChange={setStartIndex}
           />
         </>
       )}
@@ -182,7 +154,7 @@ function LearnerTable({ courseId, batchId }: { courseId: string; batchId: string
         </Table>
       </ScrollRegion>
       {learners.length === 0 && <Text>No learners enrolled.</Text>}
-      <Pager startIndex={startIndex} count={learners.length} hasMore={hasMore} onPage={setStartIndex} />
+      <Pager startIndex={startIndex} shown={learners.length} hasMore={hasMore} onChange={setStartIndex} />
     </>
   );
 }

@@ -2,73 +2,60 @@
  * Webhooks: the portal's webhooks (list, create, delete) and each one's delivery log with its attempts, over
  * `/lectern/v1/webhooks` (LMS admins; the API refuses everyone else).
  */
-import { Alert, Anchor, Badge, Button, Code, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Code, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, dataOf } from '../../api.ts';
+import { resultOf } from '../api-result.ts';
+import { ConfirmDelete } from '../confirm-delete.tsx';
+import { FormButtons, useForm } from '../form-fields.tsx';
+import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
+import { FormError } from '../use-submit.tsx';
 import { moment } from './dashboard.tsx';
-
-const pageSize = 25;
 
 function statusColour(status: string): string {
   return status === 'sent' ? 'teal' : status === 'failed' ? 'red' : 'gray';
 }
 
+/** The new-webhook form; a refusal shows at the field it names (`url` or `events`). */
 function NewWebhook() {
   const client = useQueryClient();
-  const [url, setUrl] = useState('');
-  const [events, setEvents] = useState('*');
+  const form = useForm({ url: '', events: '*' });
   const [secret, setSecret] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: async () => {
-      const list = events
-        .split(',')
-        .map((event) => event.trim())
-        .filter((event) => event !== '');
-      return dataOf(await api.POST('/lectern/v1/webhooks', { body: { url: url.trim(), events: list } })).webhook;
-    },
-    onSuccess: async (webhook) => {
-      setSecret(webhook.secret ?? null);
-      setUrl('');
-      await client.invalidateQueries({ queryKey: ['webhooks'] });
-    },
+  const create = form.handle(async () => {
+    const events = form.values.events
+      .split(',')
+      .map((event) => event.trim())
+      .filter((event) => event !== '');
+    const { webhook } = resultOf(
+      await api.POST('/lectern/v1/webhooks', { body: { url: form.values.url.trim(), events } }),
+    );
+    setSecret(webhook.secret ?? null);
+    form.set('url', '');
+    await client.invalidateQueries({ queryKey: ['webhooks'] });
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate();
-  };
   return (
-    <form onSubmit={onSubmit} aria-label="New webhook">
+    <form onSubmit={create} aria-label="New webhook" noValidate>
       <Stack gap="sm">
         <Title order={2} size="h3">
           New webhook
         </Title>
+        <FormError message={form.formError} />
         <TextInput
           label="URL"
           description="http or https; where the events are POSTed, signed with the webhook's secret"
-          value={url}
-          onChange={(event) => setUrl(event.currentTarget.value)}
           required
+          {...form.text('url')}
         />
         <TextInput
           label="Events"
           description="versioned event names separated by commas (learner.enrolled.v1, ...), or * for every event"
-          value={events}
-          onChange={(event) => setEvents(event.currentTarget.value)}
           required
+          {...form.text('events')}
         />
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            Create webhook
-          </Button>
-        </Group>
-        {create.isError && (
-          <Alert color="red" title="The webhook was not created">
-            {create.error.message}
-          </Alert>
-        )}
+        <FormButtons submitLabel="Create webhook" busy={form.busy} />
         {secret !== null && (
           <Alert title="Webhook created">
             Its signing secret, shown this once: <Code>{secret}</Code>
@@ -79,6 +66,9 @@ function NewWebhook() {
   );
 }
 
+/** What a webhook's deletion takes with it (docs/compatibility.md, webhooks). */
+const webhookGoes = ['its deliveries and their log (those still pending are never sent)'];
+
 /** The portal's webhooks. */
 export function WebhooksPage() {
   const client = useQueryClient();
@@ -88,11 +78,10 @@ export function WebhooksPage() {
     queryFn: async () => dataOf(await api.GET('/lectern/v1/webhooks', { params: { query: { startIndex } } })),
     placeholderData: keepPreviousData,
   });
-  const remove = useMutation({
-    mutationFn: async (webhookId: string) =>
-      dataOf(await api.DELETE('/lectern/v1/webhooks/{webhookId}', { params: { path: { webhookId } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['webhooks'] }),
-  });
+  const remove = async (webhookId: string) => {
+    resultOf(await api.DELETE('/lectern/v1/webhooks/{webhookId}', { params: { path: { webhookId } } }));
+    await client.invalidateQueries({ queryKey: ['webhooks'] });
+  };
   return (
     <Stack>
       <Title order={1}>Webhooks</Title>
@@ -132,17 +121,12 @@ export function WebhooksPage() {
                       >
                         Log
                       </Anchor>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-label={`Delete ${webhook.url}`}
-                        loading={remove.isPending && remove.variables === webhook.webhookId}
-                        onClick={() => {
-                          if (window.confirm(`Delete the webhook ${webhook.url}?`)) remove.mutate(webhook.webhookId);
-                        }}
-                      >
-                        Delete
-                      </Button>
+                      <ConfirmDelete
+                        what="webhook"
+                        name={webhook.url}
+                        alsoDeleted={webhookGoes}
+                        onDelete={() => remove(webhook.webhookId)}
+                      />
                     </Group>
                   </Table.Td>
                 </Table.Tr>
@@ -151,24 +135,14 @@ export function WebhooksPage() {
           </Table>
         </ScrollRegion>
       )}
-      {remove.isError && (
-        <Alert color="red" title="The webhook was not deleted">
-          {remove.error.message}
-        </Alert>
-      )}
-      {query.data !== undefined && (startIndex > 0 || query.data.hasMoreRecords) && (
-        <Group justify="space-between">
-          <Button variant="default" disabled={startIndex === 0} onClick={() => setStartIndex(startIndex - pageSize)}>
-            Previous page
-          </Button>
-          <Button
-            variant="default"
-            disabled={!query.data.hasMoreRecords}
-            onClick={() => setStartIndex(startIndex + pageSize)}
-          >
-            Next page
-          </Button>
-        </Group>
+      {query.data !== undefined && (
+        <Pager
+          startIndex={startIndex}
+          shown={query.data.webhooks.length}
+          hasMore={query.data.hasMoreRecords}
+          onChange={setStartIndex}
+          label="webhooks"
+        />
       )}
       <NewWebhook />
     </Stack>
@@ -252,19 +226,14 @@ export function WebhookDeliveriesPage() {
           </Table>
         </ScrollRegion>
       )}
-      {deliveries.data !== undefined && (startIndex > 0 || deliveries.data.hasMoreRecords) && (
-        <Group justify="space-between">
-          <Button variant="default" disabled={startIndex === 0} onClick={() => setStartIndex(startIndex - pageSize)}>
-            Previous page
-          </Button>
-          <Button
-            variant="default"
-            disabled={!deliveries.data.hasMoreRecords}
-            onClick={() => setStartIndex(startIndex + pageSize)}
-          >
-            Next page
-          </Button>
-        </Group>
+      {deliveries.data !== undefined && (
+        <Pager
+          startIndex={startIndex}
+          shown={deliveries.data.deliveries.length}
+          hasMore={deliveries.data.hasMoreRecords}
+          onChange={setStartIndex}
+          label="deliveries"
+        />
       )}
     </Stack>
   );

@@ -1,13 +1,12 @@
 /** The learner portal's lists: my courses (with progress) and the catalog (searchable), 25 a page as the API pages. */
-import { Alert, Badge, Button, Group, Loader, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Loader, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { api, dataOf } from '../../api.ts';
+import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
-
-const pageSize = 25;
 
 type ListPath = '/api/v1/courses' | '/api/v1/courses/mycourses';
 
@@ -87,23 +86,7 @@ function CourseList({ list, search, caption }: { list: ListPath; search: string;
       {courses.length === 0 && (
         <Text my="md">{search === '' ? 'No courses yet.' : `No course matches “${search}”.`}</Text>
       )}
-      {(startIndex > 0 || hasMoreRecords) && (
-        <Group justify="space-between" mt="md">
-          <Button
-            variant="default"
-            disabled={startIndex === 0}
-            onClick={() => setStartIndex(Math.max(0, startIndex - pageSize))}
-          >
-            Previous page
-          </Button>
-          <Text size="sm">
-            {courses.length === 0 ? 0 : startIndex + 1}–{startIndex + courses.length}
-          </Text>
-          <Button variant="default" disabled={!hasMoreRecords} onClick={() => setStartIndex(startIndex + pageSize)}>
-            Next page
-          </Button>
-        </Group>
-      )}
+      <Pager startIndex={startIndex} shown={courses.length} hasMore={hasMoreRecords} onChange={setStartIndex} />
     </>
   );
 }

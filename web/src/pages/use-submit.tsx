@@ -30,7 +30,7 @@ export function useSubmit(fields: readonly string[], prefix = '') {
 export function FormError({ message }: { message: string | undefined }) {
   if (message === undefined) return null;
   return (
-    <Alert color="red" title="Not saved" role="alert">
+    <Alert styles={{ title: { color: 'var(--mantine-color-text)' } }} color="red" title="Not saved" role="alert">
       {message}
     </Alert>
   );
