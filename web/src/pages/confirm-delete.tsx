@@ -4,7 +4,7 @@
  */
 import { Alert, Button, type ButtonProps, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { useAction } from './use-action.ts';
 
 /** The button and its dialog; `onDelete` does the call and throws what the API refused, shown in the dialog. */
 export function ConfirmDelete({
@@ -23,19 +23,9 @@ export function ConfirmDelete({
   size?: ButtonProps['size'];
 }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onDelete();
-      close();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(onDelete)) close();
   };
   return (
     <>

@@ -3,6 +3,7 @@ import { Alert, Avatar, Button, FileInput, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import { resultOf } from '../api-result.ts';
+import { useAction } from '../use-action.ts';
 import type { Employee } from './api-types.ts';
 
 const maxPhotoBytes = 2 * 1024 * 1024;
@@ -10,24 +11,16 @@ const maxPhotoBytes = 2 * 1024 * 1024;
 /** The photo and its two actions; `onChanged` is told the new URL so the page shows it. */
 export function PhotoField({ person, onChanged }: { person: Employee; onChanged: () => void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { error, busy } = action;
   // The API's URL carries the photo's key only when one was uploaded; without it the URL serves the avatar.
   const hasPhoto = new URL(person.displayPictureURL, location.origin).searchParams.has('key');
   const params = { path: { erecno: person.erecno } };
 
   const run = async (call: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await call();
-      setFile(null);
-      onChanged();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await action.run(call))) return;
+    setFile(null);
+    onChanged();
   };
 
   const upload = () =>

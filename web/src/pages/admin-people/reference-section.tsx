@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { type ReactNode, useState } from 'react';
 import { Pager } from '../pager.tsx';
 import { ScrollRegion } from '../scroll-region.tsx';
+import { useAction } from '../use-action.ts';
 
 /** A page of items as the list endpoints answer it. */
 export interface ItemPage<T> {
@@ -54,8 +55,7 @@ export function ReferenceSection<T>({
   const [startIndex, setStartIndex] = useState(0);
   const [editing, setEditing] = useState<{ item: T | undefined } | null>(null);
   const [deleting, setDeleting] = useState<T | null>(null);
-  const [deleteError, setDeleteError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error: deleteError, busy, run, clearError } = useAction();
   const [notice, setNotice] = useState<string | undefined>();
   const queryClient = useQueryClient();
   const page = useQuery({
@@ -68,18 +68,12 @@ export function ReferenceSection<T>({
 
   const confirmDelete = async () => {
     if (deleting === null) return;
-    setBusy(true);
-    setDeleteError(undefined);
-    try {
+    await run(async () => {
       await remove(deleting);
       setNotice(`Deleted ${nameOf(deleting)}.`);
       setDeleting(null);
       await refresh();
-    } catch (error) {
-      setDeleteError(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -139,7 +133,7 @@ export function ReferenceSection<T>({
                           size="compact-sm"
                           variant="default"
                           onClick={() => {
-                            setDeleteError(undefined);
+                            clearError();
                             setDeleting(item);
                           }}
                         >

@@ -4,9 +4,9 @@
  */
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
 import { api } from '../../api.ts';
 import { resultOf } from '../api-result.ts';
+import { useAction } from '../use-action.ts';
 import type { Employee } from './api-types.ts';
 
 /** The button and its confirmation; `onChanged` gets the person as they now are and the places given up. */
@@ -18,15 +18,12 @@ export function StatusAction({
   onChanged: (person: Employee, leftWaitlists: number) => void;
 }) {
   const [opened, { open, close }] = useDisclosure(false);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
   const deactivating = person.status === 'active';
   const action = deactivating ? 'Deactivate' : 'Reactivate';
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const confirm = () =>
+    run(async () => {
       const params = { path: { erecno: person.erecno } };
       const answer = resultOf(
         deactivating
@@ -35,12 +32,7 @@ export function StatusAction({
       );
       onChanged(answer.employee, answer.leftWaitlists.length);
       close();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
