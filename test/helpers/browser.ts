@@ -37,8 +37,24 @@ export async function signInAs(page: Page, baseUrl: string, erecno: string): Pro
   await page.waitForURL(/\/(admin|trainer|learn)$/);
 }
 
+/**
+ * Waits (up to 2 s) for the page's finite CSS transitions and animations to end: axe reads colours as they are at
+ * that moment, and a theme switch or an opening dialog caught half-way reads as a contrast failure.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((animation) => {
+      const iterations = animation.effect?.getComputedTiming().iterations;
+      return iterations !== undefined && Number.isFinite(iterations);
+    });
+    const ended = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
+}
+
 /** axe's serious and critical violations on the page as it is now (id and the first node each), expected none. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
