@@ -7,8 +7,10 @@ export const submitGraceMs = 5_000;
 /** The settings of a test that govern its attempts. */
 export interface TestRules {
   maximumAttemptsAllowed: number | 'unlimited';
-  /** The time limit of an attempt (durationFor test); null without one (durationFor none or question). */
+  /** The time limit of a whole attempt (durationFor test); null otherwise. */
   durationMinutes: number | null;
+  /** The time each question adds to an attempt's limit (durationFor question); null otherwise. */
+  minutesPerQuestion: number | null;
   passPercentage: number | null;
   shuffleQuestions: boolean;
   showMarksToLearner: boolean;
@@ -33,10 +35,20 @@ export function testRules(settings: Record<string, unknown>): TestRules {
   return {
     maximumAttemptsAllowed: typeof attempts === 'number' ? attempts : 'unlimited',
     durationMinutes: settings.durationFor === 'test' && typeof duration === 'number' ? duration : null,
+    minutesPerQuestion: settings.durationFor === 'question' && typeof duration === 'number' ? duration : null,
     passPercentage: typeof settings.passPercentage === 'number' ? settings.passPercentage : null,
     shuffleQuestions: settings.shuffleQuestions === true,
     showMarksToLearner: settings.showMarksToLearner === true,
   };
+}
+
+/**
+ * An attempt's time limit in minutes: the test's duration, or (durationFor question) the duration per question times
+ * the questions served; null when untimed. The page shows one countdown, so the per-question time is pooled.
+ */
+export function attemptMinutes(rules: TestRules, questionCount: number): number | null {
+  if (rules.minutesPerQuestion !== null) return rules.minutesPerQuestion * questionCount;
+  return rules.durationMinutes;
 }
 
 /** Submitted, or past its deadline (and the grace after it): it takes no more answers. */
@@ -74,7 +86,7 @@ export function summarise(
     passPercentage: rules.passPercentage,
     hasPassed: best !== undefined && (rules.passPercentage === null || share(best) * 100 >= rules.passPercentage),
     questionCount,
-    durationMinutes: rules.durationMinutes,
+    durationMinutes: attemptMinutes(rules, questionCount),
     openAttemptId: attempts.find((attempt) => !isOver(attempt, now))?.id ?? null,
   };
 }

@@ -19,7 +19,15 @@ import {
   recordCompletionChanges,
   recordOnlineResult,
 } from '../progress/index.ts';
-import { type AttemptsSummary, bestAttempt, isOver, summarise, type TestRules, testRules } from './attempt-rules.ts';
+import {
+  type AttemptsSummary,
+  attemptMinutes,
+  bestAttempt,
+  isOver,
+  summarise,
+  type TestRules,
+  testRules,
+} from './attempt-rules.ts';
 import * as repository from './question.repository.ts';
 import { type Question, questionOf } from './question.service.ts';
 import { shuffled } from './shuffle.ts';
@@ -139,6 +147,7 @@ export async function startAttempt(context: AppContext, caller: Caller, path: Te
     if (questions.length === 0) throw conflict('ONLINE_TEST_HAS_NO_QUESTIONS', 'this test has no questions yet');
     const id = context.ids.next();
     const ids = questions.map((question) => question.questionId);
+    const minutes = attemptMinutes(rules, questions.length);
     const attempt: OnlineTestAttemptTable = {
       id,
       portal_id: caller.portalId,
@@ -146,7 +155,7 @@ export async function startAttempt(context: AppContext, caller: Caller, path: Te
       erecno: caller.erecno,
       question_ids: JSON.stringify(rules.shuffleQuestions ? shuffled(ids, id) : ids),
       started_at: now,
-      deadline_at: rules.durationMinutes === null ? null : now + rules.durationMinutes * 60_000,
+      deadline_at: minutes === null ? null : now + minutes * 60_000,
       submitted_at: null,
       answers: null,
       marks: null,

@@ -96,7 +96,9 @@ export const AttemptsSummarySchema = Type.Object({
   passPercentage: Type.Union([Type.Integer(), Type.Null()]),
   hasPassed: Type.Boolean({ description: 'The result that counts (the best attempt) reaches passPercentage' }),
   questionCount: Type.Integer(),
-  durationMinutes: Type.Union([Type.Integer(), Type.Null()], { description: 'The time limit with durationFor test' }),
+  durationMinutes: Type.Union([Type.Integer(), Type.Null()], {
+    description: "An attempt's time limit: the duration with durationFor test, duration × questions with question",
+  }),
   openAttemptId: Type.Union([Type.String(), Type.Null()], { description: 'An attempt started and not yet over' }),
 });
 

@@ -21979,7 +21979,7 @@ export interface operations {
                             /** @description The result that counts (the best attempt) reaches passPercentage */
                             hasPassed: boolean;
                             questionCount: number;
-                            /** @description The time limit with durationFor test */
+                            /** @description An attempt's time limit: the duration with durationFor test, duration × questions with question */
                             durationMinutes: number | null;
                             /** @description An attempt started and not yet over */
                             openAttemptId: string | null;
@@ -22224,7 +22224,7 @@ export interface operations {
                                 /** @description The result that counts (the best attempt) reaches passPercentage */
                                 hasPassed: boolean;
                                 questionCount: number;
-                                /** @description The time limit with durationFor test */
+                                /** @description An attempt's time limit: the duration with durationFor test, duration × questions with question */
                                 durationMinutes: number | null;
                                 /** @description An attempt started and not yet over */
                                 openAttemptId: string | null;
@@ -22794,7 +22794,7 @@ export interface operations {
                             /** @description The result that counts (the best attempt) reaches passPercentage */
                             hasPassed: boolean;
                             questionCount: number;
-                            /** @description The time limit with durationFor test */
+                            /** @description An attempt's time limit: the duration with durationFor test, duration × questions with question */
                             durationMinutes: number | null;
                             /** @description An attempt started and not yet over */
                             openAttemptId: string | null;
@@ -23041,7 +23041,7 @@ export interface operations {
                                 /** @description The result that counts (the best attempt) reaches passPercentage */
                                 hasPassed: boolean;
                                 questionCount: number;
-                                /** @description The time limit with durationFor test */
+                                /** @description An attempt's time limit: the duration with durationFor test, duration × questions with question */
                                 durationMinutes: number | null;
                                 /** @description An attempt started and not yet over */
                                 openAttemptId: string | null;
