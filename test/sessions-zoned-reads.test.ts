@@ -36,7 +36,7 @@ const get = (url: string, token = lectern.adminToken) => lectern.app.inject({ ur
 
 describe('sessions with their zones under /lectern/v1', () => {
   it("lists a batch's sessions as Zoho does, with each one's zone and instants", async () => {
-    const response = await get(`/lectern/v1/courses/${path.courseId}/batches/${path.batchId}/sessions`);
+    const response = await get(`/lectern/v1/courses/${path.courseId}/batches/${path.batchId}/schedule`);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     expect(body.hasMoreRecords).toBe(false);
@@ -51,7 +51,7 @@ describe('sessions with their zones under /lectern/v1', () => {
     const zoho = (await get(`/api/v1/courses/${path.courseId}/batches/${path.batchId}/sessions`)).json();
     expect(zoho.sessions[0].timeZone).toBeUndefined();
     // Bad ids are named.
-    const bad = await get(`/lectern/v1/courses/${path.courseId}/batches/abc/sessions`);
+    const bad = await get(`/lectern/v1/courses/${path.courseId}/batches/abc/schedule`);
     expect(bad.statusCode).toBe(400);
   });
 

@@ -151,7 +151,7 @@ describe.skipIf(browserMissing())('sessions in their own time zones, in a browse
 
     // Moved, through the API: the same wall clock, now on Chicago's daylight time.
     const response = await lectern.app.inject({
-      url: `/lectern/v1/courses/${courseId}/batches/${batchId}/sessions`,
+      url: `/lectern/v1/courses/${courseId}/batches/${batchId}/schedule`,
       headers: lectern.auth(lectern.adminToken),
     });
     const moved = response.json().sessions.find((s: { sessionId: string }) => s.sessionId === austinId);

@@ -101,7 +101,7 @@ export function registerSessionRosterRoutes(app: FastifyInstance, context: AppCo
   );
 
   app.get(
-    '/lectern/v1/courses/:courseId/batches/:batchId/sessions',
+    '/lectern/v1/courses/:courseId/batches/:batchId/schedule',
     {
       config: { scope: 'READ' },
       schema: {

@@ -869,7 +869,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/lectern/v1/courses/{courseId}/batches/{batchId}/sessions": {
+    "/lectern/v1/courses/{courseId}/batches/{batchId}/schedule": {
         parameters: {
             query?: never;
             header?: never;

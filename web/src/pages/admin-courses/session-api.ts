@@ -34,7 +34,7 @@ export interface SessionSlot {
  */
 export async function batchSessionPage(courseId: string, batchId: string, startIndex: number) {
   const page = resultOf(
-    await api.GET('/lectern/v1/courses/{courseId}/batches/{batchId}/sessions', {
+    await api.GET('/lectern/v1/courses/{courseId}/batches/{batchId}/schedule', {
       params: { path: { courseId, batchId }, query: { startIndex } },
     }),
   );

@@ -21,7 +21,7 @@ interface CalendarRow extends ZonedSession {
 /** A batch's sessions with the zone each is held in (Lectern's list: Zoho's session object plus zone and instants). */
 async function batchSessions(courseId: string, batchId: string) {
   return dataOf(
-    await api.GET('/lectern/v1/courses/{courseId}/batches/{batchId}/sessions', {
+    await api.GET('/lectern/v1/courses/{courseId}/batches/{batchId}/schedule', {
       params: { path: { courseId, batchId } },
     }),
   ).sessions;
