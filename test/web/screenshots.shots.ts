@@ -14,6 +14,8 @@ let people: { learner: string; trainer: string };
 
 beforeAll(async () => {
   lectern = await startLiveLectern({ env: { LECTERN_PUBLIC_URL: '' } });
+  // The server's clock at the browser's time, so that the dashboard's "next 14 days" hold the seeded sessions.
+  lectern.clock.set(Date.now());
   people = await seedWorld(lectern);
   browser = await launchBrowser();
   mkdirSync(folder, { recursive: true });

@@ -1,6 +1,12 @@
 /** The web app's entry: theme (light and dark), data cache, router. */
 import '@mantine/core/styles.css';
-import { type CSSVariablesResolver, createTheme, localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
+import {
+  Badge,
+  type CSSVariablesResolver,
+  createTheme,
+  localStorageColorSchemeManager,
+  MantineProvider,
+} from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
@@ -10,7 +16,13 @@ import { router } from './router.tsx';
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 30_000 } } });
 // Shade 8, a darker dimmed text and a deeper (light) or paler (dark) error red: Mantine's defaults fall short of WCAG
 // AA contrast (axe checks every page; a field in error writes its text and message in the error colour).
-const theme = createTheme({ primaryColor: 'indigo', primaryShade: { light: 8, dark: 8 }, defaultRadius: 'md' });
+// A badge keeps its whole word: Mantine clips its label, which in a narrow table column read "PUBLIS...".
+const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: { light: 8, dark: 8 },
+  defaultRadius: 'md',
+  components: { Badge: Badge.extend({ styles: { root: { overflow: 'visible' }, label: { overflow: 'visible' } } }) },
+});
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
