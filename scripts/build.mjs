@@ -24,6 +24,8 @@ const external = [
   '@fastify/fast-json-stringify-compiler',
   'prom-client',
   'mime-types',
+  'rrule',
+  '@fastify/send',
 ];
 
 rmSync(new URL('dist', root), { recursive: true, force: true });

@@ -5,7 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type * as Send from '@fastify/send';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { lazyRequire } from '../lazy-require.ts';
+
+// Loaded on the first asset asked for: @fastify/static's plugin cost ~25 ms of every start, for one route.
+const loadSend = lazyRequire<typeof Send.default>('@fastify/send');
 
 /**
  * The app's routes (web/src/router.tsx), each answered with index.html so a reload works; a face's deeper pages sit
@@ -68,15 +73,11 @@ const notBuilt = `<!doctype html><html lang="en"><head><meta charset="utf-8"><ti
 export function registerWebApp(app: FastifyInstance): void {
   app.register(async (scope) => {
     // Loaded here, not at the top: the command line's other commands never pay for them.
-    const [{ default: fastifyStatic }, { default: helmet }] = await Promise.all([
-      import('@fastify/static'),
-      import('@fastify/helmet'),
-    ]);
+    const { default: helmet } = await import('@fastify/helmet');
     const root = findBuild();
     // Read once: every app route answers the same small page.
     const index = root === undefined ? notBuilt : readFileSync(`${root}index.html`, 'utf8');
     await scope.register(helmet, helmetOptions);
-    await scope.register(fastifyStatic, { root: root ?? process.cwd(), serve: false });
 
     const sendIndex = async (reply: FastifyReply) => {
       await reply.helmet();
@@ -98,7 +99,9 @@ export function registerWebApp(app: FastifyInstance): void {
       if (root === undefined || !/^[\w.-]+$/.test(name)) return reply.callNotFound();
       reply.header('x-content-type-options', 'nosniff');
       // Vite names assets by their content hash: a name never changes its bytes.
-      return reply.sendFile(`assets/${name}`, { immutable: true, maxAge: '365d' });
+      const sent = await loadSend()(request.raw, `/assets/${name}`, { root, immutable: true, maxAge: '365d' });
+      if (sent.type === 'error' && sent.statusCode === 404) return reply.callNotFound();
+      return reply.code(sent.statusCode).headers(sent.headers).send(sent.stream);
     });
   });
 }

@@ -1,12 +1,16 @@
 /** Password hashing with argon2id (@node-rs/argon2: prebuilt, no compiler), at OWASP's recommended cost. */
-import { hash, verify } from '@node-rs/argon2';
+import type * as Argon2 from '@node-rs/argon2';
+import { lazyRequire } from '../../lazy-require.ts';
+
+// A native addon: loaded on the first password, not at every start.
+const loadArgon2 = lazyRequire<typeof Argon2>('@node-rs/argon2');
 
 /** OWASP's argon2id minimum: 19 MiB, two passes, one lane (argon2id is the library's default algorithm). */
 const cost = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 /** A password's hash in the PHC string form (salt and parameters inside). */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, cost);
+  return loadArgon2().hash(password, cost);
 }
 
 let decoy: Promise<string> | undefined;
@@ -19,7 +23,7 @@ export async function verifyPassword(stored: string | undefined, password: strin
   decoy ??= hashPassword('lectern decoy password');
   const against = stored ?? (await decoy);
   try {
-    const matches = await verify(against, password);
+    const matches = await loadArgon2().verify(against, password);
     return stored !== undefined && matches;
   } catch {
     return false;

@@ -10,10 +10,13 @@
  *   weekday, 5 = the last; no weeks = every such weekday); default: the start date's day of the month.
  * - year: every `frequency` years, in `monthsOfTheYear` (1..12; default: the start date's month), days as for month.
  */
-import rrule, { type Options, type Weekday } from 'rrule';
+import type * as Rrule from 'rrule';
+import type { Options, Weekday } from 'rrule';
 import type { IsoDate } from '../../dates.ts';
+import { lazyRequire } from '../../lazy-require.ts';
 
-const { RRule } = rrule;
+// Loaded on the first rule worked out, not at start-up, where its evaluation cost ~15 ms.
+const loadRrule = lazyRequire<typeof Rrule>('rrule');
 
 /** The recurrence settings of one scheduler. */
 export interface Recurrence {
@@ -45,6 +48,7 @@ const dateOf = (instant: Date): IsoDate => instant.toISOString().slice(0, 10);
 
 /** Zoho's weekday (1 = Sunday ... 7 = Saturday) as rrule's (Monday first). */
 function weekdayOf(zohoDay: number): Weekday {
+  const { RRule } = loadRrule();
   return [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA][zohoDay - 1]!;
 }
 
@@ -63,7 +67,7 @@ function dayOfMonthPart(rule: Recurrence, start: Date): Partial<Options> {
 
 // A rule is asked again and again for its next date (the runner's catch-up, the settings' checks): each is built
 // once, keyed by its fields (settings objects are merged in place), and the cache is emptied past a bound.
-const built = new Map<string, InstanceType<typeof RRule>>();
+const built = new Map<string, InstanceType<typeof Rrule.RRule>>();
 const maxBuilt = 1000;
 
 function keyOf(rule: Recurrence): string {
@@ -80,7 +84,8 @@ function keyOf(rule: Recurrence): string {
 }
 
 /** The rule as an RRULE from its start date (DTSTART) to its end date (UNTIL), weeks starting on Sunday. */
-function rruleOf(rule: Recurrence): InstanceType<typeof RRule> {
+function rruleOf(rule: Recurrence): InstanceType<typeof Rrule.RRule> {
+  const { RRule } = loadRrule();
   const key = keyOf(rule);
   let made = built.get(key);
   if (made !== undefined) return made;
