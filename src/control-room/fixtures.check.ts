@@ -27,7 +27,8 @@ export function checkFixtureShape(input: unknown): Fixtures {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw invalidInput('fixtures', 'must be a JSON object with people, courses and enrolments');
   }
-  const checker = (compiled ??= TypeCompiler.Compile(FixtureFile));
+  compiled ??= TypeCompiler.Compile(FixtureFile);
+  const checker = compiled;
   if (checker.Check(input)) return input;
   const error = checker.Errors(input).First()!;
   const path = fieldPath(error.path) || 'fixtures';
