@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type LoadResult, measureLoad } from './load.ts';
 import type { ScaleCounts } from './options.ts';
-import { type ServerProcess, seedLecternStore, startLecternProcess } from './processes.ts';
+import { pause, type ServerProcess, seedLecternStore, startLecternProcess } from './processes.ts';
 import type { Row, RowStatus } from './report.ts';
 import type { Scenario, ServerKind } from './scenarios.ts';
 import { caller, fixture } from './seed.ts';
@@ -37,8 +37,18 @@ const rateLimitOn = {
 
 const freshWarmUpSeconds = 3;
 
-/** Runs `selected` (minus the bare baseline) on `store`, answering one row per scenario and connection count. */
-export async function runEngine(store: BenchStore, selected: Scenario[], options: EngineRunOptions): Promise<Row[]> {
+/** What one engine measured: a row per scenario and connection count, and its server's memory at rest. */
+export interface EngineRun {
+  rows: Row[];
+  idleRssMb: number | null;
+}
+
+/** Runs `selected` (minus the bare baseline) on `store`. */
+export async function runEngine(
+  store: BenchStore,
+  selected: Scenario[],
+  options: EngineRunOptions,
+): Promise<EngineRun> {
   const token = `bench-${randomBytes(24).toString('hex')}`;
   const base = {
     LECTERN_BOOTSTRAP_TOKEN: token,
@@ -52,6 +62,10 @@ export async function runEngine(store: BenchStore, selected: Scenario[], options
   }
   options.log(`${store.label}: starting lectern serve`);
   const main = await start('lectern', { LECTERN_RATE_LIMIT: 'false' });
+  // At rest: started a second ago (its start-up garbage collected or not, as a real server's would be), no request yet.
+  await pause(1000);
+  const idleRssMb = main.rssMb();
+  options.log(`${store.label}: resident memory at rest ${idleRssMb?.toFixed(0) ?? '?'} MiB`);
   const rows: Row[] = [];
   try {
     const seeded = fixture(caller(main.url, token));
@@ -105,7 +119,7 @@ export async function runEngine(store: BenchStore, selected: Scenario[], options
   } finally {
     await main.stop();
   }
-  return rows;
+  return { rows, idleRssMb };
 }
 
 /** The status of one request, to tell an endpoint that does not exist (404) from one that does. */

@@ -43,6 +43,8 @@ export interface LoadResult {
   serverCpuPercent: number | null;
   /** Server CPU time per answered request, in microseconds: steadier than req/s on a busy machine. */
   serverCpuUsPerRequest: number | null;
+  /** The server's largest resident memory seen during the measured seconds (sampled every 100 ms), in MiB. */
+  serverPeakRssMb: number | null;
 }
 
 /** How long to wait, at most, for a server to finish the requests still in flight when autocannon stopped. */
@@ -102,7 +104,12 @@ export async function measureLoad(
   const cpuBefore = process.cpuUsage();
   const serverBefore = server.cpuSeconds();
   const started = performance.now();
-  const result = await fire(server, plan(), connections, seconds, wrong);
+  let peakRss = server.rssMb();
+  const sampler = setInterval(() => {
+    const now = server.rssMb();
+    if (now !== null && (peakRss === null || now > peakRss)) peakRss = now;
+  }, 100);
+  const result = await fire(server, plan(), connections, seconds, wrong).finally(() => clearInterval(sampler));
   const wallSeconds = (performance.now() - started) / 1000;
   const serverAfter = server.cpuSeconds();
   const cpu = process.cpuUsage(cpuBefore);
@@ -123,5 +130,6 @@ export async function measureLoad(
     driverCpuPercent: ((cpu.user + cpu.system) / 1e6 / wallSeconds) * 100,
     serverCpuPercent: serverCpu === null ? null : (serverCpu / wallSeconds) * 100,
     serverCpuUsPerRequest: serverCpu === null || requests === 0 ? null : (serverCpu / requests) * 1e6,
+    serverPeakRssMb: peakRss,
   };
 }

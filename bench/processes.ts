@@ -19,6 +19,8 @@ export interface ServerProcess {
   url: string;
   /** CPU seconds (user + system) the process has used so far; null where /proc is missing. */
   cpuSeconds(): number | null;
+  /** The process's resident memory now, in MiB (null where /proc is missing). */
+  rssMb(): number | null;
   stop(): Promise<void>;
 }
 
@@ -95,7 +97,12 @@ export async function startBareProcess(): Promise<ServerProcess & { bodyBytes: n
 }
 
 function processHandle(child: ChildProcess, url: string): ServerProcess {
-  return { url: url.replace(/\/$/, ''), cpuSeconds: () => cpuSecondsOf(child.pid), stop: () => stopChild(child) };
+  return {
+    url: url.replace(/\/$/, ''),
+    cpuSeconds: () => cpuSecondsOf(child.pid),
+    rssMb: () => rssMbOf(child.pid),
+    stop: () => stopChild(child),
+  };
 }
 
 /** The last 2 KB of a child's stderr, for error messages. */
@@ -122,6 +129,17 @@ function cpuSecondsOf(pid: number | undefined): number | null {
     // The command name (field 2) may hold spaces, so count fields from the closing parenthesis.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/** VmRSS of a process from /proc/<pid>/status, in MiB. */
+function rssMbOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kilobytes = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kilobytes === undefined ? null : Number(kilobytes) / 1024;
   } catch {
     return null;
   }

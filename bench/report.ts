@@ -29,6 +29,14 @@ export interface RunFile {
   settings: Record<string, unknown>;
   rows: Row[];
   startup: StartupMeasurement[];
+  /** Each engine's server at rest: resident memory once started, before its first request. */
+  idleMemory: IdleMemory[];
+}
+
+/** A server's resident memory at rest. */
+export interface IdleMemory {
+  engine: 'sqlite' | 'postgres';
+  rssMb: number | null;
 }
 
 /** The machine, as far as it bears on the figures (the load average says how shared it was when the run began). */
@@ -65,8 +73,9 @@ const engineName = { sqlite: 'SQLite', postgres: 'PostgreSQL', none: '' } as con
 /** The rows as a markdown table, with a line per flagged or failed row saying why. */
 export function loadTable(rows: Row[]): string {
   const lines = [
-    '| scenario | engine | conns | req/s | p50 ms | p99 ms | non-2xx | vs node:http | server CPU µs/req | driver CPU | status |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scenario | engine | conns | req/s | p50 ms | p99 ms | non-2xx | vs node:http | server CPU µs/req | ' +
+      'server RSS MiB | driver CPU | status |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ];
   for (const row of rows) {
     const measured = row.requestsPerSecond !== undefined;
@@ -75,6 +84,7 @@ export function loadTable(rows: Row[]): string {
         `${milliseconds(row, row.p50Ms)} | ${milliseconds(row, row.p99Ms)} | ` +
         `${measured ? row.non2xx : ''} | ` +
         `${row.ratioToBare === null ? '' : `${row.ratioToBare.toFixed(2)}x`} | ${fixed(row.serverCpuUsPerRequest, 0)} | ` +
+        `${fixed(row.serverPeakRssMb, 0)} | ` +
         `${measured ? `${fixed(row.driverCpuPercent, 0)}%` : ''} | ${row.status} |`,
     );
   }
@@ -83,6 +93,14 @@ export function loadTable(rows: Row[]): string {
   for (const row of notes) {
     lines.push(`- ${row.status.toUpperCase()}: ${row.title} (${row.engine}, ${row.connections}): ${row.note}`);
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The idle memory lines, one per engine. */
+export function idleMemoryTable(idle: IdleMemory[]): string {
+  const lines = ['| server at rest | RSS MiB |', '|---|---:|'];
+  for (const entry of idle)
+    lines.push(`| ${engineName[entry.engine]}, started, no request yet | ${fixed(entry.rssMb, 0)} |`);
   return `${lines.join('\n')}\n`;
 }
 

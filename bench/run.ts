@@ -11,7 +11,17 @@ import { describe, judge, runEngine } from './engine-run.ts';
 import { measureLoad } from './load.ts';
 import { type BenchOptions, parseOptions, UsageError, usage } from './options.ts';
 import { buildLectern, startBareProcess } from './processes.ts';
-import { addRatios, compareRuns, loadTable, machine, type Row, type RunFile, saveRun } from './report.ts';
+import {
+  addRatios,
+  compareRuns,
+  type IdleMemory,
+  idleMemoryTable,
+  loadTable,
+  machine,
+  type Row,
+  type RunFile,
+  saveRun,
+} from './report.ts';
 import { ensureScaleStore, keptBenchStore } from './scale-store.ts';
 import { scenarios } from './scenarios.ts';
 import { measureStartup, type StartupMeasurement, startupTable } from './startup.ts';
@@ -58,12 +68,13 @@ async function openStore(engine: Engine, options: BenchOptions): Promise<BenchSt
 }
 
 /** Every selected load scenario on every selected engine, between two runs of the baseline. */
-async function benchLoad(options: BenchOptions): Promise<{ rows: Row[]; skipped: string[] }> {
+async function benchLoad(options: BenchOptions): Promise<{ rows: Row[]; skipped: string[]; idle: IdleMemory[] }> {
   const selected = scenarios.filter(
     (scenario) => scenario.name !== 'bare' && options.scenarios.includes(scenario.name),
   );
   const rows = await bareRows(options, 'first');
   const skipped: string[] = [];
+  const idle: IdleMemory[] = [];
   const logDir = mkdtempSync(join(tmpdir(), 'lectern-bench-logs-'));
   try {
     for (const engine of options.engines) {
@@ -80,7 +91,9 @@ async function benchLoad(options: BenchOptions): Promise<{ rows: Row[]; skipped:
       try {
         // A kept store is seeded already (openStore saw to it).
         const engineOptions = { ...options, logDir, log, scale: options.keepStore ? null : options.scale };
-        rows.push(...(await runEngine(store, selected, engineOptions)));
+        const run = await runEngine(store, selected, engineOptions);
+        rows.push(...run.rows);
+        idle.push({ engine, rssMb: run.idleRssMb });
       } finally {
         await store.dispose();
       }
@@ -91,7 +104,7 @@ async function benchLoad(options: BenchOptions): Promise<{ rows: Row[]; skipped:
   // The baseline again at the end: on a shared machine the load changes, and the ratio uses the mean of both.
   if (selected.length > 0) rows.push(...(await bareRows(options, 'last')));
   addRatios(rows);
-  return { rows, skipped };
+  return { rows, skipped, idle };
 }
 
 /** The startup rows, with PostgreSQL when it is among the engines. */
@@ -123,8 +136,9 @@ async function main(): Promise<void> {
       `${options.seconds} s per run after 1 s of warm-up; connections ${options.connections.join(', ')}; loopback` +
       (options.scale === null ? '' : `; seeded with ${JSON.stringify(options.scale)}`),
   );
-  const load = options.scenarios.length > 0 ? await benchLoad(options) : { rows: [], skipped: [] };
+  const load = options.scenarios.length > 0 ? await benchLoad(options) : { rows: [], skipped: [], idle: [] };
   if (load.rows.length > 0) process.stdout.write(loadTable(load.rows));
+  if (load.idle.length > 0) process.stdout.write(`\n${idleMemoryTable(load.idle)}`);
   for (const line of load.skipped) process.stdout.write(`\n${line}\n`);
   const startup = options.startup ? await benchStartup(options) : [];
   if (startup.length > 0) process.stdout.write(`\n${startupTable(startup)}`);
@@ -148,6 +162,7 @@ async function main(): Promise<void> {
     settings,
     rows: load.rows,
     startup,
+    idleMemory: load.idle,
   };
   log(`results: ${saveRun(resultsFolder, run)}`);
   if (load.rows.some((row) => row.status === 'flagged' || row.status === 'failed')) process.exitCode = 1;
