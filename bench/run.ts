@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, judge, runEngine } from './engine-run.ts';
+import { measureFsyncRate } from './fsync-rate.ts';
 import { measureLoad } from './load.ts';
 import { type BenchOptions, parseOptions, UsageError, usage } from './options.ts';
 import { buildLectern, startBareProcess } from './processes.ts';
@@ -139,6 +140,11 @@ async function main(): Promise<void> {
   const load = options.scenarios.length > 0 ? await benchLoad(options) : { rows: [], skipped: [], idle: [] };
   if (load.rows.length > 0) process.stdout.write(loadTable(load.rows));
   if (load.idle.length > 0) process.stdout.write(`\n${idleMemoryTable(load.idle)}`);
+  // After the load, so it never competes with a run: what one durable write costs the disk the stores are on.
+  const fsyncsPerSecond = load.rows.length > 0 ? measureFsyncRate() : null;
+  if (fsyncsPerSecond !== null) {
+    process.stdout.write(`\ndisk: ${fsyncsPerSecond.toFixed(0)} fdatasync/s (4 KiB appends, temporary folder)\n`);
+  }
   for (const line of load.skipped) process.stdout.write(`\n${line}\n`);
   const startup = options.startup ? await benchStartup(options) : [];
   if (startup.length > 0) process.stdout.write(`\n${startupTable(startup)}`);
@@ -154,6 +160,7 @@ async function main(): Promise<void> {
       'lectern serve from dist/, production defaults (scheduler and deliveries on, logs to a file) but the rate ' +
       'limit off; the rate-limited rows run a second process with it on at 1,000,000 calls a minute',
     skipped: load.skipped,
+    fsyncsPerSecond,
   };
   const run: RunFile = {
     startedAt,
