@@ -109,7 +109,13 @@ export async function measureLoad(
     const now = server.rssMb();
     if (now !== null && (peakRss === null || now > peakRss)) peakRss = now;
   }, 100);
-  const result = await fire(server, plan(), connections, seconds, wrong).finally(() => clearInterval(sampler));
+  let result: Awaited<ReturnType<typeof fire>>;
+  try {
+    // autocannon's instance is a thenable without finally().
+    result = await fire(server, plan(), connections, seconds, wrong);
+  } finally {
+    clearInterval(sampler);
+  }
   const wallSeconds = (performance.now() - started) / 1000;
   const serverAfter = server.cpuSeconds();
   const cpu = process.cpuUsage(cpuBefore);
