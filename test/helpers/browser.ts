@@ -62,6 +62,24 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   expect(serious, label).toEqual([]);
 }
 
+/**
+ * Expects the page to scroll down only, never sideways, once its transitions end (a navbar sliding shut after a resize
+ * overflows for a moment); on failure the message names the elements wider than the screen.
+ */
+export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
+  await settleAnimations(page);
+  const overflowing = () =>
+    page.evaluate(() => {
+      const limit = window.innerWidth;
+      if (document.documentElement.scrollWidth <= limit) return [];
+      return [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > limit)
+        .slice(0, 3)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 80));
+    });
+  await expect.poll(overflowing, { message: `${label}: wider than the screen`, timeout: 10_000 }).toEqual([]);
+}
+
 /** A date `days` from today as Zoho writes it (DD-MM-YYYY) and as ISO (YYYY-MM-DD). */
 function dayFromNow(days: number): { zoho: string; iso: string } {
   const date = new Date(Date.now() + days * 86_400_000);

@@ -8,7 +8,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBatch } from '../helpers/blended.ts';
-import { browserMissing, expectAccessible, launchBrowser, seedWorld, signInAs } from '../helpers/browser.ts';
+import {
+  browserMissing,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  seedWorld,
+  signInAs,
+} from '../helpers/browser.ts';
 import { seedManyCourses } from '../helpers/dashboard-volume.ts';
 import { enrol, seatLearners } from '../helpers/enrolments.ts';
 import { type LiveLectern, startLiveLectern } from '../helpers/live-server.ts';
@@ -28,8 +35,7 @@ async function checkEverywhere(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
   await page.setViewportSize({ width: 390, height: 844 });
   await expectAccessible(page, `${label}, 390 px`);
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${label}: no sideways scroll of the page at 390 px`).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page, `${label}, 390 px`);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 

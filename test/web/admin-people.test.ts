@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, expectAccessible, launchBrowser, signInAs } from '../helpers/browser.ts';
+import {
+  browserMissing,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  signInAs,
+} from '../helpers/browser.ts';
 import { type LiveLectern, startLiveLectern } from '../helpers/live-server.ts';
 import { erecnoOf } from '../helpers/sessions.ts';
 
@@ -74,8 +80,7 @@ describe.skipIf(browserMissing())('the admin console: people, reference data, se
 
   /** Nothing wider than a phone's screen: the page scrolls down, never sideways (tables scroll in their region). */
   async function expectFits(page: Page, label: string): Promise<void> {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, label).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page, label);
     await expectAccessibleBothThemes(page, `${label}, 390 px`);
   }
 
