@@ -15,7 +15,7 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/db/cr
 import { issueToken } from '../src/features/people/portal.service.ts';
 import { type LoggedQuery, queriesOf } from '../test/helpers/query-log.ts';
 import { parseScale } from './options.ts';
-import { isExplainable, type PlanFinding, postgresFindings, sqliteFindings } from './plan-scans.ts';
+import { isExplainable, type PlanFinding, postgresFindings, type SqlitePlanRow, sqliteFindings } from './plan-scans.ts';
 import { ensureScaleStore, type ScaleLocation } from './scale-store.ts';
 import type { Engine } from './stores.ts';
 
@@ -84,13 +84,14 @@ function sqliteExplainer(location: ScaleLocation): Explainer {
   const database = new SqliteDatabase(`${location.dataDir}/lectern.sqlite`, { readonly: true });
   const bind = (parameters: unknown[]) =>
     parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value));
-  const details = (query: LoggedQuery) =>
-    (database.prepare(`explain query plan ${query.sql}`).all(bind(query.parameters)) as { detail: string }[]).map(
-      (row) => row.detail,
-    );
+  const rows = (query: LoggedQuery) =>
+    database.prepare(`explain query plan ${query.sql}`).all(bind(query.parameters)) as SqlitePlanRow[];
   return {
-    findings: async (query) => sqliteFindings(query.sql, details(query)),
-    plan: async (query) => details(query).join('\n'),
+    findings: async (query) => sqliteFindings(query.sql, rows(query)),
+    plan: async (query) =>
+      rows(query)
+        .map((row) => row.detail)
+        .join('\n'),
     rowCounts: async () => {
       const tables = database.prepare("select name from sqlite_master where type = 'table'").all() as {
         name: string;

@@ -13,12 +13,20 @@ export interface PlanFinding {
   detail: string;
 }
 
-/** SQLite: the findings in EXPLAIN QUERY PLAN's `detail` lines of `sql`. */
-export function sqliteFindings(sql: string, details: string[]): PlanFinding[] {
+/** One row of SQLite's EXPLAIN QUERY PLAN: `parent` 0 is the statement's own level, not a subquery's. */
+export interface SqlitePlanRow {
+  parent: number;
+  detail: string;
+}
+
+/** SQLite: the findings in EXPLAIN QUERY PLAN's rows of `sql`. */
+export function sqliteFindings(sql: string, rows: SqlitePlanRow[]): PlanFinding[] {
   const findings: PlanFinding[] = [];
-  const sorts = details.some((detail) => /TEMP B-TREE FOR ORDER BY/.test(detail));
+  // Only the statement's own ORDER BY decides whether its LIMIT stops an index walk early; a subquery's sort (the
+  // course view orders each course's people) sorts that subquery's few rows.
+  const sorts = rows.some((row) => row.parent === 0 && /TEMP B-TREE FOR ORDER BY/.test(row.detail));
   const limited = /\blimit\b/i.test(sql) && !sorts;
-  for (const detail of details) {
+  for (const { detail } of rows) {
     const scan = /^SCAN (\S+)(?: AS (\S+))?(.*)$/.exec(detail);
     if (scan !== null) {
       const usesIndex = /USING (COVERING )?INDEX/.test(scan[3] ?? '');

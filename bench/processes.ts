@@ -55,11 +55,16 @@ export async function startLecternProcess(
   logFile: string,
 ): Promise<ServerProcess> {
   const out = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [lecternBin, 'serve', '--port', '0', '--host', '127.0.0.1', ...storeArgs], {
-    cwd: repoRoot,
-    env: lecternEnvironment(settings),
-    stdio: ['ignore', out, 'pipe'],
-  });
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, lecternBin, 'serve', '--port', '0', '--host', '127.0.0.1', ...storeArgs],
+    {
+      cwd: repoRoot,
+      env: lecternEnvironment(settings),
+      stdio: ['ignore', out, 'pipe'],
+    },
+  );
   closeSync(out);
   const stderr = collect(child);
   const started = Date.now();
