@@ -69,7 +69,7 @@ import { registerBodyParsers } from './http/json-body.ts';
 import { lazyCompilersFactory } from './http/lazy-compilers.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { MemoryRateLimiter, type RateLimiter } from './http/rate-limit.ts';
-import { loggerOptions, markRouterRefusal, registerRequestIdHeader, requestIdOptions } from './http/request-log.ts';
+import { loggerOptions, markRouterRefusal, registerRequestIdAndLog, requestIdOptions } from './http/request-log.ts';
 import { registerServerLimits, serverOptions } from './http/server-limits.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { IdGenerator } from './ids.ts';
@@ -142,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<LecternApp> {
 
   answerHeadAsGet(app);
   // First, so that answers refused by any later hook carry the id too.
-  registerRequestIdHeader(app);
+  registerRequestIdAndLog(app);
   registerServerLimits(app, config);
   registerBodyParsers(app);
   registerInputSafety(app);

@@ -107,20 +107,31 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
   };
 }
 
-/** Fastify's request-id settings: every id passes through requestIdOf, and logs name it requestId. */
+/**
+ * Fastify's request-id settings: every id passes through requestIdOf, and logs name it requestId. Fastify's own two
+ * lines per request are off: registerRequestIdAndLog writes one.
+ */
 export function requestIdOptions(): FastifyServerOptions {
   // requestIdHeader stays off: Fastify would take the header's value unchecked.
   return {
     genReqId: requestIdOf,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel }),
+    logController: new LogController({ requestIdLogLabel, disableRequestLogging: true }),
   };
 }
 
-/** Returns the request's id on every response, error and not-found answers included. */
-export function registerRequestIdHeader(app: FastifyInstance): void {
+/**
+ * Returns the request's id on every response, error and not-found answers included, and logs each request once, when
+ * it is answered, with its method, masked URL, status and time. One line, not Fastify's two: the log line was a third
+ * of a course fetch's server CPU (bench, fetch course: 152 µs a request at info, 102 at warn).
+ */
+export function registerRequestIdAndLog(app: FastifyInstance): void {
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     reply.header(requestIdHeader, request.id);
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
   });
 }
 
@@ -130,7 +141,7 @@ export function registerRequestIdHeader(app: FastifyInstance): void {
  */
 export function markRouterRefusal(request: FastifyRequest, reply: FastifyReply): void {
   reply.raw.once('finish', () => {
-    reply.log.info({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   });
   reply.header(requestIdHeader, request.id);
 }
