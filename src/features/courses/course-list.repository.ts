@@ -2,6 +2,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { CourseMemberTable, Database, Db } from '../../db/database.ts';
 import { jsonBuilders } from '../../db/json.ts';
+import { prepareQuery } from '../../db/prepared.ts';
 import { type CourseViewRow, readViewRow, viewColumns } from './course-view.repository.ts';
 
 /** The filters of Fetch All Courses and Fetch My Courses, already validated. */
@@ -71,6 +72,119 @@ function myCourseIds(db: Db, portalId: string, erecno: string) {
     );
 }
 
+/** The list's shape: which filters are present (their values are bound per call), who asks, and the order. */
+interface ListShape {
+  seesAll: boolean;
+  mineOnly: boolean;
+  search: boolean;
+  type: boolean;
+  status: boolean;
+  createdFrom: boolean;
+  createdTo: boolean;
+  favouritesOnly: boolean;
+  sharedToMe: boolean;
+  suggestedToMe: boolean;
+  trainer: boolean;
+  category: boolean;
+  sortBy: CourseFilters['sortBy'];
+}
+
+function shapeOf(seesAll: boolean, filters: CourseFilters): ListShape {
+  return {
+    seesAll,
+    // My courses: owned, administered or joined (a seat or a waitlist place anywhere in the course). Asking for the
+    // courses shared with or suggested to the caller lists those instead, joined or not.
+    mineOnly: Boolean(filters.mineOnly && !filters.sharedToMe && !filters.suggestedToMe),
+    search: Boolean(filters.search),
+    type: filters.type !== undefined,
+    status: filters.status !== undefined,
+    createdFrom: filters.createdFrom !== undefined,
+    createdTo: filters.createdTo !== undefined,
+    favouritesOnly: Boolean(filters.favouritesOnly),
+    sharedToMe: Boolean(filters.sharedToMe),
+    suggestedToMe: Boolean(filters.suggestedToMe),
+    trainer: filters.trainerId !== undefined,
+    category: filters.categoryId !== undefined,
+    sortBy: filters.sortBy,
+  };
+}
+
+/** The list's values in the order listQuery binds them. */
+type ListValues = [
+  portalId: string,
+  erecno: string,
+  pattern: string | null,
+  type: number | null,
+  status: number | null,
+  createdFrom: number | null,
+  createdTo: number | null,
+  trainerId: string | null,
+  categoryId: string | null,
+  offset: number,
+  limit: number,
+];
+
+/** The list of one shape, every value a bound parameter, so that a shape is built and compiled once. */
+function listQuery(shape: ListShape) {
+  return prepareQuery((db: Db, ...values: ListValues) => {
+    const [portalId, erecno, pattern, type, status, createdFrom, createdTo, trainerId, categoryId, offset, limit] =
+      values;
+    const json = jsonBuilders(db);
+    let query = db
+      .selectFrom('courses')
+      .selectAll('courses')
+      .select((eb) => viewColumns(eb, json, erecno))
+      .where('courses.portal_id', '=', portalId);
+    if (!shape.seesAll) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('courses.status', '=', 1),
+          eb('courses.owner_erecno', '=', erecno),
+          hasRelation(eb, portalId, 'admin', erecno),
+          hasRelation(eb, portalId, 'share', erecno),
+          hasRelation(eb, portalId, 'trainer', erecno),
+        ]),
+      );
+    }
+    if (shape.mineOnly) query = query.where('courses.id', 'in', myCourseIds(db, portalId, erecno));
+    // ESCAPE names the backslash for both engines: SQLite has no default escape, so `%` and `_` stayed wildcards.
+    if (shape.search) query = query.where(sql<boolean>`lower(${sql.ref('courses.name')}) like ${pattern} escape '\\'`);
+    if (shape.type) query = query.where('courses.type', '=', type);
+    if (shape.status) query = query.where('courses.status', '=', status);
+    if (shape.createdFrom) query = query.where('courses.created_at', '>=', createdFrom);
+    if (shape.createdTo) query = query.where('courses.created_at', '<=', createdTo);
+    if (shape.favouritesOnly) query = query.where((eb) => hasRelation(eb, portalId, 'favourite', erecno));
+    if (shape.sharedToMe) query = query.where((eb) => hasRelation(eb, portalId, 'share', erecno));
+    if (shape.suggestedToMe) query = query.where((eb) => hasRelation(eb, portalId, 'suggestion', erecno));
+    if (shape.trainer) query = query.where((eb) => hasRelation(eb, portalId, 'trainer', trainerId as string));
+    if (shape.category) {
+      query = query.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('course_categories')
+            .select('course_categories.course_id')
+            .whereRef('course_categories.course_id', '=', 'courses.id')
+            .where('course_categories.category_id', '=', categoryId as string),
+        ),
+      );
+    }
+    // A to Z regardless of case (a binary collation would put "alpha" after "Zebra"), then exact name, then id, all
+    // in one direction: courses_by_name (portal_id, lower(name), name, id) then serves the page in either direction.
+    const byName = sql`lower(${sql.ref('courses.name')})`;
+    if (shape.sortBy === 'name' || shape.sortBy === '-name') {
+      const direction = shape.sortBy === 'name' ? 'asc' : 'desc';
+      query = query.orderBy(byName, direction).orderBy('courses.name', direction).orderBy('courses.id', direction);
+    } else {
+      query = query.orderBy('courses.id', 'desc');
+    }
+    return query.offset(offset).limit(limit);
+  });
+}
+
+/** Compiled lists kept, one per shape met; past this many, a shape is compiled for its call alone. */
+const maxShapes = 256;
+const listsByShape = new Map<string, ReturnType<typeof listQuery>>();
+
 /** A page of courses the caller may see with their views' parts, filtered; one extra row tells whether more exist. */
 export async function listCourses(
   db: Db,
@@ -79,66 +193,28 @@ export async function listCourses(
   startIndex: number,
   limit: number,
 ): Promise<CourseViewRow[]> {
-  const json = jsonBuilders(db);
-  let query = db
-    .selectFrom('courses')
-    .selectAll('courses')
-    .select((eb) => viewColumns(eb, json, viewer.erecno))
-    .where('courses.portal_id', '=', viewer.portalId);
-  if (!viewer.seesAll) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('courses.status', '=', 1),
-        eb('courses.owner_erecno', '=', viewer.erecno),
-        hasRelation(eb, viewer.portalId, 'admin', viewer.erecno),
-        hasRelation(eb, viewer.portalId, 'share', viewer.erecno),
-        hasRelation(eb, viewer.portalId, 'trainer', viewer.erecno),
-      ]),
-    );
+  const shape = shapeOf(viewer.seesAll, filters);
+  const key = JSON.stringify(shape);
+  let query = listsByShape.get(key);
+  if (query === undefined) {
+    query = listQuery(shape);
+    if (listsByShape.size < maxShapes) listsByShape.set(key, query);
   }
-  // My courses: owned, administered or joined (a seat or a waitlist place anywhere in the course). Asking for the
-  // courses shared with or suggested to the caller lists those instead, joined or not.
-  if (filters.mineOnly && !filters.sharedToMe && !filters.suggestedToMe) {
-    query = query.where('courses.id', 'in', myCourseIds(db, viewer.portalId, viewer.erecno));
-  }
-  if (filters.search) {
-    const pattern = `%${filters.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // ESCAPE names the backslash for both engines: SQLite has no default escape, so `%` and `_` stayed wildcards.
-    query = query.where(sql<boolean>`lower(${sql.ref('courses.name')}) like ${pattern} escape '\\'`);
-  }
-  if (filters.type !== undefined) query = query.where('courses.type', '=', filters.type);
-  if (filters.status !== undefined) query = query.where('courses.status', '=', filters.status);
-  if (filters.createdFrom !== undefined) query = query.where('courses.created_at', '>=', filters.createdFrom);
-  if (filters.createdTo !== undefined) query = query.where('courses.created_at', '<=', filters.createdTo);
-  if (filters.favouritesOnly) query = query.where((eb) => hasRelation(eb, viewer.portalId, 'favourite', viewer.erecno));
-  if (filters.sharedToMe) query = query.where((eb) => hasRelation(eb, viewer.portalId, 'share', viewer.erecno));
-  if (filters.suggestedToMe) query = query.where((eb) => hasRelation(eb, viewer.portalId, 'suggestion', viewer.erecno));
-  if (filters.trainerId !== undefined) {
-    const trainerId = filters.trainerId;
-    query = query.where((eb) => hasRelation(eb, viewer.portalId, 'trainer', trainerId));
-  }
-  if (filters.categoryId !== undefined) {
-    const categoryId = filters.categoryId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('course_categories')
-          .select('course_categories.course_id')
-          .whereRef('course_categories.course_id', '=', 'courses.id')
-          .where('course_categories.category_id', '=', categoryId),
-      ),
-    );
-  }
-  // A to Z regardless of case (a binary collation would put "alpha" after "Zebra"), then exact name, then id, all
-  // in one direction: courses_by_name (portal_id, lower(name), name, id) then serves the page in either direction.
-  const byName = sql`lower(${sql.ref('courses.name')})`;
-  if (filters.sortBy === 'name' || filters.sortBy === '-name') {
-    const direction = filters.sortBy === 'name' ? 'asc' : 'desc';
-    query = query.orderBy(byName, direction).orderBy('courses.name', direction).orderBy('courses.id', direction);
-  } else {
-    query = query.orderBy('courses.id', 'desc');
-  }
-  const rows = await query.offset(startIndex).limit(limit).execute();
+  const pattern = filters.search ? `%${filters.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await query.all(
+    db,
+    viewer.portalId,
+    viewer.erecno,
+    pattern,
+    filters.type ?? null,
+    filters.status ?? null,
+    filters.createdFrom ?? null,
+    filters.createdTo ?? null,
+    filters.trainerId ?? null,
+    filters.categoryId ?? null,
+    startIndex,
+    limit,
+  );
   return rows.map((row) => readViewRow(row as Record<string, unknown>));
 }
 
