@@ -2,6 +2,7 @@
  * What the scenarios work on, made through Lectern's own HTTP API before anything is timed (so the bench depends on
  * the API, not on table layouts). Each part is made once, on first use, so `--scenario` pays only for what it needs.
  */
+import { randomUUID } from 'node:crypto';
 
 /** How many rows the spread scenarios walk over. */
 export const spreadSize = 1000;
@@ -76,13 +77,15 @@ export type Fixture = ReturnType<typeof fixture>;
 /** Builds the lazily seeded parts against a running Lectern. */
 export function fixture(call: Call) {
   let employeeNumber = 0;
+  // A kept store (--keep-store) already holds the people an earlier run added: each run's addresses are its own.
+  const run = randomUUID().slice(0, 8);
   /** Adds people to the portal, 200 to a call (the control plane's page). */
   const addPeople = async (count: number, roles: string[] = []): Promise<string[]> => {
     const erecnos: string[] = [];
     for (let done = 0; done < count; done += 200) {
       const employees = Array.from({ length: Math.min(200, count - done) }, () => {
         const number = ++employeeNumber;
-        return { displayName: `Bench person ${number}`, emailId: `bench${number}@bench.example.com`, roles };
+        return { displayName: `Bench person ${number}`, emailId: `bench${number}.${run}@bench.example.com`, roles };
       });
       const added = await call('POST', '/lectern/v1/employees', { employees });
       erecnos.push(...added.employees.map((person: { erecno: string }) => person.erecno));
