@@ -130,7 +130,10 @@ describe('request logs', () => {
       const lines = log.lines.filter((line) => line.requestId === request.id);
       // One line a request, when it is answered, naming what was asked and how it ended.
       expect(lines.map((line) => line.msg)).toEqual(['request completed']);
-      expect(lines[0]).toMatchObject({ req: { method: request.method ?? 'GET' }, res: { statusCode: expect.any(Number) } });
+      expect(lines[0]).toMatchObject({
+        req: { method: request.method ?? 'GET' },
+        res: { statusCode: expect.any(Number) },
+      });
     }
     // Nothing about a request is logged without its id.
     const aboutRequests = log.lines.filter((line) => 'req' in line || 'res' in line || 'err' in line);
