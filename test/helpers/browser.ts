@@ -39,16 +39,30 @@ export async function signInAs(page: Page, baseUrl: string, erecno: string): Pro
 
 /**
  * Waits (up to 2 s) for the page's finite CSS transitions and animations to end: axe reads colours as they are at
- * that moment, and a theme switch or an opening dialog caught half-way reads as a contrast failure.
+ * that moment, and a theme switch or an opening dialog caught half-way reads as a contrast failure. Two frames pass
+ * first, because a dialog just mounted starts its fade a frame later (CI's loaded run caught one before it began),
+ * and it looks again after each wait, for a transition that one ending set off.
  */
 async function settleAnimations(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const finite = document.getAnimations().filter((animation) => {
-      const iterations = animation.effect?.getComputedTiming().iterations;
-      return iterations !== undefined && Number.isFinite(iterations);
-    });
-    const ended = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
-    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 2000))]);
+    const deadline = performance.now() + 2000;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const untilDeadline = () =>
+      new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - performance.now())));
+    await frame();
+    await frame();
+    while (performance.now() < deadline) {
+      const running = document.getAnimations().filter((animation) => {
+        const iterations = animation.effect?.getComputedTiming().iterations;
+        return iterations !== undefined && Number.isFinite(iterations) && animation.playState === 'running';
+      });
+      if (running.length === 0) return;
+      await Promise.race([
+        Promise.all(running.map((animation) => animation.finished.catch(() => undefined))),
+        untilDeadline(),
+      ]);
+      await frame();
+    }
   });
 }
 
