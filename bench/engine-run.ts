@@ -92,6 +92,7 @@ export async function runEngine(
       try {
         options.log(`  ${scenario.name}: seeding`);
         const plan = await scenario.prepare(seeded, token);
+        await store.settle();
         if (scenario.server === 'rate-limited') server = await start(scenario.server, rateLimitOn);
         if (scenario.server === 'rate-limited-redis') {
           server = await start(scenario.server, { ...rateLimitOn, REDIS_URL: options.redisUrl });

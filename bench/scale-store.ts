@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { ScaleCounts } from './options.ts';
 import { buildLectern, seedLecternStore } from './processes.ts';
-import type { BenchStore, Engine } from './stores.ts';
+import { analyzeSchema, type BenchStore, type Engine } from './stores.ts';
 
 /** Where the kept stores live. */
 export const scaleDir = process.env.BENCH_SCALE_DIR || '/tmp/scale';
@@ -111,6 +111,9 @@ export function keptBenchStore(location: ScaleLocation): BenchStore {
     engine: location.engine,
     label: location.engine === 'sqlite' ? 'SQLite file, synchronous=FULL' : 'PostgreSQL',
     args: location.args,
+    settle: async () => {
+      if (location.schema !== null) await analyzeSchema(scaleDatabaseUrl, location.schema);
+    },
     dispose: async () => {},
   };
 }
