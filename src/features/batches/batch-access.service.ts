@@ -43,12 +43,20 @@ export async function requireBatch(
   batchId: string,
 ): Promise<{ view: CourseView; course: CourseTable; batch: BatchTable }> {
   const view = await requireBlendedCourse(db, caller, courseId);
-  const batch = await repository.findBatch(db, caller.portalId, courseId, batchId);
+  return { view, course: view.course, batch: await batchOfView(db, caller, view, batchId) };
+}
+
+/**
+ * A batch of a blended course whose view the caller already read (and the course's type already checked): 404 for an
+ * unknown batch, 403 for an unpublished one the caller may not see. Saves reading the view a second time.
+ */
+export async function batchOfView(db: Db, caller: Caller, view: CourseView, batchId: string): Promise<BatchTable> {
+  const batch = await repository.findBatch(db, caller.portalId, view.course.id, batchId);
   if (batch === undefined) throw notFound('batch', batchId);
   if (!repository.liveStatuses.includes(batch.publish_status) && !seesEveryBatch(caller, view)) {
     throw forbidden(`the batch is ${batch.publish_status}`);
   }
-  return { view, course: view.course, batch };
+  return batch;
 }
 
 /**

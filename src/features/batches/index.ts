@@ -10,6 +10,7 @@ export {
   syncCoursePublication,
 } from './batch.service.ts';
 export {
+  batchOfView,
   blendedCourseType,
   findCourseBatch,
   loadBatchForChange,

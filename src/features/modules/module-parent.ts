@@ -7,7 +7,7 @@ import type { Caller } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import type { BatchTable, CourseTable, Db } from '../../db/database.ts';
 import { stateError } from '../../errors.ts';
-import { blendedCourseType, requireBatch } from '../batches/index.ts';
+import { batchOfView, blendedCourseType, requireBatch } from '../batches/index.ts';
 import { type CourseView, getCourseView, loadForChange } from '../courses/index.ts';
 
 /** The course a module family hangs on, and the batch for the blended family. */
@@ -50,10 +50,10 @@ export async function readParent(
   batchId: string | null,
 ): Promise<ReadParent> {
   const view = await getCourseView(db, caller, courseId);
+  // checkFamily leaves only blended courses with a batch id, so the batch is read against this view.
   checkFamily(view.course, batchId);
   if (batchId === null) return { view, course: view.course, batch: null };
-  const { batch } = await requireBatch(db, caller, courseId, batchId);
-  return { view, course: view.course, batch };
+  return { view, course: view.course, batch: await batchOfView(db, caller, view, batchId) };
 }
 
 /** The parent for a write: the caller must manage the course (LMS admin, owner, course admin); the course row is locked. */

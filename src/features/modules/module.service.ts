@@ -10,7 +10,7 @@ import { portalTimeZone } from '../people/index.ts';
 import { isModuleLocked, learnerLocks } from '../progress/index.ts';
 import * as repository from './module.repository.ts';
 import { LockType, type ModuleInput } from './module.schemas.ts';
-import { changeParent, readParent } from './module-parent.ts';
+import { changeParent, type ReadParent, readParent } from './module-parent.ts';
 
 /** A module and whether it reads locked for the caller now. */
 export interface ModuleView {
@@ -201,10 +201,10 @@ export async function requireModule(
   courseId: string,
   batchId: string | null,
   moduleId: string,
-): Promise<{ course: CourseTable; batch: BatchTable | null; courseModule: CourseModuleTable }> {
-  const { course, batch } = await readParent(db, caller, courseId, batchId);
+): Promise<ReadParent & { courseModule: CourseModuleTable }> {
+  const { view, course, batch } = await readParent(db, caller, courseId, batchId);
   const courseModule = await findOrFail(db, parentOf(caller, courseId, batchId), moduleId);
-  return { course, batch, courseModule };
+  return { view, course, batch, courseModule };
 }
 
 /**

@@ -4,7 +4,6 @@ import { type Caller, canManage, rolesOnCourse } from '../../access/index.ts';
 import type { AppContext } from '../../context.ts';
 import { forbidden, invalidInput, notFound } from '../../errors.ts';
 import { recordEvents } from '../../events/index.ts';
-import { loadViews } from '../courses/index.ts';
 import { requireModule } from '../modules/index.ts';
 import { findEmployees } from '../people/index.ts';
 import { completionSnapshot, recordCompletionChanges } from '../progress/index.ts';
@@ -76,9 +75,8 @@ export async function markSessionAttendance(
   fieldOf: MarkField,
 ): Promise<SessionResult> {
   return context.db.transaction().execute(async (trx) => {
-    const { course } = await requireModule(trx, caller, path.courseId, path.batchId, path.moduleId);
-    const [view] = await loadViews(trx, caller, [course]);
-    const manages = canManage(rolesOnCourse(caller, view!.relations));
+    const { view } = await requireModule(trx, caller, path.courseId, path.batchId, path.moduleId);
+    const manages = canManage(rolesOnCourse(caller, view.relations));
     const where = { ...path, portalId: caller.portalId, sessionId };
     const session = await repository.findSession(trx, where, context.dialect);
     if (session === undefined) throw notFound('session', sessionId);
