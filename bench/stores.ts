@@ -17,7 +17,7 @@ export interface BenchStore {
   args: string[];
   /**
    * Brings the planner's statistics up to date after a scenario's set-up, as autovacuum's autoanalyze would within a
-   * minute on a live PostgreSQL server (without it, the People records page planned nested seq scans: 20 req/s, 306
+   * minute on a live PostgreSQL server (without it, the People records page planned nested seq scans: 20 req/s, 406
    * after ANALYZE). SQLite: nothing, as Lectern keeps no statistics there.
    */
   settle(): Promise<void>;

@@ -77,8 +77,8 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 }
 
 /**
- * Expects the page to scroll down only, never sideways, once its transitions end (a navbar sliding shut after a resize
- * overflows for a moment); on failure the message names the elements wider than the screen.
+ * Expects the page to scroll down only, never sideways, once its transitions end (CI's loaded run measured a page 19 px
+ * too wide straight after a resize), polling up to 10 s; on failure the message names the elements wider than the screen.
  */
 export async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> {
   await settleAnimations(page);
